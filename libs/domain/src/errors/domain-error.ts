@@ -1,0 +1,23 @@
+/**
+ * A broken business rule. `code` is stable and machine-readable (the API maps it to an HTTP
+ * status in one place); `message` is for developers, the UI translates by code.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const DOMAIN_ERROR_CODES = [
+  'PARTICIPATION.INVALID_TRANSITION',
+  'PARTICIPATION.REASON_REQUIRED',
+  'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE',
+  'PARTICIPATION.REGISTRATION_REQUIRED',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -1,0 +1,3 @@
+export * from './errors/domain-error';
+export * from './participation/participation-status';
+export * from './participation/participation-state-machine';

@@ -1,0 +1,106 @@
+import { DomainError } from '../errors/domain-error';
+import {
+  ParticipationAction,
+  ParticipationActor,
+  ParticipationStatus,
+  RegistrationStatus,
+} from './participation-status';
+
+/** The part of a participation the pathway rules look at. */
+export interface ParticipationState {
+  status: ParticipationStatus;
+  /** Where a suspended participation returns to on reinstatement. */
+  suspendedFrom: ParticipationStatus | null;
+}
+
+export interface TransitionContext {
+  actor: ParticipationActor;
+  registration: RegistrationStatus;
+  reason?: string | null;
+}
+
+interface TransitionRule {
+  from: readonly ParticipationStatus[];
+  /** `null`: computed (reinstate returns to the state before suspension). */
+  to: ParticipationStatus | null;
+  actor: ParticipationActor;
+  reasonRequired: boolean;
+}
+
+/** DOMAIN.md's pathway diagram, as data: the only place that knows which move is allowed. */
+const RULES: Record<ParticipationAction, TransitionRule> = {
+  accept: { from: ['applied'], to: 'observer', actor: 'coordinator', reasonRequired: false },
+  decline: { from: ['applied', 'candidate'], to: 'declined', actor: 'coordinator', reasonRequired: true },
+  nominate: { from: ['observer'], to: 'candidate', actor: 'coordinator', reasonRequired: false },
+  defer: { from: ['candidate'], to: 'observer', actor: 'coordinator', reasonRequired: true },
+  // From `applied` only for registered communities: a non-registered one goes through `observer`.
+  admit: { from: ['applied', 'candidate'], to: 'member', actor: 'coordinator', reasonRequired: false },
+  suspend: { from: ['observer', 'member'], to: 'suspended', actor: 'coordinator', reasonRequired: true },
+  reinstate: { from: ['suspended'], to: null, actor: 'coordinator', reasonRequired: true },
+  withdraw: {
+    from: ['applied', 'observer', 'candidate', 'member', 'suspended'],
+    to: 'withdrawn',
+    actor: 'community',
+    reasonRequired: false,
+  },
+};
+
+export function isReasonRequired(action: ParticipationAction): boolean {
+  return RULES[action].reasonRequired;
+}
+
+/**
+ * Applies `action` to a participation and returns its next state, or throws a DomainError that
+ * says which rule was broken. Pure: persisting the state and its event is the caller's job.
+ */
+export function transitionParticipation(
+  state: ParticipationState,
+  action: ParticipationAction,
+  context: TransitionContext,
+): ParticipationState {
+  const rule = RULES[action];
+  if (rule.actor !== context.actor) {
+    throw new DomainError(
+      'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE',
+      `Only the ${rule.actor} may ${action} a participation`,
+    );
+  }
+  if (!rule.from.includes(state.status)) {
+    throw new DomainError(
+      'PARTICIPATION.INVALID_TRANSITION',
+      `Cannot ${action} a participation that is ${state.status}`,
+    );
+  }
+  if (action === 'admit' && state.status === 'applied' && context.registration !== 'registered') {
+    throw new DomainError(
+      'PARTICIPATION.REGISTRATION_REQUIRED',
+      'Only a registered community may be admitted straight to member; others start as observer',
+    );
+  }
+  if (rule.reasonRequired && !context.reason?.trim()) {
+    throw new DomainError('PARTICIPATION.REASON_REQUIRED', `A reason is required to ${action}`, {
+      reason: 'required',
+    });
+  }
+  if (action === 'suspend') {
+    return { status: 'suspended', suspendedFrom: state.status };
+  }
+  if (action === 'reinstate') {
+    return { status: state.suspendedFrom ?? 'observer', suspendedFrom: null };
+  }
+  return { status: rule.to as ParticipationStatus, suspendedFrom: null };
+}
+
+/** The actions `actor` may take now: what the UI offers as buttons. */
+export function availableActions(
+  state: ParticipationState,
+  actor: ParticipationActor,
+  registration: RegistrationStatus,
+): ParticipationAction[] {
+  return (Object.keys(RULES) as ParticipationAction[]).filter((action) => {
+    const rule = RULES[action];
+    if (rule.actor !== actor || !rule.from.includes(state.status)) return false;
+    return !(action === 'admit' && state.status === 'applied' && registration !== 'registered');
+  });
+}
+

@@ -1,0 +1,35 @@
+export const PARTICIPATION_STATUSES = [
+  'applied',
+  'observer',
+  'candidate',
+  'member',
+  'declined',
+  'suspended',
+  'withdrawn',
+] as const;
+export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
+
+/** Final states: the record is closed; a community may apply again with a new participation. */
+export const FINAL_PARTICIPATION_STATUSES: readonly ParticipationStatus[] = ['declined', 'withdrawn'];
+
+export const REGISTRATION_STATUSES = ['registered', 'not_registered', 'registration_pending'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+export const PARTICIPATION_ACTIONS = [
+  'accept',
+  'decline',
+  'nominate',
+  'defer',
+  'admit',
+  'suspend',
+  'reinstate',
+  'withdraw',
+] as const;
+export type ParticipationAction = (typeof PARTICIPATION_ACTIONS)[number];
+
+/** Who is acting on a participation: the club's coordinator or the community itself. */
+export type ParticipationActor = 'coordinator' | 'community';
+
+export function isLive(status: ParticipationStatus): boolean {
+  return !FINAL_PARTICIPATION_STATUSES.includes(status);
+}
