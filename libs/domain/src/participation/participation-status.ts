@@ -33,3 +33,25 @@ export type ParticipationActor = 'coordinator' | 'community';
 export function isLive(status: ParticipationStatus): boolean {
   return !FINAL_PARTICIPATION_STATUSES.includes(status);
 }
+
+/** Religious traditions a community may declare; the UI translates each code. */
+export const TRADITIONS = [
+  'sunni_islam',
+  'russian_orthodox',
+  'catholic',
+  'evangelical_protestant',
+  'lutheran',
+  'judaism',
+  'buddhism',
+  'bahai',
+  'hare_krishna',
+  'jehovahs_witnesses',
+  'other',
+] as const;
+export type Tradition = (typeof TRADITIONS)[number];
+
+export const ROLES = ['administrator', 'coordinator', 'representative', 'official'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ['kk', 'ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
