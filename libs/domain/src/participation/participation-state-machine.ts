@@ -45,6 +45,11 @@ const RULES: Record<ParticipationAction, TransitionRule> = {
   },
 };
 
+/** The party that may take `action`: the club's coordinator or the community itself. */
+export function requiredActor(action: ParticipationAction): ParticipationActor {
+  return RULES[action].actor;
+}
+
 export function isReasonRequired(action: ParticipationAction): boolean {
   return RULES[action].reasonRequired;
 }

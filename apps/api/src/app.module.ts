@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from './access/access.module';
+import { AuthModule } from './auth/auth.module';
+import { CitiesModule } from './cities/cities.module';
+import { ClubsModule } from './clubs/clubs.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { CommunitiesModule } from './communities/communities.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { typeormOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { ParticipationModule } from './participation/participation.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(typeormOptions(databaseUrl)),
+        AccessModule,
+        AuthModule,
+        CitiesModule,
+        ClubsModule,
+        CommunitiesModule,
+        ParticipationModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

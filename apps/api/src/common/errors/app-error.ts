@@ -1,0 +1,27 @@
+/**
+ * Errors that services throw instead of HTTP exceptions; the exception filter maps each code to
+ * a status. `NOT_FOUND` is also what a caller gets for a record it may not see.
+ */
+export type AppErrorCode =
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'AUTH.INVALID_CREDENTIALS'
+  | 'AUTH.TOO_MANY_ATTEMPTS'
+  | 'AUTH.EMAIL_TAKEN'
+  | 'PARTICIPATION.ALREADY_LIVE'
+  | 'PARTICIPATION.STALE_VERSION';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LocalizedTextDto {
+  @ApiProperty() kk: string;
+  @ApiProperty() ru: string;
+  @ApiProperty() en: string;
+}

@@ -1,0 +1,3 @@
+import type { Locale } from '@dastarkhan/domain';
+
+export type LocalizedText = Record<Locale, string>;

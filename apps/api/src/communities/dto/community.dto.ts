@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGISTRATION_STATUSES, RegistrationStatus, Tradition, TRADITIONS } from '@dastarkhan/domain';
+
+/** Just enough to name a community in a list. */
+export class CommunityRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition' })
+  tradition: Tradition;
+
+  @ApiProperty({ enum: REGISTRATION_STATUSES, enumName: 'RegistrationStatus' })
+  registrationStatus: RegistrationStatus;
+}
+
+/**
+ * A community's profile as the caller may see it: contact fields are null unless the caller is
+ * the community itself or a coordinator of a club it applied to.
+ */
+export class CommunityDto extends CommunityRefDto {
+  @ApiProperty({ type: String, nullable: true })
+  registrationNumber: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
+  registrationDate: string | null;
+
+  @ApiProperty()
+  description: string;
+
+  @ApiProperty()
+  leaders: string;
+
+  @ApiProperty()
+  meetingPlace: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  approximateSize: number | null;
+
+  @ApiProperty()
+  activities: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  contactEmail: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  contactPhone: string | null;
+
+  @ApiProperty()
+  isPublic: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  officialConsentAt: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
+  cityId: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+}

@@ -1,0 +1,71 @@
+import { Check, Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import type { RegistrationStatus, Tradition } from '@dastarkhan/domain';
+import { City } from '../../cities/entities/city.entity';
+
+@Entity('communities')
+@Check('registration_status', `registration_status IN ('registered', 'not_registered', 'registration_pending')`)
+@Check(
+  'registration_details',
+  `registration_status <> 'registered' OR (registration_number IS NOT NULL AND registration_date IS NOT NULL)`,
+)
+export class Community {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  tradition: Tradition;
+
+  @Column({ type: 'text' })
+  registrationStatus: RegistrationStatus;
+
+  @Column({ type: 'text', nullable: true })
+  registrationNumber: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  registrationDate: string | null;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  // Transparency profile: what the pathway's "transparency" milestone reads.
+  @Column({ type: 'text', default: '' })
+  leaders: string;
+
+  @Column({ type: 'text', default: '' })
+  meetingPlace: string;
+
+  @Column({ type: 'integer', nullable: true })
+  approximateSize: number | null;
+
+  @Column({ type: 'text', default: '' })
+  activities: string;
+
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone: string | null;
+
+  /** Opt-in: a non-registered community is never shown publicly unless this is set. */
+  @Column({ type: 'boolean', default: false })
+  isPublic: boolean;
+
+  /** Consent for officials to see this community's participation record; null = not given. */
+  @Column({ type: 'timestamptz', nullable: true })
+  officialConsentAt: Date | null;
+
+  @ManyToOne(() => City, { nullable: true, onDelete: 'SET NULL' })
+  city: Relation<City> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cityId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

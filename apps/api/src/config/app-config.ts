@@ -1,0 +1,80 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEVELOPMENT_JWT_SECRET = 'dastarkhan-development-secret-change-me';
+
+/** Environment variables the API reads, validated once at start-up. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Unset: an embedded PostgreSQL is started with its data under DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @Transform(({ value }) => (value === undefined ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_HOURS = 12;
+
+  /** Load the demo data set into an empty database (default: on for the embedded database). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : value === 'true' || value === '1'))
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @Transform(({ value }) => value === 'true' || value === '1')
+  @IsBoolean()
+  COOKIE_SECURE = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder with the built web app; empty string disables serving it. */
+  @IsString()
+  WEB_DIST = 'dist/web';
+
+  @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+}
+
+const CONFIG_KEYS = [
+  'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
+  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES',
+];
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad value becomes one readable sentence per variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => CONFIG_KEYS.includes(key) && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration — ${lines.join(' | ')}`);
+  }
+  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration — JWT_SECRET must be set to a secret of at least 32 characters in production');
+  }
+  return config;
+}

@@ -1,0 +1,145 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationAction, ParticipationStatus, transitionParticipation, Tradition, RegistrationStatus } from '@dastarkhan/domain';
+import { hashPassword } from '../auth/passwords';
+
+/** Every demo account uses this password (README lists the logins). */
+export const DEMO_PASSWORD = 'dastarkhan-demo';
+
+const CITIES = [
+  { slug: 'almaty', name: ['Almaty', 'Алматы', 'Алматы'], region: ['almaty-city', 'Almaty city', 'г. Алматы', 'Алматы қаласы'] },
+  { slug: 'astana', name: ['Astana', 'Астана', 'Астана'], region: ['astana-city', 'Astana city', 'г. Астана', 'Астана қаласы'] },
+  { slug: 'shymkent', name: ['Shymkent', 'Шымкент', 'Шымкент'], region: ['shymkent-city', 'Shymkent city', 'г. Шымкент', 'Шымкент қаласы'] },
+  { slug: 'aktobe', name: ['Aktobe', 'Актобе', 'Ақтөбе'], region: ['aktobe-region', 'Aktobe Region', 'Актюбинская область', 'Ақтөбе облысы'] },
+  { slug: 'atyrau', name: ['Atyrau', 'Атырау', 'Атырау'], region: ['atyrau-region', 'Atyrau Region', 'Атырауская область', 'Атырау облысы'] },
+  { slug: 'aktau', name: ['Aktau', 'Актау', 'Ақтау'], region: ['mangystau-region', 'Mangystau Region', 'Мангистауская область', 'Маңғыстау облысы'] },
+  { slug: 'ust-kamenogorsk', name: ['Ust-Kamenogorsk', 'Усть-Каменогорск', 'Өскемен'], region: ['east-kazakhstan-region', 'East Kazakhstan Region', 'Восточно-Казахстанская область', 'Шығыс Қазақстан облысы'] },
+] as const;
+
+interface DemoCommunity {
+  key: string;
+  name: string;
+  tradition: Tradition;
+  registration: RegistrationStatus;
+  city: string;
+  /** The demo login of its representative; others get a generated one. */
+  login?: string;
+  /** Where it takes part: club (city slug) and the pathway it went through. */
+  pathway?: { club: string; actions: ParticipationAction[]; reason?: string };
+}
+
+const COMMUNITIES: DemoCommunity[] = [
+  { key: 'central-mosque', name: 'Central Mosque of Almaty', tradition: 'sunni_islam', registration: 'registered', city: 'almaty', login: 'mosque@dastarkhan.kz', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'ascension-cathedral', name: 'Holy Ascension Cathedral Parish', tradition: 'russian_orthodox', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'holy-trinity', name: 'Catholic Parish of the Holy Trinity', tradition: 'catholic', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'almaty-jewish', name: 'Jewish Community of Almaty', tradition: 'judaism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'almaty-buddhist', name: 'Almaty Buddhist Centre', tradition: 'buddhism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'grace-fellowship', name: 'Grace Evangelical Fellowship', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'grace@dastarkhan.kz', pathway: { club: 'almaty', actions: ['accept'] } },
+  { key: 'almaty-bahai', name: "Bahá'í Community of Almaty", tradition: 'bahai', registration: 'registration_pending', city: 'almaty', pathway: { club: 'almaty', actions: [] } },
+  { key: 'new-life', name: 'New Life House Church', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'rep@dastarkhan.kz' },
+  { key: 'almaty-krishna', name: 'Krishna Consciousness Society Almaty', tradition: 'hare_krishna', registration: 'not_registered', city: 'almaty', pathway: { club: 'almaty', actions: ['decline'], reason: 'The statement of intent did not describe the community’s activities; please apply again with them.' } },
+  { key: 'astana-lutheran', name: 'St. Nicholas Lutheran Congregation', tradition: 'lutheran', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
+  { key: 'astana-mosque', name: 'Nur Mosque Community of Astana', tradition: 'sunni_islam', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
+  { key: 'shymkent-orthodox', name: 'St. Nicholas Orthodox Parish of Shymkent', tradition: 'russian_orthodox', registration: 'registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['admit'] } },
+  { key: 'shymkent-witnesses', name: "Jehovah's Witnesses Congregation of Shymkent", tradition: 'jehovahs_witnesses', registration: 'not_registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['accept', 'suspend'], reason: 'Suspended at the community’s request while it changes leadership.' } },
+  { key: 'aktobe-catholic', name: 'Catholic Community of Aktobe', tradition: 'catholic', registration: 'registered', city: 'aktobe', pathway: { club: 'aktobe', actions: ['admit'] } },
+  { key: 'atyrau-evangelical', name: 'Word of Life Church of Atyrau', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'atyrau', pathway: { club: 'atyrau', actions: ['accept', 'nominate'] } },
+  { key: 'aktau-baptist', name: 'Baptist Community of Aktau', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'aktau', pathway: { club: 'aktau', actions: ['accept', 'withdraw'] } },
+  { key: 'oskemen-buddhist', name: 'Ust-Kamenogorsk Buddhist Group', tradition: 'buddhism', registration: 'registration_pending', city: 'ust-kamenogorsk', pathway: { club: 'ust-kamenogorsk', actions: ['accept'] } },
+];
+
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+/** Loads the demo data into an empty database; returns false (and does nothing) when cities exist. */
+export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    // Serialises concurrent first starts of several replicas.
+    await manager.query(`LOCK TABLE cities IN EXCLUSIVE MODE`);
+    const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM cities`);
+    if (count > 0) return false;
+
+    const user = async (email: string, displayName: string, locale = 'ru'): Promise<string> =>
+      (await manager.query(`INSERT INTO users (email, password_hash, display_name, locale) VALUES ($1, $2, $3, $4) RETURNING id`, [email, passwordHash, displayName, locale]))[0].id;
+    const grant = (userId: string, role: string, scope: { clubId?: string; communityId?: string; region?: string | null }) =>
+      manager.query(`INSERT INTO role_assignments (user_id, role, club_id, community_id, region) VALUES ($1, $2, $3, $4, $5)`, [userId, role, scope.clubId ?? null, scope.communityId ?? null, scope.region ?? null]);
+
+    const cityIds: Record<string, string> = {};
+    const clubIds: Record<string, string> = {};
+    for (const city of CITIES) {
+      const [code, ...region] = city.region;
+      const [{ id }] = await manager.query(
+        `INSERT INTO cities (slug, name, region_code, region) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [city.slug, localized(city.name), code, localized(region)],
+      );
+      cityIds[city.slug] = id;
+      clubIds[city.slug] = (await manager.query(
+        `INSERT INTO clubs (name, description, city_id) VALUES ($1, $2, $3) RETURNING id`,
+        [`${city.name[0]} Multi-Faith Club`, `Religious communities and the city's officials meet monthly in ${city.name[0]} to work on the city's social problems together.`, id],
+      ))[0].id;
+    }
+
+    const admin = await user('admin@dastarkhan.kz', 'Secretariat Administrator', 'en');
+    await grant(admin, 'administrator', {});
+    const coordinator = await user('coordinator@dastarkhan.kz', 'Aliya Nurlanovna (Almaty coordinator)');
+    await grant(coordinator, 'coordinator', { clubId: clubIds.almaty });
+    const regionalCoordinator = await user('coordinator.regions@dastarkhan.kz', 'Serik Bekovich (regional coordinator)');
+    for (const slug of Object.keys(clubIds).filter((slug) => slug !== 'almaty')) {
+      await grant(regionalCoordinator, 'coordinator', { clubId: clubIds[slug] });
+    }
+    await grant(await user('official@dastarkhan.kz', 'Almaty Religious Affairs Department'), 'official', { region: 'almaty-city' });
+    await grant(await user('official.national@dastarkhan.kz', 'Committee for Religious Affairs', 'kk'), 'official', { region: null });
+
+    for (const [index, community] of COMMUNITIES.entries()) {
+      const registered = community.registration === 'registered';
+      const [{ id: communityId }] = await manager.query(
+        `INSERT INTO communities (name, tradition, registration_status, registration_number, registration_date, description,
+                                  leaders, meeting_place, approximate_size, activities, contact_email, city_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [community.name, community.tradition, community.registration, registered ? `RK-${1000 + index}` : null,
+          registered ? '2012-03-15' : null, `${community.name}: a community of the ${community.city} area.`,
+          registered ? 'Named in the registration file' : '', registered ? 'Own building' : '', 40 + index * 15,
+          'Weekly worship, charity meals', `${community.key}@example.kz`, cityIds[community.city]],
+      );
+      const representative = await user(community.login ?? `${community.key}@demo.dastarkhan.kz`, `Representative of ${community.name}`);
+      await grant(representative, 'representative', { communityId });
+      if (community.pathway) {
+        const club = community.pathway.club;
+        const decider = club === 'almaty' ? coordinator : regionalCoordinator;
+        await seedPathway(manager, { communityId, clubId: clubIds[club], registration: community.registration, representative, decider, ...community.pathway, monthsAgo: 14 - (index % 6) });
+      }
+    }
+    return true;
+  });
+}
+
+function localized([en, ru, kk]: readonly string[]) {
+  return { en, ru, kk };
+}
+
+/** Walks a participation through `actions` with the real state machine, one event per step. */
+async function seedPathway(
+  manager: EntityManager,
+  p: { communityId: string; clubId: string; registration: RegistrationStatus; representative: string; decider: string; actions: ParticipationAction[]; reason?: string; monthsAgo: number },
+) {
+  const start = Date.now() - p.monthsAgo * MONTH_MS;
+  let state: { status: ParticipationStatus; suspendedFrom: ParticipationStatus | null } = { status: 'applied', suspendedFrom: null };
+  const [{ id }] = await manager.query(
+    `INSERT INTO participations (community_id, club_id, status, statement, version, created_at)
+     VALUES ($1, $2, 'applied', $3, 1, $4) RETURNING id`,
+    [p.communityId, p.clubId, 'We would like to join the club, meet our neighbours of other faiths and help with the city’s projects.', new Date(start)],
+  );
+  const event = (sequence: number, action: string, from: ParticipationStatus | null, to: ParticipationStatus, reason: string | null, actor: string) =>
+    manager.query(
+      `INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, reason, actor_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [id, sequence, action, from, to, reason, actor, new Date(start + (sequence - 1) * 2 * MONTH_MS)],
+    );
+  await event(1, 'apply', null, 'applied', null, p.representative);
+  for (const [step, action] of p.actions.entries()) {
+    const actor = action === 'withdraw' ? 'community' : 'coordinator';
+    const next = transitionParticipation(state, action, { actor, registration: p.registration, reason: p.reason });
+    await event(step + 2, action, state.status, next.status, p.reason && ['decline', 'suspend', 'defer', 'reinstate'].includes(action) ? p.reason : null, actor === 'community' ? p.representative : p.decider);
+    state = next;
+  }
+  await manager.query(`UPDATE participations SET status = $2, suspended_from = $3, version = $4 WHERE id = $1`, [id, state.status, state.suspendedFrom, p.actions.length + 1]);
+}

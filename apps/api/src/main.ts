@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import path from 'node:path';
+import { createApp } from './app';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { prepareDatabase } from './database/prepare-database';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { createRootLogger } from './logger';
+
+async function main() {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createRootLogger(config.LOG_LEVEL);
+
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: path.resolve(config.DATA_DIR, 'postgres'),
+        database: 'dastarkhan',
+        log: (message) => logger.info({ context: 'embedded-postgres' }, message),
+      });
+  const databaseUrl = config.DATABASE_URL ?? (embedded as { url: string }).url;
+
+  let app: NestFastifyApplication | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app?.close().catch((error) => logger.error(error, 'error while closing the app'));
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await prepareDatabase(databaseUrl, { demoData: config.DEMO_DATA ?? embedded !== null, logger });
+    app = await createApp({ config, databaseUrl, logger });
+    await app.listen({ port: config.PORT, host: '0.0.0.0' });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  logger.info(`Dastarkhan is ready on http://localhost:${config.PORT} (API docs: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  // One sentence, not a stack trace, for failures a user can act on.
+  console.error(`Dastarkhan could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

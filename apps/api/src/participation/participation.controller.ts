@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ClubIdParam, IdParam } from '../common/id-params';
+import {
+  ApplyDto,
+  ParticipationDto,
+  ParticipationListQuery,
+  ParticipationSummaryDto,
+  TransitionDto,
+} from './dto/participation.dto';
+import { ParticipationService } from './participation.service';
+
+@ApiTags('participation')
+@Controller()
+export class ParticipationController {
+  constructor(private readonly participation: ParticipationService) {}
+
+  @Get('clubs/:clubId/participations')
+  @ApiOkResponse({ type: [ParticipationSummaryDto] })
+  listForClub(
+    @CurrentViewer() viewer: Viewer,
+    @Param() { clubId }: ClubIdParam,
+    @Query() { status }: ParticipationListQuery,
+  ): Promise<ParticipationSummaryDto[]> {
+    return this.participation.listForClub(viewer, clubId, status);
+  }
+
+  @Post('clubs/:clubId/applications')
+  @ApiCreatedResponse({ type: ParticipationDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The community already has a live participation here' })
+  apply(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Body() input: ApplyDto): Promise<ParticipationDto> {
+    return this.participation.apply(viewer, clubId, input);
+  }
+
+  @Get('communities/:id/participations')
+  @ApiOkResponse({ type: [ParticipationSummaryDto] })
+  listForCommunity(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<ParticipationSummaryDto[]> {
+    return this.participation.listForCommunity(viewer, id);
+  }
+
+  @Get('participations/:id')
+  @ApiOkResponse({ type: ParticipationDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<ParticipationDto> {
+    return this.participation.get(viewer, id);
+  }
+
+  @Post('participations/:id/transitions')
+  @ApiCreatedResponse({ type: ParticipationDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version or a transition the state does not allow' })
+  transition(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: TransitionDto): Promise<ParticipationDto> {
+    return this.participation.transition(viewer, id, input);
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  availableActions,
+  DomainError,
+  requiredActor,
+  ParticipationAction,
+  ParticipationStatus,
+  RegistrationStatus,
+  transitionParticipation,
+} from '@dastarkhan/domain';
+import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import { isUniqueViolation } from '../database/postgres-errors';
+import { ApplyDto, ParticipationDto, ParticipationEventDto, ParticipationSummaryDto, TransitionDto } from './dto/participation.dto';
+
+const SUMMARY_SELECT = `
+  SELECT p.id, p.status, p.club_id AS "clubId", cl.name AS "clubName",
+         json_build_object('id', c.id, 'name', c.name, 'tradition', c.tradition,
+                           'registrationStatus', c.registration_status) AS community,
+         p.statement, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version
+    FROM participations p
+    JOIN clubs cl ON cl.id = p.club_id
+    JOIN communities c ON c.id = p.community_id`;
+
+interface LockedParticipation {
+  id: string;
+  status: ParticipationStatus;
+  suspended_from: ParticipationStatus | null;
+  version: number;
+  club_id: string;
+  community_id: string;
+  registration_status: RegistrationStatus;
+}
+
+@Injectable()
+export class ParticipationService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The club's participations for its coordinators, newest first. */
+  async listForClub(viewer: Viewer, clubId: string, status?: ParticipationStatus): Promise<ParticipationSummaryDto[]> {
+    await this.assertClubExists(clubId);
+    if (!coordinates(viewer, clubId)) throw new AppError('FORBIDDEN', "Only the club's coordinators see its applications");
+    return this.db.query(
+      `${SUMMARY_SELECT} WHERE p.club_id = $1 AND ($2::text IS NULL OR p.status = $2) ORDER BY p.created_at DESC`,
+      [clubId, status ?? null],
+    );
+  }
+
+  /** A community's participations: for its representatives. */
+  async listForCommunity(viewer: Viewer, communityId: string): Promise<ParticipationSummaryDto[]> {
+    if (!represents(viewer, communityId)) throw notFound('Community');
+    return this.db.query(`${SUMMARY_SELECT} WHERE p.community_id = $1 ORDER BY p.created_at DESC`, [communityId]);
+  }
+
+  /** The caller's own communities' participations in one club. */
+  viewerParticipationsInClub(viewer: Viewer | null, clubId: string): Promise<ParticipationSummaryDto[]> {
+    const communities = representedCommunityIds(viewer);
+    if (communities.length === 0) return Promise.resolve([]);
+    return this.db.query(
+      `${SUMMARY_SELECT} WHERE p.club_id = $1 AND p.community_id = ANY($2) ORDER BY p.created_at DESC`,
+      [clubId, communities],
+    );
+  }
+
+  async get(viewer: Viewer, id: string): Promise<ParticipationDto> {
+    return this.detail(this.db.manager, viewer, id);
+  }
+
+  /** A representative applies to a club as observer, with a statement of intent. */
+  async apply(viewer: Viewer, clubId: string, input: ApplyDto): Promise<ParticipationDto> {
+    if (!represents(viewer, input.communityId)) throw notFound('Community');
+    await this.assertClubExists(clubId);
+    try {
+      return await this.db.transaction(async (manager) => {
+        const [{ id }] = await manager.query(
+          `INSERT INTO participations (community_id, club_id, status, statement, version)
+           VALUES ($1, $2, 'applied', $3, 1) RETURNING id`,
+          [input.communityId, clubId, input.statement.trim()],
+        );
+        await this.recordEvent(manager, id, 1, 'apply', null, 'applied', null, viewer.userId);
+        return this.detail(manager, viewer, id);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError('PARTICIPATION.ALREADY_LIVE', 'This community already takes part in (or applied to) this club');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Moves a participation along the pathway. The row is locked and the caller's `version` must
+   * match, so of two concurrent decisions exactly one wins and the other gets 409.
+   */
+  async transition(viewer: Viewer, id: string, input: TransitionDto): Promise<ParticipationDto> {
+    return this.db.transaction(async (manager) => {
+      const [row]: LockedParticipation[] = await manager.query(
+        `SELECT p.id, p.status, p.suspended_from, p.version, p.club_id, p.community_id, c.registration_status
+           FROM participations p JOIN communities c ON c.id = p.community_id
+          WHERE p.id = $1 FOR UPDATE OF p`,
+        [id],
+      );
+      const isCoordinator = !!row && coordinates(viewer, row.club_id);
+      const isRepresentative = !!row && represents(viewer, row.community_id);
+      if (!row || !(isCoordinator || isRepresentative)) throw notFound('Participation');
+      if (row.version !== input.version) {
+        throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
+      }
+      const actor = requiredActor(input.action);
+      if (!(actor === 'community' ? isRepresentative : isCoordinator)) {
+        throw new DomainError('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE', `Only the ${actor} may ${input.action}`);
+      }
+      const next = transitionParticipation(
+        { status: row.status, suspendedFrom: row.suspended_from },
+        input.action,
+        { actor, registration: row.registration_status, reason: input.reason },
+      );
+      const version = row.version + 1;
+      await manager.query(
+        `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
+        [id, next.status, next.suspendedFrom, version],
+      );
+      await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason?.trim() || null, viewer.userId);
+      return this.detail(manager, viewer, id);
+    });
+  }
+
+  private async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
+    const [summary]: Array<ParticipationSummaryDto & { suspendedFrom: ParticipationStatus | null }> = await manager.query(
+      `${SUMMARY_SELECT.replace('p.version', 'p.version, p.suspended_from AS "suspendedFrom"')} WHERE p.id = $1`,
+      [id],
+    );
+    const isCoordinator = !!summary && coordinates(viewer, summary.clubId);
+    const isRepresentative = !!summary && represents(viewer, summary.community.id);
+    if (!summary || !(isCoordinator || isRepresentative)) throw notFound('Participation');
+    const events: ParticipationEventDto[] = await manager.query(
+      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason,
+              u.display_name AS "actorName", e.created_at AS at
+         FROM participation_events e JOIN users u ON u.id = e.actor_id
+        WHERE e.participation_id = $1 ORDER BY e.sequence`,
+      [id],
+    );
+    const state = { status: summary.status, suspendedFrom: summary.suspendedFrom };
+    const registration = summary.community.registrationStatus;
+    const actions = new Set<ParticipationAction>([
+      ...(isCoordinator ? availableActions(state, 'coordinator', registration) : []),
+      ...(isRepresentative ? availableActions(state, 'community', registration) : []),
+    ]);
+    const { suspendedFrom: _internal, ...publicSummary } = summary;
+    return { ...publicSummary, availableActions: [...actions], events };
+  }
+
+  private recordEvent(
+    manager: EntityManager,
+    participationId: string,
+    sequence: number,
+    action: ParticipationAction | 'apply',
+    fromStatus: ParticipationStatus | null,
+    toStatus: ParticipationStatus,
+    reason: string | null,
+    actorId: string,
+  ) {
+    return manager.query(
+      `INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, reason, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [participationId, sequence, action, fromStatus, toStatus, reason, actorId],
+    );
+  }
+
+  private async assertClubExists(clubId: string): Promise<void> {
+    const [club] = await this.db.query(`SELECT 1 FROM clubs WHERE id = $1`, [clubId]);
+    if (!club) throw notFound('Club');
+  }
+}
