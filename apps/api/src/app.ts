@@ -18,10 +18,12 @@ export interface CreateAppOptions {
   config: AppConfig;
   databaseUrl: string;
   logger: Logger;
+  /** Build the module graph without instantiating providers (no database): for the OpenAPI export. */
+  preview?: boolean;
 }
 
 /** The HTTP application, configured but not listening: main.ts and the integration tests share it. */
-export async function createApp({ config, databaseUrl, logger }: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp({ config, databaseUrl, logger, preview = false }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     disableRequestLogging: true,
@@ -34,6 +36,7 @@ export async function createApp({ config, databaseUrl, logger }: CreateAppOption
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
+    preview,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
@@ -60,6 +63,8 @@ export async function createApp({ config, databaseUrl, logger }: CreateAppOption
         scriptSrc: ["'self'", "'unsafe-inline'"], // the OpenAPI UI's inline bootstrap
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Behind TLS the proxy sets HSTS; on plain http://localhost an upgrade would break every asset.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/public.decorator';
 import type { Viewer } from '../auth/viewer';
@@ -49,7 +49,8 @@ export class ParticipationController {
   }
 
   @Post('participations/:id/transitions')
-  @ApiCreatedResponse({ type: ParticipationDto })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ParticipationDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version or a transition the state does not allow' })
   transition(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: TransitionDto): Promise<ParticipationDto> {
     return this.participation.transition(viewer, id, input);
