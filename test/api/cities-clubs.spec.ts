@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { createFactories, Factories } from './support/factories';
+import { expectError, expectValidationFailure } from './support/expectations';
+import { startTestApp, TestApp } from './support/test-app';
+
+let t: TestApp;
+let f: Factories;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = createFactories(t);
+});
+afterAll(() => t?.close());
+
+describe('GET /api/cities', () => {
+  it('lists every city to anyone, with its names in three languages, its region and its number of clubs', async () => {
+    const city = await f.newCity();
+    await f.newClub({ city });
+    await f.newClub({ city });
+
+    const response = await t.api.get('/api/cities');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toContainEqual({
+      id: city.id,
+      slug: city.slug,
+      name: { kk: `Қала ${city.slug}`, ru: `Город ${city.slug}`, en: `City ${city.slug}` },
+      regionCode: city.regionCode,
+      region: { kk: `Облыс ${city.regionCode}`, ru: `Область ${city.regionCode}`, en: `Region ${city.regionCode}` },
+      clubCount: 2,
+    });
+  });
+});
+
+describe('GET /api/cities/:cityId', () => {
+  it('shows one city', async () => {
+    const city = await f.newCity();
+    const response = await t.api.get(`/api/cities/${city.id}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: city.id, slug: city.slug, clubCount: 0 });
+  });
+
+  it('answers 404 for an unknown city and 400 for an id that is not a UUID', async () => {
+    expectError(await t.api.get(`/api/cities/${randomUUID()}`), 404, 'NOT_FOUND');
+    expectValidationFailure(await t.api.get('/api/cities/almaty'), 'cityId');
+  });
+});
+
+describe('GET /api/clubs', () => {
+  it("lists a city's clubs with their member and observer counts", async () => {
+    const city = await f.newCity();
+    const club = await f.newClub({ city, name: 'Almaty Multi-Faith Club' });
+    const other = await f.newClub();
+    const member = await f.newCommunity({ registered: true });
+    const observer = await f.newCommunity();
+    const applicant = await f.newCommunity();
+    await f.newParticipation({ clubId: club.id, communityId: member.id, status: 'member' });
+    await f.newParticipation({ clubId: club.id, communityId: observer.id, status: 'observer' });
+    await f.newParticipation({ clubId: club.id, communityId: applicant.id, status: 'applied' });
+
+    const response = await t.api.get('/api/clubs').query({ cityId: city.id });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([
+      {
+        id: club.id,
+        name: 'Almaty Multi-Faith Club',
+        description: expect.any(String),
+        cityId: city.id,
+        city: expect.objectContaining({ id: city.id, slug: city.slug, clubCount: 1 }),
+        memberCount: 1,
+        observerCount: 1,
+        pendingApplications: null,
+      },
+    ]);
+    expect(response.body.map((c: { id: string }) => c.id)).not.toContain(other.id);
+  });
+
+  it('shows the number of pending applications only to the coordinators of that club', async () => {
+    const club = await f.newClub();
+    await f.newParticipation({ clubId: club.id, communityId: (await f.newCommunity()).id, status: 'applied' });
+    await f.newParticipation({ clubId: club.id, communityId: (await f.newCommunity()).id, status: 'applied' });
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: (await f.newClub()).id });
+
+    const pending = async (headers: Record<string, string>) =>
+      (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(headers)).body[0].pendingApplications;
+
+    expect(await pending(coordinator.auth)).toBe(2);
+    expect(await pending(otherCoordinator.auth)).toBeNull();
+    expect(await pending({})).toBeNull();
+  });
+
+  it('lists only the clubs the caller coordinates with coordinatedByMe=true', async () => {
+    const mine = await f.newClub();
+    const alsoMine = await f.newClub();
+    await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: mine.id });
+    await t.db.query(`INSERT INTO role_assignments (user_id, role, club_id) VALUES ($1, 'coordinator', $2)`, [coordinator.id, alsoMine.id]);
+
+    const response = await t.api.get('/api/clubs').query({ coordinatedByMe: 'true' }).set(coordinator.auth);
+
+    expect(response.status).toBe(200);
+    expect(response.body.map((c: { id: string }) => c.id).sort()).toEqual([mine.id, alsoMine.id].sort());
+    const anonymous = await t.api.get('/api/clubs').query({ coordinatedByMe: 'true' });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual([]);
+  });
+
+  it('rejects a malformed filter or an unknown query parameter with 400', async () => {
+    expectValidationFailure(await t.api.get('/api/clubs').query({ cityId: 'almaty' }), 'cityId');
+    expectValidationFailure(await t.api.get('/api/clubs').query({ coordinatedByMe: 'maybe' }), 'coordinatedByMe');
+    expectValidationFailure(await t.api.get('/api/clubs').query({ sort: 'name' }), 'sort');
+  });
+});
+
+describe('GET /api/clubs/:clubId', () => {
+  it('shows a club page with its city and its registered participants to anyone', async () => {
+    const club = await f.newClub();
+    const member = await f.newCommunity({ registered: true, tradition: 'sunni_islam' });
+    const participation = await f.newParticipation({ clubId: club.id, communityId: member.id, status: 'member' });
+
+    const response = await t.api.get(`/api/clubs/${club.id}`);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      id: club.id,
+      name: club.name,
+      city: { id: club.cityId },
+      memberCount: 1,
+      observerCount: 0,
+      pendingApplications: null,
+      viewerIsCoordinator: false,
+      viewerParticipations: [],
+    });
+    expect(response.body.participants).toEqual([
+      {
+        participationId: participation.id,
+        status: 'member',
+        community: { id: member.id, name: member.name, tradition: 'sunni_islam', registrationStatus: 'registered' },
+      },
+    ]);
+  });
+
+  it("tells a coordinator it coordinates the club and a representative its own community's participation", async () => {
+    const club = await f.newClub();
+    const community = await f.newCommunity();
+    const participation = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'observer' });
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const representative = await f.newUser({ role: 'representative', communityId: community.id });
+
+    const asCoordinator = await t.api.get(`/api/clubs/${club.id}`).set(coordinator.auth);
+    expect(asCoordinator.body).toMatchObject({ viewerIsCoordinator: true, pendingApplications: 0, viewerParticipations: [] });
+
+    const asRepresentative = await t.api.get(`/api/clubs/${club.id}`).set(representative.auth);
+    expect(asRepresentative.body.viewerIsCoordinator).toBe(false);
+    expect(asRepresentative.body.viewerParticipations).toEqual([
+      expect.objectContaining({ id: participation.id, status: 'observer', clubId: club.id, version: 2 }),
+    ]);
+  });
+
+  it('answers 404 for an unknown club and 400 for an id that is not a UUID', async () => {
+    expectError(await t.api.get(`/api/clubs/${randomUUID()}`), 404, 'NOT_FOUND');
+    expectValidationFailure(await t.api.get('/api/clubs/not-a-uuid'), 'clubId');
+  });
+});

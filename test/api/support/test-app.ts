@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import { Pool } from 'pg';
+import supertest from 'supertest';
+import { createApp } from '../../../apps/api/src/app';
+import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { createRootLogger } from '../../../apps/api/src/logger';
+import { testDatabaseUrl } from './test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** supertest bound to the running app: `t.api.get('/api/health')`. */
+  api: ReturnType<typeof supertest>;
+  /** Direct access to the run's database, to assert what is (not) stored. */
+  db: Pool;
+  close(): Promise<void>;
+}
+
+/** The real application (same factory as main.ts) on the run's database; one per test file. */
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = testDatabaseUrl();
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5' });
+  const app = await createApp({ config, databaseUrl, logger: createRootLogger('silent') });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  // Listen once, on a free loopback port: supertest otherwise opens and closes the server per
+  // request, which breaks requests fired in parallel (the concurrency tests).
+  const server = app.getHttpServer() as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const db = new Pool({ connectionString: databaseUrl, max: 4 });
+  return {
+    app,
+    api: supertest(server),
+    db,
+    async close() {
+      await app.close();
+      await db.end();
+    },
+  };
+}
+
+/** `count(*)` of a query, as a number. */
+export async function countRows(db: Pool, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await db.query<{ count: string }>(`SELECT count(*) AS count FROM (${sql}) AS counted`, params);
+  return Number(rows[0].count);
+}
