@@ -137,9 +137,10 @@ describe("a club's public page", () => {
     expect(await officialReads(s.official.id, s.hidden.id)).toBe(0);
   });
 
-  it('shows an official of another region no non-registered community, and logs nothing', async () => {
+  it('shows an official of another region only the public non-registered community, and logs that read alone', async () => {
     expect((await clubPage(s.otherRegionOfficial)).names).toEqual(sorted(s.registered, s.publicOne));
-    expect(await countRows(t.db, `SELECT 1 FROM sensitive_reads WHERE reader_id = $1`, [s.otherRegionOfficial.id])).toBe(0);
+    expect(await countRows(t.db, `SELECT 1 FROM sensitive_reads WHERE reader_id = $1`, [s.otherRegionOfficial.id])).toBe(1);
+    expect(await officialReads(s.otherRegionOfficial.id, s.publicOne.id, 'club.participants')).toBe(1);
   });
 });
 

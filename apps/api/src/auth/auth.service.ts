@@ -40,7 +40,7 @@ export class AuthService {
         const user = await manager.getRepository(User).save({
           email: input.email.trim().toLowerCase(),
           passwordHash,
-          displayName: input.displayName.trim(),
+          displayName: input.displayName,
           locale: input.locale,
         });
         const community = await this.communities.create(manager, input.community);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CommunityAccess, communityAccess, CommunityPrivacyFacts } from '@dastarkhan/domain';
+import { CommunityAccess, communityAccess, CommunityPrivacyFacts, isSensitive } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import { represents, representedCommunityIds, type Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
+import { ValidationFailed } from '../common/validation';
 import { CommunityDto } from './dto/community.dto';
 import { CommunityProfileDto, UpdateCommunityDto } from './dto/community-profile.dto';
 import { Community } from './entities/community.entity';
@@ -47,6 +48,7 @@ export class CommunitiesService {
       if (!community) throw notFound('Community');
       const { officialConsent, ...profile } = changes;
       const merged = withRegistrationRules({ ...community, ...profile } as CommunityProfileDto);
+      assertRegistrationDetails(merged);
       if (officialConsent !== undefined) {
         // Keep the date consent was first given; revoking clears it.
         merged.officialConsentAt = officialConsent ? (community.officialConsentAt ?? new Date()) : null;
@@ -76,6 +78,15 @@ export class CommunitiesService {
   }
 }
 
+/** A registered community names its registration (the database enforces it too; this makes it a 400). */
+function assertRegistrationDetails(profile: Partial<CommunityProfileDto>): void {
+  if (profile.registrationStatus !== 'registered') return;
+  const missing = (['registrationNumber', 'registrationDate'] as const).filter((field) => !profile[field]);
+  if (missing.length) {
+    throw new ValidationFailed(Object.fromEntries(missing.map((field) => [field, `${field} is required for a registered community`])));
+  }
+}
+
 /** A community that is not registered carries no registration number or date. */
 function withRegistrationRules<T extends Partial<CommunityProfileDto>>(profile: T): T & Partial<Community> {
   const registered = profile.registrationStatus === 'registered';
@@ -96,8 +107,9 @@ export function toCommunityDto(community: Community, access: Exclude<CommunityAc
     registrationNumber: community.registrationNumber,
     registrationDate: community.registrationDate,
     description: community.description,
-    leaders: community.leaders,
-    meetingPlace: community.meetingPlace,
+    // Who leads a non-registered community and where it meets can expose people (Art. 490).
+    leaders: withContacts || !isSensitive(community.registrationStatus) ? community.leaders : '',
+    meetingPlace: withContacts || !isSensitive(community.registrationStatus) ? community.meetingPlace : '',
     approximateSize: community.approximateSize,
     activities: community.activities,
     contactEmail: withContacts ? community.contactEmail : null,

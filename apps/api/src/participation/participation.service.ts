@@ -77,7 +77,7 @@ export class ParticipationService {
         const [{ id }] = await manager.query(
           `INSERT INTO participations (community_id, club_id, status, statement, version)
            VALUES ($1, $2, 'applied', $3, 1) RETURNING id`,
-          [input.communityId, clubId, input.statement.trim()],
+          [input.communityId, clubId, input.statement],
         );
         await this.recordEvent(manager, id, 1, 'apply', null, 'applied', null, viewer.userId);
         return this.detail(manager, viewer, id);
@@ -105,12 +105,12 @@ export class ParticipationService {
       const isCoordinator = !!row && coordinates(viewer, row.club_id);
       const isRepresentative = !!row && represents(viewer, row.community_id);
       if (!row || !(isCoordinator || isRepresentative)) throw notFound('Participation');
-      if (row.version !== input.version) {
-        throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
-      }
       const actor = requiredActor(input.action);
       if (!(actor === 'community' ? isRepresentative : isCoordinator)) {
         throw new DomainError('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE', `Only the ${actor} may ${input.action}`);
+      }
+      if (row.version !== input.version) {
+        throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
       }
       const next = transitionParticipation(
         { status: row.status, suspendedFrom: row.suspended_from },
@@ -122,7 +122,7 @@ export class ParticipationService {
         `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
         [id, next.status, next.suspendedFrom, version],
       );
-      await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason?.trim() || null, viewer.userId);
+      await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason || null, viewer.userId);
       return this.detail(manager, viewer, id);
     });
   }

@@ -73,6 +73,14 @@ describe('community privacy', () => {
     expect(communityAccess(nonRegistered({ officialConsent: true }), national).access).toBe('profile');
   });
 
+  it('logs an official reading a non-registered community even when it chose to be public', () => {
+    expect(communityAccess(nonRegistered({ isPublic: true }), viewer({ officialRegions: ['astana-city'] }))).toEqual({
+      access: 'profile',
+      logOfficialRead: true,
+    });
+    expect(communityAccess(nonRegistered({ isPublic: true }), null).logOfficialRead).toBe(false);
+  });
+
   it('does not log an official reading a registered community', () => {
     const decision = communityAccess(nonRegistered({ registrationStatus: 'registered' }), viewer({ officialRegions: [null] }));
     expect(decision).toEqual({ access: 'profile', logOfficialRead: false });

@@ -62,16 +62,20 @@ export function communityAccess(
   if (viewer && participations.some((p) => viewer.coordinatedClubIds.includes(p.clubId))) {
     return { access: 'contacts', logOfficialRead: false };
   }
-  if (!isSensitive(community.registrationStatus) || community.isPublic) return PROFILE;
+  if (!isSensitive(community.registrationStatus)) return PROFILE;
+  // Every read of a non-registered community by an official is logged, whatever made it visible.
+  const logOfficialRead = !!viewer && viewer.officialRegions.length > 0;
+  if (community.isPublic) return { access: 'profile', logOfficialRead };
   if (!viewer) return HIDDEN;
   const metInPerson = participations.some(
     (p) => MET_IN_PERSON.includes(p.status) && viewer.participantClubIds.includes(p.clubId),
   );
-  if (metInPerson || viewer.isAdministrator) return PROFILE;
   const inOfficialsScope = participations.some((p) =>
     viewer.officialRegions.some((region) => region === null || region === p.regionCode),
   );
-  if (community.officialConsent && inOfficialsScope) return { access: 'profile', logOfficialRead: true };
+  if (metInPerson || viewer.isAdministrator || (community.officialConsent && inOfficialsScope)) {
+    return { access: 'profile', logOfficialRead };
+  }
   return HIDDEN;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { Trim } from '../../common/trim.decorator';
 import { Locale, LOCALES, Role, ROLES } from '@dastarkhan/domain';
 import { CommunityProfileDto } from '../../communities/dto/community-profile.dto';
 
@@ -28,6 +29,7 @@ export class SignupDto {
   password: string;
 
   @ApiProperty({ minLength: 2, maxLength: 120 })
+  @Trim()
   @IsString()
   @Length(2, 120)
   displayName: string;
@@ -37,6 +39,8 @@ export class SignupDto {
   locale: Locale;
 
   @ApiProperty({ type: CommunityProfileDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => CommunityProfileDto)
   community: CommunityProfileDto;

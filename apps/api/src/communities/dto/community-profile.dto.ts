@@ -14,11 +14,13 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Trim } from '../../common/trim.decorator';
 import { REGISTRATION_STATUSES, RegistrationStatus, Tradition, TRADITIONS } from '@dastarkhan/domain';
 
 /** What a representative keeps up to date about the community. */
 export class CommunityProfileDto {
   @ApiProperty({ minLength: 2, maxLength: 200 })
+  @Trim()
   @IsString()
   @Length(2, 200)
   name: string;
@@ -33,6 +35,7 @@ export class CommunityProfileDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Required when registered' })
   @ValidateIf((profile: CommunityProfileDto) => profile.registrationStatus === 'registered' || profile.registrationNumber != null)
+  @Trim()
   @IsString()
   @Length(1, 100)
   registrationNumber?: string | null;
@@ -92,7 +95,8 @@ export class CommunityProfileDto {
   isPublic?: boolean;
 }
 
-export class UpdateCommunityDto extends PartialType(CommunityProfileDto) {
+// skipNullProperties: false — `{ "name": null }` is a validation error, not a way to blank a required field.
+export class UpdateCommunityDto extends PartialType(CommunityProfileDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'Consent for officials to see the participation record (revocable)' })
   @IsOptional()
   @IsBoolean()

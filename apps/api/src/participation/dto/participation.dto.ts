@@ -6,6 +6,7 @@ import {
   ParticipationAction,
   ParticipationStatus,
 } from '@dastarkhan/domain';
+import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 
 export class ParticipationSummaryDto {
@@ -74,6 +75,7 @@ export class ApplyDto {
   communityId: string;
 
   @ApiProperty({ minLength: 10, maxLength: 2000, description: 'Statement of intent' })
+  @Trim()
   @IsString()
   @Length(10, 2000)
   statement: string;
@@ -86,6 +88,7 @@ export class TransitionDto {
 
   @ApiProperty({ required: false, maxLength: 2000 })
   @IsOptional()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   reason?: string;
