@@ -1,0 +1,79 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { isCoordinator, isRepresentative, useLogout, useMe } from '../lib/auth';
+import { LanguageSwitch } from './language-switch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const user = me.data;
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => void navigate('/'),
+    });
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('nav.label')} className="nav">
+            <ul>
+              <li>
+                <NavLink to="/cities">{t('nav.cities')}</NavLink>
+              </li>
+              {isRepresentative(user) && (
+                <li>
+                  <NavLink to="/my-community">{t('nav.myCommunity')}</NavLink>
+                </li>
+              )}
+              {isCoordinator(user) && (
+                <li>
+                  <NavLink to="/my-clubs">{t('nav.myClubs')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitch />
+            <div className="account">
+              {user ? (
+                <>
+                  <span className="account-name" data-testid="current-user">
+                    {user.displayName}
+                  </span>
+                  <button type="button" className="button button-small button-secondary" onClick={onLogout} disabled={logout.isPending}>
+                    {t('nav.logout')}
+                  </button>
+                </>
+              ) : me.isPending ? null : (
+                <>
+                  <NavLink to="/login" className="button button-small">
+                    {t('nav.login')}
+                  </NavLink>
+                  <NavLink to="/signup" className="account-signup">
+                    {t('nav.signup')}
+                  </NavLink>
+                </>
+              )}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { useLocalized } from '../../../lib/localized';
+import { useCity, useCityClubs } from '../api/cities';
+
+export function CityPage() {
+  const { cityId = '' } = useParams();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const city = useCity(cityId);
+  const clubs = useCityClubs(cityId);
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/cities">{t('city.allCities')}</Link>
+      </p>
+      <QueryState query={city}>
+        {(found) => (
+          <>
+            <PageTitle subtitle={localized(found.region)}>{localized(found.name)}</PageTitle>
+            <h2>{t('city.clubsTitle')}</h2>
+            <QueryState query={clubs}>
+              {(list) =>
+                list.length === 0 ? (
+                  <p className="empty">{t('city.empty')}</p>
+                ) : (
+                  <ul className="card-list">
+                    {list.map((club) => (
+                      <li key={club.id}>
+                        <Link to={`/clubs/${club.id}`} className="card card-link">
+                          <span className="card-title">{club.name}</span>
+                          {club.description && <span className="card-text">{club.description}</span>}
+                          <span className="card-meta">
+                            {t('city.memberCount', { count: club.memberCount })} · {t('city.observerCount', { count: club.observerCount })}
+                          </span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )
+              }
+            </QueryState>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import type { Schemas } from '@dastarkhan/api-client';
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFakeApi, type FakeApi } from '../../../test/fake-api';
+import { anonymous, club, communityRef, coordinator, participation, participationSummary, representative, community } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+
+const participants: Schemas['ParticipantDto'][] = [
+  { participationId: 'p-1', status: 'member', community: communityRef({ id: 'c-1', name: 'Central Mosque', tradition: 'sunni_islam', registrationStatus: 'registered' }) },
+  { participationId: 'p-2', status: 'member', community: communityRef({ id: 'c-2', name: 'St Nicholas Parish', tradition: 'russian_orthodox', registrationStatus: 'registered' }) },
+  { participationId: 'p-3', status: 'candidate', community: communityRef({ id: 'c-3', name: 'Beth Shalom', tradition: 'judaism', registrationStatus: 'registered' }) },
+  { participationId: 'p-4', status: 'observer', community: communityRef({ id: 'c-4', name: 'Lotus Sangha', tradition: 'buddhism', registrationStatus: 'not_registered' }) },
+  { participationId: 'p-5', status: 'suspended', community: communityRef({ id: 'c-5', name: 'River Fellowship', tradition: 'evangelical_protestant', registrationStatus: 'registration_pending' }) },
+];
+
+const group = (name: RegExp) => screen.getByRole('region', { name });
+
+describe('club page', () => {
+  let api: FakeApi;
+
+  beforeEach(() => {
+    api = createFakeApi({ 'GET /api/auth/me': anonymous, 'GET /api/clubs/club-1': { body: club({ participants }) } });
+    api.install();
+  });
+
+  it('groups participants by status with their tradition and registration', async () => {
+    renderApp('/clubs/club-1');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Almaty Multi-Faith Club' })).toBeInTheDocument();
+
+    const members = group(/^Members/);
+    expect(within(members).getAllByRole('listitem').map((item) => item.querySelector('.participant-name')?.textContent)).toEqual([
+      'Central Mosque',
+      'St Nicholas Parish',
+    ]);
+    expect(within(members).getByText('Sunni Islam')).toBeInTheDocument();
+    expect(within(members).getAllByText('Registered')).toHaveLength(2);
+
+    expect(within(group(/^Candidates/)).getByText('Beth Shalom')).toBeInTheDocument();
+    const observers = group(/^Observers/);
+    expect(within(observers).getByText('Lotus Sangha')).toBeInTheDocument();
+    expect(within(observers).getByText('Not registered')).toBeInTheDocument();
+    expect(within(observers).queryByText('Central Mosque')).not.toBeInTheDocument();
+    const suspended = group(/^Suspended/);
+    expect(within(suspended).getByText('River Fellowship')).toBeInTheDocument();
+    expect(within(suspended).getByText('Registration pending')).toBeInTheDocument();
+
+    // Applications are for coordinators only; nobody here may apply.
+    expect(screen.queryByRole('region', { name: /^Applications/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('apply-form')).not.toBeInTheDocument();
+  });
+
+  it('shows a coordinator the applications group and the link to review them', async () => {
+    api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
+    const applicant = { participationId: 'p-9', status: 'applied' as const, community: communityRef({ id: 'c-9', name: 'Grace Church' }) };
+    api.on('GET /api/clubs/club-1', { body: club({ participants: [...participants, applicant], viewerIsCoordinator: true, pendingApplications: 1 }) });
+    renderApp('/clubs/club-1');
+
+    const applications = await screen.findByRole('region', { name: /^Applications/ });
+    expect(within(applications).getByText('Grace Church')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Applications/ })).toHaveAttribute('href', '/clubs/club-1/applications');
+    expect(screen.queryByTestId('apply-form')).not.toBeInTheDocument();
+  });
+
+  it('offers the apply form to a representative whose community is not in the club, and sends the application', async () => {
+    api.on('GET /api/auth/me', { body: representative(['com-grace']) });
+    api.on('GET /api/communities/mine', { body: [community()] });
+    api.on('POST /api/clubs/club-1/applications', ({ body }) => {
+      // From now on the club shows the community's live application.
+      api.on('GET /api/clubs/club-1', { body: club({ participants, viewerParticipations: [participationSummary({ id: 'part-new', status: 'applied' })] }) });
+      return { status: 201, body: participation({ id: 'part-new', statement: (body as { statement: string }).statement }) };
+    });
+    const { user } = renderApp('/clubs/club-1');
+
+    const statement = await screen.findByTestId('apply-statement');
+    expect(await screen.findByText('Applying on behalf of Grace Church.')).toBeInTheDocument();
+
+    await user.type(statement, 'too short');
+    await user.click(screen.getByTestId('apply-submit'));
+    expect(await screen.findByText('Write at least 10 characters.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/applications')).toHaveLength(0);
+
+    await user.clear(statement);
+    await user.type(statement, 'We want to help with the spring clean-up and learn from our neighbours.');
+    await user.click(screen.getByTestId('apply-submit'));
+
+    expect(await screen.findByText(/Your application has been sent/)).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/applications')[0].body).toEqual({
+      communityId: 'com-grace',
+      statement: 'We want to help with the spring clean-up and learn from our neighbours.',
+    });
+    const badge = await screen.findByTestId('status-badge');
+    expect(badge).toHaveAttribute('data-status', 'applied');
+    expect(screen.queryByTestId('apply-form')).not.toBeInTheDocument();
+  });
+
+  it("shows a representative their community's status instead of the form when it already takes part", async () => {
+    api.on('GET /api/auth/me', { body: representative(['com-grace']) });
+    api.on('GET /api/communities/mine', { body: [community()] });
+    api.on('GET /api/clubs/club-1', {
+      body: club({ participants, viewerParticipations: [participationSummary({ id: 'part-7', status: 'observer' })] }),
+    });
+    renderApp('/clubs/club-1');
+
+    const badge = await screen.findByTestId('status-badge');
+    expect(badge).toHaveAttribute('data-status', 'observer');
+    expect(badge).toHaveTextContent('Observer');
+    expect(screen.getByRole('link', { name: 'Status and history' })).toHaveAttribute('href', '/participations/part-7');
+    expect(screen.queryByTestId('apply-form')).not.toBeInTheDocument();
+  });
+
+  it('lets a community apply again after its earlier application was declined', async () => {
+    api.on('GET /api/auth/me', { body: representative(['com-grace']) });
+    api.on('GET /api/communities/mine', { body: [community()] });
+    api.on('GET /api/clubs/club-1', {
+      body: club({ participants, viewerParticipations: [participationSummary({ id: 'part-old', status: 'declined' })] }),
+    });
+    renderApp('/clubs/club-1');
+
+    expect(await screen.findByTestId('apply-form')).toBeInTheDocument();
+    expect(screen.getByTestId('status-badge')).toHaveAttribute('data-status', 'declined');
+  });
+
+  it('lets a representative of two communities choose which one applies', async () => {
+    api.on('GET /api/auth/me', { body: representative(['com-grace', 'com-lotus']) });
+    api.on('GET /api/communities/mine', {
+      body: [community(), community({ id: 'com-lotus', name: 'Lotus Sangha', tradition: 'buddhism' })],
+    });
+    api.on('GET /api/clubs/club-1', {
+      body: club({ participants, viewerParticipations: [participationSummary({ status: 'observer' })] }),
+    });
+    renderApp('/clubs/club-1');
+
+    // Grace Church already observes here, so only Lotus Sangha can apply.
+    await screen.findByTestId('apply-form');
+    expect(await screen.findByText('Applying on behalf of Lotus Sangha.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Community' })).not.toBeInTheDocument();
+  });
+
+  it('shows a translated error and a retry button when the club cannot be loaded', async () => {
+    api.on('GET /api/clubs/club-1', { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' } });
+    renderApp('/clubs/club-1', { locale: 'ru' });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Не найдено — запись не существует или недоступна вам.');
+    expect(screen.getByRole('button', { name: 'Повторить' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,21 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createFakeApi } from '../../../test/fake-api';
+import { club, coordinator } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+
+describe('my clubs page', () => {
+  it('lists the clubs a coordinator runs with their pending applications', async () => {
+    const api = createFakeApi({
+      'GET /api/auth/me': { body: coordinator(['club-1']) },
+      'GET /api/clubs?coordinatedByMe=true': { body: [club({ pendingApplications: 3 })] },
+    });
+    api.install();
+    renderApp('/my-clubs');
+
+    const pending = await screen.findByRole('link', { name: 'Pending applications: 3' });
+    expect(pending).toHaveAttribute('href', '/clubs/club-1/applications');
+    expect(screen.getByRole('link', { name: 'My clubs' })).toBeInTheDocument();
+    expect(api.unhandled).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { useLocalized } from '../../../lib/localized';
+import { useMyClubs } from '../api/club';
+
+export function MyClubsPage() {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const clubs = useMyClubs();
+  return (
+    <section>
+      <PageTitle>{t('myClubs.title')}</PageTitle>
+      <QueryState query={clubs}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">{t('myClubs.empty')}</p>
+          ) : (
+            <ul className="card-list">
+              {list.map((club) => (
+                <li key={club.id} className="card">
+                  <h2 className="card-title">
+                    <Link to={`/clubs/${club.id}`}>{club.name}</Link>
+                  </h2>
+                  <p className="card-meta">{localized(club.city.name)}</p>
+                  <p className="card-meta">
+                    {t('city.memberCount', { count: club.memberCount })} · {t('city.observerCount', { count: club.observerCount })}
+                  </p>
+                  <Link to={`/clubs/${club.id}/applications`} className="button button-small" data-testid={`pending-${club.id}`}>
+                    {t('myClubs.pending', { count: club.pendingApplications ?? 0 })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

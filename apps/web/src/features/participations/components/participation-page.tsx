@@ -1,0 +1,151 @@
+import { isReasonRequired, type ParticipationAction } from '@dastarkhan/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { errorText } from '../../../components/error-message';
+import { FormField } from '../../../components/form-field';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { RegistrationBadge, StatusBadge } from '../../../components/status-badge';
+import { isApiError } from '../../../lib/api-error';
+import { KAZAKHSTAN_TIME_ZONE } from '../../../lib/format';
+import { useParticipation, useTransition, type Participation } from '../api/participation';
+import { ParticipationHistory } from './participation-history';
+
+export function ParticipationPage() {
+  const { id = '' } = useParams();
+  const participation = useParticipation(id);
+  return (
+    <section>
+      <QueryState query={participation}>{(found) => <ParticipationDetails participation={found} />}</QueryState>
+    </section>
+  );
+}
+
+function ParticipationDetails({ participation }: { participation: Participation }) {
+  const { t } = useTranslation();
+  const { community } = participation;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/clubs/${participation.clubId}`}>{participation.clubName}</Link>
+      </p>
+      <PageTitle subtitle={participation.clubName}>{community.name}</PageTitle>
+      <dl className="facts card">
+        <div>
+          <dt>{t('participation.status')}</dt>
+          <dd>
+            <StatusBadge status={participation.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('participation.club')}</dt>
+          <dd>
+            <Link to={`/clubs/${participation.clubId}`}>{participation.clubName}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('participation.community')}</dt>
+          <dd>
+            {community.name} · {t(`tradition.${community.tradition}`)} <RegistrationBadge status={community.registrationStatus} />
+          </dd>
+        </div>
+      </dl>
+      <h2>{t('participation.statement')}</h2>
+      <blockquote className="statement">{participation.statement}</blockquote>
+      <TransitionActions participation={participation} />
+      <h2>{t('participation.history')}</h2>
+      <p className="field-hint">{t('participation.timeZoneNote', { zone: KAZAKHSTAN_TIME_ZONE })}</p>
+      <ParticipationHistory events={participation.events} />
+    </>
+  );
+}
+
+/** The moves the API says this viewer may make now (a representative: withdraw). */
+function TransitionActions({ participation }: { participation: Participation }) {
+  const { t } = useTranslation();
+  const transition = useTransition(participation.id);
+  const [pending, setPending] = useState<ParticipationAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const actions = participation.availableActions;
+  if (actions.length === 0 && !transition.error) return null;
+
+  const send = (action: ParticipationAction, withReason?: string) =>
+    transition.mutate(
+      { action, reason: withReason, version: participation.version },
+      {
+        onSuccess: () => {
+          setPending(null);
+          setReason('');
+        },
+        onError: (error) => {
+          if (isApiError(error, 409)) setPending(null);
+        },
+      },
+    );
+
+  const start = (action: ParticipationAction) => {
+    transition.reset();
+    setReasonError(undefined);
+    setReason('');
+    setPending(action);
+  };
+
+  const confirm = () => {
+    if (!pending) return;
+    if (isReasonRequired(pending) && !reason.trim()) {
+      setReasonError(t('applications.reasonRequired'));
+      return;
+    }
+    send(pending, reason.trim() || undefined);
+  };
+
+  return (
+    <section className="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('participation.actions')}</h2>
+      {transition.error && (
+        <p role="alert" className="alert alert-error">
+          {isApiError(transition.error, 409) ? t('participation.conflict') : errorText(t, transition.error)}
+        </p>
+      )}
+      {pending ? (
+        <div className="decline-box">
+          <p>{t(`participation.confirm.${pending}`)}</p>
+          <FormField
+            label={isReasonRequired(pending) ? t('participation.reasonLabel') : t('participation.reasonOptional')}
+            error={reasonError}
+          >
+            <textarea name="reason" rows={3} value={reason} onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(undefined);
+              }} data-testid="transition-reason" />
+          </FormField>
+          <div className="actions">
+            <button type="button" className="button button-danger" onClick={confirm} disabled={transition.isPending} data-testid={`confirm-${pending}`}>
+              {t(`action.${pending}`)}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setPending(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="actions">
+          {actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={action === 'withdraw' || action === 'decline' || action === 'suspend' ? 'button button-danger-outline' : 'button'}
+              onClick={() => start(action)}
+              disabled={transition.isPending}
+              data-testid={action}
+            >
+              {t(`action.${action}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { LOCALES, type Locale } from '@dastarkhan/domain';
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from '../locales/en';
+import { kk } from '../locales/kk';
+import { ru } from '../locales/ru';
+
+export const LOCALE_STORAGE_KEY = 'dastarkhan.locale';
+export const DEFAULT_LOCALE: Locale = 'ru';
+
+export const resources = {
+  en: { translation: en },
+  kk: { translation: kk },
+  ru: { translation: ru },
+} as const;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The saved choice, else the browser's first supported language, else Russian. */
+export function detectLocale(): Locale {
+  const saved = readStoredLocale();
+  if (saved) return saved;
+  const browserLanguages = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of browserLanguages) {
+    const primary = tag?.toLowerCase().split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+}
+
+function readStoredLocale(): Locale | null {
+  try {
+    const saved = localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(saved) ? saved : null;
+  } catch {
+    return null; // storage disabled (private mode): fall back to detection
+  }
+}
+
+/** The user's explicit choice: switch, and remember it for the next visit. */
+export async function changeLocale(instance: i18n, locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+  await instance.changeLanguage(locale);
+}
+
+/** A fresh i18next instance (tests get their own, the app one). */
+export function createI18n(locale: Locale = detectLocale()): i18n {
+  const instance = i18next.createInstance();
+  instance.on('languageChanged', (language: string) => {
+    document.documentElement.lang = language;
+  });
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: locale,
+    supportedLngs: [...LOCALES],
+    fallbackLng: DEFAULT_LOCALE,
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  document.documentElement.lang = locale;
+  return instance;
+}

@@ -1,0 +1,73 @@
+import { vi } from 'vitest';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export interface FakeResponse {
+  status?: number;
+  body?: unknown;
+}
+
+export type FakeRoute = FakeResponse | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
+
+/**
+ * A stand-in for the API at the network boundary: `fetch` answers JSON per "METHOD /path" (or
+ * "METHOD /path?query" for an exact query). Unknown routes answer 404 like the real API and are
+ * recorded in `unhandled`, so a test notices a request it did not expect.
+ */
+export function createFakeApi(initialRoutes: Record<string, FakeRoute> = {}) {
+  const routes = new Map(Object.entries(initialRoutes));
+  const calls: FakeRequest[] = [];
+  const unhandled: string[] = [];
+
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    const call: FakeRequest = {
+      method: request.method,
+      path: url.pathname,
+      query: url.searchParams,
+      body: text ? JSON.parse(text) : undefined,
+    };
+    calls.push(call);
+    const route = routes.get(`${request.method} ${url.pathname}${url.search}`) ?? routes.get(`${request.method} ${url.pathname}`);
+    if (!route) {
+      unhandled.push(`${request.method} ${url.pathname}${url.search}`);
+      return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+    }
+    const response = typeof route === 'function' ? await route(call) : route;
+    return json(response.status ?? 200, response.body);
+  });
+
+  return {
+    fetch,
+    calls,
+    unhandled,
+    /** Replaces (or adds) a route, e.g. to answer differently after a mutation. */
+    on(key: string, route: FakeRoute) {
+      routes.set(key, route);
+    },
+    callsTo(method: string, path: string) {
+      return calls.filter((call) => call.method === method && call.path === path);
+    },
+    install() {
+      vi.stubGlobal('fetch', fetch);
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
+
+function json(status: number, body: unknown): Response {
+  if (status === 204 || body === undefined) return new Response(null, { status });
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function apiError(status: number, code: string, fields?: Record<string, string>): FakeResponse {
+  return { status, body: { statusCode: status, code, message: code, ...(fields ? { fields } : {}) } };
+}

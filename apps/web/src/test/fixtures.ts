@@ -1,0 +1,112 @@
+import type { Schemas } from '@dastarkhan/api-client';
+
+type Me = Schemas['MeDto'];
+type Club = Schemas['ClubDto'];
+type ParticipationSummary = Schemas['ParticipationSummaryDto'];
+type Participation = Schemas['ParticipationDto'];
+type CommunityRef = Schemas['CommunityRefDto'];
+
+export const almaty: Schemas['CityDto'] = {
+  id: 'city-almaty',
+  slug: 'almaty',
+  name: { kk: 'Алматы', ru: 'Алматы', en: 'Almaty' },
+  regionCode: 'almaty-city',
+  region: { kk: 'Алматы қаласы', ru: 'город Алматы', en: 'Almaty city' },
+  clubCount: 2,
+};
+
+export const astana: Schemas['CityDto'] = {
+  id: 'city-astana',
+  slug: 'astana',
+  name: { kk: 'Астана', ru: 'Астана', en: 'Astana' },
+  regionCode: 'astana-city',
+  region: { kk: 'Астана қаласы', ru: 'город Астана', en: 'Astana city' },
+  clubCount: 1,
+};
+
+export function representative(communityIds: string[] = ['com-grace'], overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'user-rep',
+    email: 'rep@example.kz',
+    displayName: 'Aigerim Rep',
+    locale: 'en',
+    roles: communityIds.map((communityId) => ({ role: 'representative' as const, clubId: null, communityId, region: null })),
+    ...overrides,
+  };
+}
+
+export function coordinator(clubIds: string[] = ['club-1'], overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'user-coord',
+    email: 'coord@example.kz',
+    displayName: 'Bolat Coordinator',
+    locale: 'en',
+    roles: clubIds.map((clubId) => ({ role: 'coordinator' as const, clubId, communityId: null, region: null })),
+    ...overrides,
+  };
+}
+
+export function communityRef(overrides: Partial<CommunityRef> = {}): CommunityRef {
+  return { id: 'com-grace', name: 'Grace Church', tradition: 'evangelical_protestant', registrationStatus: 'not_registered', ...overrides };
+}
+
+export function participationSummary(overrides: Partial<ParticipationSummary> = {}): ParticipationSummary {
+  return {
+    id: 'part-1',
+    status: 'applied',
+    clubId: 'club-1',
+    clubName: 'Almaty Multi-Faith Club',
+    community: communityRef(),
+    statement: 'We would like to join the city clean-up and meet our neighbours.',
+    createdAt: '2025-03-10T09:30:00.000Z',
+    updatedAt: '2025-03-10T09:30:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function participation(overrides: Partial<Participation> = {}): Participation {
+  return { ...participationSummary(), availableActions: [], events: [], ...overrides };
+}
+
+export function club(overrides: Partial<Club> = {}): Club {
+  return {
+    id: 'club-1',
+    name: 'Almaty Multi-Faith Club',
+    description: 'Monthly meetings on the social issues of the city.',
+    cityId: almaty.id,
+    city: almaty,
+    memberCount: 2,
+    observerCount: 1,
+    pendingApplications: null,
+    participants: [],
+    viewerIsCoordinator: false,
+    viewerParticipations: [],
+    ...overrides,
+  };
+}
+
+export function community(overrides: Partial<Schemas['CommunityDto']> = {}): Schemas['CommunityDto'] {
+  return {
+    id: 'com-grace',
+    name: 'Grace Church',
+    tradition: 'evangelical_protestant',
+    registrationStatus: 'not_registered',
+    registrationNumber: null,
+    registrationDate: null,
+    description: 'A small evangelical congregation.',
+    leaders: '',
+    meetingPlace: '',
+    approximateSize: null,
+    activities: '',
+    contactEmail: null,
+    contactPhone: null,
+    isPublic: false,
+    officialConsentAt: null,
+    cityId: almaty.id,
+    createdAt: '2025-01-15T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const anonymous = { status: 401, body: { statusCode: 401, code: 'UNAUTHORIZED', message: 'Unauthorized' } };

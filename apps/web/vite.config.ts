@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
+const fromRoot = (path: string) => `${workspaceRoot}${path}`;
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: {
+    // Mirrors the paths in tsconfig.base.json.
+    alias: {
+      '@dastarkhan/domain': fromRoot('libs/domain/src/index.ts'),
+      '@dastarkhan/api-client': fromRoot('libs/api-client/src/index.ts'),
+    },
+  },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+  },
+  server: {
+    port: 4200,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: true } },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+    // Dates are rendered in Asia/Almaty regardless of the machine; a UTC runner proves it.
+    env: { TZ: 'UTC' },
+  },
+});
