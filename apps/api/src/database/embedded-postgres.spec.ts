@@ -124,17 +124,17 @@ describe('startEmbeddedPostgres', () => {
     await forgotten.stop(); // already gone: resolves
   });
 
-  it('recovers after the node process that started the server was killed with SIGKILL', async () => {
-    // Run the launcher in a separate node process, then kill -9 that process: the postmaster lives on.
+  /** Runs the launcher in a separate node process (compiled with swc); resolves once the server is ready. */
+  async function startInChildProcess(dataDir: string) {
     const launcherJs = path.join(workDir, 'launcher.js');
-    fs.writeFileSync(
-      launcherJs,
-      transformFileSync(path.join(__dirname, 'embedded-postgres.ts'), {
+    if (!fs.existsSync(launcherJs)) {
+      const { code } = transformFileSync(path.join(__dirname, 'embedded-postgres.ts'), {
         module: { type: 'commonjs' },
         jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-      }).code,
-    );
-    const script = `require(${JSON.stringify(launcherJs)}).startEmbeddedPostgres({ dataDir: ${JSON.stringify(sharedDataDir)}, database: 'dastarkhan_spec', port: 0 })
+      });
+      fs.writeFileSync(launcherJs, code);
+    }
+    const script = `require(${JSON.stringify(launcherJs)}).startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, database: 'dastarkhan_spec', port: 0 })
       .then((pg) => { console.log(JSON.stringify({ pid: pg.pid })); setInterval(() => undefined, 1000); })
       .catch((e) => { console.error(e.message); process.exit(1); });`;
     const child = spawn(process.execPath, ['-e', script], {
@@ -145,11 +145,18 @@ describe('startEmbeddedPostgres', () => {
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (err += d));
-    const exited = new Promise((r) => child.once('exit', r));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+      child.once('exit', (code, signal) => r({ code, signal })),
+    );
     await waitFor(() => out.includes('\n') || child.exitCode !== null, 20_000);
     expect(err).toBe('');
-    const orphan = (JSON.parse(out.trim()) as { pid: number }).pid;
-    strayPids.push(orphan);
+    const postmaster = (JSON.parse(out.trim()) as { pid: number }).pid;
+    strayPids.push(postmaster);
+    return { child, exited, postmaster };
+  }
+
+  it('recovers after the node process that started the server was killed with SIGKILL', async () => {
+    const { child, exited, postmaster: orphan } = await startInChildProcess(sharedDataDir);
     child.kill('SIGKILL');
     await exited;
     expect(alive(orphan)).toBe(true); // the postmaster survived its parent
@@ -160,6 +167,15 @@ describe('startEmbeddedPostgres', () => {
     expect(alive(orphan)).toBe(false);
     expect(await query(pg.url, 'SELECT count(*)::int AS n FROM kept')).toEqual([{ n: 1 }]);
     await pg.stop();
+  });
+
+  it('stops the server when a terminating signal reaches a process that does not handle it', async () => {
+    const { child, exited, postmaster } = await startInChildProcess(sharedDataDir);
+    child.kill('SIGTERM');
+    const { signal } = await exited;
+    expect(signal).toBe('SIGTERM'); // the signal still takes its default course…
+    expect(alive(postmaster)).toBe(false); // …after the server was shut down
+    expect(fs.existsSync(path.join(sharedDataDir, 'postmaster.pid'))).toBe(false);
   });
 
   it('removes a stale postmaster.pid whose process is gone', async () => {

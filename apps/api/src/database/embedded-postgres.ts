@@ -877,7 +877,11 @@ async function launch(a: LaunchArgs): Promise<LaunchResult> {
   const pid = child.pid as number;
   log(`Embedded PostgreSQL ${bins.version} ready on ${HOST}:${port} (data ${dataDir}, pid ${pid}, ${Date.now() - started} ms).`);
 
-  // Safety net: if node exits without stop(), still ask the server for a fast shutdown.
+  // Safety nets, so that no server outlives node when stop() is never reached:
+  // - node exits normally without stop(): ask the server for a fast shutdown on the way out;
+  // - a terminating signal nobody else handles (e.g. re-raised by Nest's enableShutdownHooks after
+  //   the application's own once-handler was used up): stop the server, then let the signal take
+  //   its default course. When the application handles the signal itself, these do nothing.
   const onExit = () => {
     if (!exit) {
       try {
@@ -887,19 +891,41 @@ async function launch(a: LaunchArgs): Promise<LaunchResult> {
       }
     }
   };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return; // the application is handling it (and calls stop())
+    void stop()
+      .catch(() => undefined)
+      .finally(() => {
+        removeSafetyNets();
+        // Give code awaiting stop() (e.g. main.ts's process.exit(0)) its turn; then, if something
+        // still keeps node alive, let the signal take its default course.
+        setTimeout(() => {
+          if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+        }, 1000).unref();
+      });
+  };
+  const removeSafetyNets = () => {
+    process.removeListener('exit', onExit);
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
   let stopping: Promise<void> | null = null;
   process.once('exit', onExit);
+  for (const signal of signals) process.on(signal, onSignal);
   child.once('exit', (code, signal) => {
     if (!stopping) log(`Embedded PostgreSQL (pid ${pid}) exited unexpectedly (${code !== null ? `exit code ${code}` : `signal ${signal}`}); see ${logFile}.`);
   });
 
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      process.removeListener('exit', onExit);
-      if (exit) return;
+      if (exit) {
+        removeSafetyNets();
+        return;
+      }
       child.ref(); // keep node alive until the server is really down
       const ok = await signalAndWait(pid, () => exit !== null);
       child.unref();
+      removeSafetyNets();
       if (!ok) throw new EmbeddedPostgresError(`Embedded PostgreSQL (pid ${pid}) did not stop; kill it manually.`);
       log('Embedded PostgreSQL stopped.');
     })();
