@@ -98,6 +98,17 @@ type Log = (msg: string) => void;
 // ---------------------------------------------------------------------------------------------
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  try {
+    return await startOrThrow(options);
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresError) throw error;
+    // Unexpected (fs, spawn, …) failures still surface as one sentence, never as `undefined`.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new EmbeddedPostgresError(`Embedded PostgreSQL could not start (data dir ${options?.dataDir}): ${detail}.`);
+  }
+}
+
+async function startOrThrow(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log: Log = options.log ?? (() => undefined);
   if (!options.dataDir) throw new EmbeddedPostgresError('startEmbeddedPostgres needs a dataDir.');
   if (!options.database || Buffer.byteLength(options.database) > 63) {
@@ -545,7 +556,15 @@ async function initCluster(dataDir: string, bins: Binaries, runAs: RunAs | null,
     } catch {
       /* did not exist */
     }
-    fs.renameSync(work, dataDir);
+    try {
+      fs.renameSync(work, dataDir);
+    } catch (error) {
+      // Another process initialised the same data dir at the same moment: use theirs.
+      const theirs = fs.existsSync(path.join(dataDir, 'PG_VERSION')) ? readCredentials(dataDir) : null;
+      if (!theirs) throw error;
+      log(`Embedded PostgreSQL: ${dataDir} was initialised concurrently by another process; using it.`);
+      return theirs;
+    }
   } finally {
     fs.rmSync(pwfile, { force: true });
     fs.rmSync(work, { recursive: true, force: true });
@@ -828,6 +847,9 @@ async function launch(a: LaunchArgs): Promise<LaunchResult> {
       }
       if (/pre-existing shared memory block .* is still in use/i.test(text)) {
         return fail('shared-memory-in-use', `Embedded PostgreSQL could not start because processes of a previous server still use ${dataDir}${tail(text)}`);
+      }
+      if (/lock file "postmaster\.pid" already exists/.test(text)) {
+        return fail('other', `Data directory ${dataDir} is already in use by another PostgreSQL server (another process started it at the same time); stop that process or use another DATA_DIR${tail(text)}`);
       }
       return fail('other', `Embedded PostgreSQL exited during start-up (${code !== null ? `exit code ${code}` : `signal ${signal}`})${tail(text)}`);
     }
