@@ -41,7 +41,6 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', (request, reply, payload, done) => {

@@ -50,7 +50,7 @@ export function Layout() {
                   <span className="account-name" data-testid="current-user">
                     {user.displayName}
                   </span>
-                  <button type="button" className="button button-small button-secondary" onClick={onLogout} disabled={logout.isPending}>
+                  <button type="button" className="button button-small button-secondary" onClick={onLogout} disabled={logout.isPending} data-testid="logout">
                     {t('nav.logout')}
                   </button>
                 </>

@@ -1,0 +1,134 @@
+// The first journey (issue 2), in each language: a non-registered community applies to a club as
+// observer, the club's coordinator accepts, the community sees "observer" and its history.
+import assert from 'node:assert/strict';
+import { DEMO_PASSWORD } from '../harness.mjs';
+
+const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+async function chooseLanguage(page, baseUrl, locale) {
+  await page.goto(baseUrl);
+  await page.locator(`.language-switch button[lang="${locale}"]`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+}
+
+async function logIn(page, baseUrl, email, password = DEMO_PASSWORD) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+async function logOut(page) {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('current-user').waitFor({ state: 'detached' });
+}
+
+async function clubId(baseUrl, cityPrefix) {
+  const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
+  return clubs.find((club) => club.name.startsWith(cityPrefix)).id;
+}
+
+async function applyAsObserver(page, baseUrl, club, statement) {
+  await page.goto(`${baseUrl}/clubs/${club}`);
+  await page.getByTestId('apply-statement').fill(statement);
+  await page.getByTestId('apply-submit').click();
+  await page.locator('[data-testid="status-badge"][data-status="applied"]').first().waitFor();
+}
+
+async function acceptApplication(page, baseUrl, club, communityName) {
+  await page.goto(`${baseUrl}/clubs/${club}`);
+  await page.getByTestId('applications-link').click();
+  const card = page.getByTestId(`application-${communityName}`);
+  await card.getByTestId('accept').click();
+  await card.waitFor({ state: 'detached' });
+}
+
+async function expectObserver(page, baseUrl, club, observerWord) {
+  await page.goto(`${baseUrl}/clubs/${club}`);
+  const badge = page.locator('[data-testid="status-badge"][data-status="observer"]').first();
+  await badge.waitFor();
+  assert.equal((await badge.textContent()).trim(), observerWord);
+}
+
+async function signUp(page, baseUrl, { name, email, communityName }) {
+  await page.goto(`${baseUrl}/signup`);
+  await page.locator('input[name="displayName"]').fill(name);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill('a-long-enough-password');
+  await page.locator('input[name="communityName"]').fill(communityName);
+  await page.locator('select[name="tradition"]').selectOption('bahai');
+  await page.locator('select[name="registrationStatus"]').selectOption('not_registered');
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/my-community$/);
+  await page.getByTestId('current-user').waitFor();
+}
+
+export const contextOptions = { 'first journey in Russian, on a phone': PHONE };
+
+export const journeys = {
+  async 'first journey in English: representative applies, coordinator accepts, representative sees observer'({ page, baseUrl }) {
+    await chooseLanguage(page, baseUrl, 'en');
+    // Browse as a person would: cities → Almaty → its club.
+    await logIn(page, baseUrl, 'rep@dastarkhan.kz');
+    await page.goto(`${baseUrl}/cities`);
+    await page.getByRole('link', { name: 'Almaty', exact: false }).first().click();
+    await page.getByRole('link', { name: 'Almaty Multi-Faith Club' }).click();
+    await page.getByTestId('apply-statement').waitFor();
+    const club = page.url().split('/clubs/')[1];
+
+    await applyAsObserver(page, baseUrl, club, 'We are a small house church and would like to serve our city with others.');
+    await logOut(page);
+
+    await logIn(page, baseUrl, 'coordinator@dastarkhan.kz');
+    await acceptApplication(page, baseUrl, club, 'New Life House Church');
+    await logOut(page);
+
+    await logIn(page, baseUrl, 'rep@dastarkhan.kz');
+    await expectObserver(page, baseUrl, club, 'Observer');
+    await page.getByRole('link', { name: /history/i }).first().click();
+    await page.getByTestId('history-event').nth(1).waitFor();
+    assert.equal(await page.getByTestId('history-event').count(), 2);
+  },
+
+  async 'first journey in Russian, on a phone'({ page, baseUrl }) {
+    await chooseLanguage(page, baseUrl, 'ru');
+    const communityName = `Община Ру ${Date.now()}`;
+    const email = `ru-${Date.now()}@example.kz`;
+    await signUp(page, baseUrl, { name: 'Айгерим', email, communityName });
+    const club = await clubId(baseUrl, 'Astana');
+    await applyAsObserver(page, baseUrl, club, 'Мы хотим участвовать в делах клуба и помогать городу.');
+    await logOut(page);
+
+    await logIn(page, baseUrl, 'coordinator.regions@dastarkhan.kz');
+    await acceptApplication(page, baseUrl, club, communityName);
+    await logOut(page);
+
+    await logIn(page, baseUrl, email, 'a-long-enough-password');
+    await expectObserver(page, baseUrl, club, 'Наблюдатель');
+  },
+
+  async 'first journey in Kazakh: a newly signed-up community becomes an observer'({ page, baseUrl }) {
+    await chooseLanguage(page, baseUrl, 'kk');
+    const email = `kk-${Date.now()}@example.kz`;
+    const communityName = `Қауым ${Date.now()}`;
+    await signUp(page, baseUrl, { name: 'Ерлан', email, communityName });
+    const club = await clubId(baseUrl, 'Shymkent');
+    await applyAsObserver(page, baseUrl, club, 'Біз клубтың жұмысына қатысып, қалаға көмектескіміз келеді.');
+    await logOut(page);
+
+    await logIn(page, baseUrl, 'coordinator.regions@dastarkhan.kz');
+    await acceptApplication(page, baseUrl, club, communityName);
+    await logOut(page);
+
+    await logIn(page, baseUrl, email, 'a-long-enough-password');
+    await expectObserver(page, baseUrl, club, 'Бақылаушы');
+  },
+
+  async 'an anonymous visitor never sees a non-registered observer on a club page'({ page, baseUrl }) {
+    const club = await clubId(baseUrl, 'Almaty');
+    await page.goto(`${baseUrl}/clubs/${club}`);
+    await page.getByText('Central Mosque of Almaty').waitFor();
+    assert.equal(await page.getByText('Grace Evangelical Fellowship').count(), 0);
+  },
+};
