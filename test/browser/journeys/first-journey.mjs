@@ -51,17 +51,35 @@ async function expectObserver(page, baseUrl, club, observerWord) {
   assert.equal((await badge.textContent()).trim(), observerWord);
 }
 
-async function signUp(page, baseUrl, { name, email, communityName }) {
+async function signUp(page, baseUrl, { name, email, password, communityName }) {
   await page.goto(`${baseUrl}/signup`);
   await page.locator('input[name="displayName"]').fill(name);
   await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill('a-long-enough-password');
+  await page.locator('input[name="password"]').fill(password);
   await page.locator('input[name="communityName"]').fill(communityName);
   await page.locator('select[name="tradition"]').selectOption('bahai');
   await page.locator('select[name="registrationStatus"]').selectOption('not_registered');
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL(/\/my-community$/);
   await page.getByTestId('current-user').waitFor();
+}
+
+/** Self-service sign-up in `locale`, application, acceptance by the regional coordinator. */
+async function signedUpCommunityBecomesObserver({ page, baseUrl }, { locale, person, communityName, city, statement, observerWord }) {
+  const email = `${locale}-${Date.now()}@example.kz`;
+  const password = 'a-long-enough-password';
+  await chooseLanguage(page, baseUrl, locale);
+  await signUp(page, baseUrl, { name: person, email, password, communityName });
+  const club = await clubId(baseUrl, city);
+  await applyAsObserver(page, baseUrl, club, statement);
+  await logOut(page);
+
+  await logIn(page, baseUrl, 'coordinator.regions@dastarkhan.kz');
+  await acceptApplication(page, baseUrl, club, communityName);
+  await logOut(page);
+
+  await logIn(page, baseUrl, email, password);
+  await expectObserver(page, baseUrl, club, observerWord);
 }
 
 export const contextOptions = { 'first journey in Russian, on a phone': PHONE };
@@ -91,39 +109,25 @@ export const journeys = {
     assert.equal(await page.getByTestId('history-event').count(), 2);
   },
 
-  async 'first journey in Russian, on a phone'({ page, baseUrl }) {
-    await chooseLanguage(page, baseUrl, 'ru');
-    const communityName = `Община Ру ${Date.now()}`;
-    const email = `ru-${Date.now()}@example.kz`;
-    await signUp(page, baseUrl, { name: 'Айгерим', email, communityName });
-    const club = await clubId(baseUrl, 'Astana');
-    await applyAsObserver(page, baseUrl, club, 'Мы хотим участвовать в делах клуба и помогать городу.');
-    await logOut(page);
+  'first journey in Russian, on a phone': (context) =>
+    signedUpCommunityBecomesObserver(context, {
+      locale: 'ru',
+      person: 'Айгерим',
+      communityName: `Община ${Date.now()}`,
+      city: 'Astana',
+      statement: 'Мы хотим участвовать в делах клуба и помогать городу.',
+      observerWord: 'Наблюдатель',
+    }),
 
-    await logIn(page, baseUrl, 'coordinator.regions@dastarkhan.kz');
-    await acceptApplication(page, baseUrl, club, communityName);
-    await logOut(page);
-
-    await logIn(page, baseUrl, email, 'a-long-enough-password');
-    await expectObserver(page, baseUrl, club, 'Наблюдатель');
-  },
-
-  async 'first journey in Kazakh: a newly signed-up community becomes an observer'({ page, baseUrl }) {
-    await chooseLanguage(page, baseUrl, 'kk');
-    const email = `kk-${Date.now()}@example.kz`;
-    const communityName = `Қауым ${Date.now()}`;
-    await signUp(page, baseUrl, { name: 'Ерлан', email, communityName });
-    const club = await clubId(baseUrl, 'Shymkent');
-    await applyAsObserver(page, baseUrl, club, 'Біз клубтың жұмысына қатысып, қалаға көмектескіміз келеді.');
-    await logOut(page);
-
-    await logIn(page, baseUrl, 'coordinator.regions@dastarkhan.kz');
-    await acceptApplication(page, baseUrl, club, communityName);
-    await logOut(page);
-
-    await logIn(page, baseUrl, email, 'a-long-enough-password');
-    await expectObserver(page, baseUrl, club, 'Бақылаушы');
-  },
+  'first journey in Kazakh: a newly signed-up community becomes an observer': (context) =>
+    signedUpCommunityBecomesObserver(context, {
+      locale: 'kk',
+      person: 'Ерлан',
+      communityName: `Қауым ${Date.now()}`,
+      city: 'Shymkent',
+      statement: 'Біз клубтың жұмысына қатысып, қалаға көмектескіміз келеді.',
+      observerWord: 'Бақылаушы',
+    }),
 
   async 'an anonymous visitor never sees a non-registered observer on a club page'({ page, baseUrl }) {
     const club = await clubId(baseUrl, 'Almaty');
