@@ -1,3 +1,5 @@
 // Every migration, in order. A unit test checks that each file in this folder is listed here.
 import { Init1795623603833 } from './1795623603833-init';
-export const MIGRATIONS: Function[] = [Init1795623603833];
+import { Meetings1795626179392 } from './1795626179392-meetings';
+import { TopicsAndHolidays1795626179393 } from './1795626179393-topics-and-holidays';
+export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393];

@@ -4,6 +4,15 @@ import { City } from '../cities/entities/city.entity';
 import { Club } from '../clubs/entities/club.entity';
 import { Community } from '../communities/entities/community.entity';
 import { SensitiveRead } from '../communities/entities/sensitive-read.entity';
+import { ActionItem } from '../meetings/entities/action-item.entity';
+import { Attendance, AttendanceEvent } from '../meetings/entities/attendance.entity';
+import { CalendarToken } from '../meetings/entities/calendar-token.entity';
+import { Holiday } from '../meetings/entities/holiday.entity';
+import { AgendaItem, MeetingDecision, MeetingTopic } from '../meetings/entities/meeting-parts.entity';
+import { MeetingSeries } from '../meetings/entities/meeting-series.entity';
+import { Meeting } from '../meetings/entities/meeting.entity';
+import { Rsvp } from '../meetings/entities/rsvp.entity';
+import { Topic } from '../meetings/entities/topic.entity';
 import { Participation } from '../participation/entities/participation.entity';
 import { ParticipationEvent } from '../participation/entities/participation-event.entity';
 import { RoleAssignment } from '../users/entities/role-assignment.entity';
@@ -20,4 +29,16 @@ export const ENTITIES = [
   SensitiveRead,
   Participation,
   ParticipationEvent,
+  Topic,
+  Holiday,
+  MeetingSeries,
+  Meeting,
+  MeetingTopic,
+  AgendaItem,
+  MeetingDecision,
+  Rsvp,
+  Attendance,
+  AttendanceEvent,
+  ActionItem,
+  CalendarToken,
 ];
