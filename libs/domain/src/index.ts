@@ -2,3 +2,4 @@ export * from './errors/domain-error';
 export * from './participation/participation-status';
 export * from './participation/participation-state-machine';
 export * from './privacy/community-access';
+export * from './meetings/attendance';
