@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { ParticipationModule } from './participation/participation.module';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         ClubsModule,
         CommunitiesModule,
         ParticipationModule,
+        MeetingsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
