@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { MeetingRecordsModule } from './meetings/meeting-records.module';
 import { ParticipationModule } from './participation/participation.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         CommunitiesModule,
         ParticipationModule,
         MeetingsModule,
+        MeetingRecordsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -245,6 +245,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/rsvp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Rsvp_respond"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/rsvps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Rsvp_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attendance_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Attendance_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance/{communityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Attendance_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Attendance_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -517,6 +613,93 @@ export interface components {
             reason?: string;
             version: number;
         };
+        /** @enum {string} */
+        RsvpAnswer: "yes" | "no" | "maybe";
+        RsvpInputDto: {
+            /**
+             * Format: uuid
+             * @description An invited community the caller represents
+             */
+            communityId: string;
+            answer: components["schemas"]["RsvpAnswer"];
+            /** @description How many people the community expects to send */
+            attendees: number;
+        };
+        RsvpDto: {
+            /** Format: uuid */
+            communityId: string;
+            communityName: string;
+            answer: components["schemas"]["RsvpAnswer"];
+            attendees: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RsvpCountsDto: {
+            yes: number;
+            no: number;
+            maybe: number;
+            /** @description Invited communities that have not answered */
+            noAnswer: number;
+            /** @description People announced by the communities that answered yes */
+            expectedPeople: number;
+        };
+        RsvpSummaryDto: {
+            counts: components["schemas"]["RsvpCountsDto"];
+            /** @description Coordinators: every answer; a representative: its own communities' only */
+            responses: components["schemas"]["RsvpDto"][];
+            /** @description The invited communities; empty unless the caller coordinates the club */
+            invited: components["schemas"]["CommunityRefDto"][];
+        };
+        /** @enum {string} */
+        AttendanceStatus: "present" | "absent" | "excused";
+        /**
+         * @description As recorded; for an unrecorded row, as it would be recorded now
+         * @enum {string}
+         */
+        AttendanceRole: "member" | "observer";
+        /** @enum {string} */
+        AttendanceMethod: "coordinator" | "check_in";
+        AttendanceDto: {
+            /** Format: uuid */
+            communityId: string;
+            community: components["schemas"]["CommunityRefDto"];
+            status: components["schemas"]["AttendanceStatus"] | null;
+            /** @description As recorded; for an unrecorded row, as it would be recorded now */
+            role: components["schemas"]["AttendanceRole"];
+            method: components["schemas"]["AttendanceMethod"] | null;
+            /** @description Send it back with a change: 0 while nothing is recorded; a stale value is refused with 409 */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        AttendanceEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            communityId: string;
+            communityName: string;
+            fromStatus: components["schemas"]["AttendanceStatus"] | null;
+            toStatus: components["schemas"]["AttendanceStatus"];
+            role: components["schemas"]["AttendanceRole"];
+            method: components["schemas"]["AttendanceMethod"];
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        AttendanceInputDto: {
+            status: components["schemas"]["AttendanceStatus"];
+            /** @description The version last seen (0 or omitted for a first recording) */
+            version?: number;
+        };
+        CheckInDto: {
+            /**
+             * Format: uuid
+             * @description An invited community the caller represents
+             */
+            communityId: string;
+            /** @description The meeting's check-in code, as announced in the room */
+            code: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -550,6 +733,18 @@ export type ParticipationEventDto = components['schemas']['ParticipationEventDto
 export type ParticipationDto = components['schemas']['ParticipationDto'];
 export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type TransitionDto = components['schemas']['TransitionDto'];
+export type RsvpAnswer = components['schemas']['RsvpAnswer'];
+export type RsvpInputDto = components['schemas']['RsvpInputDto'];
+export type RsvpDto = components['schemas']['RsvpDto'];
+export type RsvpCountsDto = components['schemas']['RsvpCountsDto'];
+export type RsvpSummaryDto = components['schemas']['RsvpSummaryDto'];
+export type AttendanceStatus = components['schemas']['AttendanceStatus'];
+export type AttendanceRole = components['schemas']['AttendanceRole'];
+export type AttendanceMethod = components['schemas']['AttendanceMethod'];
+export type AttendanceDto = components['schemas']['AttendanceDto'];
+export type AttendanceEventDto = components['schemas']['AttendanceEventDto'];
+export type AttendanceInputDto = components['schemas']['AttendanceInputDto'];
+export type CheckInDto = components['schemas']['CheckInDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -942,6 +1137,226 @@ export interface operations {
             };
             /** @description Stale version or a transition the state does not allow */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rsvp_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpDto"];
+                };
+            };
+            /** @description The caller does not represent an invited community */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MEETING.CLOSED: cancelled or over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Rsvp_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpSummaryDto"];
+                };
+            };
+            /** @description Not a coordinator or participant of the meeting's club */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attendance_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"][];
+                };
+            };
+            /** @description Not a coordinator or participant of the meeting's club */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attendance_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceEventDto"][];
+                };
+            };
+        };
+    };
+    Attendance_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description Only the club's coordinators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, MEETING.NOT_STARTED or MEETING.CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attendance_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceDto"];
+                };
+            };
+            /** @description MEETING.WRONG_CODE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Outside the check-in window, or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MEETING.TOO_MANY_ATTEMPTS */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

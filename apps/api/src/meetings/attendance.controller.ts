@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { IdParam } from '../common/id-params';
+import { AttendanceService } from './attendance.service';
+import { AttendanceDto, AttendanceEventDto, AttendanceInputDto, AttendanceParams, CheckInDto } from './dto/attendance.dto';
+
+@ApiTags('meetings')
+@Controller('meetings/:id')
+export class AttendanceController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  @Get('attendance')
+  @ApiOkResponse({ type: [AttendanceDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
+  list(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<AttendanceDto[]> {
+    return this.attendance.list(viewer, id);
+  }
+
+  @Get('attendance/history')
+  @ApiOkResponse({ type: [AttendanceEventDto] })
+  history(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<AttendanceEventDto[]> {
+    return this.attendance.history(viewer, id);
+  }
+
+  @Put('attendance/:communityId')
+  @ApiOkResponse({ type: AttendanceDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version, MEETING.NOT_STARTED or MEETING.CANCELLED' })
+  record(
+    @CurrentViewer() viewer: Viewer,
+    @Param() { id, communityId }: AttendanceParams,
+    @Body() input: AttendanceInputDto,
+  ): Promise<AttendanceDto> {
+    return this.attendance.record(viewer, id, communityId, input);
+  }
+
+  @Post('check-in')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AttendanceDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'MEETING.WRONG_CODE' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'MEETING.TOO_MANY_ATTEMPTS' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Outside the check-in window, or cancelled' })
+  checkIn(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CheckInDto): Promise<AttendanceDto> {
+    return this.attendance.checkIn(viewer, id, input);
+  }
+}

@@ -1,0 +1,263 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { timingSafeEqual } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  attendanceRole,
+  AttendanceMethod,
+  AttendanceRole,
+  AttendanceStatus,
+  canCheckIn,
+  canRecordAttendance,
+  communityAccess,
+  MeetingWindow,
+  ParticipationStatus,
+  RegistrationStatus,
+  Tradition,
+} from '@dastarkhan/domain';
+import { AccessService } from '../access/access.service';
+import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { AttendanceDto, AttendanceEventDto, AttendanceInputDto, CheckInDto } from './dto/attendance.dto';
+import { MeetingAccessService } from './meeting-access.service';
+
+const THROTTLE_WINDOW_MINUTES = 15;
+
+interface AttendanceRow {
+  communityId: string;
+  name: string;
+  tradition: Tradition;
+  registrationStatus: RegistrationStatus;
+  isPublic: boolean;
+  officialConsent: boolean;
+  participationStatus: ParticipationStatus | null;
+  status: AttendanceStatus | null;
+  role: AttendanceRole | null;
+  method: AttendanceMethod | null;
+  version: number | null;
+  updatedAt: Date | null;
+}
+
+interface LockedMeeting extends MeetingWindow {
+  clubId: string;
+  checkInCode: string;
+}
+
+const ROWS_SELECT = `
+  SELECT c.id AS "communityId", c.name, c.tradition, c.registration_status AS "registrationStatus",
+         c.is_public AS "isPublic", c.official_consent_at IS NOT NULL AS "officialConsent",
+         p.status AS "participationStatus", a.status, a.role, a.method, a.version, a.updated_at AS "updatedAt"
+    FROM communities c
+    LEFT JOIN participations p ON p.community_id = c.id AND p.club_id = $2 AND p.status NOT IN ('declined', 'withdrawn')
+    LEFT JOIN attendance a ON a.community_id = c.id AND a.meeting_id = $1`;
+
+/**
+ * Who attended a meeting, in which role: the records the pathway's attendance milestones are
+ * computed from. Only the club's coordinators change them (or a representative checking in with
+ * the meeting's code); every change is kept as an attendance event.
+ */
+@Injectable()
+export class AttendanceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetings: MeetingAccessService,
+    private readonly access: AccessService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One row per invited community, plus any other community recorded: for coordinators and participants. */
+  async list(viewer: Viewer, meetingId: string): Promise<AttendanceDto[]> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    const isCoordinator = coordinates(viewer, meeting.clubId);
+    if (!isCoordinator && !(await this.meetings.isParticipant(viewer, meeting.clubId))) throw notFound('Meeting');
+    const rows: AttendanceRow[] = await this.db.query(
+      `${ROWS_SELECT} WHERE a.meeting_id IS NOT NULL OR p.status IN ('observer', 'candidate', 'member') ORDER BY c.name, c.id`,
+      [meetingId, meeting.clubId],
+    );
+    const hidden = isCoordinator ? new Set<string>() : await this.hiddenFrom(viewer, meeting.clubId, rows);
+    return rows.filter((row) => !hidden.has(row.communityId)).map(toDto);
+  }
+
+  /** A coordinator records (or corrects) one community's attendance. */
+  async record(viewer: Viewer, meetingId: string, communityId: string, input: AttendanceInputDto): Promise<AttendanceDto> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    await this.meetings.assertCoordinator(viewer, meeting);
+    return this.db.transaction(async (manager) => {
+      const locked = await this.lockMeeting(manager, meetingId);
+      const refusal = canRecordAttendance(locked, new Date());
+      if (refusal) throw refusal;
+      return this.change(manager, viewer, locked, communityId, input.status, 'coordinator', input.version ?? 0);
+    });
+  }
+
+  /** A representative of an invited community checks in with the code announced at the meeting. */
+  async checkIn(viewer: Viewer, meetingId: string, input: CheckInDto): Promise<AttendanceDto> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    await this.meetings.assertVisible(viewer, meeting);
+    if (!(await this.meetings.viewerInvitedCommunityIds(viewer, meeting.clubId)).includes(input.communityId)) {
+      throw new AppError('FORBIDDEN', 'Only the representative of an invited community may check it in');
+    }
+    const refusal = canCheckIn(meeting, new Date());
+    if (refusal) throw refusal;
+    const throttleKey = `check-in:${meetingId}:${input.communityId}`;
+    await this.assertNotThrottled(throttleKey);
+    return this.db.transaction(async (manager) => {
+      const locked = await this.lockMeeting(manager, meetingId);
+      const closed = canCheckIn(locked, new Date());
+      if (closed) throw closed;
+      if (!sameCode(locked.checkInCode, input.code)) {
+        // Counted outside this transaction, which rolls back with the error.
+        await this.recordFailure(throttleKey);
+        throw new AppError('MEETING.WRONG_CODE', 'This is not the check-in code of the meeting', { code: 'wrong code' });
+      }
+      await manager.query(`DELETE FROM login_attempts WHERE key = $1`, [throttleKey]);
+      return this.change(manager, viewer, locked, input.communityId, 'present', 'check_in', null);
+    });
+  }
+
+  /** Every change of the meeting's attendance, oldest first: for the club's coordinators. */
+  async history(viewer: Viewer, meetingId: string): Promise<AttendanceEventDto[]> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    await this.meetings.assertCoordinator(viewer, meeting);
+    return this.db.query(
+      `SELECT e.id, e.community_id AS "communityId", c.name AS "communityName", e.from_status AS "fromStatus",
+              e.to_status AS "toStatus", e.role, e.method, u.display_name AS "actorName", e.created_at AS at
+         FROM attendance_events e
+         JOIN communities c ON c.id = e.community_id
+         JOIN users u ON u.id = e.actor_id
+        WHERE e.meeting_id = $1
+        ORDER BY e.created_at, e.id`,
+      [meetingId],
+    );
+  }
+
+  /**
+   * Changes one attendance record under a row lock. `expectedVersion` (coordinators) must match
+   * the stored version (0: nothing recorded yet), so of concurrent edits exactly one wins; `null`
+   * (check-in) skips the check. An unchanged status writes nothing.
+   */
+  private async change(
+    manager: EntityManager,
+    viewer: Viewer,
+    meeting: LockedMeeting & { id: string },
+    communityId: string,
+    status: AttendanceStatus,
+    method: AttendanceMethod,
+    expectedVersion: number | null,
+  ): Promise<AttendanceDto> {
+    const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
+      `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status NOT IN ('declined', 'withdrawn')`,
+      [meeting.clubId, communityId],
+    );
+    const [current]: Array<{ status: AttendanceStatus; role: AttendanceRole; version: number }> = await manager.query(
+      `SELECT status, role, version FROM attendance WHERE meeting_id = $1 AND community_id = $2 FOR UPDATE`,
+      [meeting.id, communityId],
+    );
+    const role = (participation && attendanceRole(participation.status)) || current?.role;
+    if (!role) throw notFound('Community');
+    const stale = () => new AppError('ATTENDANCE.STALE_VERSION', 'This attendance changed meanwhile; reload and record again');
+    if (expectedVersion !== null && expectedVersion !== (current?.version ?? 0)) throw stale();
+
+    if (!current) {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO attendance (meeting_id, community_id, status, role, method, recorded_by_id, version)
+         VALUES ($1, $2, $3, $4, $5, $6, 1)
+         ON CONFLICT (meeting_id, community_id) DO NOTHING RETURNING 1`,
+        [meeting.id, communityId, status, role, method, viewer.userId],
+      );
+      // Someone recorded it between our read and our insert: the caller's version 0 is stale.
+      if (inserted.length === 0) {
+        if (expectedVersion !== null) throw stale();
+        return this.change(manager, viewer, meeting, communityId, status, method, expectedVersion);
+      }
+    } else if (current.status !== status) {
+      await manager.query(
+        `UPDATE attendance SET status = $3, role = $4, method = $5, recorded_by_id = $6, version = version + 1, updated_at = now()
+          WHERE meeting_id = $1 AND community_id = $2`,
+        [meeting.id, communityId, status, role, method, viewer.userId],
+      );
+    }
+    if (!current || current.status !== status) {
+      await manager.query(
+        `INSERT INTO attendance_events (meeting_id, community_id, from_status, to_status, role, method, actor_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [meeting.id, communityId, current?.status ?? null, status, role, method, viewer.userId],
+      );
+    }
+    const [row]: AttendanceRow[] = await manager.query(`${ROWS_SELECT} WHERE c.id = $3`, [meeting.id, meeting.clubId, communityId]);
+    return toDto(row);
+  }
+
+  /** Locks the meeting against a concurrent cancellation while attendance changes. */
+  private async lockMeeting(manager: EntityManager, meetingId: string): Promise<LockedMeeting & { id: string }> {
+    const [meeting] = await manager.query(
+      `SELECT id, club_id AS "clubId", status, starts_at AS "startsAt", ends_at AS "endsAt", check_in_code AS "checkInCode"
+         FROM meetings WHERE id = $1 FOR SHARE`,
+      [meetingId],
+    );
+    if (!meeting) throw notFound('Meeting');
+    return meeting;
+  }
+
+  /** Communities a participant may not see (DOMAIN.md, "Privacy and safety"), e.g. one that has left the club. */
+  private async hiddenFrom(viewer: Viewer, clubId: string, rows: AttendanceRow[]): Promise<Set<string>> {
+    const facts = await this.access.viewerFacts(viewer);
+    const hidden = new Set<string>();
+    for (const row of rows) {
+      const decision = communityAccess(
+        {
+          registrationStatus: row.registrationStatus,
+          isPublic: row.isPublic,
+          officialConsent: row.officialConsent,
+          participations: row.participationStatus ? [{ clubId, status: row.participationStatus, regionCode: '' }] : [],
+        },
+        facts && { ...facts, representsCommunity: represents(viewer, row.communityId), officialRegions: [] },
+        clubId,
+      );
+      if (decision.access === 'hidden') hidden.add(row.communityId);
+    }
+    return hidden;
+  }
+
+  private async assertNotThrottled(key: string): Promise<void> {
+    const [row]: Array<{ failures: number }> = await this.db.query(
+      `SELECT failures FROM login_attempts WHERE key = $1 AND window_start > now() - make_interval(mins => $2)`,
+      [key, THROTTLE_WINDOW_MINUTES],
+    );
+    if (row && row.failures >= this.config.LOGIN_MAX_FAILURES) {
+      throw new AppError('MEETING.TOO_MANY_ATTEMPTS', `Too many wrong codes; try again in ${THROTTLE_WINDOW_MINUTES} minutes`);
+    }
+  }
+
+  private async recordFailure(key: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO login_attempts (key, window_start, failures) VALUES ($1, now(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN login_attempts.window_start > now() - make_interval(mins => $2)
+                         THEN login_attempts.failures + 1 ELSE 1 END,
+         window_start = CASE WHEN login_attempts.window_start > now() - make_interval(mins => $2)
+                             THEN login_attempts.window_start ELSE now() END`,
+      [key, THROTTLE_WINDOW_MINUTES],
+    );
+  }
+}
+
+/** Codes are compared without regard to case or surrounding blanks, in constant time. */
+function sameCode(expected: string, given: string): boolean {
+  const a = Buffer.from(expected.trim().toUpperCase());
+  const b = Buffer.from(given.trim().toUpperCase());
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function toDto(row: AttendanceRow): AttendanceDto {
+  return {
+    communityId: row.communityId,
+    community: { id: row.communityId, name: row.name, tradition: row.tradition, registrationStatus: row.registrationStatus },
+    status: row.status,
+    role: row.role ?? (row.participationStatus && attendanceRole(row.participationStatus)) ?? 'observer',
+    method: row.method,
+    version: row.version ?? 0,
+    updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+  };
+}
