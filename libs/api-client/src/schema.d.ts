@@ -341,6 +341,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Minutes_get"];
+        put: operations["Minutes_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionItems_forMeeting"];
+        put?: never;
+        post: operations["ActionItems_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ActionItems_update"];
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ActionItems_forClub"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -700,6 +764,82 @@ export interface components {
             /** @description The meeting's check-in code, as announced in the room */
             code: string;
         };
+        DecisionDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            text: string;
+        };
+        MinutesDto: {
+            minutes: string;
+            decisions: components["schemas"]["DecisionDto"][];
+            /**
+             * Format: date-time
+             * @description null: a draft (participants then see empty minutes)
+             */
+            publishedAt: string | null;
+        };
+        MinutesInputDto: {
+            /** @description The minutes as text (may be empty while only decisions are recorded) */
+            minutes: string;
+            /** @description The decisions, in order (each 1..2000 characters); replaces the previous list */
+            decisions: string[];
+            /** @description true: published to the participants; false: a draft only coordinators see */
+            publish: boolean;
+        };
+        ActionItemInputDto: {
+            title: string;
+            /**
+             * Format: uuid
+             * @description A community taking part in the club; or give ownerName
+             */
+            ownerCommunityId?: string;
+            /** @description A person (e.g. an official), when the owner is not a community */
+            ownerName?: string;
+            /** Format: date */
+            dueDate: string;
+        };
+        /** @enum {string} */
+        ActionItemStatus: "open" | "done";
+        ActionItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            meetingTitle: string;
+            /** Format: date-time */
+            meetingStartsAt: string;
+            title: string;
+            ownerCommunity: components["schemas"]["CommunityRefDto"] | null;
+            ownerName: string | null;
+            /** Format: date */
+            dueDate: string;
+            status: components["schemas"]["ActionItemStatus"];
+            /** Format: date-time */
+            doneAt: string | null;
+            /** @description Open and past its due date (Asia/Almaty) */
+            overdue: boolean;
+        };
+        MeetingActionItemsDto: {
+            /** @description Decided at this meeting */
+            created: components["schemas"]["ActionItemDto"][];
+            /** @description Open items of the club's earlier meetings */
+            carriedOver: components["schemas"]["ActionItemDto"][];
+        };
+        UpdateActionItemDto: {
+            /** @description The owner community's representative may change this field only */
+            status?: components["schemas"]["ActionItemStatus"];
+            title?: string;
+            /** Format: date */
+            dueDate?: string;
+            /**
+             * Format: uuid
+             * @description Makes a community the owner (clears ownerName)
+             */
+            ownerCommunityId?: string;
+            /** @description Makes a person the owner (clears ownerCommunityId) */
+            ownerName?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -745,6 +885,14 @@ export type AttendanceDto = components['schemas']['AttendanceDto'];
 export type AttendanceEventDto = components['schemas']['AttendanceEventDto'];
 export type AttendanceInputDto = components['schemas']['AttendanceInputDto'];
 export type CheckInDto = components['schemas']['CheckInDto'];
+export type DecisionDto = components['schemas']['DecisionDto'];
+export type MinutesDto = components['schemas']['MinutesDto'];
+export type MinutesInputDto = components['schemas']['MinutesInputDto'];
+export type ActionItemInputDto = components['schemas']['ActionItemInputDto'];
+export type ActionItemStatus = components['schemas']['ActionItemStatus'];
+export type ActionItemDto = components['schemas']['ActionItemDto'];
+export type MeetingActionItemsDto = components['schemas']['MeetingActionItemsDto'];
+export type UpdateActionItemDto = components['schemas']['UpdateActionItemDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -1357,6 +1505,200 @@ export interface operations {
             };
             /** @description MEETING.TOO_MANY_ATTEMPTS */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Minutes_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesDto"];
+                };
+            };
+            /** @description Not a coordinator or participant of the meeting's club */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Minutes_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesDto"];
+                };
+            };
+            /** @description MEETING.CANCELLED, or MEETING.NOT_STARTED when publishing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionItems_forMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingActionItemsDto"];
+                };
+            };
+            /** @description Not a coordinator or participant of the meeting's club */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionItems_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemDto"];
+                };
+            };
+            /** @description Only the club's coordinators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionItems_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemDto"];
+                };
+            };
+            /** @description Coordinators only; the owner community's representative may set status */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ActionItems_forClub: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ActionItemStatus"];
+            };
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemDto"][];
+                };
+            };
+            /** @description Not a coordinator or participant of the club */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

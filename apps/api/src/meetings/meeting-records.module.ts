@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ActionItemsController } from './action-items.controller';
+import { ActionItemsService } from './action-items.service';
 import { AttendanceController } from './attendance.controller';
 import { AttendanceService } from './attendance.service';
 import { MeetingsModule } from './meetings.module';
+import { MinutesController } from './minutes.controller';
+import { MinutesService } from './minutes.service';
 import { RsvpController } from './rsvp.controller';
 import { RsvpService } from './rsvp.service';
 
 /** What happens around a meeting: RSVPs, attendance and check-in, minutes and decisions, action items. */
 @Module({
   imports: [MeetingsModule],
-  controllers: [RsvpController, AttendanceController],
-  providers: [RsvpService, AttendanceService],
+  controllers: [RsvpController, AttendanceController, MinutesController, ActionItemsController],
+  providers: [RsvpService, AttendanceService, MinutesService, ActionItemsService],
 })
 export class MeetingRecordsModule {}

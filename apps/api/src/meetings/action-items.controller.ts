@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ClubIdParam, IdParam } from '../common/id-params';
+import { ActionItemsService } from './action-items.service';
+import {
+  ActionItemDto,
+  ActionItemInputDto,
+  ActionItemListQuery,
+  MeetingActionItemsDto,
+  UpdateActionItemDto,
+} from './dto/action-item.dto';
+
+@ApiTags('meetings')
+@Controller()
+export class ActionItemsController {
+  constructor(private readonly items: ActionItemsService) {}
+
+  @Post('meetings/:id/action-items')
+  @ApiCreatedResponse({ type: ActionItemDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
+  create(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: ActionItemInputDto): Promise<ActionItemDto> {
+    return this.items.create(viewer, id, input);
+  }
+
+  @Get('meetings/:id/action-items')
+  @ApiOkResponse({ type: MeetingActionItemsDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
+  forMeeting(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<MeetingActionItemsDto> {
+    return this.items.forMeeting(viewer, id);
+  }
+
+  @Patch('action-items/:id')
+  @ApiOkResponse({ type: ActionItemDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Coordinators only; the owner community's representative may set status" })
+  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateActionItemDto): Promise<ActionItemDto> {
+    return this.items.update(viewer, id, input);
+  }
+
+  @Get('clubs/:clubId/action-items')
+  @ApiOkResponse({ type: [ActionItemDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a coordinator or participant of the club' })
+  forClub(
+    @CurrentViewer() viewer: Viewer,
+    @Param() { clubId }: ClubIdParam,
+    @Query() { status }: ActionItemListQuery,
+  ): Promise<ActionItemDto[]> {
+    return this.items.forClub(viewer, clubId, status);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { canRecordAttendance, DomainError, MeetingWindow } from '@dastarkhan/domain';
+import { coordinates, type Viewer } from '../auth/viewer';
+import { notFound } from '../common/errors/app-error';
+import { MinutesDto, MinutesInputDto } from './dto/minutes.dto';
+import { MeetingAccessService } from './meeting-access.service';
+
+const EMPTY: MinutesDto = { minutes: '', decisions: [], publishedAt: null };
+
+/** A meeting's minutes and decisions: drafted and published by the club's coordinators. */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetings: MeetingAccessService,
+  ) {}
+
+  /** Coordinators see the draft; participants the published minutes only (empty until then). */
+  async get(viewer: Viewer, meetingId: string): Promise<MinutesDto> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    const isCoordinator = coordinates(viewer, meeting.clubId);
+    if (!isCoordinator && !(await this.meetings.isParticipant(viewer, meeting.clubId))) throw notFound('Meeting');
+    const minutes = await this.read(this.db.manager, meetingId);
+    return isCoordinator || minutes.publishedAt ? minutes : EMPTY;
+  }
+
+  /**
+   * Replaces the minutes and the list of decisions in one transaction. Publishing needs a meeting
+   * that took place (or is about to); a cancelled meeting has no minutes. Publishing again keeps
+   * the first publication date; `publish: false` takes the minutes back to a draft.
+   */
+  async save(viewer: Viewer, meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
+    const meeting = await this.meetings.loadMeeting(meetingId);
+    await this.meetings.assertCoordinator(viewer, meeting);
+    return this.db.transaction(async (manager) => {
+      const [locked]: Array<MeetingWindow> = await manager.query(
+        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt" FROM meetings WHERE id = $1 FOR UPDATE`,
+        [meetingId],
+      );
+      if (!locked) throw notFound('Meeting');
+      if (locked.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'A cancelled meeting has no minutes');
+      if (input.publish) {
+        const refusal = canRecordAttendance(locked, new Date());
+        if (refusal) throw refusal;
+      }
+      await manager.query(
+        `UPDATE meetings
+            SET minutes = $2,
+                minutes_published_at = CASE WHEN $3 THEN COALESCE(minutes_published_at, now()) ELSE NULL END
+          WHERE id = $1`,
+        [meetingId, input.minutes, input.publish],
+      );
+      await manager.query(`DELETE FROM meeting_decisions WHERE meeting_id = $1`, [meetingId]);
+      if (input.decisions.length) {
+        await manager.query(
+          `INSERT INTO meeting_decisions (meeting_id, position, text)
+           SELECT $1, d.position, d.text FROM unnest($2::text[]) WITH ORDINALITY AS d(text, position)`,
+          [meetingId, input.decisions],
+        );
+      }
+      return this.read(manager, meetingId);
+    });
+  }
+
+  private async read(manager: EntityManager, meetingId: string): Promise<MinutesDto> {
+    const [row] = await manager.query(
+      `SELECT m.minutes, m.minutes_published_at AS "publishedAt",
+              COALESCE((SELECT json_agg(json_build_object('id', d.id, 'position', d.position, 'text', d.text) ORDER BY d.position)
+                          FROM meeting_decisions d WHERE d.meeting_id = m.id), '[]') AS decisions
+         FROM meetings m WHERE m.id = $1`,
+      [meetingId],
+    );
+    if (!row) throw notFound('Meeting');
+    return { minutes: row.minutes, decisions: row.decisions, publishedAt: row.publishedAt };
+  }
+}
