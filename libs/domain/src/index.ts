@@ -5,4 +5,8 @@ export * from './privacy/community-access';
 export * from './meetings/recurrence';
 export * from './meetings/conflicts';
 export * from './meetings/interfaith';
+export * from './projects/project-status';
+export * from './projects/project-state-machine';
+export * from './projects/contributions';
+export * from './projects/progress';
 export * from './meetings/attendance';
