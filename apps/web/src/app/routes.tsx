@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { Layout } from '../components/layout';
 import { NotFoundPage, RouteErrorPage } from '../components/not-found-page';
 import { RequireAuth } from '../components/require-auth';
-import { isCoordinator, isRepresentative } from '../lib/auth';
+import { isAdministrator, isCoordinator, isRepresentative } from '../lib/auth';
 import { LoginPage } from '../features/auth/components/login-page';
 import { SignupPage } from '../features/auth/components/signup-page';
 import { CitiesPage } from '../features/cities/components/cities-page';
@@ -11,7 +11,16 @@ import { ApplicationsPage } from '../features/clubs/components/applications-page
 import { ClubPage } from '../features/clubs/components/club-page';
 import { MyClubsPage } from '../features/clubs/components/my-clubs-page';
 import { MyCommunityPage } from '../features/communities/components/my-community-page';
+import { HolidaysPage } from '../features/admin/components/holidays-page';
+import { TopicsPage } from '../features/admin/components/topics-page';
+import { AttendanceHistoryPage, AttendancePage } from '../features/meetings/components/attendance-page';
+import { CalendarPage } from '../features/meetings/components/calendar-page';
+import { EditMeetingPage } from '../features/meetings/components/edit-meeting-page';
+import { MeetingPage } from '../features/meetings/components/meeting-page';
+import { MinutesPage } from '../features/meetings/components/minutes-page';
+import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
+import { projectRoutes } from '../features/projects/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -27,6 +36,64 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth allow={isCoordinator}>
             <ApplicationsPage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'clubs/:clubId/calendar', element: <CalendarPage /> },
+      {
+        path: 'clubs/:clubId/meetings/new',
+        element: (
+          <RequireAuth allow={isCoordinator}>
+            <SchedulePage />
+          </RequireAuth>
+        ),
+      },
+      { path: 'meetings/:id', element: <MeetingPage /> },
+      {
+        path: 'meetings/:id/edit',
+        element: (
+          <RequireAuth allow={isCoordinator}>
+            <EditMeetingPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'meetings/:id/attendance',
+        element: (
+          <RequireAuth allow={isCoordinator}>
+            <AttendancePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'meetings/:id/attendance/history',
+        element: (
+          <RequireAuth allow={isCoordinator}>
+            <AttendanceHistoryPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'meetings/:id/minutes',
+        element: (
+          <RequireAuth allow={isCoordinator}>
+            <MinutesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/topics',
+        element: (
+          <RequireAuth allow={isAdministrator}>
+            <TopicsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/holidays',
+        element: (
+          <RequireAuth allow={isAdministrator}>
+            <HolidaysPage />
           </RequireAuth>
         ),
       },
@@ -56,6 +123,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'login', element: <LoginPage /> },
       { path: 'signup', element: <SignupPage /> },
+      ...projectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

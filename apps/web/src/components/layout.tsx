@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { isCoordinator, isRepresentative, useLogout, useMe } from '../lib/auth';
+import { isAdministrator, isCoordinator, isRepresentative, useLogout, useMe } from '../lib/auth';
 import { LanguageSwitch } from './language-switch';
 
 export function Layout() {
@@ -38,6 +38,13 @@ export function Layout() {
               {isCoordinator(user) && (
                 <li>
                   <NavLink to="/my-clubs">{t('nav.myClubs')}</NavLink>
+                </li>
+              )}
+              {isAdministrator(user) && (
+                <li>
+                  <NavLink to="/admin/topics" data-testid="admin-link">
+                    {t('nav.admin')}
+                  </NavLink>
                 </li>
               )}
             </ul>

@@ -41,6 +41,10 @@ export function isCoordinator(me: Me | null | undefined): boolean {
   return (me?.roles ?? []).some((assignment) => assignment.role === 'coordinator');
 }
 
+export function isAdministrator(me: Me | null | undefined): boolean {
+  return (me?.roles ?? []).some((assignment) => assignment.role === 'administrator');
+}
+
 /** Replaces whatever the previous viewer could see with the new viewer's session. */
 export function useStartSession() {
   const queryClient = useQueryClient();

@@ -59,3 +59,27 @@ export function formatDate(iso: string, locale: string): string {
   }
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: KAZAKHSTAN_TIME_ZONE }).format(date);
 }
+
+/** A `YYYY-MM` month as a calendar heading ("December 2026"), in the UI language. */
+export function formatMonth(month: string, locale: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  if (locale === 'kk') return `${year} ж. ${KK_MONTHS[monthNumber - 1]}`;
+  const text = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, monthNumber - 1, 15)),
+  );
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The Almaty wall-clock time of a moment: HH:mm, or the UI language's short time style. */
+export function formatTime(iso: string, locale?: string): string {
+  if (locale && locale !== 'kk') {
+    return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: KAZAKHSTAN_TIME_ZONE }).format(new Date(iso));
+  }
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: KAZAKHSTAN_TIME_ZONE }).format(new Date(iso));
+}
+
+/** A meeting's span: "25 Nov 2026, 18:00–20:00" (the end's date too when it is another day). */
+export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
+  const sameDay = formatDate(startIso, locale) === formatDate(endIso, locale);
+  return `${formatDateTime(startIso, locale)}–${sameDay ? formatTime(endIso, locale) : formatDateTime(endIso, locale)}`;
+}

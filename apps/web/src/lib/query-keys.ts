@@ -15,6 +15,18 @@ export const queryKeys = {
   communityParticipations: (communityId: string) => ['communities', 'participations', communityId] as const,
   participations: ['participations'] as const,
   participation: (id: string) => ['participations', id] as const,
+  meetings: ['meetings'] as const,
+  clubMeetings: (clubId: string, range: { from?: string; to?: string }) => ['meetings', 'club', clubId, range] as const,
+  meeting: (id: string) => ['meetings', 'detail', id] as const,
+  meetingRsvps: (id: string) => ['meetings', 'rsvps', id] as const,
+  meetingAttendance: (id: string) => ['meetings', 'attendance', id] as const,
+  meetingAttendanceHistory: (id: string) => ['meetings', 'attendance-history', id] as const,
+  meetingMinutes: (id: string) => ['meetings', 'minutes', id] as const,
+  meetingActionItems: (id: string) => ['meetings', 'action-items', id] as const,
+  topics: (includeArchived = false) => ['topics', { includeArchived }] as const,
+  allTopics: ['topics'] as const,
+  holidays: (year: number) => ['holidays', year] as const,
+  allHolidays: ['holidays'] as const,
 };
 
 /** Everything a change of participation status can make stale. */

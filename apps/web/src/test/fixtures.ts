@@ -1,4 +1,4 @@
-import type { Schemas } from '@dastarkhan/api-client';
+import type { Schemas } from '../lib/api-schema';
 
 type Me = Schemas['MeDto'];
 type Club = Schemas['ClubDto'];
@@ -110,3 +110,68 @@ export function community(overrides: Partial<Schemas['CommunityDto']> = {}): Sch
 }
 
 export const anonymous = { status: 401, body: { statusCode: 401, code: 'UNAUTHORIZED', message: 'Unauthorized' } };
+
+type Meeting = Schemas['MeetingDto'];
+type Topic = Schemas['TopicDto'];
+type ActionItem = Schemas['ActionItemDto'];
+
+export const youthTopic: Topic = {
+  id: 'topic-youth',
+  code: 'youth',
+  name: { kk: 'Жастар', ru: 'Молодёжь', en: 'Youth' },
+  archived: false,
+};
+
+export const radicalizationTopic: Topic = {
+  id: 'topic-radicalization',
+  code: 'online_radicalization',
+  name: { kk: 'Онлайн радикалдану', ru: 'Онлайн-радикализация', en: 'Online radicalization' },
+  archived: false,
+};
+
+/** 1 December 2026, 18:00–20:00 in Almaty (UTC+5). */
+export function meeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'meeting-1',
+    clubId: 'club-1',
+    clubName: 'Almaty Multi-Faith Club',
+    seriesId: null,
+    detached: false,
+    title: 'December meeting',
+    description: 'Youth and the city.',
+    startsAt: '2026-12-01T13:00:00.000Z',
+    endsAt: '2026-12-01T15:00:00.000Z',
+    format: 'in_person',
+    onlineLink: null,
+    venue: 'City Hall, room 3',
+    venueCommunity: null,
+    visibility: 'club',
+    status: 'scheduled',
+    cancelReason: null,
+    topics: [youthTopic],
+    agenda: [{ id: 'agenda-1', position: 1, title: 'Youth summer camp', presenter: 'Aigerim' }],
+    version: 1,
+    checkInCode: null,
+    viewerIsCoordinator: false,
+    viewerCanRsvp: false,
+    warnings: [],
+    ...overrides,
+  };
+}
+
+export function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
+  return {
+    id: 'item-1',
+    meetingId: 'meeting-0',
+    meetingTitle: 'November meeting',
+    meetingStartsAt: '2026-11-03T13:00:00.000Z',
+    title: 'Book the park for the clean-up',
+    ownerCommunity: communityRef(),
+    ownerName: null,
+    dueDate: '2026-12-15',
+    status: 'open',
+    doneAt: null,
+    overdue: false,
+    ...overrides,
+  };
+}

@@ -46,6 +46,17 @@ function ClubDetails({ club }: { club: Club }) {
       <PageTitle subtitle={localized(club.city.name)}>{club.name}</PageTitle>
       {club.description && <p className="lead">{club.description}</p>}
 
+      <p className="actions">
+        <Link to={`/clubs/${club.id}/calendar`} className="button button-secondary" data-testid="calendar-link">
+          {t('club.calendarLink')}
+        </Link>
+        {club.viewerIsCoordinator && (
+          <Link to={`/clubs/${club.id}/meetings/new`} className="button button-secondary" data-testid="schedule-link">
+            {t('club.scheduleLink')}
+          </Link>
+        )}
+      </p>
+
       {club.viewerIsCoordinator && (
         <p>
           <Link to={`/clubs/${club.id}/applications`} className="button" data-testid="applications-link">
@@ -72,6 +83,8 @@ function ClubDetails({ club }: { club: Club }) {
           <Link to="/signup">{t('nav.signup')}</Link>
         </p>
       )}
+
+      <p><Link to={`/clubs/${club.id}/projects`} className="button button-secondary" data-testid="projects-link">{t('projects.clubLink')}</Link></p>
 
       <h2>{t('club.participants')}</h2>
       <ParticipantGroups participants={club.participants} viewerIsCoordinator={club.viewerIsCoordinator} />

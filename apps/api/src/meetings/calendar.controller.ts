@@ -1,0 +1,48 @@
+import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentViewer, Public } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ClubIdParam } from '../common/id-params';
+import { CalendarService } from './calendar.service';
+import { CalendarQuery, CalendarTokenDto } from './dto/calendar.dto';
+
+@ApiTags('meetings')
+@Controller('clubs/:clubId')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('calendar.ics')
+  @Public()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'iCalendar (RFC 5545)', schema: { type: 'string' } })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such club, or a revoked / unknown token' })
+  feed(@Param() { clubId }: ClubIdParam, @Query() { token }: CalendarQuery): Promise<string> {
+    return this.calendar.feed(clubId, token);
+  }
+
+  @Post('calendar-token')
+  @ApiCreatedResponse({ type: CalendarTokenDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Neither coordinator nor participant of the club' })
+  issueToken(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Req() request: FastifyRequest): Promise<CalendarTokenDto> {
+    return this.calendar.issueToken(viewer, clubId, `${request.protocol}://${request.host}`);
+  }
+
+  @Delete('calendar-token')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: "The caller's private feeds of this club are revoked" })
+  revokeTokens(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam): Promise<void> {
+    return this.calendar.revokeTokens(viewer, clubId);
+  }
+}

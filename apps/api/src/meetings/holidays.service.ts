@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import { isUniqueViolation } from '../database/postgres-errors';
+import { CreateHolidayDto, HolidayDto, UpdateHolidayDto } from './dto/holiday.dto';
+import { assertAdministrator } from './topics.service';
+
+// `date` as text: node-pg would turn a DATE into a local-midnight Date and shift it by the server's zone.
+const HOLIDAY_SELECT = `SELECT id, code, tradition, date::text AS date, days, name FROM holidays`;
+const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name`;
+
+const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
+
+/** Religious and national holidays that meeting planning warns about; administrators keep the dates right. */
+@Injectable()
+export class HolidaysService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  list(year?: number): Promise<HolidayDto[]> {
+    return this.db.query(
+      `${HOLIDAY_SELECT}
+        WHERE $1::int IS NULL OR (date < make_date($1, 12, 31) + 1 AND date + days > make_date($1, 1, 1))
+        ORDER BY date, code, tradition NULLS FIRST`,
+      [year ?? null],
+    );
+  }
+
+  /** Holidays touching the local dates [from, to] (YYYY-MM-DD), for the planning warnings. */
+  between(from: string, to: string, manager: EntityManager = this.db.manager): Promise<HolidayDto[]> {
+    return manager.query(`${HOLIDAY_SELECT} WHERE date <= $2::date AND date + days > $1::date ORDER BY date, code`, [from, to]);
+  }
+
+  async create(viewer: Viewer, input: CreateHolidayDto): Promise<HolidayDto> {
+    assertAdministrator(viewer);
+    return this.unique(async () => {
+      const [holiday]: HolidayDto[] = await this.db.query(
+        `INSERT INTO holidays (code, tradition, date, days, name) VALUES ($1, $2, $3, $4, $5) ${RETURNING}`,
+        [input.code, input.tradition ?? null, input.date, input.days ?? 1, plainName(input.name)],
+      );
+      return holiday;
+    });
+  }
+
+  async update(viewer: Viewer, id: string, input: UpdateHolidayDto): Promise<HolidayDto> {
+    assertAdministrator(viewer);
+    return this.unique(async () => {
+      const [rows]: [HolidayDto[], number] = await this.db.query(
+        `UPDATE holidays
+            SET code = COALESCE($2, code),
+                tradition = CASE WHEN $3::boolean THEN $4 ELSE tradition END,
+                date = COALESCE($5::date, date),
+                days = COALESCE($6, days),
+                name = COALESCE($7, name)
+          WHERE id = $1 ${RETURNING}`,
+        [
+          id,
+          input.code ?? null,
+          input.tradition !== undefined,
+          input.tradition ?? null,
+          input.date ?? null,
+          input.days ?? null,
+          input.name ? plainName(input.name) : null,
+        ],
+      );
+      if (!rows[0]) throw notFound('Holiday');
+      return rows[0];
+    });
+  }
+
+  async remove(viewer: Viewer, id: string): Promise<void> {
+    assertAdministrator(viewer);
+    const [, deleted]: [unknown, number] = await this.db.query(`DELETE FROM holidays WHERE id = $1`, [id]);
+    if (!deleted) throw notFound('Holiday');
+  }
+
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError('CONFLICT', 'This holiday is already on that date for that tradition', { code: 'taken' });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  addDays,
+  communityAccess,
+  CommunityPrivacyFacts,
+  interfaithWarnings,
+  localDate,
+  localDatesOf,
+  parseLocalDateTime,
+  RegistrationStatus,
+  Tradition,
+  ViewerFacts,
+  wallTimeAt,
+  wallTimeToUtc,
+} from '@dastarkhan/domain';
+import { AccessService } from '../access/access.service';
+import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { notFound } from '../common/errors/app-error';
+import { ValidationFailed } from '../common/validation';
+import { CommunitiesService } from '../communities/communities.service';
+import type { CommunityRefDto } from '../communities/dto/community.dto';
+import type { AgendaItemDto, MeetingDto, MeetingListQuery, MeetingSummaryDto, MeetingWarningDto } from './dto/meeting.dto';
+import type { TopicDto } from './dto/topic.dto';
+import type { MeetingFormat, MeetingStatus, MeetingVisibility } from './entities/meeting.entity';
+import { HolidaysService } from './holidays.service';
+import { MeetingAccessService } from './meeting-access.service';
+
+/** A meeting as stored, with its club, topics and agenda (before the privacy rules shape it). */
+export interface MeetingRow {
+  id: string;
+  clubId: string;
+  clubName: string;
+  seriesId: string | null;
+  detached: boolean;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: MeetingFormat;
+  onlineLink: string | null;
+  venue: string | null;
+  venueCommunityId: string | null;
+  visibility: MeetingVisibility;
+  status: MeetingStatus;
+  cancelReason: string | null;
+  checkInCode: string;
+  version: number;
+  topics: TopicDto[];
+  agenda: AgendaItemDto[];
+}
+
+interface VenueCommunityRow extends CommunityPrivacyFacts {
+  id: string;
+  name: string;
+  tradition: Tradition;
+  registrationStatus: RegistrationStatus;
+}
+
+export const MEETING_SELECT = `
+  SELECT m.id, m.club_id AS "clubId", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
+         m.description, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.format, m.online_link AS "onlineLink",
+         m.venue, m.venue_community_id AS "venueCommunityId", m.visibility, m.status, m.cancel_reason AS "cancelReason",
+         m.check_in_code AS "checkInCode", m.version,
+         COALESCE((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'archived', t.archived)
+                                   ORDER BY t.name->>'en', t.code)
+                     FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id), '[]') AS topics,
+         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'title', a.title, 'presenter', a.presenter)
+                                   ORDER BY a.position)
+                     FROM agenda_items a WHERE a.meeting_id = m.id), '[]') AS agenda
+    FROM meetings m JOIN clubs cl ON cl.id = m.club_id`;
+
+/** Who reads, for the privacy rules: a signed-in viewer, or nobody (anonymous / the public feed). */
+export interface Audience {
+  viewer: Viewer | null;
+  facts: ViewerFacts | null;
+}
+
+const MONTHS_DEFAULT_BACK = 1;
+const MONTHS_DEFAULT_AHEAD = 6;
+const MONTHS_MAX_WINDOW = 13;
+
+/** Reading meetings: lists, details, and the privacy rules on what each caller sees of them. */
+@Injectable()
+export class MeetingsQueryService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly meetingAccess: MeetingAccessService,
+    private readonly communities: CommunitiesService,
+    private readonly holidays: HolidaysService,
+  ) {}
+
+  /** A club's meetings in a window; public ones only for callers who are neither coordinator nor participant. */
+  async list(viewer: Viewer | null, clubId: string, query: MeetingListQuery): Promise<MeetingSummaryDto[]> {
+    await this.assertClubExists(clubId);
+    const { from, to } = window(query);
+    const insider = coordinates(viewer, clubId) || (await this.meetingAccess.isParticipant(viewer, clubId));
+    const rows = await this.rows(
+      `WHERE m.club_id = $1 AND m.starts_at < $2 AND m.ends_at > $3 AND ($4 OR m.visibility = 'public') ORDER BY m.starts_at, m.id`,
+      [clubId, to, from, insider],
+    );
+    const audience = await this.audience(viewer);
+    const venues = await this.visibleVenueCommunities(audience, rows, 'meeting.list');
+    return rows.map((row) => ({
+      id: row.id,
+      clubId: row.clubId,
+      title: row.title,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      status: row.status,
+      visibility: row.visibility,
+      format: row.format,
+      venue: venueLabel(row, venues),
+      topics: row.topics,
+      seriesId: row.seriesId,
+    }));
+  }
+
+  /** One meeting; a club-only meeting is not found for those outside the club. */
+  async get(viewer: Viewer | null, id: string): Promise<MeetingDto> {
+    const [meeting] = await this.details(viewer, [id]);
+    if (!meeting) throw notFound('Meeting');
+    return meeting;
+  }
+
+  /** Meetings shaped for `viewer` (those it may not see are left out), in start order. */
+  async details(viewer: Viewer | null, ids: string[], manager: EntityManager = this.db.manager): Promise<MeetingDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.rows(`WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`, [ids], manager);
+    const visible: MeetingRow[] = [];
+    const insiders = new Map<string, boolean>();
+    for (const row of rows) {
+      if (!insiders.has(row.clubId)) {
+        insiders.set(row.clubId, coordinates(viewer, row.clubId) || (await this.meetingAccess.isParticipant(viewer, row.clubId)));
+      }
+      if (row.visibility === 'public' || insiders.get(row.clubId)) visible.push(row);
+    }
+    if (visible.length === 0) return [];
+    const audience = await this.audience(viewer);
+    const venues = await this.visibleVenueCommunities(audience, visible, 'meeting.venue', manager);
+    const rsvpClubs = new Map<string, boolean>();
+    const warningsByClub = new Map<string, MeetingWarningDto[][]>();
+    for (const clubId of new Set(visible.map((row) => row.clubId))) {
+      rsvpClubs.set(clubId, (await this.meetingAccess.viewerInvitedCommunityIds(viewer, clubId)).length > 0);
+      const ofClub = visible.filter((row) => row.clubId === clubId);
+      warningsByClub.set(clubId, insiders.get(clubId) ? await this.warnings(clubId, ofClub, manager) : ofClub.map(() => []));
+    }
+    const warningIndex = new Map<string, number>();
+    return visible.map((row) => {
+      const index = warningIndex.get(row.clubId) ?? 0;
+      warningIndex.set(row.clubId, index + 1);
+      const isCoordinator = coordinates(viewer, row.clubId);
+      const venueCommunity = row.venueCommunityId ? (venues.get(row.venueCommunityId) ?? null) : null;
+      return {
+        id: row.id,
+        clubId: row.clubId,
+        clubName: row.clubName,
+        seriesId: row.seriesId,
+        detached: row.detached,
+        title: row.title,
+        description: row.description,
+        startsAt: row.startsAt.toISOString(),
+        endsAt: row.endsAt.toISOString(),
+        format: row.format,
+        onlineLink: row.onlineLink,
+        venue: row.venue,
+        venueCommunity,
+        visibility: row.visibility,
+        status: row.status,
+        cancelReason: row.cancelReason,
+        topics: row.topics,
+        agenda: row.agenda,
+        version: row.version,
+        checkInCode: isCoordinator ? row.checkInCode : null,
+        viewerIsCoordinator: isCoordinator,
+        viewerCanRsvp: rsvpClubs.get(row.clubId) ?? false,
+        warnings: warningsByClub.get(row.clubId)![index],
+      };
+    });
+  }
+
+  /** Stored meetings matching `where` (parameters from $1). */
+  rows(where: string, params: unknown[], manager: EntityManager = this.db.manager): Promise<MeetingRow[]> {
+    return manager.query(`${MEETING_SELECT} ${where}`, params);
+  }
+
+  /**
+   * Friday-prayer and holiday warnings for each meeting, given the communities invited to the club
+   * now (observer, candidate, member).
+   */
+  async warnings(
+    clubId: string,
+    meetings: ReadonlyArray<{ startsAt: Date; endsAt: Date }>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<MeetingWarningDto[][]> {
+    if (meetings.length === 0) return [];
+    const traditions = [...new Set((await this.meetingAccess.invitedCommunities(clubId, manager)).map((c) => c.tradition))];
+    const dates = meetings.flatMap((m) => localDatesOf(m)).sort();
+    const holidays = await this.holidays.between(dates[0], dates[dates.length - 1], manager);
+    return meetings.map((meeting) => interfaithWarnings(meeting, traditions, holidays));
+  }
+
+  /** The viewer and its privacy facts, resolved once per request. */
+  async audience(viewer: Viewer | null): Promise<Audience> {
+    return { viewer, facts: await this.access.viewerFacts(viewer) };
+  }
+
+  /**
+   * The venue communities of `rows` that `audience` may see (as CommunityRefDto), by id. A
+   * non-registered community that did not opt public is hidden from anyone outside the club;
+   * an official's read of one is logged.
+   */
+  async visibleVenueCommunities(
+    audience: Audience,
+    rows: ReadonlyArray<Pick<MeetingRow, 'clubId' | 'venueCommunityId'>>,
+    resource: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, CommunityRefDto>> {
+    const ids = [...new Set(rows.map((row) => row.venueCommunityId).filter((id): id is string => !!id))];
+    const visible = new Map<string, CommunityRefDto>();
+    if (ids.length === 0) return visible;
+    const communities: VenueCommunityRow[] = await manager.query(
+      `SELECT c.id, c.name, c.tradition, c.registration_status AS "registrationStatus", c.is_public AS "isPublic",
+              c.official_consent_at IS NOT NULL AS "officialConsent",
+              COALESCE(json_agg(json_build_object('clubId', p.club_id, 'status', p.status, 'regionCode', ci.region_code))
+                         FILTER (WHERE p.id IS NOT NULL), '[]') AS participations
+         FROM communities c
+         LEFT JOIN participations p ON p.community_id = c.id
+         LEFT JOIN clubs cl ON cl.id = p.club_id
+         LEFT JOIN cities ci ON ci.id = cl.city_id
+        WHERE c.id = ANY($1) GROUP BY c.id`,
+      [ids],
+    );
+    for (const community of communities) {
+      const clubIds = new Set(rows.filter((row) => row.venueCommunityId === community.id).map((row) => row.clubId));
+      const facts = audience.facts && { ...audience.facts, representsCommunity: represents(audience.viewer, community.id) };
+      // Seen in any of the clubs listed (a page lists one club's meetings; details may span several).
+      const decisions = [...clubIds].map((clubId) => communityAccess(community, facts, clubId));
+      const decision = decisions.find((d) => d.access !== 'hidden');
+      if (!decision) continue;
+      if (decision.logOfficialRead && audience.viewer) await this.communities.logOfficialRead(audience.viewer, community.id, resource);
+      visible.set(community.id, {
+        id: community.id,
+        name: community.name,
+        tradition: community.tradition,
+        registrationStatus: community.registrationStatus,
+      });
+    }
+    return visible;
+  }
+
+  async assertClubExists(clubId: string, manager: EntityManager = this.db.manager): Promise<string> {
+    const [club] = await manager.query(`SELECT name FROM clubs WHERE id = $1`, [clubId]);
+    if (!club) throw notFound('Club');
+    return club.name;
+  }
+}
+
+/** What to print as a meeting's place: the free text, else the venue community's name when visible. */
+export function venueLabel(row: Pick<MeetingRow, 'venue' | 'venueCommunityId'>, venues: Map<string, CommunityRefDto>): string | null {
+  if (row.venue) return row.venue;
+  return (row.venueCommunityId && venues.get(row.venueCommunityId)?.name) || null;
+}
+
+/** A YYYY-MM-DD as the UTC instant of that Almaty midnight, or a date-time as given. */
+function instant(value: string, endOfDay = false): Date {
+  if (value.length > 10) return new Date(value);
+  const date = endOfDay ? addDays(value, 1) : value;
+  return wallTimeToUtc(parseLocalDateTime(`${date}T00:00`));
+}
+
+function addMonths(date: Date, months: number): Date {
+  const wall = wallTimeAt(date);
+  const shifted = new Date(Date.UTC(wall.year, wall.month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0)).getUTCDate();
+  return wallTimeToUtc({ ...wall, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: Math.min(wall.day, lastDay) });
+}
+
+/** The listing window: default a month back to six months ahead (from today, Almaty), at most 13 months. */
+export function window(query: MeetingListQuery, now = new Date()): { from: Date; to: Date } {
+  const today = instant(localDate(now));
+  const from = query.from ? instant(query.from) : addMonths(today, -MONTHS_DEFAULT_BACK);
+  const to = query.to ? instant(query.to, true) : addMonths(query.from ? from : today, MONTHS_DEFAULT_AHEAD);
+  if (to <= from) throw new ValidationFailed({ to: 'to must be after from' });
+  if (to > addMonths(from, MONTHS_MAX_WINDOW)) throw new ValidationFailed({ to: `at most ${MONTHS_MAX_WINDOW} months after from` });
+  return { from, to };
+}

@@ -1,0 +1,398 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, expandRecurrence, findConflicts, MeetingConflict, Occurrence, validateRecurrenceRule } from '@dastarkhan/domain';
+import { coordinates, type Viewer } from '../auth/viewer';
+import { AppError } from '../common/errors/app-error';
+import { ValidationFailed } from '../common/validation';
+import {
+  AgendaItemInputDto,
+  CancelMeetingDto,
+  MAX_MEETING_MINUTES,
+  MeetingCheckDto,
+  MeetingConflictDto,
+  MeetingDto,
+  MeetingInputDto,
+  MeetingWarningDto,
+  UpdateMeetingDto,
+} from './dto/meeting.dto';
+import type { MeetingFormat, MeetingVisibility } from './entities/meeting.entity';
+import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRow, MeetingsQueryService } from './meetings-query.service';
+
+/** Unambiguous on a phone screen: no 0/O, no 1/I. */
+export const CHECK_IN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CHECK_IN_LENGTH = 6;
+
+export function newCheckInCode(): string {
+  return Array.from({ length: CHECK_IN_LENGTH }, () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)]).join('');
+}
+
+/** Live participations whose community may host a club meeting at its place. */
+const HOST_STATUSES = ['observer', 'candidate', 'member', 'suspended'];
+
+/** Every scheduling write takes this lock, so two coordinators cannot double-book a club or a venue at once. */
+const SCHEDULING_LOCK = 'dastarkhan.meetings.scheduling';
+
+interface ExistingMeeting {
+  id: string;
+  clubId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: 'scheduled' | 'cancelled';
+  format: MeetingFormat;
+  venue: string | null;
+  venueCommunityId: string | null;
+  visibility: MeetingVisibility;
+}
+
+/** The planned shape of a meeting, after merging an update into what is stored. */
+interface Plan {
+  startsAt: Date;
+  endsAt: Date;
+  format: MeetingFormat;
+  onlineLink: string | null;
+  venue: string | null;
+  venueCommunityId: string | null;
+}
+
+/** Planning a club's meetings: create (one or a series), dry-run check, edit and cancel with optimistic versions. */
+@Injectable()
+export class SchedulingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly meetingAccess: MeetingAccessService,
+    private readonly query: MeetingsQueryService,
+  ) {}
+
+  /** What saving `input` would run into, without writing anything. */
+  async check(viewer: Viewer, clubId: string, input: MeetingInputDto): Promise<MeetingCheckDto> {
+    await this.assertCoordinatorOfClub(viewer, clubId);
+    const occurrences = occurrencesOf(input);
+    const plan = planOf(input);
+    await this.validateReferences(this.db.manager, clubId, plan.venueCommunityId, input.topicIds);
+    const conflicts = await this.conflicts(this.db.manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
+    const warnings = uniqueWarnings((await this.query.warnings(clubId, occurrences)).flat());
+    return { conflicts, warnings };
+  }
+
+  /** One meeting, or a series (one row per occurrence) in a single transaction; any conflict refuses all of it. */
+  async create(viewer: Viewer, clubId: string, input: MeetingInputDto): Promise<MeetingDto[]> {
+    await this.assertCoordinatorOfClub(viewer, clubId);
+    const occurrences = occurrencesOf(input);
+    const plan = planOf(input);
+    return this.db.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCHEDULING_LOCK]);
+      await this.validateReferences(manager, clubId, plan.venueCommunityId, input.topicIds);
+      const conflicts = await this.conflicts(manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
+      if (conflicts.length) throw conflictError(conflicts);
+
+      let seriesId: string | null = null;
+      if (input.recurrence) {
+        const rule = [...validateRecurrenceRule(input.recurrence.rrule)].map(([key, value]) => `${key}=${value}`).join(';');
+        [{ id: seriesId }] = await manager.query(
+          `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [clubId, rule, occurrences[0].startsAt, Math.round((plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000)],
+        );
+      }
+      const ids: string[] = [];
+      for (const occurrence of occurrences) {
+        const [{ id }] = await manager.query(
+          `INSERT INTO meetings (club_id, series_id, title, description, starts_at, ends_at, format, online_link, venue,
+                                 venue_community_id, visibility, check_in_code, created_by_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+          [
+            clubId,
+            seriesId,
+            input.title,
+            input.description ?? '',
+            occurrence.startsAt,
+            occurrence.endsAt,
+            plan.format,
+            plan.onlineLink,
+            plan.venue,
+            plan.venueCommunityId,
+            input.visibility,
+            newCheckInCode(),
+            viewer.userId,
+          ],
+        );
+        ids.push(id);
+      }
+      await this.replaceTopics(manager, ids, input.topicIds);
+      await this.replaceAgenda(manager, ids, input.agenda);
+      return this.query.details(viewer, ids, manager);
+    });
+  }
+
+  /**
+   * Edits one occurrence (which then stays apart from series-wide edits) or this and the later
+   * non-detached, scheduled occurrences of its series, which shift by the same offset.
+   */
+  async update(viewer: Viewer, id: string, input: UpdateMeetingDto): Promise<MeetingDto[]> {
+    return this.db.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCHEDULING_LOCK]);
+      const row = await this.lockForChange(manager, viewer, id, input.version);
+      const plan = mergePlan(row, input);
+      await this.validateReferences(
+        manager,
+        row.clubId,
+        plan.venueCommunityId !== row.venueCommunityId ? plan.venueCommunityId : null,
+        input.topicIds,
+        row.topics.map((t) => t.id),
+      );
+
+      const series = input.scope === 'series' && row.seriesId !== null;
+      const targets = series
+        ? await this.query.rows(
+            `WHERE m.series_id = $1 AND m.starts_at >= $2 AND m.status = 'scheduled' AND (NOT m.detached OR m.id = $3)
+             ORDER BY m.starts_at, m.id`,
+            [row.seriesId, row.startsAt, row.id],
+            manager,
+          )
+        : [row];
+      const timesChanged = input.startsAt !== undefined || input.endsAt !== undefined;
+      const offset = plan.startsAt.getTime() - row.startsAt.getTime();
+      const duration = plan.endsAt.getTime() - plan.startsAt.getTime();
+      const planned = targets.map((target) => {
+        const startsAt = timesChanged ? new Date(target.startsAt.getTime() + offset) : target.startsAt;
+        const endsAt = timesChanged ? new Date(startsAt.getTime() + duration) : target.endsAt;
+        return { target, plan: { ...plan, startsAt, endsAt } };
+      });
+      const conflicts = await this.conflicts(
+        manager,
+        viewer,
+        row.clubId,
+        planned.map((p) => p.plan),
+        targets.map((t) => t.id),
+      );
+      if (conflicts.length) throw conflictError(conflicts);
+
+      for (const { target, plan: next } of planned) {
+        await manager.query(
+          `UPDATE meetings
+              SET title = COALESCE($2, title), description = COALESCE($3, description), visibility = COALESCE($4, visibility),
+                  starts_at = $5, ends_at = $6, format = $7, online_link = $8, venue = $9, venue_community_id = $10,
+                  detached = detached OR $11, version = version + 1, updated_at = now()
+            WHERE id = $1`,
+          [
+            target.id,
+            input.title ?? null,
+            input.description ?? null,
+            input.visibility ?? null,
+            next.startsAt,
+            next.endsAt,
+            next.format,
+            next.onlineLink,
+            next.venue,
+            next.venueCommunityId,
+            !series && row.seriesId !== null,
+          ],
+        );
+      }
+      const ids = targets.map((t) => t.id);
+      if (input.topicIds) await this.replaceTopics(manager, ids, input.topicIds);
+      if (input.agenda) await this.replaceAgenda(manager, ids, input.agenda);
+      return this.query.details(viewer, ids, manager);
+    });
+  }
+
+  /** Cancels one occurrence, or this and every later scheduled occurrence of its series. */
+  async cancel(viewer: Viewer, id: string, input: CancelMeetingDto): Promise<MeetingDto[]> {
+    return this.db.transaction(async (manager) => {
+      const row = await this.lockForChange(manager, viewer, id, input.version);
+      const ids: string[] =
+        input.scope === 'series' && row.seriesId !== null
+          ? (
+              await manager.query(
+                `SELECT id FROM meetings WHERE series_id = $1 AND starts_at >= $2 AND status = 'scheduled' ORDER BY starts_at`,
+                [row.seriesId, row.startsAt],
+              )
+            ).map((r: { id: string }) => r.id)
+          : [row.id];
+      await manager.query(
+        `UPDATE meetings SET status = 'cancelled', cancel_reason = $2, version = version + 1, updated_at = now()
+          WHERE id = ANY($1)`,
+        [ids, input.reason],
+      );
+      return this.query.details(viewer, ids, manager);
+    });
+  }
+
+  /** Locks the meeting; then the caller must coordinate its club (403, or 404 if it may not even see it), it must be scheduled, and the version current. */
+  private async lockForChange(manager: EntityManager, viewer: Viewer, id: string, version: number): Promise<MeetingRow> {
+    const meeting = await this.meetingAccess.loadMeeting(id, manager, true);
+    await this.meetingAccess.assertCoordinator(viewer, meeting);
+    if (meeting.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'This meeting is cancelled');
+    const [row] = await this.query.rows(`WHERE m.id = $1`, [id], manager);
+    if (row.version !== version) {
+      throw new AppError('MEETING.STALE_VERSION', 'This meeting changed meanwhile; reload and edit again', { version: 'stale' });
+    }
+    return row;
+  }
+
+  private async assertCoordinatorOfClub(viewer: Viewer, clubId: string): Promise<void> {
+    await this.query.assertClubExists(clubId);
+    if (!coordinates(viewer, clubId)) throw new AppError('FORBIDDEN', "Only the club's coordinators plan its meetings");
+  }
+
+  /** The venue community must take part in the club; topics must exist and be current (or already on the meeting). */
+  private async validateReferences(
+    manager: EntityManager,
+    clubId: string,
+    venueCommunityId: string | null,
+    topicIds: string[] | undefined,
+    keptTopicIds: string[] = [],
+  ): Promise<void> {
+    const fields: Record<string, string> = {};
+    if (venueCommunityId) {
+      const [host] = await manager.query(
+        `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`,
+        [clubId, venueCommunityId, HOST_STATUSES],
+      );
+      if (!host) fields.venueCommunityId = 'venueCommunityId must be a community taking part in this club';
+    }
+    if (topicIds?.length) {
+      const topics: Array<{ id: string; archived: boolean }> = await manager.query(
+        `SELECT id, archived FROM topics WHERE id = ANY($1)`,
+        [topicIds],
+      );
+      const usable = new Set(topics.filter((t) => !t.archived || keptTopicIds.includes(t.id)).map((t) => t.id));
+      if (topicIds.some((topicId) => !usable.has(topicId))) fields.topicIds = 'topicIds must be current topics';
+    }
+    if (Object.keys(fields).length) throw new ValidationFailed(fields);
+  }
+
+  /** Conflicts of the planned meetings with the stored ones (other than `excludeIds`), one per stored meeting. */
+  private async conflicts(
+    manager: EntityManager,
+    viewer: Viewer,
+    clubId: string,
+    planned: Plan[],
+    excludeIds: string[],
+  ): Promise<MeetingConflictDto[]> {
+    const from = new Date(Math.min(...planned.map((p) => p.startsAt.getTime())));
+    const to = new Date(Math.max(...planned.map((p) => p.endsAt.getTime())));
+    const existing: ExistingMeeting[] = await manager.query(
+      `SELECT id, club_id AS "clubId", title, starts_at AS "startsAt", ends_at AS "endsAt", status, format, venue,
+              venue_community_id AS "venueCommunityId", visibility
+         FROM meetings
+        WHERE status = 'scheduled' AND starts_at < $1 AND ends_at > $2 AND NOT (id = ANY($3))
+          AND (club_id = $4 OR venue IS NOT NULL OR venue_community_id IS NOT NULL)`,
+      [to, from, excludeIds, clubId],
+    );
+    const found = new Map<string, MeetingConflict<ExistingMeeting>>();
+    for (const plan of planned) {
+      for (const conflict of findConflicts({ ...plan, clubId, status: 'scheduled' }, existing)) {
+        const known = found.get(conflict.meeting.id);
+        if (!known || (known.kind === 'venue' && conflict.kind === 'club')) found.set(conflict.meeting.id, conflict);
+      }
+    }
+    return [...found.values()]
+      .sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime())
+      .map(({ kind, meeting }) => ({
+        kind,
+        meetingId: meeting.id,
+        // Another club's club-only meeting: its title is not this coordinator's to read.
+        title: meeting.visibility === 'public' || coordinates(viewer, meeting.clubId) ? meeting.title : '',
+        startsAt: meeting.startsAt.toISOString(),
+        endsAt: meeting.endsAt.toISOString(),
+      }));
+  }
+
+  private async replaceTopics(manager: EntityManager, meetingIds: string[], topicIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM meeting_topics WHERE meeting_id = ANY($1)`, [meetingIds]);
+    if (topicIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO meeting_topics (meeting_id, topic_id) SELECT m, t FROM unnest($1::uuid[]) m CROSS JOIN unnest($2::uuid[]) t`,
+      [meetingIds, topicIds],
+    );
+  }
+
+  private async replaceAgenda(manager: EntityManager, meetingIds: string[], agenda: AgendaItemInputDto[]): Promise<void> {
+    await manager.query(`DELETE FROM agenda_items WHERE meeting_id = ANY($1)`, [meetingIds]);
+    if (agenda.length === 0) return;
+    await manager.query(
+      `INSERT INTO agenda_items (meeting_id, position, title, presenter)
+       SELECT m, item.position, item.title, item.presenter
+         FROM unnest($1::uuid[]) m
+        CROSS JOIN unnest($2::int[], $3::text[], $4::text[]) AS item(position, title, presenter)`,
+      [meetingIds, agenda.map((_, index) => index + 1), agenda.map((a) => a.title), agenda.map((a) => a.presenter ?? '')],
+    );
+  }
+}
+
+/** The occurrences `input` asks for: its own times, or its recurrence expanded from them. */
+function occurrencesOf(input: MeetingInputDto): Occurrence[] {
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  if (!input.recurrence) return [{ startsAt, endsAt }];
+  return expandRecurrence(input.recurrence.rrule, startsAt, Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000));
+}
+
+function planOf(input: MeetingInputDto): Plan {
+  return checkedPlan({
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+    format: input.format,
+    onlineLink: input.onlineLink ?? null,
+    venue: input.venue ?? null,
+    venueCommunityId: input.venueCommunityId ?? null,
+  });
+}
+
+/**
+ * The stored meeting with the update applied. Giving either venue field replaces the place
+ * (the other is cleared unless given too); moving online clears the place.
+ */
+function mergePlan(row: MeetingRow, input: UpdateMeetingDto): Plan {
+  const format = input.format ?? row.format;
+  const placeGiven = input.venue !== undefined || input.venueCommunityId !== undefined;
+  const clearPlace = !placeGiven && format === 'online';
+  return checkedPlan({
+    startsAt: input.startsAt ? new Date(input.startsAt) : row.startsAt,
+    endsAt: input.endsAt ? new Date(input.endsAt) : row.endsAt,
+    format,
+    onlineLink: input.onlineLink !== undefined ? input.onlineLink : row.onlineLink,
+    venue: placeGiven ? (input.venue ?? null) : clearPlace ? null : row.venue,
+    venueCommunityId: placeGiven ? (input.venueCommunityId ?? null) : clearPlace ? null : row.venueCommunityId,
+  });
+}
+
+/** The rules across fields: times, the online link, and exactly one place for meetings held somewhere. */
+function checkedPlan(plan: Plan): Plan {
+  const fields: Record<string, string> = {};
+  const minutes = (plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000;
+  if (!(minutes > 0 && minutes <= MAX_MEETING_MINUTES)) {
+    fields.endsAt = `endsAt must be after startsAt, at most ${MAX_MEETING_MINUTES / 60} hours later`;
+  }
+  if (plan.format !== 'in_person' && !plan.onlineLink) fields.onlineLink = 'onlineLink is required for online and hybrid meetings';
+  if (plan.format === 'online' && (plan.venue || plan.venueCommunityId)) fields.venue = 'an online meeting has no venue';
+  if (plan.format !== 'online' && !plan.venue && !plan.venueCommunityId) {
+    fields.venue = 'give a venue or a venueCommunityId for a meeting held somewhere';
+  }
+  if (plan.venue && plan.venueCommunityId) fields.venueCommunityId = 'give either a venue or a venueCommunityId, not both';
+  if (Object.keys(fields).length) throw new ValidationFailed(fields);
+  return plan;
+}
+
+function conflictError(conflicts: MeetingConflictDto[]): AppError {
+  const [first] = conflicts;
+  return new AppError(
+    'MEETING.CONFLICT',
+    `${conflicts.length} meeting(s) already take this ${first.kind === 'club' ? 'club' : 'venue'} at this time`,
+    { meetingId: first.meetingId, kind: first.kind, startsAt: first.startsAt, endsAt: first.endsAt, count: String(conflicts.length) },
+  );
+}
+
+/** A series repeats the same warning per occurrence date; keep one per kind, date and holiday. */
+function uniqueWarnings(warnings: MeetingWarningDto[]): MeetingWarningDto[] {
+  const seen = new Map<string, MeetingWarningDto>();
+  for (const warning of warnings) {
+    const key = `${warning.kind}|${warning.date}|${warning.holiday?.code ?? ''}`;
+    if (!seen.has(key)) seen.set(key, warning);
+  }
+  return [...seen.values()].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+}

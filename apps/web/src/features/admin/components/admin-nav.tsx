@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+export function AdminNav() {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('admin.title')} className="subnav">
+      <NavLink to="/admin/topics">{t('admin.topics.title')}</NavLink>
+      <NavLink to="/admin/holidays">{t('admin.holidays.title')}</NavLink>
+    </nav>
+  );
+}

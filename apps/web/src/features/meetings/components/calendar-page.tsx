@@ -1,0 +1,243 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/error-message';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { addDays, addMonths, almatyToUtc, daysInMonth, toAlmaty, weekdayOf } from '../../../lib/almaty-time';
+import { formatMonth, formatTime, formatTimeRange, KAZAKHSTAN_TIME_ZONE } from '../../../lib/format';
+import { useCalendarToken, useClub, useClubMeetings, type Club, type MeetingSummary } from '../api/meetings';
+import { WEEKDAY_KEYS } from './meeting-form';
+import { StatusTag, TopicChips } from './meeting-parts';
+
+const PARTICIPANT_STATUSES = new Set(['observer', 'candidate', 'member', 'suspended']);
+/** Weeks start on Monday in Kazakhstan. */
+const WEEK = [1, 2, 3, 4, 5, 6, 0].map((day) => WEEKDAY_KEYS[day]);
+
+export function CalendarPage({ now = new Date() }: { now?: Date }) {
+  const { clubId = '' } = useParams();
+  const { t } = useTranslation();
+  const club = useClub(clubId);
+  const [params, setParams] = useSearchParams();
+  const today = toAlmaty(now).date;
+  const view = params.get('view') === 'list' ? 'list' : 'month';
+  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') as string) : today.slice(0, 7);
+  const setView = (next: 'month' | 'list') => setParams((current) => ({ ...Object.fromEntries(current), view: next }), { replace: true });
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to={`/clubs/${clubId}`}>{club.data?.name ?? t('meetings.calendar.backToClub')}</Link>
+      </p>
+      <PageTitle subtitle={club.data?.name}>{t('meetings.calendar.title')}</PageTitle>
+      <div className="toolbar">
+        <div role="group" aria-label={t('meetings.calendar.view')} className="toggle-group">
+          {(['month', 'list'] as const).map((option) => (
+            <button key={option} type="button" className="toggle" aria-pressed={view === option} onClick={() => setView(option)} data-testid={`view-${option}`}>
+              {t(`meetings.calendar.${option}View`)}
+            </button>
+          ))}
+        </div>
+        {club.data?.viewerIsCoordinator && (
+          <Link to={`/clubs/${clubId}/meetings/new`} className="button" data-testid="schedule-link">
+            {t('meetings.schedule.title')}
+          </Link>
+        )}
+      </div>
+      <p className="card-meta">{t('meetings.almatyTime', { zone: KAZAKHSTAN_TIME_ZONE })}</p>
+      {view === 'month' ? (
+        <MonthView clubId={clubId} month={month} today={today} onMonth={(next) => setParams({ view: 'month', month: next })} />
+      ) : (
+        <ListView clubId={clubId} now={now} />
+      )}
+      {club.data && <Subscribe club={club.data} />}
+    </section>
+  );
+}
+
+function MonthView({ clubId, month, today, onMonth }: { clubId: string; month: string; today: string; onMonth: (month: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [year, monthNumber] = month.split('-').map(Number);
+  const first = `${month}-01`;
+  const gridStart = addDays(first, -((weekdayOf(first) + 6) % 7));
+  const last = `${month}-${String(daysInMonth(year, monthNumber)).padStart(2, '0')}`;
+  const gridEnd = addDays(last, (7 - weekdayOf(last)) % 7);
+  const range = { from: almatyToUtc(gridStart, '00:00'), to: almatyToUtc(addDays(gridEnd, 1), '00:00') };
+  const meetings = useClubMeetings(clubId, range);
+
+  const days: string[] = [];
+  for (let day = gridStart; day <= gridEnd; day = addDays(day, 1)) days.push(day);
+
+  return (
+    <div className="month-view">
+      <div className="month-nav">
+        <button type="button" className="button button-small button-secondary" onClick={() => onMonth(addMonths(month, -1))} aria-label={t('meetings.calendar.previous')}>
+          ←
+        </button>
+        <h2 className="month-title" data-testid="month-title">
+          {formatMonth(month, i18n.language)}
+        </h2>
+        <button type="button" className="button button-small button-secondary" onClick={() => onMonth(addMonths(month, 1))} aria-label={t('meetings.calendar.next')}>
+          →
+        </button>
+        {today.slice(0, 7) !== month && (
+          <button type="button" className="button button-small button-secondary" onClick={() => onMonth(today.slice(0, 7))}>
+            {t('meetings.calendar.today')}
+          </button>
+        )}
+      </div>
+      <QueryState query={meetings}>
+        {(list) => {
+          const byDay = new Map<string, MeetingSummary[]>();
+          for (const meeting of [...list].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+            const day = toAlmaty(meeting.startsAt).date;
+            byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
+          }
+          return (
+            <div className="month-grid" role="table" aria-label={formatMonth(month, i18n.language)}>
+              <div role="row" className="month-row month-head">
+                {WEEK.map((key) => (
+                  <span role="columnheader" key={key} className="month-weekday">
+                    {t(`meetings.weekdaysShort.${key}`)}
+                  </span>
+                ))}
+              </div>
+              {Array.from({ length: days.length / 7 }, (_, week) => (
+                <div role="row" className="month-row" key={days[week * 7]}>
+                  {days.slice(week * 7, week * 7 + 7).map((day) => (
+                    <div
+                      role="cell"
+                      key={day}
+                      className={['month-cell', day.slice(0, 7) !== month ? 'other-month' : '', day === today ? 'today' : ''].filter(Boolean).join(' ')}
+                      aria-current={day === today ? 'date' : undefined}
+                      data-testid={`day-${day}`}
+                    >
+                      <span className="day-number">{Number(day.slice(8))}</span>
+                      {(byDay.get(day) ?? []).map((meeting) => (
+                        <Link
+                          key={meeting.id}
+                          to={`/meetings/${meeting.id}`}
+                          className={`day-meeting${meeting.status === 'cancelled' ? ' cancelled' : ''}`}
+                          data-testid="calendar-meeting"
+                          data-status={meeting.status}
+                        >
+                          <span className="day-meeting-time">{formatTime(meeting.startsAt)}</span> {meeting.title}
+                          {meeting.status === 'cancelled' && <span className="visually-hidden"> ({t('meetings.status.cancelled')})</span>}
+                        </Link>
+                      ))}
+                    </div>
+                  ))}
+                </div>
+              ))}
+            </div>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
+
+function ListView({ clubId, now }: { clubId: string; now: Date }) {
+  const { t } = useTranslation();
+  const meetings = useClubMeetings(clubId);
+  return (
+    <QueryState query={meetings}>
+      {(list) => {
+        const sorted = [...list].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+        const upcoming = sorted.filter((meeting) => new Date(meeting.endsAt) >= now);
+        const earlier = sorted.filter((meeting) => new Date(meeting.endsAt) < now).reverse();
+        return (
+          <>
+            <h2>{t('meetings.calendar.upcoming')}</h2>
+            {upcoming.length === 0 ? <p className="empty">{t('meetings.calendar.none')}</p> : <MeetingList meetings={upcoming} />}
+            {earlier.length > 0 && (
+              <>
+                <h2>{t('meetings.calendar.earlier')}</h2>
+                <MeetingList meetings={earlier} />
+              </>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="card-list meeting-list">
+      {meetings.map((meeting) => (
+        <li key={meeting.id}>
+          <Link to={`/meetings/${meeting.id}`} className={`card card-link${meeting.status === 'cancelled' ? ' cancelled' : ''}`} data-testid="list-meeting" data-status={meeting.status}>
+            <span className="card-title">
+              <span className="meeting-title-text">{meeting.title}</span> <StatusTag status={meeting.status} />
+            </span>
+            <span className="card-meta meeting-time">{formatTimeRange(meeting.startsAt, meeting.endsAt, i18n.language)}</span>
+            <span className="card-meta">
+              {t(`meetings.format.${meeting.format}`)}
+              {meeting.venue && ` · ${meeting.venue}`}
+            </span>
+            <TopicChips topics={meeting.topics} />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The public feed for everyone; a private feed (every meeting of the club) for its participants. */
+function Subscribe({ club }: { club: Club }) {
+  const { t } = useTranslation();
+  const token = useCalendarToken(club.id);
+  const participant = club.viewerIsCoordinator || club.viewerParticipations.some((p) => PARTICIPANT_STATUSES.has(p.status));
+  const publicUrl = `${window.location.origin}/api/clubs/${club.id}/calendar.ics`;
+  return (
+    <section className="card subscribe" aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">{t('meetings.calendar.subscribe')}</h2>
+      <p className="field-hint">{t('meetings.calendar.subscribeHint')}</p>
+      <CopyUrl label={t('meetings.calendar.publicFeed')} url={publicUrl} testId="public-feed" />
+      {participant && (
+        <>
+          {token.data ? (
+            <CopyUrl label={t('meetings.calendar.privateFeed')} url={new URL(token.data.url, window.location.origin).href} testId="private-feed" />
+          ) : (
+            <p>
+              <button type="button" className="button button-secondary" onClick={() => token.mutate()} disabled={token.isPending} data-testid="private-feed-button">
+                {t('meetings.calendar.privateFeedButton')}
+              </button>
+            </p>
+          )}
+          <p className="field-hint">{t('meetings.calendar.privateFeedHint')}</p>
+          {token.error && <ErrorMessage error={token.error} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CopyUrl({ label, url, testId }: { label: string; url: string; testId: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="copy-url">
+      <label className="label" htmlFor={testId}>
+        {label}
+      </label>
+      <div className="inline-row">
+        <input id={testId} readOnly value={url} onFocus={(e) => e.target.select()} data-testid={testId} className="grow" />
+        <button type="button" className="button button-small" onClick={() => void copy()}>
+          {copied ? t('meetings.calendar.copied') : t('meetings.calendar.copy')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,406 @@
+import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../../components/error-message';
+import { FormField } from '../../../components/form-field';
+import { almatyToUtc, firstWeekdayOfNextMonth, toAlmaty, weekdayOf } from '../../../lib/almaty-time';
+import { useLocalized } from '../../../lib/localized';
+import type { Club, Meeting, MeetingInput, Topic } from '../api/meetings';
+import { buildRrule, REPEAT_KINDS, weekdayPosition, type RepeatKind } from './recurrence';
+
+export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const FORMATS = ['in_person', 'online', 'hybrid'] as const;
+const TUESDAY = 2;
+export const MAX_OCCURRENCES = 60;
+
+export interface AgendaRow {
+  key: number;
+  title: string;
+  presenter: string;
+}
+
+export interface MeetingFormValues {
+  title: string;
+  description: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  format: MeetingInput['format'];
+  onlineLink: string;
+  venueKind: 'text' | 'community';
+  venue: string;
+  venueCommunityId: string;
+  visibility: MeetingInput['visibility'];
+  topicIds: string[];
+  agenda: AgendaRow[];
+  repeat: RepeatKind;
+  count: string;
+  /** The user picked the date/time themselves: choosing "monthly" leaves them alone. */
+  dateTouched: boolean;
+}
+
+export type MeetingFormField = 'title' | 'date' | 'startTime' | 'endTime' | 'onlineLink' | 'venue' | 'venueCommunityId' | 'count' | 'agenda';
+export type MeetingFormErrors = Partial<Record<MeetingFormField, string>>;
+
+let agendaKey = 0;
+export const agendaRow = (title = '', presenter = ''): AgendaRow => ({ key: ++agendaKey, title, presenter });
+
+/** Next month's first Tuesday, 18:00–20:00: the usual club evening, so planning takes seconds. */
+export function defaultMeetingValues(now = new Date()): MeetingFormValues {
+  return {
+    title: '',
+    description: '',
+    date: firstWeekdayOfNextMonth(toAlmaty(now).date, TUESDAY),
+    startTime: '18:00',
+    endTime: '20:00',
+    format: 'in_person',
+    onlineLink: '',
+    venueKind: 'text',
+    venue: '',
+    venueCommunityId: '',
+    visibility: 'club',
+    topicIds: [],
+    agenda: [],
+    repeat: 'none',
+    count: '6',
+    dateTouched: false,
+  };
+}
+
+export function meetingValues(meeting: Meeting): MeetingFormValues {
+  const start = toAlmaty(meeting.startsAt);
+  return {
+    ...defaultMeetingValues(),
+    title: meeting.title,
+    description: meeting.description ?? '',
+    date: start.date,
+    startTime: start.time,
+    endTime: toAlmaty(meeting.endsAt).time,
+    format: meeting.format,
+    onlineLink: meeting.onlineLink ?? '',
+    venueKind: meeting.venueCommunity ? 'community' : 'text',
+    venue: meeting.venue ?? '',
+    venueCommunityId: meeting.venueCommunity?.id ?? '',
+    visibility: meeting.visibility,
+    topicIds: meeting.topics.map((topic) => topic.id),
+    agenda: [...meeting.agenda].sort((a, b) => a.position - b.position).map((item) => agendaRow(item.title, item.presenter ?? '')),
+    dateTouched: true,
+  };
+}
+
+export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
+  const errors: MeetingFormErrors = {};
+  if (!values.title.trim()) errors.title = 'required';
+  if (!values.date) errors.date = 'required';
+  if (!values.startTime) errors.startTime = 'required';
+  if (!values.endTime) errors.endTime = 'required';
+  else if (values.startTime && values.endTime <= values.startTime) errors.endTime = 'end_before_start';
+  if (values.format !== 'in_person') {
+    if (!values.onlineLink.trim()) errors.onlineLink = 'required';
+    else if (!/^https:\/\/\S+$/.test(values.onlineLink.trim())) errors.onlineLink = 'https_url';
+  }
+  if (values.venueKind === 'community' && !values.venueCommunityId) errors.venueCommunityId = 'required';
+  if (values.agenda.some((item) => !item.title.trim() && item.presenter.trim())) errors.agenda = 'required';
+  if (values.repeat !== 'none') {
+    const count = Number(values.count);
+    if (!Number.isInteger(count) || count < 2 || count > MAX_OCCURRENCES) errors.count = 'occurrences_range';
+  }
+  return errors;
+}
+
+/** The request body: Almaty wall time in the form, UTC instants on the wire. */
+export function toMeetingInput(values: MeetingFormValues): MeetingInput {
+  const input: MeetingInput = {
+    title: values.title.trim(),
+    startsAt: almatyToUtc(values.date, values.startTime),
+    endsAt: almatyToUtc(values.date, values.endTime),
+    format: values.format,
+    visibility: values.visibility,
+    topicIds: values.topicIds,
+    agenda: values.agenda
+      .filter((item) => item.title.trim())
+      .map((item) => (item.presenter.trim() ? { title: item.title.trim(), presenter: item.presenter.trim() } : { title: item.title.trim() })),
+  };
+  if (values.description.trim()) input.description = values.description.trim();
+  if (values.format !== 'in_person') input.onlineLink = values.onlineLink.trim();
+  if (values.venueKind === 'community' && values.venueCommunityId) input.venueCommunityId = values.venueCommunityId;
+  else if (values.venueKind === 'text' && values.venue.trim()) input.venue = values.venue.trim();
+  const rrule = buildRrule(values.repeat, values.date, Number(values.count));
+  if (rrule) input.recurrence = { rrule };
+  return input;
+}
+
+/** The API's field errors (`fields`) under the form's fields. */
+export function meetingErrorsFromApi(fields: Record<string, string>): MeetingFormErrors {
+  const map: Record<string, MeetingFormField> = {
+    title: 'title',
+    startsAt: 'date',
+    endsAt: 'endTime',
+    onlineLink: 'onlineLink',
+    venue: 'venue',
+    venueCommunityId: 'venueCommunityId',
+    recurrence: 'count',
+    'recurrence.rrule': 'count',
+  };
+  const errors: MeetingFormErrors = {};
+  for (const [path, message] of Object.entries(fields)) {
+    const field = map[path] ?? (path.startsWith('agenda') ? 'agenda' : undefined);
+    if (field) errors[field] = message;
+  }
+  return errors;
+}
+
+const VENUE_STATUSES = new Set(['observer', 'candidate', 'member', 'suspended']);
+
+interface MeetingFormFieldsProps {
+  values: MeetingFormValues;
+  onChange: (values: MeetingFormValues) => void;
+  errors: MeetingFormErrors;
+  club: Club;
+  topics: Topic[];
+  /** Repeat is chosen when scheduling; an existing series is edited per occurrence or as a whole. */
+  allowRepeat: boolean;
+  now?: Date;
+}
+
+export function MeetingFormFields({ values, onChange, errors, club, topics, allowRepeat, now }: MeetingFormFieldsProps) {
+  const { t, i18n } = useTranslation();
+  const localized = useLocalized();
+  const set = <K extends keyof MeetingFormValues>(field: K, value: MeetingFormValues[K]) => onChange({ ...values, [field]: value });
+  const error = (field: MeetingFormField) => fieldErrorText(t, errors[field]);
+  const venueCommunities = club.participants
+    .filter((participant) => VENUE_STATUSES.has(participant.status))
+    .sort((a, b) => a.community.name.localeCompare(b.community.name, i18n.language));
+
+  const chooseRepeat = (repeat: RepeatKind) => {
+    if (repeat === 'monthly_weekday' && !values.dateTouched) {
+      const defaults = defaultMeetingValues(now);
+      onChange({ ...values, repeat, date: defaults.date, startTime: defaults.startTime, endTime: defaults.endTime });
+    } else {
+      onChange({ ...values, repeat });
+    }
+  };
+  const toggleTopic = (id: string) =>
+    set('topicIds', values.topicIds.includes(id) ? values.topicIds.filter((topicId) => topicId !== id) : [...values.topicIds, id]);
+  const setAgenda = (agenda: AgendaRow[]) => set('agenda', agenda);
+  const moveAgenda = (index: number, delta: number) => {
+    const agenda = [...values.agenda];
+    const [item] = agenda.splice(index, 1);
+    agenda.splice(index + delta, 0, item);
+    setAgenda(agenda);
+  };
+
+  const weekday = values.date ? WEEKDAY_KEYS[weekdayOf(values.date)] : 'tue';
+  const position = values.date ? weekdayPosition(values.date) : 1;
+  const repeatLabel = (kind: RepeatKind) => {
+    switch (kind) {
+      case 'none':
+        return t('meetings.repeat.none');
+      case 'weekly':
+        return t('meetings.repeat.weekly', { weekday: t(`meetings.weekdays.${weekday}`) });
+      case 'monthly_weekday':
+        return t('meetings.repeat.monthlyWeekday', { which: t(`meetings.nthWeekday.${position === -1 ? 'last' : position}.${weekday}` as 'meetings.nthWeekday.1.tue') });
+      case 'monthly_day':
+        return t('meetings.repeat.monthlyDay', { day: values.date ? Number(values.date.split('-')[2]) : 1 });
+    }
+  };
+
+  return (
+    <>
+      <FormField label={t('meetings.form.title')} error={error('title')}>
+        <input name="title" value={values.title} onChange={(e) => set('title', e.target.value)} required data-testid="meeting-title" />
+      </FormField>
+      <FormField label={t('meetings.form.description')}>
+        <textarea name="description" rows={3} value={values.description} onChange={(e) => set('description', e.target.value)} />
+      </FormField>
+
+      <fieldset className="fieldset">
+        <legend>{t('meetings.form.when')}</legend>
+        <p className="field-hint">{t('meetings.form.timeZoneHint')}</p>
+        <FormField label={t('meetings.form.date')} error={error('date')}>
+          <input
+            name="date"
+            type="date"
+            value={values.date}
+            onChange={(e) => onChange({ ...values, date: e.target.value, dateTouched: true })}
+            required
+            data-testid="meeting-date"
+          />
+        </FormField>
+        <div className="field-row">
+          <FormField label={t('meetings.form.startTime')} error={error('startTime')}>
+            <input
+              name="startTime"
+              type="time"
+              value={values.startTime}
+              onChange={(e) => onChange({ ...values, startTime: e.target.value, dateTouched: true })}
+              required
+              data-testid="meeting-start"
+            />
+          </FormField>
+          <FormField label={t('meetings.form.endTime')} error={error('endTime')}>
+            <input
+              name="endTime"
+              type="time"
+              value={values.endTime}
+              onChange={(e) => onChange({ ...values, endTime: e.target.value, dateTouched: true })}
+              required
+              data-testid="meeting-end"
+            />
+          </FormField>
+        </div>
+        {allowRepeat && (
+          <div className="field-row">
+            <FormField label={t('meetings.form.repeat')}>
+              <select name="repeat" value={values.repeat} onChange={(e) => chooseRepeat(e.target.value as RepeatKind)} data-testid="meeting-repeat">
+                {REPEAT_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {repeatLabel(kind)}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+            {values.repeat !== 'none' && (
+              <FormField label={t('meetings.form.count')} hint={t('meetings.form.countHint', { max: MAX_OCCURRENCES })} error={error('count')}>
+                <input
+                  name="count"
+                  type="number"
+                  inputMode="numeric"
+                  min={2}
+                  max={MAX_OCCURRENCES}
+                  value={values.count}
+                  onChange={(e) => set('count', e.target.value)}
+                  data-testid="meeting-count"
+                />
+              </FormField>
+            )}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t('meetings.form.where')}</legend>
+        <FormField label={t('meetings.form.format')}>
+          <select name="format" value={values.format} onChange={(e) => set('format', e.target.value as MeetingInput['format'])}>
+            {FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {t(`meetings.format.${format}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        {values.format !== 'in_person' && (
+          <FormField label={t('meetings.form.onlineLink')} hint={t('meetings.form.onlineLinkHint')} error={error('onlineLink')}>
+            <input name="onlineLink" type="url" inputMode="url" value={values.onlineLink} onChange={(e) => set('onlineLink', e.target.value)} />
+          </FormField>
+        )}
+        {values.format !== 'online' && (
+          <>
+            <div role="radiogroup" aria-label={t('meetings.form.venue')} className="segmented">
+              {(['text', 'community'] as const).map((kind) => (
+                <label key={kind} className="segmented-option">
+                  <input type="radio" name="venueKind" value={kind} checked={values.venueKind === kind} onChange={() => set('venueKind', kind)} />
+                  {t(`meetings.form.venueKind.${kind}`)}
+                </label>
+              ))}
+            </div>
+            {values.venueKind === 'text' ? (
+              <FormField label={t('meetings.form.venue')} error={error('venue')}>
+                <input name="venue" value={values.venue} onChange={(e) => set('venue', e.target.value)} data-testid="meeting-venue" />
+              </FormField>
+            ) : (
+              <FormField label={t('meetings.form.venueCommunity')} hint={t('meetings.form.venueCommunityHint')} error={error('venueCommunityId')}>
+                <select name="venueCommunityId" value={values.venueCommunityId} onChange={(e) => set('venueCommunityId', e.target.value)}>
+                  <option value="">{t('common.choose')}</option>
+                  {venueCommunities.map((participant) => (
+                    <option key={participant.community.id} value={participant.community.id}>
+                      {participant.community.name} — {t(`tradition.${participant.community.tradition}`)}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+            )}
+          </>
+        )}
+        <FormField label={t('meetings.form.visibility')} hint={t(`meetings.visibility.${values.visibility}Hint`)}>
+          <select name="visibility" value={values.visibility} onChange={(e) => set('visibility', e.target.value as MeetingInput['visibility'])}>
+            <option value="club">{t('meetings.visibility.club')}</option>
+            <option value="public">{t('meetings.visibility.public')}</option>
+          </select>
+        </FormField>
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t('meetings.form.topics')}</legend>
+        {topics.length === 0 ? (
+          <p className="empty">{t('meetings.form.noTopics')}</p>
+        ) : (
+          <div className="chip-choices">
+            {topics.map((topic) => (
+              <label key={topic.id} className="chip-choice">
+                <input type="checkbox" checked={values.topicIds.includes(topic.id)} onChange={() => toggleTopic(topic.id)} />
+                <span>{localized(topic.name)}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="fieldset">
+        <legend>{t('meetings.form.agenda')}</legend>
+        {errors.agenda && <p className="field-error">{t('meetings.form.agendaTitleRequired')}</p>}
+        {values.agenda.length > 0 && (
+          <ol className="agenda-editor">
+            {values.agenda.map((item, index) => (
+              <li key={item.key} className="agenda-row">
+                <FormField label={t('meetings.form.agendaTitle', { n: index + 1 })}>
+                  <input
+                    value={item.title}
+                    onChange={(e) => setAgenda(values.agenda.map((row) => (row.key === item.key ? { ...row, title: e.target.value } : row)))}
+                  />
+                </FormField>
+                <FormField label={t('meetings.form.presenter')}>
+                  <input
+                    value={item.presenter}
+                    onChange={(e) => setAgenda(values.agenda.map((row) => (row.key === item.key ? { ...row, presenter: e.target.value } : row)))}
+                  />
+                </FormField>
+                <div className="row-tools">
+                  <button type="button" className="button button-small button-secondary" onClick={() => moveAgenda(index, -1)} disabled={index === 0} aria-label={t('meetings.form.moveUp', { n: index + 1 })}>
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => moveAgenda(index, 1)}
+                    disabled={index === values.agenda.length - 1}
+                    aria-label={t('meetings.form.moveDown', { n: index + 1 })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-danger-outline"
+                    onClick={() => setAgenda(values.agenda.filter((row) => row.key !== item.key))}
+                    aria-label={t('meetings.form.removeItem', { n: index + 1 })}
+                  >
+                    ✕
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setAgenda([...values.agenda, agendaRow()])}>
+            {t('meetings.form.addAgendaItem')}
+          </button>
+        </p>
+      </fieldset>
+      {values.repeat !== 'none' && values.date && (
+        <p className="field-hint" data-testid="repeat-summary">
+          {t('meetings.form.repeatSummary', { rule: repeatLabel(values.repeat), count: values.count})}
+        </p>
+      )}
+    </>
+  );
+}
+
