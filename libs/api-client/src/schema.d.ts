@@ -245,6 +245,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clubs/{clubId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Meetings_list"];
+        put?: never;
+        post: operations["Meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/meetings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Meetings_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Meetings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Meetings_update"];
+        trace?: never;
+    };
+    "/api/meetings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Meetings_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Topics_list"];
+        put?: never;
+        post: operations["Topics_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/topics/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Topics_update"];
+        trace?: never;
+    };
+    "/api/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Holidays_list"];
+        put?: never;
+        post: operations["Holidays_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/holidays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Holidays_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Holidays_update"];
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Calendar_issueToken"];
+        delete: operations["Calendar_revokeTokens"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/{id}/rsvp": {
         parameters: {
             query?: never;
@@ -678,6 +838,254 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
+        MeetingStatus: "scheduled" | "cancelled";
+        /** @enum {string} */
+        MeetingVisibility: "public" | "club";
+        /** @enum {string} */
+        MeetingFormat: "in_person" | "online" | "hybrid";
+        TopicDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example online_radicalization */
+            code: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @description Archived topics stay on past meetings but are not offered for new ones */
+            archived: boolean;
+        };
+        MeetingSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clubId: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["MeetingStatus"];
+            visibility: components["schemas"]["MeetingVisibility"];
+            format: components["schemas"]["MeetingFormat"];
+            /** @description The free-text venue, or the venue community's name when the caller may see it */
+            venue: string | null;
+            topics: components["schemas"]["TopicDto"][];
+            /** Format: uuid */
+            seriesId: string | null;
+        };
+        AgendaItemInputDto: {
+            title: string;
+            presenter?: string;
+        };
+        RecurrenceInputDto: {
+            /**
+             * @description RFC 5545 RRULE without DTSTART, read in Asia/Almaty wall time from the first meeting (startsAt gives the time of day and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; at most 60 occurrences within 2 years.
+             * @example FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=12
+             */
+            rrule: string;
+        };
+        MeetingInputDto: {
+            title: string;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description With an offset (UTC on the wire)
+             * @example 2026-04-07T13:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description After startsAt, at most 24 h later
+             * @example 2026-04-07T15:00:00Z
+             */
+            endsAt: string;
+            format: components["schemas"]["MeetingFormat"];
+            /**
+             * Format: uri
+             * @description https URL; required for online and hybrid
+             */
+            onlineLink?: string | null;
+            /** @description Free-text venue (or venueCommunityId) */
+            venue?: string | null;
+            /**
+             * Format: uuid
+             * @description A community taking part in the club (not a pending applicant): the meeting is at its place
+             */
+            venueCommunityId?: string | null;
+            visibility: components["schemas"]["MeetingVisibility"];
+            topicIds: string[];
+            agenda: components["schemas"]["AgendaItemInputDto"][];
+            /** @description Makes a series: one meeting per occurrence */
+            recurrence?: components["schemas"]["RecurrenceInputDto"];
+            /** @description The coordinator saw the warnings (they never block) */
+            acknowledgeWarnings?: boolean;
+        };
+        /** @enum {string} */
+        MeetingConflictKind: "club" | "venue";
+        MeetingConflictDto: {
+            kind: components["schemas"]["MeetingConflictKind"];
+            /** Format: uuid */
+            meetingId: string;
+            /** @description Empty for another club's club-only meeting */
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        /** @enum {string} */
+        MeetingWarningKind: "friday_prayer" | "holiday";
+        HolidayDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example oraza_ait */
+            code: string;
+            /** @description null: a national holiday, for everyone */
+            tradition: components["schemas"]["Tradition"] | null;
+            /**
+             * Format: date
+             * @example 2026-03-20
+             */
+            date: string;
+            /** @description How many days it lasts, from `date` */
+            days: number;
+            name: components["schemas"]["LocalizedTextDto"];
+        };
+        MeetingWarningDto: {
+            kind: components["schemas"]["MeetingWarningKind"];
+            /**
+             * Format: date
+             * @description The local (Asia/Almaty) date concerned
+             */
+            date: string;
+            holiday?: components["schemas"]["HolidayDto"];
+            /** @description Invited traditions concerned */
+            traditions: components["schemas"]["Tradition"][];
+        };
+        MeetingCheckDto: {
+            /** @description Blocking: saving is refused with 409 MEETING.CONFLICT */
+            conflicts: components["schemas"]["MeetingConflictDto"][];
+            /** @description Not blocking */
+            warnings: components["schemas"]["MeetingWarningDto"][];
+        };
+        AgendaItemDto: {
+            /** Format: uuid */
+            id: string;
+            position: number;
+            title: string;
+            presenter: string;
+        };
+        MeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clubId: string;
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: components["schemas"]["MeetingStatus"];
+            visibility: components["schemas"]["MeetingVisibility"];
+            format: components["schemas"]["MeetingFormat"];
+            topics: components["schemas"]["TopicDto"][];
+            /** Format: uuid */
+            seriesId: string | null;
+            clubName: string;
+            /** @description Edited on its own: series-wide changes leave it alone */
+            detached: boolean;
+            description: string;
+            onlineLink: string | null;
+            /** @description Free-text venue */
+            venue: string | null;
+            /** @description Null as well when the caller may not see that community */
+            venueCommunity: components["schemas"]["CommunityRefDto"] | null;
+            cancelReason: string | null;
+            agenda: components["schemas"]["AgendaItemDto"][];
+            version: number;
+            /** @description Coordinators only: the code representatives type to check in */
+            checkInCode: string | null;
+            viewerIsCoordinator: boolean;
+            /** @description The caller represents an invited community */
+            viewerCanRsvp: boolean;
+            /** @description For the club's coordinators and participants */
+            warnings: components["schemas"]["MeetingWarningDto"][];
+        };
+        /**
+         * @description series: this and later non-detached, scheduled occurrences
+         * @enum {string}
+         */
+        ChangeScope: "occurrence" | "series";
+        UpdateMeetingDto: {
+            /** @description series: this and later non-detached, scheduled occurrences */
+            scope: components["schemas"]["ChangeScope"];
+            /** @description The meeting's version as read: a stale value is refused with 409 */
+            version: number;
+            title?: string;
+            description?: string;
+            /**
+             * Format: date-time
+             * @description For scope series, later occurrences shift by the same offset
+             */
+            startsAt?: string;
+            /** Format: date-time */
+            endsAt?: string;
+            format?: components["schemas"]["MeetingFormat"];
+            /** Format: uri */
+            onlineLink?: string | null;
+            venue?: string | null;
+            /** Format: uuid */
+            venueCommunityId?: string | null;
+            visibility?: components["schemas"]["MeetingVisibility"];
+            topicIds?: string[];
+            agenda?: components["schemas"]["AgendaItemInputDto"][];
+            /** @description The coordinator saw the warnings (they never block) */
+            acknowledgeWarnings?: boolean;
+        };
+        CancelMeetingDto: {
+            /** @description series: this and every later scheduled occurrence */
+            scope: components["schemas"]["ChangeScope"];
+            reason: string;
+            version: number;
+        };
+        LocalizedTextInputDto: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        CreateTopicDto: {
+            /** @example road_safety */
+            code: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+        };
+        UpdateTopicDto: {
+            name?: components["schemas"]["LocalizedTextInputDto"];
+            archived?: boolean;
+        };
+        CreateHolidayDto: {
+            code: string;
+            /** @description null or omitted: national */
+            tradition?: components["schemas"]["Tradition"] | null;
+            /**
+             * Format: date
+             * @example 2026-03-20
+             */
+            date: string;
+            /** @default 1 */
+            days: number;
+            name: components["schemas"]["LocalizedTextInputDto"];
+        };
+        UpdateHolidayDto: {
+            code?: string;
+            tradition?: components["schemas"]["Tradition"] | null;
+            /** Format: date */
+            date?: string;
+            days?: number;
+            name?: components["schemas"]["LocalizedTextInputDto"];
+        };
+        CalendarTokenDto: {
+            /** @description The club's private feed for the caller: every meeting, club-only ones included. Keep it secret. */
+            url: string;
+        };
+        /** @enum {string} */
         RsvpAnswer: "yes" | "no" | "maybe";
         RsvpInputDto: {
             /**
@@ -873,6 +1281,31 @@ export type ParticipationEventDto = components['schemas']['ParticipationEventDto
 export type ParticipationDto = components['schemas']['ParticipationDto'];
 export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type TransitionDto = components['schemas']['TransitionDto'];
+export type MeetingStatus = components['schemas']['MeetingStatus'];
+export type MeetingVisibility = components['schemas']['MeetingVisibility'];
+export type MeetingFormat = components['schemas']['MeetingFormat'];
+export type TopicDto = components['schemas']['TopicDto'];
+export type MeetingSummaryDto = components['schemas']['MeetingSummaryDto'];
+export type AgendaItemInputDto = components['schemas']['AgendaItemInputDto'];
+export type RecurrenceInputDto = components['schemas']['RecurrenceInputDto'];
+export type MeetingInputDto = components['schemas']['MeetingInputDto'];
+export type MeetingConflictKind = components['schemas']['MeetingConflictKind'];
+export type MeetingConflictDto = components['schemas']['MeetingConflictDto'];
+export type MeetingWarningKind = components['schemas']['MeetingWarningKind'];
+export type HolidayDto = components['schemas']['HolidayDto'];
+export type MeetingWarningDto = components['schemas']['MeetingWarningDto'];
+export type MeetingCheckDto = components['schemas']['MeetingCheckDto'];
+export type AgendaItemDto = components['schemas']['AgendaItemDto'];
+export type MeetingDto = components['schemas']['MeetingDto'];
+export type ChangeScope = components['schemas']['ChangeScope'];
+export type UpdateMeetingDto = components['schemas']['UpdateMeetingDto'];
+export type CancelMeetingDto = components['schemas']['CancelMeetingDto'];
+export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
+export type CreateTopicDto = components['schemas']['CreateTopicDto'];
+export type UpdateTopicDto = components['schemas']['UpdateTopicDto'];
+export type CreateHolidayDto = components['schemas']['CreateHolidayDto'];
+export type UpdateHolidayDto = components['schemas']['UpdateHolidayDto'];
+export type CalendarTokenDto = components['schemas']['CalendarTokenDto'];
 export type RsvpAnswer = components['schemas']['RsvpAnswer'];
 export type RsvpInputDto = components['schemas']['RsvpInputDto'];
 export type RsvpDto = components['schemas']['RsvpDto'];
@@ -1291,6 +1724,577 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
+            };
+        };
+    };
+    Meetings_list: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD (Almaty) or a date-time; default: a month ago */
+                from?: string;
+                /** @description YYYY-MM-DD (Almaty, inclusive) or a date-time; default: six months ahead; at most 13 months after from */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public meetings only, unless the caller coordinates or takes part in the club */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSummaryDto"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Meetings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputDto"];
+            };
+        };
+        responses: {
+            /** @description One per occurrence */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED or MEETING.INVALID_RECURRENCE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MEETING.CONFLICT: the club or the venue is taken; fields name the meeting */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Meetings_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingInputDto"];
+            };
+        };
+        responses: {
+            /** @description Dry run: writes nothing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingCheckDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Meetings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description Also for a club-only meeting outside the club */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Meetings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description The meetings changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MEETING.STALE_VERSION, MEETING.CONFLICT or MEETING.CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Meetings_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description The meetings cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description MEETING.STALE_VERSION or MEETING.CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Topics_list: {
+        parameters: {
+            query?: {
+                /** @description Administrators only: archived topics too */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"][];
+                };
+            };
+            /** @description includeArchived by a non-administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Topics_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTopicDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The code is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Topics_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTopicDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Holidays_list: {
+        parameters: {
+            query?: {
+                /** @description Holidays touching this year; all when omitted */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayDto"][];
+                };
+            };
+        };
+    };
+    Holidays_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHolidayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The same holiday is already on that date for that tradition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Holidays_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Holidays_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateHolidayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendar_feed: {
+        parameters: {
+            query?: {
+                /** @description A private feed token (POST /clubs/{clubId}/calendar-token); without it, public meetings only */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description No such club, or a revoked / unknown token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendar_issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
+                };
+            };
+            /** @description Neither coordinator nor participant of the club */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calendar_revokeTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's private feeds of this club are revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

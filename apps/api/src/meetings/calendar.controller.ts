@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -8,7 +8,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentViewer, Public } from '../auth/public.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -23,13 +23,18 @@ export class CalendarController {
 
   @Get('calendar.ics')
   @Public()
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545)', schema: { type: 'string' } })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such club, or a revoked / unknown token' })
-  feed(@Param() { clubId }: ClubIdParam, @Query() { token }: CalendarQuery): Promise<string> {
-    return this.calendar.feed(clubId, token);
+  async feed(
+    @Param() { clubId }: ClubIdParam,
+    @Query() { token }: CalendarQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const ics = await this.calendar.feed(clubId, token);
+    // Set on success only: an error keeps the JSON error body and its content type.
+    void reply.header('Content-Type', 'text/calendar; charset=utf-8').header('Cache-Control', 'private, max-age=300');
+    return ics;
   }
 
   @Post('calendar-token')
