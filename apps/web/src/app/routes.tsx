@@ -20,7 +20,6 @@ import { MeetingPage } from '../features/meetings/components/meeting-page';
 import { MinutesPage } from '../features/meetings/components/minutes-page';
 import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
-import { projectRoutes } from '../features/projects/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -123,7 +122,6 @@ export const routes: RouteObject[] = [
       },
       { path: 'login', element: <LoginPage /> },
       { path: 'signup', element: <SignupPage /> },
-      ...projectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },
