@@ -1,9 +1,7 @@
 import { createApiClient } from '@dastarkhan/api-client';
-import type { Client } from 'openapi-fetch';
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import type { ApiPaths } from './api-schema';
 
-export type ApiClient = Client<ApiPaths>;
+export type ApiClient = ReturnType<typeof createApiClient>;
 
 const ApiClientContext = createContext<ApiClient | null>(null);
 
@@ -12,8 +10,7 @@ const ApiClientContext = createContext<ApiClient | null>(null);
  * app against an absolute base URL and a fake `fetch` installed before the client is created.
  */
 export function ApiClientProvider({ baseUrl = '', children }: { baseUrl?: string; children: ReactNode }) {
-  // The cast only widens the paths to the contract's meetings routes not generated yet (api-schema.ts).
-  const [client] = useState(() => createApiClient(baseUrl) as unknown as ApiClient);
+  const [client] = useState(() => createApiClient(baseUrl));
   return <ApiClientContext.Provider value={client}>{children}</ApiClientContext.Provider>;
 }
 

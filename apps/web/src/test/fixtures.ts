@@ -1,4 +1,4 @@
-import type { Schemas } from '../lib/api-schema';
+import type { Schemas } from '@dastarkhan/api-client';
 
 type Me = Schemas['MeDto'];
 type Club = Schemas['ClubDto'];

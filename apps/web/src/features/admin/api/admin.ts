@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
-import type { Schemas } from '../../../lib/api-schema';
+import type { Schemas } from '@dastarkhan/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type Topic = Schemas['TopicDto'];
