@@ -15,6 +15,11 @@ import { Rsvp } from '../meetings/entities/rsvp.entity';
 import { Topic } from '../meetings/entities/topic.entity';
 import { Participation } from '../participation/entities/participation.entity';
 import { ParticipationEvent } from '../participation/entities/participation-event.entity';
+import { Contribution, ContributionRevision } from '../projects/entities/contribution.entity';
+import { ProjectEvent } from '../projects/entities/project-event.entity';
+import { ProjectMilestone } from '../projects/entities/project-milestone.entity';
+import { ProjectPartner } from '../projects/entities/project-partner.entity';
+import { Project } from '../projects/entities/project.entity';
 import { RoleAssignment } from '../users/entities/role-assignment.entity';
 import { User } from '../users/entities/user.entity';
 
@@ -41,4 +46,10 @@ export const ENTITIES = [
   AttendanceEvent,
   ActionItem,
   CalendarToken,
+  Project,
+  ProjectEvent,
+  ProjectPartner,
+  Contribution,
+  ContributionRevision,
+  ProjectMilestone,
 ];
