@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingRecordsModule } from './meetings/meeting-records.module';
 import { ParticipationModule } from './participation/participation.module';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         ParticipationModule,
         MeetingsModule,
         MeetingRecordsModule,
+        ProjectsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

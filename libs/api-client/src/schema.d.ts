@@ -565,6 +565,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clubs/{clubId}/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_list"];
+        put?: never;
+        post: operations["Projects_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Projects_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Projects_update"];
+        trace?: never;
+    };
+    "/api/projects/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Projects_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Projects_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/participants/{communityId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_decidePartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/contributions/{contributionId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/contributions/{contributionId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communities/{id}/civic-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProjectLedger_civicRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProjectLedger_addMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ProjectLedger_removeMilestone"];
+        options?: never;
+        head?: never;
+        patch: operations["ProjectLedger_updateMilestone"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1248,6 +1440,315 @@ export interface components {
             /** @description Makes a person the owner (clears ownerCommunityId) */
             ownerName?: string;
         };
+        /** @enum {string} */
+        ProjectStatus: "proposed" | "active" | "completed" | "declined" | "cancelled";
+        /** @enum {string} */
+        ProjectCategory: "cleanup" | "sports" | "visit" | "charity" | "education" | "other";
+        /** @enum {string} */
+        ProjectVisibility: "public" | "club";
+        ProgressDto: {
+            done: number;
+            total: number;
+            /** @description Rounded down; 0 when the project has no milestones */
+            percent: number;
+        };
+        ProjectSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clubId: string;
+            clubName: string;
+            title: string;
+            category: components["schemas"]["ProjectCategory"];
+            status: components["schemas"]["ProjectStatus"];
+            visibility: components["schemas"]["ProjectVisibility"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** @description null when the caller may not see the lead community */
+            leadCommunity: components["schemas"]["CommunityRefDto"] | null;
+            /** @description Confirmed partners, the lead included */
+            partnerCount: number;
+            progress: components["schemas"]["ProgressDto"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ProposeProjectDto: {
+            /**
+             * Format: uuid
+             * @description The proposing (lead) community, represented by the caller
+             */
+            communityId: string;
+            title: string;
+            description: string;
+            category: components["schemas"]["ProjectCategory"];
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description On or after startsOn
+             */
+            endsOn?: string;
+            /** @default public */
+            visibility: components["schemas"]["ProjectVisibility"];
+        };
+        /** @enum {string} */
+        ProjectRole: "lead" | "partner";
+        /** @enum {string} */
+        PartnerStatus: "requested" | "confirmed" | "declined";
+        ProjectPartnerDto: {
+            community: components["schemas"]["CommunityRefDto"];
+            role: components["schemas"]["ProjectRole"];
+            status: components["schemas"]["PartnerStatus"];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        /** @enum {string} */
+        RevisionStatus: "pending" | "confirmed" | "rejected" | "superseded";
+        ContributionRevisionDto: {
+            /** Format: uuid */
+            id: string;
+            revision: number;
+            role: components["schemas"]["ProjectRole"];
+            volunteers: number;
+            hours: number;
+            /** @description In-kind resources */
+            inKind: string | null;
+            status: components["schemas"]["RevisionStatus"];
+            reviewReason: string | null;
+            enteredByName: string;
+            /** Format: date-time */
+            enteredAt: string;
+            reviewedByName: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+        };
+        ContributionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            community: components["schemas"]["CommunityRefDto"];
+            /** @description Send it back with a correction or review: a stale value is refused with 409 */
+            version: number;
+            /** @description The latest confirmed revision: what counts */
+            counted: components["schemas"]["ContributionRevisionDto"] | null;
+            /** @description The newest revision; null for callers who see only confirmed figures */
+            latest: components["schemas"]["ContributionRevisionDto"] | null;
+            /** @description Newest first; empty unless the caller is a coordinator or the community's representative */
+            revisions: components["schemas"]["ContributionRevisionDto"][];
+            viewerCanCorrect: boolean;
+            viewerCanReview: boolean;
+        };
+        LedgerTotalsDto: {
+            volunteers: number;
+            hours: number;
+            /** @description Ledger lines with a confirmed revision */
+            contributions: number;
+        };
+        MilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: date */
+            dueOn: string | null;
+            done: boolean;
+            /** Format: date-time */
+            doneAt: string | null;
+            /** @description Not done and due before today (Asia/Almaty) */
+            overdue: boolean;
+            version: number;
+        };
+        OutcomeFigureDto: {
+            /** @example Bags of litter */
+            label: string;
+            /** @example 120 */
+            value: number;
+        };
+        OutcomeReportDto: {
+            summary: string;
+            figures: components["schemas"]["OutcomeFigureDto"][];
+            /** @description https links to photos */
+            photoLinks: string[];
+            /** Format: date-time */
+            completedAt: string;
+        };
+        ProjectEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description 'propose' or a ProjectAction */
+            action: string;
+            fromStatus: components["schemas"]["ProjectStatus"] | null;
+            toStatus: components["schemas"]["ProjectStatus"];
+            reason: string | null;
+            actorName: string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {string} */
+        ProjectAction: "approve" | "decline" | "cancel" | "complete";
+        ProjectDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            clubId: string;
+            clubName: string;
+            title: string;
+            category: components["schemas"]["ProjectCategory"];
+            status: components["schemas"]["ProjectStatus"];
+            visibility: components["schemas"]["ProjectVisibility"];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** @description null when the caller may not see the lead community */
+            leadCommunity: components["schemas"]["CommunityRefDto"] | null;
+            /** @description Confirmed partners, the lead included */
+            partnerCount: number;
+            progress: components["schemas"]["ProgressDto"];
+            /** Format: date-time */
+            updatedAt: string;
+            description: string;
+            /** @description Why it was declined or cancelled */
+            decisionReason: string | null;
+            /** @description Send it back with a change: a stale value is refused with 409 */
+            version: number;
+            /** @description Only the communities the caller may see */
+            partners: components["schemas"]["ProjectPartnerDto"][];
+            /** @description Confirmed partners left out of `partners` for privacy */
+            undisclosedPartners: number;
+            ledger: components["schemas"]["ContributionDto"][];
+            /** @description Confirmed contributions of every partner */
+            totals: components["schemas"]["LedgerTotalsDto"];
+            milestones: components["schemas"]["MilestoneDto"][];
+            outcome: components["schemas"]["OutcomeReportDto"] | null;
+            /** @description Empty unless the caller is a coordinator or a partner's representative */
+            events: components["schemas"]["ProjectEventDto"][];
+            availableActions: components["schemas"]["ProjectAction"][];
+            viewerIsCoordinator: boolean;
+            /** @description The caller's communities confirmed in this project */
+            viewerCommunityIds: string[];
+            /** @description The caller's communities that may join now */
+            viewerCanJoinAs: string[];
+        };
+        UpdateProjectDto: {
+            title?: string;
+            description?: string;
+            category?: components["schemas"]["ProjectCategory"];
+            /** Format: date */
+            startsOn?: string;
+            /**
+             * Format: date
+             * @description null removes the end date
+             */
+            endsOn?: string | null;
+            visibility?: components["schemas"]["ProjectVisibility"];
+            version: number;
+        };
+        ProjectTransitionDto: {
+            /**
+             * @description 'complete' has its own route (it needs an outcome report)
+             * @enum {string}
+             */
+            action: "approve" | "decline" | "cancel";
+            /** @description Required to decline or cancel */
+            reason?: string;
+            version: number;
+        };
+        CompleteProjectDto: {
+            version: number;
+            /** @description What was achieved */
+            summary: string;
+            figures: components["schemas"]["OutcomeFigureDto"][];
+            /** @description https URLs of photos hosted elsewhere */
+            photoLinks: string[];
+        };
+        JoinProjectDto: {
+            /** Format: uuid */
+            communityId: string;
+        };
+        /** @enum {string} */
+        PartnerDecision: "confirm" | "decline";
+        ParticipantDecisionDto: {
+            decision: components["schemas"]["PartnerDecision"];
+            /** @description Required to decline */
+            reason?: string;
+        };
+        ContributionInputDto: {
+            /** @description 'lead' only for the project's lead community */
+            role: components["schemas"]["ProjectRole"];
+            volunteers: number;
+            /** @description Up to two decimals */
+            hours: number;
+            /** @description In-kind resources, e.g. "200 bin bags, a truck" */
+            inKind?: string;
+            /**
+             * Format: uuid
+             * @description The contributing community, represented by the caller
+             */
+            communityId: string;
+        };
+        CorrectContributionDto: {
+            /** @description 'lead' only for the project's lead community */
+            role: components["schemas"]["ProjectRole"];
+            volunteers: number;
+            /** @description Up to two decimals */
+            hours: number;
+            /** @description In-kind resources, e.g. "200 bin bags, a truck" */
+            inKind?: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ReviewDecision: "confirm" | "reject";
+        ReviewContributionDto: {
+            decision: components["schemas"]["ReviewDecision"];
+            /** @description Required to reject */
+            reason?: string;
+            version: number;
+        };
+        CivicRecordEntryDto: {
+            /** Format: uuid */
+            contributionId: string;
+            /** Format: uuid */
+            projectId: string;
+            projectTitle: string;
+            category: components["schemas"]["ProjectCategory"];
+            projectStatus: components["schemas"]["ProjectStatus"];
+            /** Format: uuid */
+            clubId: string;
+            clubName: string;
+            role: components["schemas"]["ProjectRole"];
+            volunteers: number;
+            hours: number;
+            inKind: string | null;
+            /** Format: date-time */
+            confirmedAt: string;
+        };
+        CivicRecordDto: {
+            /** Format: uuid */
+            communityId: string;
+            /** @description Distinct projects with at least one confirmed contribution: what the pathway reads */
+            projectCount: number;
+            volunteers: number;
+            hours: number;
+            entries: components["schemas"]["CivicRecordEntryDto"][];
+        };
+        MilestoneInputDto: {
+            title: string;
+            /** Format: date */
+            dueOn?: string;
+        };
+        UpdateMilestoneDto: {
+            title?: string;
+            /**
+             * Format: date
+             * @description null removes the due date
+             */
+            dueOn?: string | null;
+            done?: boolean;
+            version: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1326,6 +1827,39 @@ export type ActionItemStatus = components['schemas']['ActionItemStatus'];
 export type ActionItemDto = components['schemas']['ActionItemDto'];
 export type MeetingActionItemsDto = components['schemas']['MeetingActionItemsDto'];
 export type UpdateActionItemDto = components['schemas']['UpdateActionItemDto'];
+export type ProjectStatus = components['schemas']['ProjectStatus'];
+export type ProjectCategory = components['schemas']['ProjectCategory'];
+export type ProjectVisibility = components['schemas']['ProjectVisibility'];
+export type ProgressDto = components['schemas']['ProgressDto'];
+export type ProjectSummaryDto = components['schemas']['ProjectSummaryDto'];
+export type ProposeProjectDto = components['schemas']['ProposeProjectDto'];
+export type ProjectRole = components['schemas']['ProjectRole'];
+export type PartnerStatus = components['schemas']['PartnerStatus'];
+export type ProjectPartnerDto = components['schemas']['ProjectPartnerDto'];
+export type RevisionStatus = components['schemas']['RevisionStatus'];
+export type ContributionRevisionDto = components['schemas']['ContributionRevisionDto'];
+export type ContributionDto = components['schemas']['ContributionDto'];
+export type LedgerTotalsDto = components['schemas']['LedgerTotalsDto'];
+export type MilestoneDto = components['schemas']['MilestoneDto'];
+export type OutcomeFigureDto = components['schemas']['OutcomeFigureDto'];
+export type OutcomeReportDto = components['schemas']['OutcomeReportDto'];
+export type ProjectEventDto = components['schemas']['ProjectEventDto'];
+export type ProjectAction = components['schemas']['ProjectAction'];
+export type ProjectDto = components['schemas']['ProjectDto'];
+export type UpdateProjectDto = components['schemas']['UpdateProjectDto'];
+export type ProjectTransitionDto = components['schemas']['ProjectTransitionDto'];
+export type CompleteProjectDto = components['schemas']['CompleteProjectDto'];
+export type JoinProjectDto = components['schemas']['JoinProjectDto'];
+export type PartnerDecision = components['schemas']['PartnerDecision'];
+export type ParticipantDecisionDto = components['schemas']['ParticipantDecisionDto'];
+export type ContributionInputDto = components['schemas']['ContributionInputDto'];
+export type CorrectContributionDto = components['schemas']['CorrectContributionDto'];
+export type ReviewDecision = components['schemas']['ReviewDecision'];
+export type ReviewContributionDto = components['schemas']['ReviewContributionDto'];
+export type CivicRecordEntryDto = components['schemas']['CivicRecordEntryDto'];
+export type CivicRecordDto = components['schemas']['CivicRecordDto'];
+export type MilestoneInputDto = components['schemas']['MilestoneInputDto'];
+export type UpdateMilestoneDto = components['schemas']['UpdateMilestoneDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -2708,6 +3242,435 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Projects_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ProjectStatus"];
+            };
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectSummaryDto"][];
+                };
+            };
+        };
+    };
+    Projects_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    Projects_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Projects_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Projects_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Stale version or a transition the state does not allow */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Projects_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Stale version, not active, or contributions await review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+            /** @description Already asked to join, or the project is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_decidePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                communityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContributionInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectContributionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Stale version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewContributionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Stale version or nothing to review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_civicRecord: {
+        parameters: {
+            query?: {
+                /** @description Only this club's projects */
+                clubId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CivicRecordDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_addMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MilestoneInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+        };
+    };
+    ProjectLedger_removeMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProjectLedger_updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
         };

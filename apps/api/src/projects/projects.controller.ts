@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer, Public } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ClubIdParam, IdParam } from '../common/id-params';
+import {
+  CompleteProjectDto,
+  ProjectDto,
+  ProjectListQuery,
+  ProjectSummaryDto,
+  ProjectTransitionDto,
+  ProposeProjectDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
+import { ProjectsService } from './projects.service';
+
+@ApiTags('projects')
+@Controller()
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Public()
+  @Get('clubs/:clubId/projects')
+  @ApiOkResponse({ type: [ProjectSummaryDto] })
+  list(@CurrentViewer() viewer: Viewer | null, @Param() { clubId }: ClubIdParam, @Query() { status }: ProjectListQuery): Promise<ProjectSummaryDto[]> {
+    return this.projects.listForClub(viewer, clubId, status);
+  }
+
+  @Post('clubs/:clubId/projects')
+  @ApiCreatedResponse({ type: ProjectDto })
+  propose(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Body() input: ProposeProjectDto): Promise<ProjectDto> {
+    return this.projects.propose(viewer, clubId, input);
+  }
+
+  @Public()
+  @Get('projects/:id')
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  get(@CurrentViewer() viewer: Viewer | null, @Param() { id }: IdParam): Promise<ProjectDto> {
+    return this.projects.get(viewer, id);
+  }
+
+  @Patch('projects/:id')
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version' })
+  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateProjectDto): Promise<ProjectDto> {
+    return this.projects.update(viewer, id, input);
+  }
+
+  @Post('projects/:id/transitions')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version or a transition the state does not allow' })
+  transition(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: ProjectTransitionDto): Promise<ProjectDto> {
+    return this.projects.transition(viewer, id, input);
+  }
+
+  @Post('projects/:id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version, not active, or contributions await review' })
+  complete(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CompleteProjectDto): Promise<ProjectDto> {
+    return this.projects.complete(viewer, id, input);
+  }
+}

@@ -1,0 +1,364 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  assertProjectDates,
+  availableProjectActions,
+  DomainError,
+  isMilestoneOverdue,
+  ledgerTotals,
+  mayTakePartInProjects,
+  ParticipationStatus,
+  PartnerStatus,
+  projectProgress,
+  ProjectAction,
+  ProjectRole,
+  ProjectStatus,
+  transitionProject,
+} from '@dastarkhan/domain';
+import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import type { ContributionDto } from './dto/contribution.dto';
+import type { MilestoneDto } from './dto/milestone.dto';
+import {
+  CompleteProjectDto,
+  ProjectDto,
+  ProjectEventDto,
+  ProjectPartnerDto,
+  ProjectSummaryDto,
+  ProjectTransitionDto,
+  ProposeProjectDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
+import type { OutcomeFigure } from './entities/project.entity';
+import { loadLedger, toContributionDto } from './ledger';
+import { ProjectAccessService, ProjectRow } from './project-access.service';
+
+const SUMMARY_SELECT = `
+  SELECT p.id, p.club_id AS "clubId", cl.name AS "clubName", p.title, p.category, p.status, p.visibility,
+         to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn",
+         p.lead_community_id AS "leadCommunityId", p.updated_at AS "updatedAt",
+         (SELECT count(*)::int FROM project_partners pp WHERE pp.project_id = p.id AND pp.status = 'confirmed') AS "partnerCount",
+         (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id) AS "milestoneTotal",
+         (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id AND m.done) AS "milestoneDone"
+    FROM projects p JOIN clubs cl ON cl.id = p.club_id`;
+
+interface SummaryRow extends Omit<ProjectSummaryDto, 'leadCommunity' | 'progress'> {
+  leadCommunityId: string;
+  milestoneTotal: number;
+  milestoneDone: number;
+}
+
+interface DetailRow extends SummaryRow {
+  description: string;
+  decisionReason: string | null;
+  version: number;
+  outcomeSummary: string | null;
+  outcomeFigures: OutcomeFigure[];
+  outcomePhotoLinks: string[];
+  completedAt: string | null;
+}
+
+/** Today's calendar date in Kazakhstan (all of it is on Asia/Almaty time). */
+export function almatyToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ProjectAccessService,
+  ) {}
+
+  /** A club's projects the caller may see, newest first (docs/projects-contract.md, "Who sees what"). */
+  async listForClub(viewer: Viewer | null, clubId: string, status?: ProjectStatus): Promise<ProjectSummaryDto[]> {
+    await this.access.assertClubExists(this.db.manager, clubId);
+    const mine = representedCommunityIds(viewer);
+    const [participant] = mine.length
+      ? await this.db.query(
+          `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = ANY($2)
+              AND status IN ('observer', 'candidate', 'member', 'suspended') LIMIT 1`,
+          [clubId, mine],
+        )
+      : [];
+    const rows: SummaryRow[] = await this.db.query(
+      `${SUMMARY_SELECT}
+        WHERE p.club_id = $1 AND ($2::text IS NULL OR p.status = $2)
+          AND ($3::boolean
+               OR (p.status IN ('proposed', 'declined') AND p.lead_community_id = ANY($4::uuid[]))
+               OR (p.status NOT IN ('proposed', 'declined')
+                   AND ($5::boolean OR EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id
+                                                  AND pp.community_id = ANY($4::uuid[]) AND pp.status <> 'declined')))
+               OR (p.status = 'completed' AND p.visibility = 'public'))
+        ORDER BY p.starts_on DESC, p.created_at DESC`,
+      [clubId, status ?? null, coordinates(viewer, clubId), mine, !!participant],
+    );
+    const leads = await this.access.visibleCommunities(this.db.manager, viewer, clubId, rows.map((r) => r.leadCommunityId), 'project.lead');
+    return rows.map((row) => toSummary(row, leads.get(row.leadCommunityId) ?? null));
+  }
+
+  get(viewer: Viewer | null, id: string): Promise<ProjectDto> {
+    return this.detail(this.db.manager, viewer, id);
+  }
+
+  /** A representative of an observer, candidate or member community proposes a project it will lead. */
+  async propose(viewer: Viewer, clubId: string, input: ProposeProjectDto): Promise<ProjectDto> {
+    if (!represents(viewer, input.communityId)) throw notFound('Community');
+    await this.access.assertClubExists(this.db.manager, clubId);
+    assertProjectDates(input.startsOn, input.endsOn);
+    return this.db.transaction(async (manager) => {
+      const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
+        `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status NOT IN ('declined', 'withdrawn')
+          FOR SHARE`,
+        [clubId, input.communityId],
+      );
+      if (!mayTakePartInProjects(participation?.status)) {
+        throw new AppError('PROJECT.COMMUNITY_NOT_ELIGIBLE', "Only the club's observer, candidate and member communities propose projects");
+      }
+      const [{ id }] = await manager.query(
+        `INSERT INTO projects (club_id, title, description, category, lead_community_id, proposed_by_id, starts_on, ends_on,
+                               status, visibility, outcome_figures, outcome_photo_links, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'proposed', $9, '[]', '[]', 1) RETURNING id`,
+        [clubId, input.title, input.description, input.category, input.communityId, viewer.userId, input.startsOn,
+          input.endsOn ?? null, input.visibility ?? 'public'],
+      );
+      await manager.query(
+        `INSERT INTO project_partners (project_id, community_id, role, status, requested_by_id, decided_at)
+         VALUES ($1, $2, 'lead', 'confirmed', $3, now())`,
+        [id, input.communityId, viewer.userId],
+      );
+      await this.recordEvent(manager, id, 1, 'propose', null, 'proposed', null, viewer.userId);
+      return this.detail(manager, viewer, id);
+    });
+  }
+
+  /** A coordinator edits a project that is still open (proposed or active). */
+  async update(viewer: Viewer, id: string, input: UpdateProjectDto): Promise<ProjectDto> {
+    return this.db.transaction(async (manager) => {
+      const { project, audience } = await this.access.visible(manager, viewer, id, true);
+      if (!audience.isCoordinator) throw new AppError('FORBIDDEN', "Only the club's coordinators edit a project");
+      this.assertVersion(project, input.version);
+      if (project.status !== 'proposed' && project.status !== 'active') {
+        throw new DomainError('PROJECT.NOT_ACTIVE', `The project is ${project.status}; it can no longer change`);
+      }
+      const [current]: Array<{ startsOn: string; endsOn: string | null }> = await manager.query(
+        `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM projects WHERE id = $1`,
+        [id],
+      );
+      const startsOn = input.startsOn ?? current.startsOn;
+      const endsOn = input.endsOn === undefined ? current.endsOn : input.endsOn;
+      assertProjectDates(startsOn, endsOn);
+      await manager.query(
+        `UPDATE projects SET title = COALESCE($2, title), description = COALESCE($3, description),
+                category = COALESCE($4, category), starts_on = $5, ends_on = $6, visibility = COALESCE($7, visibility),
+                version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [id, input.title ?? null, input.description ?? null, input.category ?? null, startsOn, endsOn, input.visibility ?? null],
+      );
+      return this.detail(manager, viewer, id);
+    });
+  }
+
+  /**
+   * Approve, decline or cancel. The row is locked and the caller's `version` must match, so of two
+   * concurrent decisions exactly one wins and the other gets 409.
+   */
+  async transition(viewer: Viewer, id: string, input: ProjectTransitionDto): Promise<ProjectDto> {
+    return this.changeStatus(viewer, id, input.action, input.version, input.reason ?? null, null);
+  }
+
+  /** A coordinator closes an active project with its outcome report, once the ledger is settled. */
+  async complete(viewer: Viewer, id: string, input: CompleteProjectDto): Promise<ProjectDto> {
+    const outcome = {
+      summary: input.summary,
+      figures: input.figures.map(({ label, value }) => ({ label, value })),
+      photoLinks: input.photoLinks,
+    };
+    return this.changeStatus(viewer, id, 'complete', input.version, null, outcome, async (manager) => {
+      const [{ pending }] = await manager.query(
+        `SELECT count(*)::int AS pending FROM project_contribution_revisions r
+           JOIN project_contributions c ON c.id = r.contribution_id
+          WHERE c.project_id = $1 AND r.status = 'pending'`,
+        [id],
+      );
+      return { outcomeSummary: input.summary, pendingRevisions: pending };
+    });
+  }
+
+  private async changeStatus(
+    viewer: Viewer,
+    id: string,
+    action: ProjectAction,
+    version: number,
+    reason: string | null,
+    outcome: { summary: string; figures: OutcomeFigure[]; photoLinks: string[] } | null,
+    context: (manager: EntityManager) => Promise<{ outcomeSummary?: string; pendingRevisions?: number }> = async () => ({}),
+  ): Promise<ProjectDto> {
+    return this.db.transaction(async (manager) => {
+      const { project, audience } = await this.access.visible(manager, viewer, id, true);
+      const actors = this.access.actors(audience);
+      if (actors.length === 0) {
+        throw new DomainError('PROJECT.ACTION_NOT_ALLOWED_FOR_ROLE', `Only a coordinator or the proposer may ${action} a project`);
+      }
+      this.assertVersion(project, version);
+      const to = transitionProject(project.status, action, { actors, reason, ...(await context(manager)) });
+      const next = project.version + 1;
+      // One statement: the table's check keeps "completed" and the outcome report together.
+      await manager.query(
+        `UPDATE projects SET status = $2, decision_reason = COALESCE($3, decision_reason), version = $4, updated_at = now(),
+                outcome_summary = COALESCE($5, outcome_summary),
+                outcome_figures = COALESCE($6::jsonb, outcome_figures),
+                outcome_photo_links = COALESCE($7::jsonb, outcome_photo_links),
+                completed_at = CASE WHEN $2 = 'completed' THEN now() ELSE completed_at END
+          WHERE id = $1`,
+        [
+          id,
+          to,
+          action === 'decline' || action === 'cancel' ? reason : null,
+          next,
+          outcome?.summary ?? null,
+          outcome ? JSON.stringify(outcome.figures) : null,
+          outcome ? JSON.stringify(outcome.photoLinks) : null,
+        ],
+      );
+      await this.recordEvent(manager, id, next, action, project.status, to, reason || null, viewer.userId);
+      return this.detail(manager, viewer, id);
+    });
+  }
+
+  /** The project page as the caller may see it; 404 for a project it may not see. */
+  async detail(manager: EntityManager, viewer: Viewer | null, id: string): Promise<ProjectDto> {
+    const { project, audience } = await this.access.visible(manager, viewer, id);
+    const [row]: DetailRow[] = await manager.query(
+      `${SUMMARY_SELECT.replace('p.updated_at AS "updatedAt",', `p.updated_at AS "updatedAt", p.description, p.decision_reason AS "decisionReason",
+         p.version, p.outcome_summary AS "outcomeSummary", p.outcome_figures AS "outcomeFigures",
+         p.outcome_photo_links AS "outcomePhotoLinks", p.completed_at AS "completedAt",`)} WHERE p.id = $1`,
+      [id],
+    );
+    const insider = this.access.isInsider(audience);
+    const partnerRows: Array<{ communityId: string; role: ProjectRole; status: PartnerStatus; joinedAt: string }> = await manager.query(
+      `SELECT community_id AS "communityId", role, status, created_at AS "joinedAt" FROM project_partners
+        WHERE project_id = $1 ORDER BY role = 'lead' DESC, created_at, id`,
+      [id],
+    );
+    const ledger = await loadLedger(manager, { projectId: id });
+    const communities = await this.access.visibleCommunities(
+      manager,
+      viewer,
+      project.clubId,
+      [project.leadCommunityId, ...partnerRows.map((p) => p.communityId), ...ledger.map((l) => l.communityId)],
+      'project.page',
+    );
+    const mine = representedCommunityIds(viewer);
+    const shownPartners = partnerRows.filter(
+      (p) => audience.isCoordinator || p.status === 'confirmed' || mine.includes(p.communityId),
+    );
+    const partners: ProjectPartnerDto[] = shownPartners.flatMap((p) => {
+      const community = communities.get(p.communityId);
+      return community ? [{ community, role: p.role, status: p.status, joinedAt: p.joinedAt }] : [];
+    });
+    const undisclosedPartners = shownPartners.filter((p) => p.status === 'confirmed' && !communities.has(p.communityId)).length;
+    const ledgerDtos = ledger.flatMap((line): ContributionDto[] => {
+      const community = communities.get(line.communityId);
+      if (!community) return [];
+      const representsCommunity = mine.includes(line.communityId);
+      const dto = toContributionDto(line, {
+        community,
+        full: audience.isCoordinator || representsCommunity,
+        isCoordinator: audience.isCoordinator,
+        representsCommunity,
+        projectStatus: project.status,
+      });
+      return dto ? [dto] : [];
+    });
+    const milestones = await this.milestones(manager, id);
+    const events: ProjectEventDto[] = insider
+      ? await manager.query(
+          `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason,
+                  u.display_name AS "actorName", e.created_at AS at
+             FROM project_events e JOIN users u ON u.id = e.actor_id
+            WHERE e.project_id = $1 ORDER BY e.sequence`,
+          [id],
+        )
+      : [];
+    const partnerOf = new Map(partnerRows.map((p) => [p.communityId, p.status]));
+    const { outcomeSummary, outcomeFigures, outcomePhotoLinks, completedAt, ...rest } = row;
+    return {
+      ...toSummary(rest, communities.get(project.leadCommunityId) ?? null),
+      description: rest.description,
+      decisionReason: rest.decisionReason,
+      version: rest.version,
+      partners,
+      undisclosedPartners,
+      ledger: ledgerDtos,
+      totals: ledgerTotals(ledger.map((l) => l.revisions)),
+      milestones,
+      outcome: outcomeSummary && completedAt
+        ? { summary: outcomeSummary, figures: outcomeFigures, photoLinks: outcomePhotoLinks, completedAt }
+        : null,
+      events,
+      availableActions: availableProjectActions(project.status, this.access.actors(audience)),
+      viewerIsCoordinator: audience.isCoordinator,
+      viewerCommunityIds: mine.filter((c) => partnerOf.get(c) === 'confirmed'),
+      viewerCanJoinAs:
+        project.status === 'active'
+          ? [...audience.ownParticipations].filter(([c, s]) => mayTakePartInProjects(s) && !partnerOf.has(c)).map(([c]) => c)
+          : [],
+    };
+  }
+
+  async milestones(manager: EntityManager, projectId: string): Promise<MilestoneDto[]> {
+    const rows: Array<Omit<MilestoneDto, 'overdue'>> = await manager.query(
+      `SELECT id, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", done, done_at AS "doneAt", version
+         FROM project_milestones WHERE project_id = $1 ORDER BY position`,
+      [projectId],
+    );
+    const today = almatyToday();
+    return rows.map((m) => ({ ...m, overdue: isMilestoneOverdue(m, today) }));
+  }
+
+  private assertVersion(project: ProjectRow, version: number): void {
+    if (project.version !== version) {
+      throw new AppError('PROJECT.STALE_VERSION', 'This project changed meanwhile; reload and try again');
+    }
+  }
+
+  private recordEvent(
+    manager: EntityManager,
+    projectId: string,
+    sequence: number,
+    action: ProjectAction | 'propose',
+    fromStatus: ProjectStatus | null,
+    toStatus: ProjectStatus,
+    reason: string | null,
+    actorId: string,
+  ) {
+    return manager.query(
+      `INSERT INTO project_events (project_id, sequence, action, from_status, to_status, reason, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [projectId, sequence, action, fromStatus, toStatus, reason, actorId],
+    );
+  }
+}
+
+function toSummary(row: SummaryRow, leadCommunity: ProjectSummaryDto['leadCommunity']): ProjectSummaryDto {
+  return {
+    id: row.id,
+    clubId: row.clubId,
+    clubName: row.clubName,
+    title: row.title,
+    category: row.category,
+    status: row.status,
+    visibility: row.visibility,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    leadCommunity,
+    partnerCount: row.partnerCount,
+    progress: projectProgress(
+      Array.from({ length: row.milestoneTotal }, (_, i) => ({ done: i < row.milestoneDone })),
+    ),
+    updatedAt: row.updatedAt,
+  };
+}
+
