@@ -20,6 +20,7 @@ import { MeetingPage } from '../features/meetings/components/meeting-page';
 import { MinutesPage } from '../features/meetings/components/minutes-page';
 import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
+import { projectRoutes } from '../features/projects/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -122,6 +123,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'login', element: <LoginPage /> },
       { path: 'signup', element: <SignupPage /> },
+      ...projectRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,9 +1,12 @@
+import { projectsEn } from './projects/en';
+
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
  * `Translation`, and tested at runtime). No plural suffixes: counts read as "Clubs: 3" so every
  * language has the same keys.
  */
 export const en = {
+  projects: projectsEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',

@@ -1,6 +1,8 @@
 import type { Translation } from './en';
+import { projectsKk } from './projects/kk';
 
 export const kk: Translation = {
+  projects: projectsKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',

@@ -1,6 +1,8 @@
 import type { Translation } from './en';
+import { projectsRu } from './projects/ru';
 
 export const ru: Translation = {
+  projects: projectsRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',

@@ -84,6 +84,8 @@ function ClubDetails({ club }: { club: Club }) {
         </p>
       )}
 
+      <p><Link to={`/clubs/${club.id}/projects`} className="button button-secondary" data-testid="projects-link">{t('projects.clubLink')}</Link></p>
+
       <h2>{t('club.participants')}</h2>
       <ParticipantGroups participants={club.participants} viewerIsCoordinator={club.viewerIsCoordinator} />
     </>

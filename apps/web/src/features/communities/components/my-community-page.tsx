@@ -9,6 +9,7 @@ import { formatDate } from '../../../lib/format';
 import { useMyCommunities } from '../../../lib/my-communities';
 import { useCommunityParticipations, type Community } from '../api/communities';
 import { CommunityProfileForm } from './community-profile-form';
+import { CivicRecord } from '../../projects/components/civic-record';
 
 export function MyCommunityPage() {
   const { t } = useTranslation();
@@ -78,6 +79,7 @@ function CommunityOverview({ community }: { community: Community }) {
         </p>
       </section>
       <CommunityProfileForm community={community} />
+      <CivicRecord communityId={community.id} />
     </div>
   );
 }
