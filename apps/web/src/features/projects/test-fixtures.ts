@@ -1,4 +1,4 @@
-import type { Schemas } from './api/client';
+import type { Schemas } from '@dastarkhan/api-client';
 
 type CommunityRef = Schemas['CommunityRefDto'];
 type Project = Schemas['ProjectDto'];

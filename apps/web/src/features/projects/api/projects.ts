@@ -1,7 +1,8 @@
+import type { Schemas } from '@dastarkhan/api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
-import { useProjectsClient, type Schemas } from './client';
 import { projectKeys } from './keys';
 
 export type Club = Schemas['ClubDto'];
@@ -32,7 +33,7 @@ export { PROJECT_CATEGORIES } from '@dastarkhan/domain';
 
 /** The club (name, viewer's participations and role): the same cache entry the club page uses. */
 export function useClub(clubId: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: queryKeys.club(clubId),
     queryFn: async () => unwrap(await client.GET('/api/clubs/{clubId}', { params: { path: { clubId } } })),
@@ -41,7 +42,7 @@ export function useClub(clubId: string) {
 
 /** Every project of the club the viewer may see (the API filters by role and privacy), newest first. */
 export function useClubProjects(clubId: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: projectKeys.club(clubId),
     queryFn: async () => unwrap(await client.GET('/api/clubs/{clubId}/projects', { params: { path: { clubId } } })),
@@ -49,7 +50,7 @@ export function useClubProjects(clubId: string) {
 }
 
 export function useProject(id: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: projectKeys.project(id),
     queryFn: async () => unwrap(await client.GET('/api/projects/{id}', { params: { path: { id } } })),
@@ -57,7 +58,7 @@ export function useProject(id: string) {
 }
 
 export function useCivicRecord(communityId: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   return useQuery({
     queryKey: projectKeys.civicRecord(communityId),
     queryFn: async () =>
@@ -66,7 +67,7 @@ export function useCivicRecord(communityId: string) {
 }
 
 export function useProposeProject(clubId: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: ProposeProjectInput) =>
@@ -83,7 +84,7 @@ export function useProposeProject(clubId: string) {
  * club's list and civic records); a refused one (409: someone else changed it) refreshes it too.
  */
 export function useProjectMutations(id: string) {
-  const client = useProjectsClient();
+  const client = useApiClient();
   const queryClient = useQueryClient();
   const path = { path: { id } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: projectKeys.all });
