@@ -93,43 +93,50 @@ function MonthView({ clubId, month, today, onMonth }: { clubId: string; month: s
             const day = toAlmaty(meeting.startsAt).date;
             byDay.set(day, [...(byDay.get(day) ?? []), meeting]);
           }
+          const inMonth = [...list]
+            .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+            .filter((meeting) => toAlmaty(meeting.startsAt).date.startsWith(month));
           return (
-            <div className="month-grid" role="table" aria-label={formatMonth(month, i18n.language)}>
-              <div role="row" className="month-row month-head">
-                {WEEK.map((key) => (
-                  <span role="columnheader" key={key} className="month-weekday">
-                    {t(`meetings.weekdaysShort.${key}`)}
-                  </span>
-                ))}
-              </div>
-              {Array.from({ length: days.length / 7 }, (_, week) => (
-                <div role="row" className="month-row" key={days[week * 7]}>
-                  {days.slice(week * 7, week * 7 + 7).map((day) => (
-                    <div
-                      role="cell"
-                      key={day}
-                      className={['month-cell', day.slice(0, 7) !== month ? 'other-month' : '', day === today ? 'today' : ''].filter(Boolean).join(' ')}
-                      aria-current={day === today ? 'date' : undefined}
-                      data-testid={`day-${day}`}
-                    >
-                      <span className="day-number">{Number(day.slice(8))}</span>
-                      {(byDay.get(day) ?? []).map((meeting) => (
-                        <Link
-                          key={meeting.id}
-                          to={`/meetings/${meeting.id}`}
-                          className={`day-meeting${meeting.status === 'cancelled' ? ' cancelled' : ''}`}
-                          data-testid="calendar-meeting"
-                          data-status={meeting.status}
-                        >
-                          <span className="day-meeting-time">{formatTime(meeting.startsAt)}</span> {meeting.title}
-                          {meeting.status === 'cancelled' && <span className="visually-hidden"> ({t('meetings.status.cancelled')})</span>}
-                        </Link>
-                      ))}
-                    </div>
+            <>
+              <div className="month-grid" role="table" aria-label={formatMonth(month, i18n.language)}>
+                <div role="row" className="month-row month-head">
+                  {WEEK.map((key) => (
+                    <span role="columnheader" key={key} className="month-weekday">
+                      {t(`meetings.weekdaysShort.${key}`)}
+                    </span>
                   ))}
                 </div>
-              ))}
-            </div>
+                {Array.from({ length: days.length / 7 }, (_, week) => (
+                  <div role="row" className="month-row" key={days[week * 7]}>
+                    {days.slice(week * 7, week * 7 + 7).map((day) => (
+                      <div
+                        role="cell"
+                        key={day}
+                        className={['month-cell', day.slice(0, 7) !== month ? 'other-month' : '', day === today ? 'today' : ''].filter(Boolean).join(' ')}
+                        aria-current={day === today ? 'date' : undefined}
+                        data-testid={`day-${day}`}
+                      >
+                        <span className="day-number">{Number(day.slice(8))}</span>
+                        {(byDay.get(day) ?? []).map((meeting) => (
+                          <Link
+                            key={meeting.id}
+                            to={`/meetings/${meeting.id}`}
+                            className={`day-meeting${meeting.status === 'cancelled' ? ' cancelled' : ''}`}
+                            data-testid="calendar-meeting"
+                            data-status={meeting.status}
+                          >
+                            <span className="day-meeting-time">{formatTime(meeting.startsAt)}</span> {meeting.title}
+                            {meeting.status === 'cancelled' && <span className="visually-hidden"> ({t('meetings.status.cancelled')})</span>}
+                          </Link>
+                        ))}
+                      </div>
+                    ))}
+                  </div>
+                ))}
+              </div>
+              {/* On a phone the grid only hints at titles: the month's meetings in full below it. */}
+              {inMonth.length > 0 && <MeetingList meetings={inMonth} />}
+            </>
           );
         }}
       </QueryState>
