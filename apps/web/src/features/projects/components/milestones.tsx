@@ -26,6 +26,8 @@ export function Milestones({ project }: { project: Project }) {
             <MilestoneRow
               key={milestone.id}
               milestone={milestone}
+              // The tick shows at once; the project (and its progress) reloads before the mutation settles.
+              checked={updateMilestone.isPending && updateMilestone.variables?.milestoneId === milestone.id ? !!updateMilestone.variables.done : milestone.done}
               editable={editable}
               busy={updateMilestone.isPending || deleteMilestone.isPending}
               onToggle={() => updateMilestone.mutate({ milestoneId: milestone.id, done: !milestone.done, version: milestone.version })}
@@ -41,20 +43,21 @@ export function Milestones({ project }: { project: Project }) {
 
 interface MilestoneRowProps {
   milestone: Milestone;
+  checked: boolean;
   editable: boolean;
   busy: boolean;
   onToggle: () => void;
   onRemove: () => void;
 }
 
-function MilestoneRow({ milestone, editable, busy, onToggle, onRemove }: MilestoneRowProps) {
+function MilestoneRow({ milestone, checked, editable, busy, onToggle, onRemove }: MilestoneRowProps) {
   const { t, i18n } = useTranslation();
   const id = `milestone-${milestone.id}`;
   return (
     <li className={`milestone${milestone.done ? ' milestone-done' : ''}`} data-testid={`milestone-${milestone.title}`}>
       {editable ? (
         <>
-          <input id={id} type="checkbox" checked={milestone.done} onChange={onToggle} disabled={busy} />
+          <input id={id} type="checkbox" checked={checked} onChange={onToggle} disabled={busy} />
           <label htmlFor={id} className="milestone-title">
             {milestone.title}
           </label>

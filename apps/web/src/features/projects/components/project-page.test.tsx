@@ -285,7 +285,7 @@ describe('project page', () => {
       api.on(PROJECT, { body: project({ viewerIsCoordinator: true, milestones, progress: { done: 1, total: 3, percent: 33 } }) });
       api.on('PATCH /api/projects/proj-1/milestones/m2', () => {
         const done = { ...milestones[1], done: true, doneAt: '2026-04-11T06:00:00.000Z', overdue: false, version: 5 };
-        api.on(PROJECT, { body: project({ viewerIsCoordinator: true, milestones: [milestones[0], done, milestones[2]], progress: { done: 2, total: 3, percent: 67 } }) });
+        api.on(PROJECT, { body: project({ viewerIsCoordinator: true, milestones: [milestones[0], done, milestones[2]], progress: { done: 2, total: 3, percent: 66 } }) });
         return { body: done };
       });
       const { user } = renderApp('/projects/proj-1');
@@ -297,8 +297,8 @@ describe('project page', () => {
 
       await user.click(within(section).getByLabelText('Agree the route with the akimat'));
 
-      expect(await within(section).findByText('2 of 3 done (67%)')).toBeInTheDocument();
-      expect(within(section).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '67');
+      expect(await within(section).findByText('2 of 3 done (66%)')).toBeInTheDocument();
+      expect(within(section).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '66');
       expect(api.callsTo('PATCH', '/api/projects/proj-1/milestones/m2')[0].body).toEqual({ done: true, version: 4 });
     });
 
