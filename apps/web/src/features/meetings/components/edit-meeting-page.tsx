@@ -69,9 +69,11 @@ function EditForm({ meeting, club, topics }: { meeting: Meeting; club: Club; top
     update.mutate(
       {
         ...input,
-        // An emptied free-text venue or description must reach the API.
+        // What the edit cleared must reach the API: an emptied description, the venue kind not chosen, no link in person.
         description: values.description.trim(),
-        ...(values.venueKind === 'text' || values.format === 'online' ? { venue: values.venue.trim() } : {}),
+        venue: input.venue ?? null,
+        venueCommunityId: input.venueCommunityId ?? null,
+        onlineLink: input.onlineLink ?? null,
         scope,
         version: meeting.version,
         acknowledgeWarnings: true,

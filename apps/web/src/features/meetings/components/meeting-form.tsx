@@ -121,8 +121,10 @@ export function toMeetingInput(values: MeetingFormValues): MeetingInput {
   };
   if (values.description.trim()) input.description = values.description.trim();
   if (values.format !== 'in_person') input.onlineLink = values.onlineLink.trim();
-  if (values.venueKind === 'community' && values.venueCommunityId) input.venueCommunityId = values.venueCommunityId;
-  else if (values.venueKind === 'text' && values.venue.trim()) input.venue = values.venue.trim();
+  if (values.format !== 'online') {
+    if (values.venueKind === 'community' && values.venueCommunityId) input.venueCommunityId = values.venueCommunityId;
+    else if (values.venueKind === 'text' && values.venue.trim()) input.venue = values.venue.trim();
+  }
   const rrule = buildRrule(values.repeat, values.date, Number(values.count));
   if (rrule) input.recurrence = { rrule };
   return input;
