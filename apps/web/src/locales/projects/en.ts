@@ -130,7 +130,7 @@ export const projectsEn = {
     undisclosed: 'And other communities not shown here: {{count}}.',
     confirm: 'Confirm',
     decline: 'Decline',
-    declineReason: 'Reason (optional)',
+    declineReason: 'Reason for declining (the community sees it)',
     confirmDecline: 'Decline the request',
     join: 'Join with {{name}}',
     joinHint: 'Your community asks to take part; the coordinator confirms.',

@@ -128,7 +128,7 @@ export const projectsKk: ProjectsTranslation = {
     undisclosed: 'Мұнда көрсетілмейтін басқа қауымдастықтар: {{count}}.',
     confirm: 'Растау',
     decline: 'Қабылдамау',
-    declineReason: 'Себебі (міндетті емес)',
+    declineReason: 'Бас тарту себебі (қауымдастық көреді)',
     confirmDecline: 'Өтінішті қабылдамау',
     join: '«{{name}}» атынан қосылу',
     joinHint: 'Қауымдастығыңыз жобаға қатысуды сұрайды; үйлестіруші растайды.',

@@ -128,7 +128,7 @@ export const projectsRu: ProjectsTranslation = {
     undisclosed: 'И другие общины, которые здесь не показываются: {{count}}.',
     confirm: 'Подтвердить',
     decline: 'Отклонить',
-    declineReason: 'Причина (необязательно)',
+    declineReason: 'Причина отказа (община её увидит)',
     confirmDecline: 'Отклонить заявку',
     join: 'Присоединиться от имени «{{name}}»',
     joinHint: 'Ваша община просит принять её в проект; координатор подтверждает.',

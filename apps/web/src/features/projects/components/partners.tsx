@@ -49,11 +49,18 @@ function PartnerRow({ project, partner }: { project: Project; partner: ProjectPa
   const { decide } = useProjectMutations(project.id);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
   const canDecide = project.viewerIsCoordinator && partner.status === 'requested' && project.status === 'active';
   const { community } = partner;
 
-  const send = (decision: 'confirm' | 'decline') =>
-    decide.mutate({ communityId: community.id, decision, ...(decision === 'decline' && reason.trim() ? { reason: reason.trim() } : {}) });
+  const send = (decision: 'confirm' | 'decline') => {
+    // Declining a community's request needs a reason (libs/domain decidePartner): it sees why.
+    if (decision === 'decline' && !reason.trim()) {
+      setReasonError(t('projects.validation.reasonRequired'));
+      return;
+    }
+    decide.mutate({ communityId: community.id, decision, ...(decision === 'decline' ? { reason: reason.trim() } : {}) });
+  };
 
   return (
     <li className="participant" data-testid={`partner-${community.name}`}>
@@ -71,8 +78,18 @@ function PartnerRow({ project, partner }: { project: Project; partner: ProjectPa
           <ProjectError error={decide.error} />
           {declining ? (
             <div className="decline-box">
-              <FormField label={t('projects.partners.declineReason')}>
-                <textarea name="partnerReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} autoFocus />
+              <FormField label={t('projects.partners.declineReason')} error={reasonError}>
+                <textarea
+                  name="partnerReason"
+                  rows={2}
+                  value={reason}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    setReasonError(undefined);
+                  }}
+                  maxLength={2000}
+                  autoFocus
+                />
               </FormField>
               <div className="actions">
                 <button type="button" className="button button-danger" onClick={() => send('decline')} disabled={decide.isPending} data-testid="partner-confirm-decline">

@@ -235,6 +235,29 @@ describe('project page', () => {
       expect(api.callsTo('POST', '/api/projects/proj-1/participants')[0].body).toEqual({ communityId: 'com-mosque' });
     });
 
+    it('lets the coordinator decline a request to join only with a reason', async () => {
+      const requested = { community: mosque, role: 'partner' as const, status: 'requested' as const, joinedAt: '2026-03-02T06:00:00.000Z' };
+      api.on(PROJECT, { body: project({ viewerIsCoordinator: true, partners: [...project().partners, requested] }) });
+      api.on('POST /api/projects/proj-1/participants/com-mosque/decision', () => {
+        const decided = project({ viewerIsCoordinator: true, partners: [...project().partners, { ...requested, status: 'declined' }] });
+        api.on(PROJECT, { body: decided });
+        return { body: decided };
+      });
+      const { user } = renderApp('/projects/proj-1');
+
+      const row = await screen.findByTestId('partner-Central Mosque');
+      await user.click(within(row).getByTestId('partner-decline'));
+      await user.click(within(row).getByTestId('partner-confirm-decline'));
+      expect(within(row).getByText('Please give a reason.')).toBeInTheDocument();
+      expect(api.callsTo('POST', '/api/projects/proj-1/participants/com-mosque/decision')).toHaveLength(0);
+
+      await user.type(within(row).getByLabelText('Reason for declining (the community sees it)'), 'Full');
+      await user.click(within(row).getByTestId('partner-confirm-decline'));
+
+      expect(await within(screen.getByTestId('partner-Central Mosque')).findByText('Declined')).toBeInTheDocument();
+      expect(api.callsTo('POST', '/api/projects/proj-1/participants/com-mosque/decision')[0].body).toEqual({ decision: 'decline', reason: 'Full' });
+    }, TYPING_TIMEOUT);
+
     it('shows the public only the partners the API discloses', async () => {
       api.on('GET /api/auth/me', anonymous);
       api.on(PROJECT, {
