@@ -1,5 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ParticipationAction, ParticipationStatus, transitionParticipation, Tradition, RegistrationStatus } from '@dastarkhan/domain';
+import {
+  expandRecurrence,
+  localDate,
+  ParticipationAction,
+  ParticipationStatus,
+  RegistrationStatus,
+  Tradition,
+  transitionParticipation,
+} from '@dastarkhan/domain';
 import { hashPassword } from '../auth/passwords';
 
 /** Every demo account uses this password (README lists the logins). */
@@ -89,6 +97,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     await grant(await user('official@dastarkhan.kz', 'Almaty Religious Affairs Department'), 'official', { region: 'almaty-city' });
     await grant(await user('official.national@dastarkhan.kz', 'Committee for Religious Affairs', 'kk'), 'official', { region: null });
 
+    const communityIds: Record<string, string> = {};
     for (const [index, community] of COMMUNITIES.entries()) {
       const registered = community.registration === 'registered';
       const [{ id: communityId }] = await manager.query(
@@ -100,6 +109,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
           registered ? 'Named in the registration file' : '', registered ? 'Own building' : '', 40 + index * 15,
           'Weekly worship, charity meals', `${community.key}@example.kz`, cityIds[community.city]],
       );
+      communityIds[community.key] = communityId;
       const representative = await user(community.login ?? `${community.key}@demo.dastarkhan.kz`, `Representative of ${community.name}`);
       await grant(representative, 'representative', { communityId });
       if (community.pathway) {
@@ -108,8 +118,87 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
         await seedPathway(manager, { communityId, clubId: clubIds[club], registration: community.registration, representative, decider, ...community.pathway, monthsAgo: 14 - (index % 6) });
       }
     }
+    await seedAlmatyMeetings(manager, clubIds.almaty, coordinator, communityIds);
+    await seedAlmatyProject(manager, clubIds.almaty, coordinator, communityIds);
     return true;
   });
+}
+
+/**
+ * The Almaty club's calendar: last month's meeting (attendance, published minutes, an open action
+ * item that carries over) and a monthly series on the first Tuesday, 18:00–20:00, from next month.
+ */
+async function seedAlmatyMeetings(manager: EntityManager, clubId: string, coordinator: string, communities: Record<string, string>) {
+  const topic = async (code: string): Promise<string> => (await manager.query(`SELECT id FROM topics WHERE code = $1`, [code]))[0].id;
+  const insertMeeting = async (title: string, startsAt: Date, endsAt: Date, seriesId: string | null, code: string) =>
+    (await manager.query(
+      `INSERT INTO meetings (club_id, series_id, title, description, starts_at, ends_at, format, venue, visibility, check_in_code, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'in_person', $7, 'public', $8, $9) RETURNING id`,
+      [clubId, seriesId, title, 'Monthly meeting of the club: reports on joint projects, then the topic of the month.', startsAt, endsAt, 'City Hall, conference room 2', code, coordinator],
+    ))[0].id as string;
+
+  const lastMonth = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+  const past = await insertMeeting('Youth and online radicalization', new Date(`${localDate(lastMonth)}T13:00:00Z`), new Date(`${localDate(lastMonth)}T15:00:00Z`), null, 'K7M2QX');
+  await manager.query(`INSERT INTO meeting_topics (meeting_id, topic_id) VALUES ($1, $2), ($1, $3)`, [past, await topic('youth'), await topic('online_radicalization')]);
+  await manager.query(
+    `INSERT INTO agenda_items (meeting_id, position, title, presenter) VALUES ($1, 1, 'What our young people see online', 'Central Mosque of Almaty'), ($1, 2, 'A joint youth evening', 'Grace Evangelical Fellowship')`,
+    [past],
+  );
+  const attended: Array<[string, string, string]> = [
+    ['central-mosque', 'present', 'member'], ['ascension-cathedral', 'present', 'member'], ['holy-trinity', 'excused', 'member'],
+    ['almaty-jewish', 'present', 'member'], ['almaty-buddhist', 'absent', 'member'], ['grace-fellowship', 'present', 'observer'],
+  ];
+  for (const [key, status, role] of attended) {
+    await manager.query(
+      `INSERT INTO attendance (meeting_id, community_id, status, role, method, recorded_by_id) VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
+      [past, communities[key], status, role, coordinator],
+    );
+    await manager.query(
+      `INSERT INTO attendance_events (meeting_id, community_id, from_status, to_status, role, method, actor_id) VALUES ($1, $2, NULL, $3, $4, 'coordinator', $5)`,
+      [past, communities[key], status, role, coordinator],
+    );
+  }
+  await manager.query(
+    `UPDATE meetings SET minutes = $2, minutes_published_at = ends_at WHERE id = $1`,
+    [past, 'Five communities reported what their young people meet online. The club agreed to hold a joint youth evening.'],
+  );
+  await manager.query(`INSERT INTO meeting_decisions (meeting_id, position, text) VALUES ($1, 1, 'Hold a joint youth evening before the summer.')`, [past]);
+  await manager.query(
+    `INSERT INTO action_items (club_id, meeting_id, title, owner_community_id, due_date, created_by_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [clubId, past, 'Find a hall for the youth evening', communities['grace-fellowship'], localDate(new Date(Date.now() + 20 * 24 * 3600 * 1000)), coordinator],
+  );
+
+  const nextMonth = new Date();
+  nextMonth.setUTCDate(1);
+  nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
+  const rule = 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=6';
+  const occurrences = expandRecurrence(rule, `${localDate(nextMonth).slice(0, 8)}01T18:00`, 120);
+  const [{ id: seriesId }] = await manager.query(
+    `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes) VALUES ($1, $2, $3, 120) RETURNING id`,
+    [clubId, rule, occurrences[0].startsAt],
+  );
+  for (const [index, occurrence] of occurrences.entries()) {
+    const id = await insertMeeting('Monthly club meeting', occurrence.startsAt, occurrence.endsAt, seriesId, `M${index}P4TR`.slice(0, 6));
+    await manager.query(`INSERT INTO meeting_topics (meeting_id, topic_id) VALUES ($1, $2)`, [id, await topic('interreligious_relations')]);
+  }
+}
+
+/** An active clean-up led by a member, so the projects pages have something to show. */
+async function seedAlmatyProject(manager: EntityManager, clubId: string, coordinator: string, communities: Record<string, string>) {
+  const [{ id: lead }] = await manager.query(`SELECT user_id AS id FROM role_assignments WHERE community_id = $1`, [communities['central-mosque']]);
+  const [{ id: projectId }] = await manager.query(
+    `INSERT INTO projects (club_id, title, description, category, lead_community_id, proposed_by_id, starts_on, status, visibility, outcome_figures, outcome_photo_links, version)
+     VALUES ($1, 'Spring clean-up of the Esentai river bank', 'Communities clean the river bank together and plant trees.', 'cleanup', $2, $3, $4, 'active', 'public', '[]', '[]', 2) RETURNING id`,
+    [clubId, communities['central-mosque'], lead, localDate(new Date(Date.now() + 14 * 24 * 3600 * 1000))],
+  );
+  await manager.query(
+    `INSERT INTO project_partners (project_id, community_id, role, status, requested_by_id, decided_by_id, decided_at) VALUES ($1, $2, 'lead', 'confirmed', $3, $3, now())`,
+    [projectId, communities['central-mosque'], lead],
+  );
+  await manager.query(
+    `INSERT INTO project_events (project_id, sequence, action, from_status, to_status, actor_id) VALUES ($1, 1, 'propose', NULL, 'proposed', $2), ($1, 2, 'approve', 'proposed', 'active', $3)`,
+    [projectId, lead, coordinator],
+  );
 }
 
 function localized([en, ru, kk]: readonly string[]) {
