@@ -126,7 +126,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
 
 /**
  * The Almaty club's calendar: last month's meeting (attendance, published minutes, an open action
- * item that carries over) and a monthly series on the first Tuesday, 18:00–20:00, from next month.
+ * item that carries over) and a monthly series on the third Thursday, 18:00–20:00, from next month.
  */
 async function seedAlmatyMeetings(manager: EntityManager, clubId: string, coordinator: string, communities: Record<string, string>) {
   const topic = async (code: string): Promise<string> => (await manager.query(`SELECT id FROM topics WHERE code = $1`, [code]))[0].id;
@@ -171,7 +171,7 @@ async function seedAlmatyMeetings(manager: EntityManager, clubId: string, coordi
   const nextMonth = new Date();
   nextMonth.setUTCDate(1);
   nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
-  const rule = 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=6';
+  const rule = 'FREQ=MONTHLY;BYDAY=TH;BYSETPOS=3;COUNT=6';
   const occurrences = expandRecurrence(rule, `${localDate(nextMonth).slice(0, 8)}01T18:00`, 120);
   const [{ id: seriesId }] = await manager.query(
     `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes) VALUES ($1, $2, $3, 120) RETURNING id`,
