@@ -97,7 +97,11 @@ export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
     if (!values.onlineLink.trim()) errors.onlineLink = 'required';
     else if (!/^https:\/\/\S+$/.test(values.onlineLink.trim())) errors.onlineLink = 'https_url';
   }
-  if (values.venueKind === 'community' && !values.venueCommunityId) errors.venueCommunityId = 'required';
+  // A meeting held somewhere needs a place: an address or a host community (the API checks it too).
+  if (values.format !== 'online') {
+    if (values.venueKind === 'community' && !values.venueCommunityId) errors.venueCommunityId = 'required';
+    if (values.venueKind === 'text' && !values.venue.trim()) errors.venue = 'required';
+  }
   if (values.agenda.some((item) => !item.title.trim() && item.presenter.trim())) errors.agenda = 'required';
   if (values.repeat !== 'none') {
     const count = Number(values.count);
@@ -296,7 +300,7 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
         )}
         {values.format !== 'online' && (
           <>
-            <div role="radiogroup" aria-label={t('meetings.form.venue')} className="segmented">
+            <div role="radiogroup" aria-label={t('meetings.form.where')} className="segmented">
               {(['text', 'community'] as const).map((kind) => (
                 <label key={kind} className="segmented-option">
                   <input type="radio" name="venueKind" value={kind} checked={values.venueKind === kind} onChange={() => set('venueKind', kind)} />

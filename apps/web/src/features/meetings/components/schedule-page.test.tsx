@@ -46,6 +46,7 @@ describe('scheduling a meeting', () => {
 
     const title = await screen.findByLabelText('Title');
     await user.type(title, 'Monthly meeting');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
     expect(screen.getByLabelText('Date')).toHaveValue('2026-12-01');
     expect(screen.getByLabelText('Starts at')).toHaveValue('18:00');
     expect(screen.getByLabelText('Ends at')).toHaveValue('20:00');
@@ -63,6 +64,7 @@ describe('scheduling a meeting', () => {
       endsAt: '2026-12-01T15:00:00.000Z',
       format: 'in_person',
       visibility: 'club',
+      venue: 'City Hall',
       topicIds: ['topic-youth'],
       agenda: [],
       recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=6' },
@@ -106,6 +108,7 @@ describe('scheduling a meeting', () => {
     const { user } = renderApp('/clubs/club-1/meetings/new');
 
     await user.type(await screen.findByLabelText('Title'), 'Clash');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
     await user.click(screen.getByRole('button', { name: 'Check and save' }));
 
     const conflicts = await screen.findByTestId('meeting-conflicts');
@@ -129,6 +132,7 @@ describe('scheduling a meeting', () => {
     const { user } = renderApp('/clubs/club-1/meetings/new', { locale: 'ru' });
 
     await user.type(await screen.findByLabelText('Название'), 'Январская встреча');
+    await user.type(screen.getByLabelText('Место'), 'Акимат');
     await user.click(screen.getByRole('button', { name: 'Проверить и сохранить' }));
 
     const warnings = await screen.findByTestId('warnings-box');
@@ -147,6 +151,7 @@ describe('scheduling a meeting', () => {
     const { user } = renderApp('/clubs/club-1/meetings/new', { locale: 'kk' });
 
     await user.type(await screen.findByLabelText('Атауы'), 'Кездесу');
+    await user.type(screen.getByLabelText('Өтетін орны'), 'Әкімдік');
     await user.click(screen.getByRole('button', { name: 'Тексеріп, сақтау' }));
 
     expect(await screen.findByText('Бұл уақытқа басқа кездесу тағайындалған. Қайшылықтар төменде көрсетілген.')).toBeInTheDocument();
@@ -160,6 +165,7 @@ describe('scheduling a meeting', () => {
     await user.click(screen.getByRole('button', { name: 'Check and save' }));
 
     expect(screen.getByLabelText('Title')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Venue')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('The end must be after the start.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings/check')).toHaveLength(0);
   });
