@@ -1,33 +1,7 @@
 // The first journey (issue 2), in each language: a non-registered community applies to a club as
 // observer, the club's coordinator accepts, the community sees "observer" and its history.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD } from '../harness.mjs';
-
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
-
-async function chooseLanguage(page, baseUrl, locale) {
-  await page.goto(baseUrl);
-  await page.locator(`.language-switch button[lang="${locale}"]`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
-
-async function logIn(page, baseUrl, email, password = DEMO_PASSWORD) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function logOut(page) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('current-user').waitFor({ state: 'detached' });
-}
-
-async function clubId(baseUrl, cityPrefix) {
-  const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
-  return clubs.find((club) => club.name.startsWith(cityPrefix)).id;
-}
+import { PHONE, chooseLanguage, logIn, logOut, clubId } from '../steps.mjs';
 
 async function applyAsObserver(page, baseUrl, club, statement) {
   await page.goto(`${baseUrl}/clubs/${club}`);

@@ -7,36 +7,12 @@
 // recorded on the meeting that starts ~20 minutes from now; the monthly series starts next month,
 // so it is always later than that meeting whatever the date and time of the run.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD } from '../harness.mjs';
+import { PHONE, chooseLanguage, clubId, logIn, logOut } from '../steps.mjs';
 
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const COORDINATOR = 'coordinator@dastarkhan.kz';
 const GRACE = 'grace@dastarkhan.kz';
 const GRACE_COMMUNITY = 'Grace Evangelical Fellowship';
 
-async function chooseLanguage(page, baseUrl, locale) {
-  await page.goto(baseUrl);
-  await page.locator(`.language-switch button[lang="${locale}"]`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
-
-async function logIn(page, baseUrl, email) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function logOut(page) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('current-user').waitFor({ state: 'detached' });
-}
-
-async function almatyClubId(baseUrl) {
-  const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
-  return clubs.find((club) => club.name.startsWith('Almaty')).id;
-}
 
 /** Almaty wall-clock date and time (`YYYY-MM-DD`, `HH:mm`) of a moment. */
 function almaty(moment) {
@@ -110,7 +86,7 @@ export const journeys = {
     const stamp = Date.now().toString(36);
     const monthlyTitle = `Monthly club meeting ${stamp}`;
     const actionTitle = `Ask the akimat for the clean-up permit ${stamp}`;
-    const club = await almatyClubId(baseUrl);
+    const club = await clubId(baseUrl, 'Almaty');
     await chooseLanguage(page, baseUrl, 'en');
 
     // 1. The coordinator plans the monthly series (first Tuesday, 6 meetings) and today's meeting.

@@ -5,33 +5,13 @@
 // with an outcome report. Then an anonymous visitor opens the public page: the registered mosque is
 // named, the non-registered (not public) fellowship is not; and the fellowship's civic record counts it.
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD } from '../harness.mjs';
+import { PHONE, chooseLanguage, clubId, logIn, logOut } from '../steps.mjs';
 
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const COORDINATOR = 'coordinator@dastarkhan.kz';
 const GRACE = 'grace@dastarkhan.kz';
 const MOSQUE = 'mosque@dastarkhan.kz';
 const GRACE_COMMUNITY = 'Grace Evangelical Fellowship';
 const MOSQUE_COMMUNITY = 'Central Mosque of Almaty';
-
-async function chooseLanguage(page, baseUrl, locale) {
-  await page.goto(baseUrl);
-  await page.locator(`.language-switch button[lang="${locale}"]`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
-
-async function logIn(page, baseUrl, email) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function logOut(page) {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('current-user').waitFor({ state: 'detached' });
-}
 
 async function as(page, baseUrl, email, steps) {
   await logIn(page, baseUrl, email);
@@ -39,10 +19,6 @@ async function as(page, baseUrl, email, steps) {
   await logOut(page);
 }
 
-async function almatyClubId(baseUrl) {
-  const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
-  return clubs.find((club) => club.name.startsWith('Almaty')).id;
-}
 
 /** A calendar date `days` from today, as the date input takes it (YYYY-MM-DD). */
 function dateIn(days) {
@@ -67,7 +43,7 @@ export const contextOptions = { 'projects journey on a phone: propose, approve, 
 
 export const journeys = {
   async 'projects journey on a phone: propose, approve, join, contribute, confirm, complete'({ page, baseUrl }) {
-    const club = await almatyClubId(baseUrl);
+    const club = await clubId(baseUrl, 'Almaty');
     const title = `Spring clean-up of the Esentai riverbank ${Date.now()}`;
     await chooseLanguage(page, baseUrl, 'en');
 
