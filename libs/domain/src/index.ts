@@ -10,3 +10,5 @@ export * from './projects/project-status';
 export * from './projects/project-state-machine';
 export * from './projects/contributions';
 export * from './projects/progress';
+export * from './pathway/policy';
+export * from './pathway/milestones';

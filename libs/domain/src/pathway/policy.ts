@@ -1,0 +1,53 @@
+/** The community profile fields a pathway policy may require to be filled in (DOMAIN.md, "Pathway policy"). */
+export const TRANSPARENCY_FIELDS = ['leaders', 'meetingPlace', 'approximateSize', 'activities'] as const;
+export type TransparencyField = (typeof TRANSPARENCY_FIELDS)[number];
+
+/**
+ * The milestones a club asks of an observer before it may be nominated. `null` (or `[]`, or
+ * `false`) switches a milestone off.
+ */
+export interface PathwayPolicyRules {
+  minMonthsAsObserver: number | null;
+  minMeetingsAttended: number | null;
+  /** Percent, 0–100. */
+  minAttendanceRate: number | null;
+  minJointProjects: number | null;
+  transparencyFields: TransparencyField[];
+  minSponsors: number | null;
+  noOpenConcern: boolean;
+}
+
+/** The national default seeded with the database; the administrator changes it by adding versions. */
+export const DEFAULT_PATHWAY_POLICY: Readonly<PathwayPolicyRules> = Object.freeze({
+  minMonthsAsObserver: 6,
+  minMeetingsAttended: 6,
+  minAttendanceRate: 75,
+  minJointProjects: 2,
+  transparencyFields: [...TRANSPARENCY_FIELDS],
+  minSponsors: 2,
+  noOpenConcern: true,
+});
+
+/** One stored version of a policy: national (`clubId` null) or a club's override. Never edited in place. */
+export interface PathwayPolicyVersion extends PathwayPolicyRules {
+  clubId: string | null;
+  version: number;
+  createdAt: Date;
+}
+
+/**
+ * The policy version in force for a club at `at`: the club's latest override created by then,
+ * otherwise the latest national version created by then. A candidacy is judged by the policy in
+ * force when it was nominated, so callers pass the nomination date for candidates and now for
+ * observers. `undefined` only when no national version existed yet.
+ */
+export function policyInForce(
+  versions: readonly PathwayPolicyVersion[],
+  clubId: string,
+  at: Date,
+): PathwayPolicyVersion | undefined {
+  const latest = (candidates: PathwayPolicyVersion[]) =>
+    candidates.reduce<PathwayPolicyVersion | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
+  const inTime = versions.filter((v) => v.createdAt.getTime() <= at.getTime());
+  return latest(inTime.filter((v) => v.clubId === clubId)) ?? latest(inTime.filter((v) => v.clubId === null));
+}
