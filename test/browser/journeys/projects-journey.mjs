@@ -109,9 +109,10 @@ export const journeys = {
       }
       await page.getByTestId('total-volunteers').getByText('37').waitFor();
       assert.equal((await page.getByTestId('total-hours').textContent()).trim(), '105.5');
-      await page.getByLabel('Buy bags and gloves', { exact: true }).check();
+      // click, not check(): the box follows the server's answer, and the progress line is what the user sees.
+      await page.getByLabel('Buy bags and gloves', { exact: true }).click();
       await page.getByTestId('progress-text').getByText('1 of 2 done (50%)').waitFor();
-      await page.getByLabel('Clean-up day', { exact: true }).check();
+      await page.getByLabel('Clean-up day', { exact: true }).click();
       await page.getByTestId('progress-text').getByText('2 of 2 done (100%)').waitFor();
 
       await page.getByTestId('project-complete').click();
