@@ -20,7 +20,7 @@ try {
     for (const [name, run] of Object.entries(journey.journeys)) {
       const context = await browser.newContext(journey.contextOptions?.[name] ?? {});
       const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(30_000); // generous: CI machines have 2 cores shared with the server and the database
       const started = Date.now();
       try {
         await run({ page, context, baseUrl: app.baseUrl });
