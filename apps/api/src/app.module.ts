@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingRecordsModule } from './meetings/meeting-records.module';
 import { ParticipationModule } from './participation/participation.module';
+import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         MeetingsModule,
         MeetingRecordsModule,
         ProjectsModule,
+        PathwayModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -757,6 +757,86 @@ export interface paths {
         patch: operations["ProjectLedger_updateMilestone"];
         trace?: never;
     };
+    "/api/pathway-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pathway_nationalPolicy"];
+        put: operations["Pathway_setNationalPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/pathway-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pathway_clubPolicy"];
+        put: operations["Pathway_setClubPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pathway_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/sponsorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Pathway_sponsor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sponsorships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Pathway_withdrawSponsorship"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1749,6 +1829,95 @@ export interface components {
             done?: boolean;
             version: number;
         };
+        /** @enum {string} */
+        TransparencyField: "leaders" | "meetingPlace" | "approximateSize" | "activities";
+        PathwayPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            scope: "national" | "club";
+            /** Format: uuid */
+            clubId: string | null;
+            /** @description 1, 2, … within its scope */
+            version: number;
+            minMonthsAsObserver: number | null;
+            minMeetingsAttended: number | null;
+            minAttendanceRate: number | null;
+            minJointProjects: number | null;
+            transparencyFields: components["schemas"]["TransparencyField"][];
+            minSponsors: number | null;
+            noOpenConcern: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description null for the seeded national default */
+            createdByName: string | null;
+        };
+        PathwayPolicyInputDto: {
+            /** @description Calendar months as observer; null: off */
+            minMonthsAsObserver: number | null;
+            /** @description Meetings attended since becoming observer; null: off */
+            minMeetingsAttended: number | null;
+            /** @description Percent; null: off */
+            minAttendanceRate: number | null;
+            /** @description Projects with a confirmed contribution; null: off */
+            minJointProjects: number | null;
+            /** @description []: off */
+            transparencyFields: components["schemas"]["TransparencyField"][];
+            /** @description Member-community sponsors; null: off */
+            minSponsors: number | null;
+            /** @description false: off */
+            noOpenConcern: boolean;
+        };
+        ClubPathwayPolicyDto: {
+            /** @description The club's latest override, else the national default */
+            inForce: components["schemas"]["PathwayPolicyDto"];
+            override: components["schemas"]["PathwayPolicyDto"] | null;
+        };
+        /** @enum {string} */
+        NextStepKey: "waitMonths" | "attendMeetings" | "raiseAttendance" | "joinProjects" | "completeProfile" | "findSponsors" | "resolveConcern";
+        NextStepDto: {
+            key: components["schemas"]["NextStepKey"];
+            count: number | null;
+            fields: components["schemas"]["TransparencyField"][] | null;
+            /**
+             * Format: date
+             * @description Date in Asia/Almaty
+             */
+            until: string | null;
+        };
+        PathwayProgressDto: {
+            /** Format: uuid */
+            participationId: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: date-time
+             * @description When it first became observer
+             */
+            observerSince: string | null;
+            policy: components["schemas"]["PathwayPolicyDto"];
+            allMet: boolean;
+            milestones: components["schemas"]["MilestoneDto"][];
+            nextSteps: components["schemas"]["NextStepDto"][];
+        };
+        CreateSponsorshipDto: {
+            /**
+             * Format: uuid
+             * @description The sponsoring (member) community; the caller represents it
+             */
+            communityId: string;
+            statement: string;
+        };
+        SponsorshipDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participationId: string;
+            sponsorCommunity: components["schemas"]["CommunityRefDto"];
+            statement: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1860,6 +2029,15 @@ export type CivicRecordEntryDto = components['schemas']['CivicRecordEntryDto'];
 export type CivicRecordDto = components['schemas']['CivicRecordDto'];
 export type MilestoneInputDto = components['schemas']['MilestoneInputDto'];
 export type UpdateMilestoneDto = components['schemas']['UpdateMilestoneDto'];
+export type TransparencyField = components['schemas']['TransparencyField'];
+export type PathwayPolicyDto = components['schemas']['PathwayPolicyDto'];
+export type PathwayPolicyInputDto = components['schemas']['PathwayPolicyInputDto'];
+export type ClubPathwayPolicyDto = components['schemas']['ClubPathwayPolicyDto'];
+export type NextStepKey = components['schemas']['NextStepKey'];
+export type NextStepDto = components['schemas']['NextStepDto'];
+export type PathwayProgressDto = components['schemas']['PathwayProgressDto'];
+export type CreateSponsorshipDto = components['schemas']['CreateSponsorshipDto'];
+export type SponsorshipDto = components['schemas']['SponsorshipDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -3671,6 +3849,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+        };
+    };
+    Pathway_nationalPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathwayPolicyDto"];
+                };
+            };
+        };
+    };
+    Pathway_setNationalPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PathwayPolicyInputDto"];
+            };
+        };
+        responses: {
+            /** @description The new national version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathwayPolicyDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pathway_clubPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubPathwayPolicyDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pathway_setClubPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PathwayPolicyInputDto"];
+            };
+        };
+        responses: {
+            /** @description The club's new override version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubPathwayPolicyDto"];
+                };
+            };
+            /** @description The club's coordinators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pathway_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PathwayProgressDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pathway_sponsor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSponsorshipDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SponsorshipDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The community already sponsors this observer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The sponsor is not a member, or the participation not an observer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Pathway_withdrawSponsorship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -12,3 +12,4 @@ export * from './projects/contributions';
 export * from './projects/progress';
 export * from './pathway/policy';
 export * from './pathway/milestones';
+export * from './pathway/sponsorship';

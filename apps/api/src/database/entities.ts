@@ -15,6 +15,8 @@ import { Rsvp } from '../meetings/entities/rsvp.entity';
 import { Topic } from '../meetings/entities/topic.entity';
 import { Participation } from '../participation/entities/participation.entity';
 import { ParticipationEvent } from '../participation/entities/participation-event.entity';
+import { PathwayPolicy } from '../pathway/entities/pathway-policy.entity';
+import { Sponsorship } from '../pathway/entities/sponsorship.entity';
 import { Contribution, ContributionRevision } from '../projects/entities/contribution.entity';
 import { ProjectEvent } from '../projects/entities/project-event.entity';
 import { ProjectMilestone } from '../projects/entities/project-milestone.entity';
@@ -52,4 +54,6 @@ export const ENTITIES = [
   Contribution,
   ContributionRevision,
   ProjectMilestone,
+  PathwayPolicy,
+  Sponsorship,
 ];

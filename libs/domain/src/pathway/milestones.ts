@@ -39,7 +39,7 @@ export interface MeetingRecord {
 export interface ContributionRecord {
   projectId: string;
   projectTitle: string;
-  status: 'pending' | 'confirmed' | 'rejected';
+  status: 'pending' | 'confirmed' | 'rejected' | 'superseded';
   confirmedAt: Date | null;
 }
 

@@ -19,7 +19,8 @@ export type AppErrorCode =
   | 'MEETING.TOO_MANY_ATTEMPTS'
   | 'PROJECT.STALE_VERSION'
   | 'PROJECT.ALREADY_JOINED'
-  | 'PROJECT.COMMUNITY_NOT_ELIGIBLE';
+  | 'PROJECT.COMMUNITY_NOT_ELIGIBLE'
+  | 'PATHWAY.ALREADY_SPONSORED';
 
 export class AppError extends Error {
   constructor(

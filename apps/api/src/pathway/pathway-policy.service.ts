@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { coordinates, isAdministrator, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import { ClubPathwayPolicyDto, PathwayPolicyDto, PathwayPolicyInputDto } from './dto/pathway.dto';
+
+export const POLICY_SELECT = `
+  SELECT pp.id, CASE WHEN pp.club_id IS NULL THEN 'national' ELSE 'club' END AS scope, pp.club_id AS "clubId",
+         pp.version, pp.min_months_as_observer AS "minMonthsAsObserver", pp.min_meetings_attended AS "minMeetingsAttended",
+         pp.min_attendance_rate AS "minAttendanceRate", pp.min_joint_projects AS "minJointProjects",
+         pp.transparency_fields AS "transparencyFields", pp.min_sponsors AS "minSponsors",
+         pp.no_open_concern AS "noOpenConcern", pp.created_at AS "createdAt", u.display_name AS "createdByName"
+    FROM pathway_policies pp LEFT JOIN users u ON u.id = pp.created_by_id`;
+
+/** Statuses in which a community takes part in a club beyond a pending application. */
+const PARTICIPANT_STATUSES = ['observer', 'candidate', 'member', 'suspended'];
+
+/**
+ * The pathway policy: a national default (administrator) and per-club overrides (coordinators).
+ * Every change inserts the next version; nothing is updated in place.
+ */
+@Injectable()
+export class PathwayPolicyService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async national(): Promise<PathwayPolicyDto> {
+    const [policy] = await this.db.query(`${POLICY_SELECT} WHERE pp.club_id IS NULL ORDER BY pp.version DESC LIMIT 1`);
+    if (!policy) throw notFound('Pathway policy');
+    return policy;
+  }
+
+  async setNational(viewer: Viewer, input: PathwayPolicyInputDto): Promise<PathwayPolicyDto> {
+    if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Only an administrator sets the national pathway policy');
+    return this.db.transaction((manager) => this.insertVersion(manager, null, input, viewer.userId));
+  }
+
+  async forClub(viewer: Viewer, clubId: string): Promise<ClubPathwayPolicyDto> {
+    await this.clubAudience(viewer, clubId);
+    return this.clubPolicies(this.db.manager, clubId);
+  }
+
+  async setForClub(viewer: Viewer, clubId: string, input: PathwayPolicyInputDto): Promise<ClubPathwayPolicyDto> {
+    const audience = await this.clubAudience(viewer, clubId);
+    if (audience !== 'coordinator') throw new AppError('FORBIDDEN', "Only the club's coordinators set its pathway policy");
+    return this.db.transaction(async (manager) => {
+      await this.insertVersion(manager, clubId, input, viewer.userId);
+      return this.clubPolicies(manager, clubId);
+    });
+  }
+
+  /**
+   * The version in force for a club at a moment (null: now): its latest override by then, else the
+   * latest national version — the same rule as `policyInForce` in libs/domain.
+   */
+  async inForce(manager: EntityManager, clubId: string, at: Date | null): Promise<PathwayPolicyDto> {
+    const [policy] = await manager.query(
+      `${POLICY_SELECT} WHERE (pp.club_id = $1 OR pp.club_id IS NULL) AND ($2::timestamptz IS NULL OR pp.created_at <= $2)
+        ORDER BY (pp.club_id IS NULL), pp.version DESC LIMIT 1`,
+      [clubId, at],
+    );
+    if (!policy) throw notFound('Pathway policy');
+    return policy;
+  }
+
+  private async clubPolicies(manager: EntityManager, clubId: string): Promise<ClubPathwayPolicyDto> {
+    const [override] = await manager.query(`${POLICY_SELECT} WHERE pp.club_id = $1 ORDER BY pp.version DESC LIMIT 1`, [clubId]);
+    const [national] = await manager.query(`${POLICY_SELECT} WHERE pp.club_id IS NULL ORDER BY pp.version DESC LIMIT 1`);
+    return { inForce: override ?? national, override: override ?? null };
+  }
+
+  /** Who the caller is for this club's policy; 404 for a club it has nothing to do with. */
+  private async clubAudience(viewer: Viewer, clubId: string): Promise<'coordinator' | 'participant' | 'administrator'> {
+    const [club] = await this.db.query(`SELECT 1 FROM clubs WHERE id = $1`, [clubId]);
+    if (!club) throw notFound('Club');
+    if (coordinates(viewer, clubId)) return 'coordinator';
+    if (isAdministrator(viewer)) return 'administrator';
+    const communities = representedCommunityIds(viewer);
+    const [participant] = communities.length
+      ? await this.db.query(`SELECT 1 FROM participations WHERE club_id = $1 AND community_id = ANY($2) AND status = ANY($3)`, [
+          clubId,
+          communities,
+          PARTICIPANT_STATUSES,
+        ])
+      : [];
+    if (!participant) throw notFound('Club');
+    return 'participant';
+  }
+
+  private async insertVersion(
+    manager: EntityManager,
+    clubId: string | null,
+    input: PathwayPolicyInputDto,
+    userId: string,
+  ): Promise<PathwayPolicyDto> {
+    // Serializes concurrent changes of one scope so versions stay 1, 2, 3 … without gaps or clashes.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`pathway_policy:${clubId ?? 'national'}`]);
+    const [{ id }] = await manager.query(
+      `INSERT INTO pathway_policies (club_id, version, min_months_as_observer, min_meetings_attended, min_attendance_rate,
+                                     min_joint_projects, transparency_fields, min_sponsors, no_open_concern, created_by_id)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9
+         FROM pathway_policies WHERE club_id IS NOT DISTINCT FROM $1::uuid
+       RETURNING id`,
+      [
+        clubId,
+        input.minMonthsAsObserver,
+        input.minMeetingsAttended,
+        input.minAttendanceRate,
+        input.minJointProjects,
+        input.transparencyFields,
+        input.minSponsors,
+        input.noOpenConcern,
+        userId,
+      ],
+    );
+    const [policy] = await manager.query(`${POLICY_SELECT} WHERE pp.id = $1`, [id]);
+    return policy;
+  }
+}

@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { ClubIdParam, IdParam } from '../common/id-params';
+import {
+  ClubPathwayPolicyDto,
+  CreateSponsorshipDto,
+  PathwayPolicyDto,
+  PathwayPolicyInputDto,
+  PathwayProgressDto,
+  SponsorshipDto,
+} from './dto/pathway.dto';
+import { PathwayPolicyService } from './pathway-policy.service';
+import { PathwayProgressService } from './pathway-progress.service';
+import { SponsorshipService } from './sponsorship.service';
+
+@ApiTags('pathway')
+@Controller()
+export class PathwayController {
+  constructor(
+    private readonly policies: PathwayPolicyService,
+    private readonly progressService: PathwayProgressService,
+    private readonly sponsorships: SponsorshipService,
+  ) {}
+
+  @Get('pathway-policy')
+  @ApiOkResponse({ type: PathwayPolicyDto })
+  nationalPolicy(): Promise<PathwayPolicyDto> {
+    return this.policies.national();
+  }
+
+  @Put('pathway-policy')
+  @ApiOkResponse({ type: PathwayPolicyDto, description: 'The new national version' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
+  setNationalPolicy(@CurrentViewer() viewer: Viewer, @Body() input: PathwayPolicyInputDto): Promise<PathwayPolicyDto> {
+    return this.policies.setNational(viewer, input);
+  }
+
+  @Get('clubs/:clubId/pathway-policy')
+  @ApiOkResponse({ type: ClubPathwayPolicyDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  clubPolicy(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam): Promise<ClubPathwayPolicyDto> {
+    return this.policies.forClub(viewer, clubId);
+  }
+
+  @Put('clubs/:clubId/pathway-policy')
+  @ApiOkResponse({ type: ClubPathwayPolicyDto, description: "The club's new override version" })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: "The club's coordinators only" })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  setClubPolicy(
+    @CurrentViewer() viewer: Viewer,
+    @Param() { clubId }: ClubIdParam,
+    @Body() input: PathwayPolicyInputDto,
+  ): Promise<ClubPathwayPolicyDto> {
+    return this.policies.setForClub(viewer, clubId, input);
+  }
+
+  @Get('participations/:id/progress')
+  @ApiOkResponse({ type: PathwayProgressDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  progress(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<PathwayProgressDto> {
+    return this.progressService.progress(viewer, id);
+  }
+
+  @Post('participations/:id/sponsorships')
+  @ApiCreatedResponse({ type: SponsorshipDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The community already sponsors this observer' })
+  @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The sponsor is not a member, or the participation not an observer' })
+  sponsor(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CreateSponsorshipDto): Promise<SponsorshipDto> {
+    return this.sponsorships.sponsor(viewer, id, input);
+  }
+
+  @Delete('sponsorships/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Withdrawn' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  withdrawSponsorship(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<void> {
+    return this.sponsorships.withdraw(viewer, id);
+  }
+}
