@@ -241,6 +241,17 @@ describe('pathway policy versions', () => {
     expect(await clubVersions(c.club.id)).toBe(2);
   });
 
+  it('numbers concurrent changes 1, 2, 3 … without a clash or a gap', async () => {
+    const c = await newClub();
+    const responses = await Promise.all(
+      [1, 2, 3, 4].map((n) => putClub(c.club.id, c.coordinator, { ...DEFAULTS, minSponsors: n })),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(responses.map((r) => r.body.override.version).sort()).toEqual([1, 2, 3, 4]);
+    const { rows } = await t.db.query(`SELECT version FROM pathway_policies WHERE club_id = $1 ORDER BY version`, [c.club.id]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses bad policies with 400 and writes nothing', async () => {
     const c = await newClub();
     const bad: Array<[Record<string, unknown>, string]> = [
@@ -322,6 +333,17 @@ describe('sponsorship', () => {
     // After withdrawing, it may sponsor again.
     expect((await sponsor(observer.participationId, member.representative, { communityId: member.community.id, statement: SPONSOR_STATEMENT })).status).toBe(201);
     expect(await sponsorshipsOf(observer.participationId)).toBe(2);
+  });
+
+  it('of two identical sponsorships sent at once, exactly one is recorded', async () => {
+    const c = await newClub();
+    const observer = await party(c, 'observer');
+    const member = await party(c, 'member', true);
+    const responses = await Promise.all(
+      [1, 2].map(() => sponsor(observer.participationId, member.representative, { communityId: member.community.id, statement: SPONSOR_STATEMENT })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await sponsorshipsOf(observer.participationId)).toBe(1);
   });
 
   it('refuses sponsors that are not members of the club and participations that are not observers, revealing nothing hidden', async () => {
