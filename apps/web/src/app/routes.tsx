@@ -21,6 +21,7 @@ import { MinutesPage } from '../features/meetings/components/minutes-page';
 import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
 import { projectRoutes } from '../features/projects/routes';
+import { pathwayRoutes } from '../features/pathway/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -124,6 +125,7 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       { path: 'signup', element: <SignupPage /> },
       ...projectRoutes,
+      ...pathwayRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

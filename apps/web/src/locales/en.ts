@@ -1,4 +1,5 @@
 import { projectsEn } from './projects/en';
+import { pathwayEn } from './pathway/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -7,6 +8,7 @@ import { projectsEn } from './projects/en';
  */
 export const en = {
   projects: projectsEn,
+  pathway: pathwayEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',

@@ -1,8 +1,10 @@
 import type { Translation } from './en';
 import { projectsKk } from './projects/kk';
+import { pathwayKk } from './pathway/kk';
 
 export const kk: Translation = {
   projects: projectsKk,
+  pathway: pathwayKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',

@@ -1,8 +1,10 @@
 import type { Translation } from './en';
 import { projectsRu } from './projects/ru';
+import { pathwayRu } from './pathway/ru';
 
 export const ru: Translation = {
   projects: projectsRu,
+  pathway: pathwayRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',

@@ -53,6 +53,7 @@ function ParticipationDetails({ participation }: { participation: Participation 
       </dl>
       <h2>{t('participation.statement')}</h2>
       <blockquote className="statement">{participation.statement}</blockquote>
+      <p><Link to={`/participations/${participation.id}/progress`} className="button button-secondary" data-testid="progress-link">{t('pathway.progressLink')}</Link></p>
       <TransitionActions participation={participation} />
       <h2>{t('participation.history')}</h2>
       <p className="field-hint">{t('participation.timeZoneNote', { zone: KAZAKHSTAN_TIME_ZONE })}</p>

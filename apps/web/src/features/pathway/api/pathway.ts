@@ -1,0 +1,150 @@
+import type { Schemas } from '@dastarkhan/api-client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApiClient } from '../../../lib/api-client';
+import { unwrap } from '../../../lib/api-error';
+import { queryKeys } from '../../../lib/query-keys';
+
+export type PathwayPolicy = Schemas['PathwayPolicyDto'];
+export type PathwayPolicyInput = Schemas['PathwayPolicyInputDto'];
+export type TransparencyField = PathwayPolicy['transparencyFields'][number];
+
+/**
+ * One milestone of the progress, as docs/pathway-contract.md defines it. Spelled out here because
+ * the generated schema's `MilestoneDto` is the joint projects' milestone (the two DTO classes share
+ * a name), so `PathwayProgressDto['milestones']` does not describe what the progress route sends.
+ */
+export interface PathwayMilestone {
+  key: 'monthsAsObserver' | 'meetingsAttended' | 'attendanceRate' | 'jointProjects' | 'transparency' | 'sponsors' | 'noOpenConcern';
+  enabled: boolean;
+  /** A switched-off milestone counts as met. */
+  met: boolean;
+  figure: {
+    current: number;
+    required: number | null;
+    attended?: number;
+    counted?: number;
+    rate?: number | null;
+    missing?: TransparencyField[];
+  };
+  evidence: {
+    kind: 'meeting' | 'project' | 'sponsorship' | 'concern';
+    id: string;
+    title: string;
+    /** YYYY-MM-DD in Almaty */
+    date: string | null;
+    detail?: string;
+  }[];
+}
+export type MilestoneKey = PathwayMilestone['key'];
+export type PathwayProgress = Omit<Schemas['PathwayProgressDto'], 'milestones'> & { milestones: PathwayMilestone[] };
+export type NextStep = PathwayProgress['nextSteps'][number];
+export type Sponsorship = Schemas['SponsorshipDto'];
+export type CreateSponsorshipInput = Schemas['CreateSponsorshipDto'];
+
+export const TRANSPARENCY_FIELDS: TransparencyField[] = ['leaders', 'meetingPlace', 'approximateSize', 'activities'];
+
+/** The pathway feature's query keys: every one starts with 'pathway' so a change can refresh them all. */
+export const pathwayKeys = {
+  all: ['pathway'] as const,
+  progress: (participationId: string) => ['pathway', 'progress', participationId] as const,
+  nationalPolicy: ['pathway', 'policy', 'national'] as const,
+  clubPolicy: (clubId: string) => ['pathway', 'policy', 'club', clubId] as const,
+};
+
+/**
+ * The participation (community, club, status): the same cache entry the participation page uses.
+ * Only its community's representatives and the club's coordinators see it (404 for others).
+ */
+export function useParticipationSummary(id: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: queryKeys.participation(id),
+    queryFn: async () => unwrap(await client.GET('/api/participations/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
+}
+
+/** The club (viewer's participations, coordinator flag): the same cache entry the club page uses. */
+export function useClubSummary(clubId: string | undefined) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: queryKeys.club(clubId ?? ''),
+    queryFn: async () => unwrap(await client.GET('/api/clubs/{clubId}', { params: { path: { clubId: clubId ?? '' } } })),
+    enabled: Boolean(clubId),
+  });
+}
+
+export function useProgress(participationId: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: pathwayKeys.progress(participationId),
+    queryFn: async () =>
+      unwrap(await client.GET('/api/participations/{id}/progress', { params: { path: { id: participationId } } })) as unknown as PathwayProgress,
+    retry: false,
+  });
+}
+
+export function useSponsor(participationId: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateSponsorshipInput) =>
+      unwrap(
+        await client.POST('/api/participations/{id}/sponsorships', { params: { path: { id: participationId } }, body }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pathwayKeys.all }),
+  });
+}
+
+export function useWithdrawSponsorship() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) => {
+      unwrap(await client.DELETE('/api/sponsorships/{id}', { params: { path: { id } } }));
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: pathwayKeys.all }),
+  });
+}
+
+export function useNationalPolicy() {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: pathwayKeys.nationalPolicy,
+    queryFn: async () => unwrap(await client.GET('/api/pathway-policy')),
+  });
+}
+
+export function useSaveNationalPolicy() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PathwayPolicyInput) => unwrap(await client.PUT('/api/pathway-policy', { body })),
+    onSuccess: (policy) => {
+      queryClient.setQueryData(pathwayKeys.nationalPolicy, policy);
+      return queryClient.invalidateQueries({ queryKey: pathwayKeys.all });
+    },
+  });
+}
+
+export function useClubPolicy(clubId: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: pathwayKeys.clubPolicy(clubId),
+    queryFn: async () =>
+      unwrap(await client.GET('/api/clubs/{clubId}/pathway-policy', { params: { path: { clubId } } })),
+  });
+}
+
+export function useSaveClubPolicy(clubId: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: PathwayPolicyInput) =>
+      unwrap(await client.PUT('/api/clubs/{clubId}/pathway-policy', { params: { path: { clubId } }, body })),
+    onSuccess: (policy) => {
+      queryClient.setQueryData(pathwayKeys.clubPolicy(clubId), policy);
+      return queryClient.invalidateQueries({ queryKey: pathwayKeys.all });
+    },
+  });
+}

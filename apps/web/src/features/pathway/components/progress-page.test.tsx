@@ -1,0 +1,168 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
+import { club, communityRef, coordinator, participation, participationSummary, representative } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+import { progress, sponsorship } from '../test-fixtures';
+
+const observer = participation({ id: 'part-1', status: 'observer', version: 2 });
+const mosque = communityRef({ id: 'com-mosque', name: 'Central Mosque', tradition: 'sunni_islam', registrationStatus: 'registered' });
+
+describe('progress page', () => {
+  let api: FakeApi;
+
+  beforeEach(() => {
+    api = createFakeApi({
+      'GET /api/auth/me': { body: representative(['com-grace']) },
+      'GET /api/participations/part-1': { body: observer },
+      'GET /api/participations/part-1/progress': { body: progress() },
+      'GET /api/clubs/club-1': { body: club({ viewerParticipations: [participationSummary({ status: 'observer' })] }) },
+    });
+    api.install();
+  });
+
+  it('is linked from the participation page', async () => {
+    const { user } = renderApp('/participations/part-1');
+    await user.click(await screen.findByTestId('progress-link'));
+    expect(await screen.findByTestId('milestones-summary')).toBeInTheDocument();
+  });
+
+  it('shows the status at a glance: a summary, each milestone met or not with its figure, and the next step', async () => {
+    const { user } = renderApp('/participations/part-1/progress');
+
+    expect(await screen.findByTestId('milestones-summary')).toHaveTextContent('4 of 6 milestones met');
+    expect(screen.getByTestId('progress-summary')).toHaveTextContent('Observer');
+    // 20:15 UTC on 11 March is already 12 March in Almaty.
+    expect(screen.getByTestId('progress-summary')).toHaveTextContent('since Mar 12, 2026');
+    expect(screen.getByTestId('next-step')).toHaveTextContent('Next step: attend 1 more meeting; 1 more joint project');
+
+    const meetings = screen.getByTestId('milestone-meetingsAttended');
+    expect(meetings).toHaveAttribute('data-state', 'unmet');
+    expect(meetings).toHaveTextContent('Not met yet · 5 of 6 meetings');
+    const rate = screen.getByTestId('milestone-attendanceRate');
+    expect(rate).toHaveAttribute('data-state', 'met');
+    expect(rate).toHaveTextContent('Met · 5 of 6 meetings, 83 % (at least 75 %)');
+    expect(screen.getByTestId('milestone-jointProjects')).toHaveTextContent('Not met yet · 1 of 2 projects');
+    expect(screen.getByTestId('milestone-transparency')).toHaveTextContent('All required fields are filled in');
+
+    await user.click(within(meetings).getByText('Show evidence'));
+    expect(within(meetings).getByRole('link', { name: 'Youth and the city' })).toHaveAttribute('href', '/meetings/m-1');
+    expect(within(meetings).getByRole('link', { name: 'Youth and the city' }).closest('li')).toHaveTextContent('Apr 7, 2026 · Present');
+    expect(within(screen.getByTestId('milestone-jointProjects')).getByRole('link', { name: 'Spring clean-up of the riverbank' })).toHaveAttribute('href', '/projects/p-1');
+
+    expect(screen.getByTestId('policy-version')).toHaveTextContent('version 3');
+  });
+
+  it('shows a milestone the club switched off as not required, without a figure', async () => {
+    renderApp('/participations/part-1/progress');
+
+    const sponsors = await screen.findByTestId('milestone-sponsors');
+    expect(sponsors).toHaveAttribute('data-state', 'off');
+    expect(sponsors).toHaveTextContent('Not required by this club');
+    expect(sponsors).not.toHaveTextContent('of');
+  });
+
+  it('speaks Russian and Kazakh', async () => {
+    renderApp('/participations/part-1/progress', { locale: 'ru' });
+    expect(await screen.findByTestId('milestones-summary')).toHaveTextContent('Выполнено этапов: 4 из 6');
+    expect(screen.getByTestId('next-step')).toHaveTextContent('посетить ещё 1 встречу; ещё 1 совместный проект');
+    expect(screen.getByTestId('milestone-attendanceRate')).toHaveTextContent('5 из 6 встреч, 83 %');
+  });
+
+  it('says how long to wait and until which Almaty date', async () => {
+    api.on('GET /api/participations/part-1/progress', {
+      body: progress({ nextSteps: [{ key: 'waitMonths', count: 2, fields: null, until: '2026-09-12' }, { key: 'completeProfile', count: null, fields: ['leaders', 'activities'], until: null }] }),
+    });
+    renderApp('/participations/part-1/progress');
+    expect(await screen.findByTestId('next-step')).toHaveTextContent('wait 2 more months (until Sep 12, 2026); complete the profile: leaders, activities');
+  });
+
+  it('says when nothing remains', async () => {
+    api.on('GET /api/participations/part-1/progress', { body: progress({ allMet: true, nextSteps: [] }) });
+    renderApp('/participations/part-1/progress', { locale: 'kk' });
+    expect(await screen.findByTestId('next-step')).toHaveTextContent('Ештеңе қалмады');
+  });
+
+  it('shows a translated error with a retry when the progress cannot load', async () => {
+    api.on('GET /api/participations/part-1/progress', { status: 500, body: { statusCode: 500, code: 'UNKNOWN', message: 'x' } });
+    renderApp('/participations/part-1/progress');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('lets a coordinator see the progress', async () => {
+    api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
+    renderApp('/participations/part-1/progress');
+    expect(await screen.findByTestId('milestones-summary')).toHaveTextContent('4 of 6 milestones met');
+    expect(screen.queryByTestId('sponsor-submit')).not.toBeInTheDocument();
+  });
+});
+
+describe('sponsorship', () => {
+  let api: FakeApi;
+
+  beforeEach(() => {
+    api = createFakeApi({
+      'GET /api/auth/me': { body: representative(['com-mosque']) },
+      // A member community's representative sees neither the observer's participation nor its progress.
+      'GET /api/participations/part-1': apiError(404, 'NOT_FOUND'),
+      'GET /api/participations/part-1/progress': apiError(404, 'NOT_FOUND'),
+      'GET /api/clubs/club-1': {
+        body: club({
+          participants: [
+            { participationId: 'part-1', status: 'observer', community: communityRef() },
+            { participationId: 'part-9', status: 'member', community: mosque },
+          ],
+          viewerParticipations: [participationSummary({ id: 'part-9', status: 'member', community: mosque })],
+        }),
+      },
+    });
+    api.install();
+  });
+
+  it('needs a sentence before it sponsors, then sends the sponsoring community and the sentence, and can withdraw', async () => {
+    const { user } = renderApp('/participations/part-1/progress?club=club-1');
+
+    expect(await screen.findByRole('heading', { name: /Grace Church/ })).toBeInTheDocument();
+    await user.click(await screen.findByTestId('sponsor-submit'));
+    expect(screen.getByText('Write a sentence about why you sponsor this community.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/participations/part-1/sponsorships')).toHaveLength(0);
+
+    api.on('POST /api/participations/part-1/sponsorships', { status: 201, body: sponsorship() });
+    await user.type(screen.getByTestId('sponsor-statement'), 'They came to every clean-up and kept their word.');
+    await user.click(screen.getByTestId('sponsor-submit'));
+
+    expect(await screen.findByText('Thank you: your sponsorship is recorded.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/participations/part-1/sponsorships')[0].body).toEqual({
+      communityId: 'com-mosque',
+      statement: 'They came to every clean-up and kept their word.',
+    });
+    expect(screen.getByTestId('sponsorship')).toHaveTextContent('Central Mosque');
+
+    api.on('DELETE /api/sponsorships/sp-1', { status: 204 });
+    await user.click(screen.getByRole('button', { name: 'Withdraw our sponsorship' }));
+    expect(await screen.findByText('Your sponsorship was withdrawn.')).toBeInTheDocument();
+    expect(api.callsTo('DELETE', '/api/sponsorships/sp-1')).toHaveLength(1);
+    expect(screen.getByTestId('sponsor-submit')).toBeInTheDocument();
+  });
+
+  it('translates the API refusing a second sponsorship', async () => {
+    api.on('POST /api/participations/part-1/sponsorships', apiError(409, 'PATHWAY.ALREADY_SPONSORED'));
+    const { user } = renderApp('/participations/part-1/progress?club=club-1', { locale: 'ru' });
+    await user.type(await screen.findByTestId('sponsor-statement'), 'Надёжные соседи, всегда приходят помочь.');
+    await user.click(screen.getByTestId('sponsor-submit'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ваша община уже ручается за эту.');
+  });
+
+  it('is not offered for a community that is not an observer', async () => {
+    api.on('GET /api/clubs/club-1', {
+      body: club({
+        participants: [{ participationId: 'part-1', status: 'member', community: communityRef() }],
+        viewerParticipations: [participationSummary({ id: 'part-9', status: 'member', community: mosque })],
+      }),
+    });
+    renderApp('/participations/part-1/progress?club=club-1');
+    expect(await screen.findByRole('heading', { name: /Grace Church/ })).toBeInTheDocument();
+    expect(screen.queryByTestId('sponsor-submit')).not.toBeInTheDocument();
+  });
+});

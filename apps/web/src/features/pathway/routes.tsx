@@ -1,0 +1,33 @@
+import type { RouteObject } from 'react-router';
+import { RequireAuth } from '../../components/require-auth';
+import { isAdministrator, isCoordinator } from '../../lib/auth';
+import { ClubPolicyPage, NationalPolicyPage } from './components/policy-editor';
+import { ProgressPage } from './components/progress-page';
+
+/** The pathway pages: progress (the API decides who may see it), and the policy editors. */
+export const pathwayRoutes: RouteObject[] = [
+  {
+    path: 'participations/:id/progress',
+    element: (
+      <RequireAuth>
+        <ProgressPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'clubs/:clubId/pathway-policy',
+    element: (
+      <RequireAuth allow={isCoordinator}>
+        <ClubPolicyPage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'admin/pathway-policy',
+    element: (
+      <RequireAuth allow={isAdministrator}>
+        <NationalPolicyPage />
+      </RequireAuth>
+    ),
+  },
+];
