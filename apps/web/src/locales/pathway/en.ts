@@ -16,7 +16,6 @@ export const pathwayEn = {
   unmet: 'Not met yet',
   notRequired: 'Not required by this club',
   evidence: 'Show evidence',
-  noEvidence: 'Nothing recorded yet.',
   milestone: {
     monthsAsObserver: 'Time as observer',
     meetingsAttended: 'Meetings attended',

@@ -14,7 +14,6 @@ export const pathwayKk: PathwayTranslation = {
   unmet: 'Әлі орындалмады',
   notRequired: 'Бұл клуб талап етпейді',
   evidence: 'Дәлелдерді көрсету',
-  noEvidence: 'Әзірге ештеңе тіркелмеген.',
   milestone: {
     monthsAsObserver: 'Бақылаушы ретіндегі уақыт',
     meetingsAttended: 'Қатысқан кездесулер',

@@ -14,7 +14,6 @@ export const pathwayRu: PathwayTranslation = {
   unmet: 'Пока не выполнено',
   notRequired: 'Не требуется в этом клубе',
   evidence: 'Показать подтверждения',
-  noEvidence: 'Пока ничего не записано.',
   milestone: {
     monthsAsObserver: 'Срок в статусе наблюдателя',
     meetingsAttended: 'Посещённые встречи',

@@ -81,6 +81,7 @@ describe('progress page', () => {
     api.on('GET /api/participations/part-1/progress', { body: progress({ allMet: true, nextSteps: [] }) });
     renderApp('/participations/part-1/progress', { locale: 'kk' });
     expect(await screen.findByTestId('next-step')).toHaveTextContent('Ештеңе қалмады');
+    expect(screen.getByTestId('milestones-summary')).toHaveTextContent('Барлық қажетті кезеңдер орындалды.');
   });
 
   it('shows a translated error with a retry when the progress cannot load', async () => {

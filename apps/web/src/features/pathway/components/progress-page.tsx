@@ -99,6 +99,7 @@ function ProgressDetails({ progress }: { progress: PathwayProgress }) {
         </p>
         <p className="pathway-summary" data-all-met={progress.allMet ? 'true' : 'false'} data-testid="milestones-summary">
           {t('pathway.summary', { met, total: required.length })}
+          {progress.allMet && <> · {t('pathway.allMet')}</>}
         </p>
         <div className="pathway-next card" data-testid="next-step">
           <strong>{t('pathway.nextStep')}: </strong>
