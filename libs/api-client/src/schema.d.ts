@@ -1874,6 +1874,40 @@ export interface components {
             override: components["schemas"]["PathwayPolicyDto"] | null;
         };
         /** @enum {string} */
+        MilestoneKey: "monthsAsObserver" | "meetingsAttended" | "attendanceRate" | "jointProjects" | "transparency" | "sponsors" | "noOpenConcern";
+        PathwayMilestoneFigureDto: {
+            current: number;
+            required: number | null;
+            attended?: number;
+            /** @description Held meetings since becoming observer, excused ones left out */
+            counted?: number;
+            /** @description Percent, rounded down */
+            rate?: number | null;
+            missing?: components["schemas"]["TransparencyField"][];
+        };
+        PathwayMilestoneEvidenceDto: {
+            /** @enum {string} */
+            kind: "meeting" | "project" | "sponsorship" | "concern";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * Format: date
+             * @description Date in Asia/Almaty
+             */
+            date: string | null;
+            /** @description For meetings: present, absent or excused */
+            detail?: string;
+        };
+        PathwayMilestoneDto: {
+            key: components["schemas"]["MilestoneKey"];
+            enabled: boolean;
+            /** @description A switched-off milestone counts as met */
+            met: boolean;
+            figure: components["schemas"]["PathwayMilestoneFigureDto"];
+            evidence: components["schemas"]["PathwayMilestoneEvidenceDto"][];
+        };
+        /** @enum {string} */
         NextStepKey: "waitMonths" | "attendMeetings" | "raiseAttendance" | "joinProjects" | "completeProfile" | "findSponsors" | "resolveConcern";
         NextStepDto: {
             key: components["schemas"]["NextStepKey"];
@@ -1896,7 +1930,7 @@ export interface components {
             observerSince: string | null;
             policy: components["schemas"]["PathwayPolicyDto"];
             allMet: boolean;
-            milestones: components["schemas"]["MilestoneDto"][];
+            milestones: components["schemas"]["PathwayMilestoneDto"][];
             nextSteps: components["schemas"]["NextStepDto"][];
         };
         CreateSponsorshipDto: {
@@ -2033,6 +2067,10 @@ export type TransparencyField = components['schemas']['TransparencyField'];
 export type PathwayPolicyDto = components['schemas']['PathwayPolicyDto'];
 export type PathwayPolicyInputDto = components['schemas']['PathwayPolicyInputDto'];
 export type ClubPathwayPolicyDto = components['schemas']['ClubPathwayPolicyDto'];
+export type MilestoneKey = components['schemas']['MilestoneKey'];
+export type PathwayMilestoneFigureDto = components['schemas']['PathwayMilestoneFigureDto'];
+export type PathwayMilestoneEvidenceDto = components['schemas']['PathwayMilestoneEvidenceDto'];
+export type PathwayMilestoneDto = components['schemas']['PathwayMilestoneDto'];
 export type NextStepKey = components['schemas']['NextStepKey'];
 export type NextStepDto = components['schemas']['NextStepDto'];
 export type PathwayProgressDto = components['schemas']['PathwayProgressDto'];

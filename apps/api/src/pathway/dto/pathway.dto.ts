@@ -103,7 +103,7 @@ export class ClubPathwayPolicyDto {
   override: PathwayPolicyDto | null;
 }
 
-export class MilestoneFigureDto {
+export class PathwayMilestoneFigureDto {
   @ApiProperty()
   current: number;
 
@@ -123,7 +123,7 @@ export class MilestoneFigureDto {
   missing?: TransparencyField[];
 }
 
-export class MilestoneEvidenceDto {
+export class PathwayMilestoneEvidenceDto {
   @ApiProperty({ enum: ['meeting', 'project', 'sponsorship', 'concern'] })
   kind: 'meeting' | 'project' | 'sponsorship' | 'concern';
 
@@ -140,7 +140,7 @@ export class MilestoneEvidenceDto {
   detail?: string;
 }
 
-export class MilestoneDto {
+export class PathwayMilestoneDto {
   @ApiProperty({ enum: MILESTONE_KEYS, enumName: 'MilestoneKey' })
   key: MilestoneKey;
 
@@ -150,11 +150,11 @@ export class MilestoneDto {
   @ApiProperty({ description: 'A switched-off milestone counts as met' })
   met: boolean;
 
-  @ApiProperty({ type: MilestoneFigureDto })
-  figure: MilestoneFigureDto;
+  @ApiProperty({ type: PathwayMilestoneFigureDto })
+  figure: PathwayMilestoneFigureDto;
 
-  @ApiProperty({ type: [MilestoneEvidenceDto] })
-  evidence: MilestoneEvidenceDto[];
+  @ApiProperty({ type: [PathwayMilestoneEvidenceDto] })
+  evidence: PathwayMilestoneEvidenceDto[];
 }
 
 export class NextStepDto {
@@ -187,8 +187,8 @@ export class PathwayProgressDto {
   @ApiProperty()
   allMet: boolean;
 
-  @ApiProperty({ type: [MilestoneDto] })
-  milestones: MilestoneDto[];
+  @ApiProperty({ type: [PathwayMilestoneDto] })
+  milestones: PathwayMilestoneDto[];
 
   @ApiProperty({ type: [NextStepDto] })
   nextSteps: NextStepDto[];

@@ -8,35 +8,9 @@ export type PathwayPolicy = Schemas['PathwayPolicyDto'];
 export type PathwayPolicyInput = Schemas['PathwayPolicyInputDto'];
 export type TransparencyField = PathwayPolicy['transparencyFields'][number];
 
-/**
- * One milestone of the progress, as docs/pathway-contract.md defines it. Spelled out here because
- * the generated schema's `MilestoneDto` is the joint projects' milestone (the two DTO classes share
- * a name), so `PathwayProgressDto['milestones']` does not describe what the progress route sends.
- */
-export interface PathwayMilestone {
-  key: 'monthsAsObserver' | 'meetingsAttended' | 'attendanceRate' | 'jointProjects' | 'transparency' | 'sponsors' | 'noOpenConcern';
-  enabled: boolean;
-  /** A switched-off milestone counts as met. */
-  met: boolean;
-  figure: {
-    current: number;
-    required: number | null;
-    attended?: number;
-    counted?: number;
-    rate?: number | null;
-    missing?: TransparencyField[];
-  };
-  evidence: {
-    kind: 'meeting' | 'project' | 'sponsorship' | 'concern';
-    id: string;
-    title: string;
-    /** YYYY-MM-DD in Almaty */
-    date: string | null;
-    detail?: string;
-  }[];
-}
+export type PathwayMilestone = Schemas['PathwayMilestoneDto'];
 export type MilestoneKey = PathwayMilestone['key'];
-export type PathwayProgress = Omit<Schemas['PathwayProgressDto'], 'milestones'> & { milestones: PathwayMilestone[] };
+export type PathwayProgress = Schemas['PathwayProgressDto'];
 export type NextStep = PathwayProgress['nextSteps'][number];
 export type Sponsorship = Schemas['SponsorshipDto'];
 export type CreateSponsorshipInput = Schemas['CreateSponsorshipDto'];
@@ -79,7 +53,7 @@ export function useProgress(participationId: string) {
   return useQuery({
     queryKey: pathwayKeys.progress(participationId),
     queryFn: async () =>
-      unwrap(await client.GET('/api/participations/{id}/progress', { params: { path: { id: participationId } } })) as unknown as PathwayProgress,
+      unwrap(await client.GET('/api/participations/{id}/progress', { params: { path: { id: participationId } } })),
     retry: false,
   });
 }
