@@ -7,7 +7,7 @@ export function expectValidationFailure(response: Response, ...fields: string[])
   expect(Object.keys(response.body.fields ?? {})).toEqual(expect.arrayContaining(fields));
 }
 
-/** An error response with this status and code (the body shape of docs/api-contract.md). */
+/** An error response with this status and code (the body shape of apps/api/docs/api-contract.md). */
 export function expectError(response: Response, status: number, code: string): void {
   expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
   expect(response.body).toMatchObject({ statusCode: status, message: expect.any(String) });

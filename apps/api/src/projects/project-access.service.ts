@@ -59,7 +59,7 @@ const COMMUNITY_FACTS = `
     FROM communities c WHERE c.id = ANY($2)`;
 
 /**
- * Who may see and act on a project (docs/projects-contract.md, "Who sees what"), and which of its
+ * Who may see and act on a project (apps/api/docs/projects-contract.md, "Who sees what"), and which of its
  * communities the caller may see (DOMAIN.md, "Privacy and safety": communityAccess in the club).
  */
 @Injectable()

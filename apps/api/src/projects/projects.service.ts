@@ -71,7 +71,7 @@ export class ProjectsService {
     private readonly access: ProjectAccessService,
   ) {}
 
-  /** A club's projects the caller may see, newest first (docs/projects-contract.md, "Who sees what"). */
+  /** A club's projects the caller may see, newest first (apps/api/docs/projects-contract.md, "Who sees what"). */
   async listForClub(viewer: Viewer | null, clubId: string, status?: ProjectStatus): Promise<ProjectSummaryDto[]> {
     await this.access.assertClubExists(this.db.manager, clubId);
     const mine = representedCommunityIds(viewer);

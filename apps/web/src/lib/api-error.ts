@@ -1,4 +1,4 @@
-/** The API's error body: `{ statusCode, code, message, fields? }` (docs/api-contract.md). */
+/** The API's error body: `{ statusCode, code, message, fields? }` (apps/api/docs/api-contract.md). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
