@@ -87,6 +87,7 @@ export class ClubsService {
     );
     const facts = await this.access.viewerFacts(viewer);
     const visible: ParticipantDto[] = [];
+    const officialReads: string[] = [];
     for (const row of rows) {
       const decision = showsOnClubPage(
         row.status,
@@ -100,13 +101,14 @@ export class ClubsService {
         clubId,
       );
       if (decision.access === 'hidden') continue;
-      if (decision.logOfficialRead && viewer) await this.communities.logOfficialRead(viewer, row.communityId, 'club.participants');
+      if (decision.logOfficialRead) officialReads.push(row.communityId);
       visible.push({
         participationId: row.participationId,
         status: row.status,
         community: { id: row.communityId, name: row.name, tradition: row.tradition, registrationStatus: row.registrationStatus },
       });
     }
+    await this.communities.logOfficialReads(viewer, officialReads, 'club.participants');
     return visible;
   }
 }

@@ -36,7 +36,7 @@ export class CommunitiesService {
     if (!community) throw notFound('Community');
     const decision = communityAccess(await this.privacyFacts(community), await this.access.viewerFacts(viewer, id));
     if (decision.access === 'hidden') throw notFound('Community');
-    if (decision.logOfficialRead && viewer) await this.logOfficialRead(viewer, id, 'community.profile');
+    if (decision.logOfficialRead) await this.logOfficialReads(viewer, [id], 'community.profile');
     return toCommunityDto(community, decision.access);
   }
 
@@ -58,8 +58,10 @@ export class CommunitiesService {
     });
   }
 
-  async logOfficialRead(viewer: Viewer, communityId: string, resource: string): Promise<void> {
-    await this.db.getRepository(SensitiveRead).insert({ readerId: viewer.userId, communityId, resource });
+  /** One audit row per community an official was shown, written in a single statement. */
+  async logOfficialReads(viewer: Viewer | null, communityIds: string[], resource: string): Promise<void> {
+    if (!viewer || communityIds.length === 0) return;
+    await this.db.getRepository(SensitiveRead).insert(communityIds.map((communityId) => ({ readerId: viewer.userId, communityId, resource })));
   }
 
   private async privacyFacts(community: Community): Promise<CommunityPrivacyFacts> {

@@ -233,6 +233,7 @@ export class MeetingsQueryService {
         WHERE c.id = ANY($1) GROUP BY c.id`,
       [ids],
     );
+    const officialReads: string[] = [];
     for (const community of communities) {
       const clubIds = new Set(rows.filter((row) => row.venueCommunityId === community.id).map((row) => row.clubId));
       const facts = audience.facts && { ...audience.facts, representsCommunity: represents(audience.viewer, community.id) };
@@ -240,7 +241,7 @@ export class MeetingsQueryService {
       const decisions = [...clubIds].map((clubId) => communityAccess(community, facts, clubId));
       const decision = decisions.find((d) => d.access !== 'hidden');
       if (!decision) continue;
-      if (decision.logOfficialRead && audience.viewer) await this.communities.logOfficialRead(audience.viewer, community.id, resource);
+      if (decision.logOfficialRead) officialReads.push(community.id);
       visible.set(community.id, {
         id: community.id,
         name: community.name,
@@ -248,6 +249,7 @@ export class MeetingsQueryService {
         registrationStatus: community.registrationStatus,
       });
     }
+    await this.communities.logOfficialReads(audience.viewer, officialReads, resource);
     return visible;
   }
 

@@ -154,6 +154,7 @@ export class ProjectAccessService {
     const facts = await this.access.viewerFacts(viewer);
     const mine = representedCommunityIds(viewer);
     const visible = new Map<string, CommunityRefDto>();
+    const officialReads: string[] = [];
     for (const row of rows) {
       const privacy: CommunityPrivacyFacts = {
         registrationStatus: row.registrationStatus,
@@ -163,7 +164,7 @@ export class ProjectAccessService {
       };
       const decision = communityAccess(privacy, facts && { ...facts, representsCommunity: mine.includes(row.communityId) }, clubId);
       if (decision.access === 'hidden') continue;
-      if (decision.logOfficialRead && viewer) await this.communities.logOfficialRead(viewer, row.communityId, resource);
+      if (decision.logOfficialRead) officialReads.push(row.communityId);
       visible.set(row.communityId, {
         id: row.communityId,
         name: row.name,
@@ -171,6 +172,7 @@ export class ProjectAccessService {
         registrationStatus: row.registrationStatus,
       });
     }
+    await this.communities.logOfficialReads(viewer, officialReads, resource);
     return visible;
   }
 
