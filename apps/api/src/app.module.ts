@@ -13,6 +13,7 @@ import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingRecordsModule } from './meetings/meeting-records.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ParticipationModule } from './participation/participation.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -35,6 +36,7 @@ export class AppModule {
         MeetingRecordsModule,
         ProjectsModule,
         PathwayModule,
+        NotificationsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

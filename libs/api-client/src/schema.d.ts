@@ -1059,7 +1059,7 @@ export interface components {
             statement: string;
         };
         /** @enum {string} */
-        ParticipationAction: "accept" | "decline" | "nominate" | "defer" | "admit" | "suspend" | "reinstate" | "withdraw";
+        ParticipationAction: "accept" | "decline" | "nominate" | "request_nomination" | "defer" | "admit" | "suspend" | "reinstate" | "withdraw";
         ParticipationEventDto: {
             /** Format: uuid */
             id: string;

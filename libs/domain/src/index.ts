@@ -13,3 +13,6 @@ export * from './projects/progress';
 export * from './pathway/policy';
 export * from './pathway/milestones';
 export * from './pathway/sponsorship';
+export * from './pathway/decisions';
+export * from './pathway/reviews';
+export * from './notifications/notifications';

@@ -17,6 +17,9 @@ import { Participation } from '../participation/entities/participation.entity';
 import { ParticipationEvent } from '../participation/entities/participation-event.entity';
 import { PathwayPolicy } from '../pathway/entities/pathway-policy.entity';
 import { Sponsorship } from '../pathway/entities/sponsorship.entity';
+import { DecisionAppeal, ParticipationDecision } from '../decisions/entities/decision.entity';
+import { EmailOutboxMessage, Notification } from '../notifications/entities/notification.entity';
+import { ParticipationReview, ReviewResponse } from '../reviews/entities/review.entity';
 import { Contribution, ContributionRevision } from '../projects/entities/contribution.entity';
 import { ProjectEvent } from '../projects/entities/project-event.entity';
 import { ProjectMilestone } from '../projects/entities/project-milestone.entity';
@@ -56,4 +59,10 @@ export const ENTITIES = [
   ProjectMilestone,
   PathwayPolicy,
   Sponsorship,
+  ParticipationReview,
+  ReviewResponse,
+  ParticipationDecision,
+  DecisionAppeal,
+  Notification,
+  EmailOutboxMessage,
 ];

@@ -7,8 +7,10 @@ import {
   requiredActor,
   ParticipationAction,
   ParticipationStatus,
+  RECORDED_ACTIONS,
   RegistrationStatus,
   transitionParticipation,
+  type TransitionContext,
 } from '@dastarkhan/domain';
 import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
@@ -24,7 +26,7 @@ const SUMMARY_SELECT = `
     JOIN clubs cl ON cl.id = p.club_id
     JOIN communities c ON c.id = p.community_id`;
 
-interface LockedParticipation {
+export interface LockedParticipation {
   id: string;
   status: ParticipationStatus;
   suspended_from: ParticipationStatus | null;
@@ -32,6 +34,14 @@ interface LockedParticipation {
   club_id: string;
   community_id: string;
   registration_status: RegistrationStatus;
+}
+
+export interface AppliedTransition {
+  /** The locked row as it was before the step. */
+  before: LockedParticipation;
+  status: ParticipationStatus;
+  /** The new event's sequence (= the participation's new version). */
+  sequence: number;
 }
 
 @Injectable()
@@ -91,40 +101,65 @@ export class ParticipationService {
   }
 
   /**
-   * Moves a participation along the pathway. The row is locked and the caller's `version` must
-   * match, so of two concurrent decisions exactly one wins and the other gets 409.
+   * Moves a participation along the pathway. Admit, defer, decline and the community's nomination
+   * request leave more than an event, so they go through their own endpoints (DecisionsService).
    */
   async transition(viewer: Viewer, id: string, input: TransitionDto): Promise<ParticipationDto> {
+    if ((RECORDED_ACTIONS as readonly ParticipationAction[]).includes(input.action)) {
+      throw new AppError('PARTICIPATION.DECISION_ENDPOINT', `${input.action} has its own endpoint: it leaves a record beside the event`);
+    }
     return this.db.transaction(async (manager) => {
-      const [row]: LockedParticipation[] = await manager.query(
-        `SELECT p.id, p.status, p.suspended_from, p.version, p.club_id, p.community_id, c.registration_status
-           FROM participations p JOIN communities c ON c.id = p.community_id
-          WHERE p.id = $1 FOR UPDATE OF p`,
-        [id],
-      );
-      const isCoordinator = !!row && coordinates(viewer, row.club_id);
-      const isRepresentative = !!row && represents(viewer, row.community_id);
-      if (!row || !(isCoordinator || isRepresentative)) throw notFound('Participation');
-      const actor = requiredActor(input.action);
-      if (!(actor === 'community' ? isRepresentative : isCoordinator)) {
-        throw new DomainError('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE', `Only the ${actor} may ${input.action}`);
-      }
-      if (row.version !== input.version) {
-        throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
-      }
-      const next = transitionParticipation(
-        { status: row.status, suspendedFrom: row.suspended_from },
-        input.action,
-        { actor, registration: row.registration_status, reason: input.reason },
-      );
-      const version = row.version + 1;
-      await manager.query(
-        `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
-        [id, next.status, next.suspendedFrom, version],
-      );
-      await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason || null, viewer.userId);
+      await this.applyTransition(manager, viewer, id, input);
       return this.detail(manager, viewer, id);
     });
+  }
+
+  /**
+   * Applies one step inside the caller's transaction. The row is locked and the caller's `version`
+   * must match, so of two concurrent decisions exactly one wins and the other gets 409. `check`
+   * runs on the locked row before the rules, for what only the caller knows (milestones met, …).
+   */
+  async applyTransition(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: string,
+    input: TransitionDto,
+    check?: (row: LockedParticipation) => Promise<Partial<TransitionContext>>,
+  ): Promise<AppliedTransition> {
+    const [row]: LockedParticipation[] = await manager.query(
+      `SELECT p.id, p.status, p.suspended_from, p.version, p.club_id, p.community_id, c.registration_status
+         FROM participations p JOIN communities c ON c.id = p.community_id
+        WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
+    const isCoordinator = !!row && coordinates(viewer, row.club_id);
+    const isRepresentative = !!row && represents(viewer, row.community_id);
+    if (!row || !(isCoordinator || isRepresentative)) throw notFound('Participation');
+    const actor = requiredActor(input.action);
+    if (!(actor === 'community' ? isRepresentative : isCoordinator)) {
+      throw new DomainError('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE', `Only the ${actor} may ${input.action}`);
+    }
+    if (row.version !== input.version) {
+      throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
+    }
+    const extra = check ? await check(row) : {};
+    const next = transitionParticipation(
+      { status: row.status, suspendedFrom: row.suspended_from },
+      input.action,
+      { actor, registration: row.registration_status, reason: input.reason, ...extra },
+    );
+    const version = row.version + 1;
+    await manager.query(
+      `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
+      [id, next.status, next.suspendedFrom, version],
+    );
+    await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason || null, viewer.userId);
+    return { before: row, status: next.status, sequence: version };
+  }
+
+  /** The participation as `viewer` sees it, read through `manager` (inside the caller's transaction). */
+  detailIn(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
+    return this.detail(manager, viewer, id);
   }
 
   private async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {

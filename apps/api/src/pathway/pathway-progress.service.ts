@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   computeMilestones,
-  type ConcernRecord,
   type ContributionRecord,
   type MeetingRecord,
+  openConcerns,
+  type ReviewFacts,
   type ParticipationStatus,
   type SponsorshipRecord,
   type TransparencyProfile,
@@ -15,7 +16,7 @@ import { notFound } from '../common/errors/app-error';
 import { PathwayProgressDto } from './dto/pathway.dto';
 import { PathwayPolicyService } from './pathway-policy.service';
 
-interface ParticipationRow {
+export interface ParticipationRow {
   id: string;
   status: ParticipationStatus;
   clubId: string;
@@ -40,64 +41,74 @@ export class PathwayProgressService {
       throw notFound('Participation');
     }
     // One snapshot for every read, so the figures agree with each other.
-    return this.db.transaction('REPEATABLE READ', async (manager) => {
-      const [{ observerSince, nominatedAt, now }] = await manager.query(
-        `SELECT MIN(created_at) FILTER (WHERE to_status = 'observer') AS "observerSince",
-                MAX(created_at) FILTER (WHERE action = 'nominate') AS "nominatedAt", now() AS now
-           FROM participation_events WHERE participation_id = $1`,
-        [participationId],
-      );
-      // A candidacy is judged by the policy in force when it was nominated.
-      const policy = await this.policies.inForce(manager, participation.clubId, participation.status === 'candidate' ? nominatedAt : null);
-      const meetings: MeetingRecord[] = observerSince
-        ? await manager.query(
-            `SELECT m.id, m.title, m.starts_at AS "startsAt", m.status, a.status AS attendance
-               FROM meetings m LEFT JOIN attendance a ON a.meeting_id = m.id AND a.community_id = $2
-              WHERE m.club_id = $1 AND m.starts_at >= $3 AND m.starts_at <= $4
-              ORDER BY m.starts_at, m.id`,
-            [participation.clubId, participation.communityId, observerSince, now],
-          )
-        : [];
-      // As in the civic record: a contribution counts once any revision of it was confirmed.
-      const contributions: ContributionRecord[] = await manager.query(
-        `SELECT DISTINCT ON (pc.id) p.id AS "projectId", p.title AS "projectTitle", r.status, r.reviewed_at AS "confirmedAt"
-           FROM project_contributions pc
-           JOIN projects p ON p.id = pc.project_id
-           JOIN project_contribution_revisions r ON r.contribution_id = pc.id
-          WHERE pc.community_id = $1 AND p.club_id = $2
-          ORDER BY pc.id, (r.status = 'confirmed') DESC, r.revision DESC`,
-        [participation.communityId, participation.clubId],
-      );
-      const [profile]: TransparencyProfile[] = await manager.query(
-        `SELECT leaders, meeting_place AS "meetingPlace", approximate_size AS "approximateSize", activities
-           FROM communities WHERE id = $1`,
-        [participation.communityId],
-      );
-      const sponsorships: SponsorshipRecord[] = await manager.query(
-        `SELECT s.id, c.name AS "sponsorName", s.created_at AS "createdAt", s.withdrawn_at AS "withdrawnAt"
-           FROM sponsorships s JOIN communities c ON c.id = s.sponsor_community_id
-          WHERE s.participation_id = $1 ORDER BY s.created_at, s.id`,
-        [participationId],
-      );
-      // Seam: official reviews do not exist yet, so no concern can be open. When they land, read the
-      // open concerns of this participation's candidacy here.
-      const openConcerns: ConcernRecord[] = [];
-      const result = computeMilestones(policy, {
-        now,
-        observerSince,
-        meetings,
-        contributions,
-        profile,
-        sponsorships,
-        openConcerns,
-      });
-      return {
-        participationId,
-        status: participation.status,
-        observerSince: observerSince ? observerSince.toISOString() : null,
-        policy,
-        ...result,
-      };
+    return this.db.transaction('REPEATABLE READ', (manager) => this.computeIn(manager, participation));
+  }
+
+  /**
+   * The progress of a participation read through `manager`, with no access check: for callers
+   * that already hold the participation's lock (decisions snapshot the milestones they judged).
+   */
+  async computeIn(manager: EntityManager, participation: ParticipationRow): Promise<PathwayProgressDto> {
+    const participationId = participation.id;
+    const [{ observerSince, nominatedAt, now }] = await manager.query(
+      `SELECT MIN(created_at) FILTER (WHERE to_status = 'observer') AS "observerSince",
+              MAX(created_at) FILTER (WHERE action IN ('nominate', 'request_nomination')) AS "nominatedAt", now() AS now
+         FROM participation_events WHERE participation_id = $1`,
+      [participationId],
+    );
+    // A candidacy is judged by the policy in force when it was nominated.
+    const policy = await this.policies.inForce(manager, participation.clubId, participation.status === 'candidate' ? nominatedAt : null);
+    const meetings: MeetingRecord[] = observerSince
+      ? await manager.query(
+          `SELECT m.id, m.title, m.starts_at AS "startsAt", m.status, a.status AS attendance
+             FROM meetings m LEFT JOIN attendance a ON a.meeting_id = m.id AND a.community_id = $2
+            WHERE m.club_id = $1 AND m.starts_at >= $3 AND m.starts_at <= $4
+            ORDER BY m.starts_at, m.id`,
+          [participation.clubId, participation.communityId, observerSince, now],
+        )
+      : [];
+    // As in the civic record: a contribution counts once any revision of it was confirmed.
+    const contributions: ContributionRecord[] = await manager.query(
+      `SELECT DISTINCT ON (pc.id) p.id AS "projectId", p.title AS "projectTitle", r.status, r.reviewed_at AS "confirmedAt"
+         FROM project_contributions pc
+         JOIN projects p ON p.id = pc.project_id
+         JOIN project_contribution_revisions r ON r.contribution_id = pc.id
+        WHERE pc.community_id = $1 AND p.club_id = $2
+        ORDER BY pc.id, (r.status = 'confirmed') DESC, r.revision DESC`,
+      [participation.communityId, participation.clubId],
+    );
+    const [profile]: TransparencyProfile[] = await manager.query(
+      `SELECT leaders, meeting_place AS "meetingPlace", approximate_size AS "approximateSize", activities
+         FROM communities WHERE id = $1`,
+      [participation.communityId],
+    );
+    const sponsorships: SponsorshipRecord[] = await manager.query(
+      `SELECT s.id, c.name AS "sponsorName", s.created_at AS "createdAt", s.withdrawn_at AS "withdrawnAt"
+         FROM sponsorships s JOIN communities c ON c.id = s.sponsor_community_id
+        WHERE s.participation_id = $1 ORDER BY s.created_at, s.id`,
+      [participationId],
+    );
+    const reviews: ReviewFacts[] = await manager.query(
+      `SELECT id, verdict, text, created_at AS "createdAt", resolved_at AS "resolvedAt"
+         FROM participation_reviews WHERE participation_id = $1 ORDER BY created_at, id`,
+      [participationId],
+    );
+    const concerns = openConcerns(reviews);
+    const result = computeMilestones(policy, {
+      now,
+      observerSince,
+      meetings,
+      contributions,
+      profile,
+      sponsorships,
+      openConcerns: concerns,
     });
+    return {
+      participationId,
+      status: participation.status,
+      observerSince: observerSince ? observerSince.toISOString() : null,
+      policy,
+      ...result,
+    };
   }
 }

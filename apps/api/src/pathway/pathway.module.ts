@@ -7,6 +7,6 @@ import { SponsorshipService } from './sponsorship.service';
 @Module({
   controllers: [PathwayController],
   providers: [PathwayPolicyService, PathwayProgressService, SponsorshipService],
-  exports: [PathwayPolicyService],
+  exports: [PathwayPolicyService, PathwayProgressService],
 })
 export class PathwayModule {}

@@ -16,7 +16,9 @@ const at = (status: ParticipationStatus, suspendedFrom: ParticipationStatus | nu
   suspendedFrom,
 });
 const coordinator = { actor: 'coordinator' as const, registration: 'not_registered' as const, reason: 'because' };
-const community = { actor: 'community' as const, registration: 'not_registered' as const, reason: null };
+const community = { actor: 'community' as const, registration: 'not_registered' as const, reason: null, milestonesMet: true };
+const COMMUNITY_ACTIONS: readonly ParticipationAction[] = ['withdraw', 'request_nomination'];
+const contextFor = (action: ParticipationAction) => (COMMUNITY_ACTIONS.includes(action) ? community : coordinator);
 
 function errorCode(fn: () => unknown): string | undefined {
   try {
@@ -33,6 +35,7 @@ const ALLOWED: Array<[ParticipationStatus, ParticipationAction, ParticipationSta
   ['applied', 'accept', 'observer'],
   ['applied', 'decline', 'declined'],
   ['observer', 'nominate', 'candidate'],
+  ['observer', 'request_nomination', 'candidate'],
   ['candidate', 'defer', 'observer'],
   ['candidate', 'admit', 'member'],
   ['candidate', 'decline', 'declined'],
@@ -47,8 +50,7 @@ const ALLOWED: Array<[ParticipationStatus, ParticipationAction, ParticipationSta
 
 describe('participation state machine', () => {
   it.each(ALLOWED)('moves %s --%s--> %s', (from, action, to) => {
-    const context = action === 'withdraw' ? community : coordinator;
-    expect(transitionParticipation(at(from), action, context).status).toBe(to);
+    expect(transitionParticipation(at(from), action, contextFor(action)).status).toBe(to);
   });
 
   const allowedKeys = new Set(ALLOWED.map(([from, action]) => `${from}:${action}`));
@@ -59,7 +61,7 @@ describe('participation state machine', () => {
   ).filter(([from, action]) => !(from === 'applied' && action === 'admit'));
 
   it.each(forbidden)('refuses %s --%s--> as an invalid transition', (from, action) => {
-    const context = action === 'withdraw' ? community : { ...coordinator, registration: 'registered' as const };
+    const context = { ...contextFor(action), registration: 'registered' as const };
     expect(errorCode(() => transitionParticipation(at(from), action, context))).toBe(
       'PARTICIPATION.INVALID_TRANSITION',
     );
@@ -124,6 +126,23 @@ describe('participation state machine', () => {
     expect(errorCode(() => transitionParticipation(at('applied'), 'accept', { ...community, reason: 'x' }))).toBe(
       'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE',
     );
+  });
+
+  it('lets the community ask to be nominated only when every milestone is met', () => {
+    expect(errorCode(() => transitionParticipation(at('observer'), 'request_nomination', { ...community, milestonesMet: false }))).toBe(
+      'PATHWAY.MILESTONES_UNMET',
+    );
+    expect(errorCode(() => transitionParticipation(at('observer'), 'request_nomination', { ...community, milestonesMet: undefined }))).toBe(
+      'PATHWAY.MILESTONES_UNMET',
+    );
+    expect(errorCode(() => transitionParticipation(at('observer'), 'request_nomination', { ...coordinator, milestonesMet: true }))).toBe(
+      'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE',
+    );
+  });
+
+  it('offers an observer community its nomination request and withdrawal; the coordinator nominates', () => {
+    expect(availableActions(at('observer'), 'community', 'not_registered')).toEqual(['request_nomination', 'withdraw']);
+    expect(availableActions(at('observer'), 'coordinator', 'not_registered')).toEqual(['nominate', 'suspend']);
   });
 
   it('offers the coordinator accept and decline on an application, plus admit for a registered community', () => {

@@ -17,6 +17,8 @@ export interface TransitionContext {
   actor: ParticipationActor;
   registration: RegistrationStatus;
   reason?: string | null;
+  /** For `request_nomination`: every enabled milestone of the club's policy is met. */
+  milestonesMet?: boolean;
 }
 
 interface TransitionRule {
@@ -32,6 +34,8 @@ const RULES: Record<ParticipationAction, TransitionRule> = {
   accept: { from: ['applied'], to: 'observer', actor: 'coordinator', reasonRequired: false },
   decline: { from: ['applied', 'candidate'], to: 'declined', actor: 'coordinator', reasonRequired: true },
   nominate: { from: ['observer'], to: 'candidate', actor: 'coordinator', reasonRequired: false },
+  // The community may put itself forward, but only once the records show every milestone met.
+  request_nomination: { from: ['observer'], to: 'candidate', actor: 'community', reasonRequired: false },
   defer: { from: ['candidate'], to: 'observer', actor: 'coordinator', reasonRequired: true },
   // From `applied` only for registered communities: a non-registered one goes through `observer`.
   admit: { from: ['applied', 'candidate'], to: 'member', actor: 'coordinator', reasonRequired: false },
@@ -81,6 +85,9 @@ export function transitionParticipation(
       'PARTICIPATION.REGISTRATION_REQUIRED',
       'Only a registered community may be admitted straight to member; others start as observer',
     );
+  }
+  if (action === 'request_nomination' && !context.milestonesMet) {
+    throw new DomainError('PATHWAY.MILESTONES_UNMET', 'A community may ask to be nominated once every milestone is met');
   }
   if (rule.reasonRequired && !context.reason?.trim()) {
     throw new DomainError('PARTICIPATION.REASON_REQUIRED', `A reason is required to ${action}`, {

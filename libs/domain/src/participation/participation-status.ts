@@ -19,6 +19,7 @@ export const PARTICIPATION_ACTIONS = [
   'accept',
   'decline',
   'nominate',
+  'request_nomination',
   'defer',
   'admit',
   'suspend',
@@ -26,6 +27,12 @@ export const PARTICIPATION_ACTIONS = [
   'withdraw',
 ] as const;
 export type ParticipationAction = (typeof PARTICIPATION_ACTIONS)[number];
+
+/**
+ * Actions taken through their own endpoint because they leave more than an event: a decision
+ * record (admit, defer, decline) or a milestone check (the community's nomination request).
+ */
+export const RECORDED_ACTIONS = ['admit', 'defer', 'decline', 'request_nomination'] as const satisfies readonly ParticipationAction[];
 
 /** Who is acting on a participation: the club's coordinator or the community itself. */
 export type ParticipationActor = 'coordinator' | 'community';

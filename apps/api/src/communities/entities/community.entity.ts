@@ -53,6 +53,10 @@ export class Community {
   @Column({ type: 'boolean', default: false })
   isPublic: boolean;
 
+  /** When the community had its contact details erased on withdrawing; the aggregate history stays. */
+  @Column({ type: 'timestamptz', nullable: true })
+  contactErasedAt: Date | null;
+
   /** Consent for officials to see this community's participation record; null = not given. */
   @Column({ type: 'timestamptz', nullable: true })
   officialConsentAt: Date | null;

@@ -1,4 +1,4 @@
-import { isReasonRequired, type ParticipationAction } from '@dastarkhan/domain';
+import { isReasonRequired, RECORDED_ACTIONS, type ParticipationAction } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -69,7 +69,8 @@ function TransitionActions({ participation }: { participation: Participation }) 
   const [pending, setPending] = useState<ParticipationAction | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
-  const actions = participation.availableActions;
+  // Decisions and the nomination request have their own forms (progress page, application card).
+  const actions = participation.availableActions.filter((action) => !(RECORDED_ACTIONS as readonly string[]).includes(action));
   if (actions.length === 0 && !transition.error) return null;
 
   const send = (action: ParticipationAction, withReason?: string) =>
