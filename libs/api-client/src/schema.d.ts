@@ -1107,6 +1107,8 @@ export interface components {
         TransitionDto: {
             action: components["schemas"]["ParticipationAction"];
             reason?: string;
+            /** @description Withdraw only: also erase the community's contact details and leaders' names (the aggregate history stays). Refused while the community takes part in another club. */
+            eraseContactDetails?: boolean;
             version: number;
         };
         /** @enum {string} */

@@ -14,6 +14,7 @@ import {
 } from '@dastarkhan/domain';
 import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
+import { ValidationFailed } from '../common/validation';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { ApplyDto, ParticipationDto, ParticipationEventDto, ParticipationSummaryDto, TransitionDto } from './dto/participation.dto';
 
@@ -108,8 +109,12 @@ export class ParticipationService {
     if ((RECORDED_ACTIONS as readonly ParticipationAction[]).includes(input.action)) {
       throw new AppError('PARTICIPATION.DECISION_ENDPOINT', `${input.action} has its own endpoint: it leaves a record beside the event`);
     }
+    if (input.eraseContactDetails && input.action !== 'withdraw') {
+      throw new ValidationFailed({ eraseContactDetails: 'only when withdrawing' });
+    }
     return this.db.transaction(async (manager) => {
-      await this.applyTransition(manager, viewer, id, input);
+      const applied = await this.applyTransition(manager, viewer, id, input);
+      if (input.eraseContactDetails) await this.eraseContactDetails(manager, applied.before.community_id);
       return this.detail(manager, viewer, id);
     });
   }
@@ -160,6 +165,28 @@ export class ParticipationService {
   /** The participation as `viewer` sees it, read through `manager` (inside the caller's transaction). */
   detailIn(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
     return this.detail(manager, viewer, id);
+  }
+
+  /**
+   * A withdrawing community's right to be forgotten: its contact details and leaders' names go;
+   * its name, tradition and the aggregate history (events, attendance, contributions) stay, so
+   * the club's figures remain true. Refused while it still takes part in another club, whose
+   * coordinators need the contacts.
+   */
+  private async eraseContactDetails(manager: EntityManager, communityId: string): Promise<void> {
+    const [live] = await manager.query(
+      `SELECT 1 FROM participations WHERE community_id = $1 AND status NOT IN ('declined', 'withdrawn') LIMIT 1`,
+      [communityId],
+    );
+    if (live) {
+      throw new AppError('COMMUNITY.HAS_LIVE_PARTICIPATIONS', 'The community still takes part in another club; withdraw there first');
+    }
+    await manager.query(
+      `UPDATE communities SET contact_email = NULL, contact_phone = NULL, leaders = '', meeting_place = '',
+              contact_erased_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [communityId],
+    );
   }
 
   private async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import {
   PARTICIPATION_ACTIONS,
   PARTICIPATION_STATUSES,
@@ -92,6 +92,14 @@ export class TransitionDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiProperty({
+    required: false,
+    description: "Withdraw only: also erase the community's contact details and leaders' names (the aggregate history stays). Refused while the community takes part in another club.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  eraseContactDetails?: boolean;
 
   @ApiProperty({ minimum: 1 })
   @IsInt()
