@@ -262,6 +262,7 @@ export const en = {
     actions: 'Actions',
     reasonLabel: 'Reason',
     reasonOptional: 'Comment (optional)',
+    eraseContactDetails: "Also erase our contact details and leaders' names from Dastarkhan (our name and the club's history of our participation stay).",
     conflict: 'Someone else has already changed this participation. It has been reloaded.',
     confirm: {
       accept: 'Accept this community as an observer?',

@@ -19,6 +19,8 @@ export function useParticipation(id: string) {
 export interface TransitionInput {
   action: ParticipationAction;
   reason?: string;
+  /** Withdraw only: the community asks that its contact details be erased. */
+  eraseContactDetails?: boolean;
   /** The version the viewer saw: a stale one is refused with 409 rather than overwriting. */
   version: number;
 }
@@ -27,11 +29,11 @@ export function useTransition(id: string) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ action, reason, version }: TransitionInput) =>
+    mutationFn: async ({ action, reason, eraseContactDetails, version }: TransitionInput) =>
       unwrap(
         await client.POST('/api/participations/{id}/transitions', {
           params: { path: { id } },
-          body: { action, version, ...(reason ? { reason } : {}) },
+          body: { action, version, ...(reason ? { reason } : {}), ...(eraseContactDetails ? { eraseContactDetails } : {}) },
         }),
       ),
     onSuccess: (participation) => queryClient.setQueryData(queryKeys.participation(id), participation),

@@ -80,6 +80,26 @@ describe('participation page', () => {
     expect(screen.queryByRole('button', { name: 'Withdraw' })).not.toBeInTheDocument();
   });
 
+  it('lets the withdrawing community ask that its contact details be erased', async () => {
+    api.on('POST /api/participations/part-1/transitions', () => {
+      const withdrawn = participation({ ...observer, status: 'withdrawn', version: 3, availableActions: [] });
+      api.on('GET /api/participations/part-1', { body: withdrawn });
+      return { status: 200, body: withdrawn };
+    });
+    const { user } = renderApp('/participations/part-1');
+
+    await user.click(await screen.findByRole('button', { name: 'Withdraw' }));
+    await user.click(screen.getByRole('checkbox', { name: /erase our contact details/ }));
+    await user.click(screen.getByTestId('confirm-withdraw'));
+
+    await screen.findByText('Withdrawn', { selector: '[data-testid="status-badge"]' });
+    expect(api.callsTo('POST', '/api/participations/part-1/transitions')[0].body).toEqual({
+      action: 'withdraw',
+      eraseContactDetails: true,
+      version: 2,
+    });
+  });
+
   it('sends the user to log in again when the session has expired', async () => {
     let meCalls = 0;
     api.on('GET /api/auth/me', () => (++meCalls === 1 ? { body: representative(['com-grace']) } : anonymous));

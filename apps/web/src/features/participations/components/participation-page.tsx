@@ -69,13 +69,14 @@ function TransitionActions({ participation }: { participation: Participation }) 
   const [pending, setPending] = useState<ParticipationAction | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
+  const [erase, setErase] = useState(false);
   // Decisions and the nomination request have their own forms (progress page, application card).
   const actions = participation.availableActions.filter((action) => !(RECORDED_ACTIONS as readonly string[]).includes(action));
   if (actions.length === 0 && !transition.error) return null;
 
   const send = (action: ParticipationAction, withReason?: string) =>
     transition.mutate(
-      { action, reason: withReason, version: participation.version },
+      { action, reason: withReason, eraseContactDetails: action === 'withdraw' && erase, version: participation.version },
       {
         onSuccess: () => {
           setPending(null);
@@ -91,6 +92,7 @@ function TransitionActions({ participation }: { participation: Participation }) 
     transition.reset();
     setReasonError(undefined);
     setReason('');
+    setErase(false);
     setPending(action);
   };
 
@@ -123,6 +125,12 @@ function TransitionActions({ participation }: { participation: Participation }) 
                 setReasonError(undefined);
               }} data-testid="transition-reason" />
           </FormField>
+          {pending === 'withdraw' && (
+            <label className="checkbox-field">
+              <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} data-testid="erase-contact-details" />{' '}
+              {t('participation.eraseContactDetails')}
+            </label>
+          )}
           <div className="actions">
             <button type="button" className="button button-danger" onClick={confirm} disabled={transition.isPending} data-testid={`confirm-${pending}`}>
               {t(`action.${pending}`)}
