@@ -215,6 +215,9 @@ export const en = {
     applicationsLink: 'Applications',
     calendarLink: 'Meetings calendar',
     scheduleLink: 'Schedule a meeting',
+    policyLink: 'Pathway policy',
+    progressLink: 'Progress',
+    sponsorLink: 'Sponsor',
     yourParticipation: 'Your community in this club',
     history: 'Status and history',
     apply: {

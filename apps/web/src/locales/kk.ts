@@ -214,6 +214,9 @@ export const kk: Translation = {
     applicationsLink: 'Өтінімдер',
     calendarLink: 'Кездесулер күнтізбесі',
     scheduleLink: 'Кездесу тағайындау',
+    policyLink: 'Мүшелікке жол ережелері',
+    progressLink: 'Барысы',
+    sponsorLink: 'Кепілдік беру',
     yourParticipation: 'Сіздің қауымдастығыңыз осы клубта',
     history: 'Мәртебесі мен тарихы',
     apply: {

@@ -215,6 +215,9 @@ export const ru: Translation = {
     applicationsLink: 'Заявки',
     calendarLink: 'Календарь встреч',
     scheduleLink: 'Назначить встречу',
+    policyLink: 'Правила пути к членству',
+    progressLink: 'Прогресс',
+    sponsorLink: 'Поручиться',
     yourParticipation: 'Ваша община в этом клубе',
     history: 'Статус и история',
     apply: {

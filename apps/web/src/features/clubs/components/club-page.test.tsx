@@ -136,6 +136,31 @@ describe('club page', () => {
     expect(screen.queryByRole('combobox', { name: 'Community' })).not.toBeInTheDocument();
   });
 
+  it('offers a member community’s representative to sponsor each observer, and nobody else', async () => {
+    api.on('GET /api/auth/me', { body: representative(['c-1']) });
+    api.on('GET /api/clubs/club-1', {
+      body: club({ participants, viewerParticipations: [participationSummary({ id: 'p-1', status: 'member' })] }),
+    });
+    renderApp('/clubs/club-1');
+
+    const sponsor = await screen.findByTestId('sponsor-link-Lotus Sangha');
+    expect(sponsor).toHaveAttribute('href', '/participations/p-4/progress?club=club-1');
+    expect(screen.queryByTestId('sponsor-link-Beth Shalom')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('policy-link')).not.toBeInTheDocument();
+  });
+
+  it('gives the coordinator the pathway policy and each observer’s and candidate’s progress', async () => {
+    api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
+    api.on('GET /api/clubs/club-1', { body: club({ participants, viewerIsCoordinator: true }) });
+    renderApp('/clubs/club-1');
+
+    expect(await screen.findByTestId('policy-link')).toHaveAttribute('href', '/clubs/club-1/pathway-policy');
+    expect(screen.getByTestId('progress-link-Lotus Sangha')).toHaveAttribute('href', '/participations/p-4/progress');
+    expect(screen.getByTestId('progress-link-Beth Shalom')).toHaveAttribute('href', '/participations/p-3/progress');
+    expect(screen.queryByTestId('progress-link-Central Mosque')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('sponsor-link-Lotus Sangha')).not.toBeInTheDocument();
+  });
+
   it('shows a translated error and a retry button when the club cannot be loaded', async () => {
     api.on('GET /api/clubs/club-1', { status: 404, body: { statusCode: 404, code: 'NOT_FOUND', message: 'Not found' } });
     renderApp('/clubs/club-1', { locale: 'ru' });

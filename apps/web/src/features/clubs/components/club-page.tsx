@@ -55,6 +55,11 @@ function ClubDetails({ club }: { club: Club }) {
             {t('club.scheduleLink')}
           </Link>
         )}
+        {club.viewerIsCoordinator && (
+          <Link to={`/clubs/${club.id}/pathway-policy`} className="button button-secondary" data-testid="policy-link">
+            {t('club.policyLink')}
+          </Link>
+        )}
       </p>
 
       {club.viewerIsCoordinator && (
@@ -87,7 +92,12 @@ function ClubDetails({ club }: { club: Club }) {
       <p><Link to={`/clubs/${club.id}/projects`} className="button button-secondary" data-testid="projects-link">{t('projects.clubLink')}</Link></p>
 
       <h2>{t('club.participants')}</h2>
-      <ParticipantGroups participants={club.participants} viewerIsCoordinator={club.viewerIsCoordinator} />
+      <ParticipantGroups
+        clubId={club.id}
+        participants={club.participants}
+        viewerIsCoordinator={club.viewerIsCoordinator}
+        viewerIsMember={club.viewerParticipations.some((p) => p.status === 'member')}
+      />
     </>
   );
 }

@@ -9,12 +9,18 @@ const GROUPS = ['member', 'candidate', 'observer', 'applied', 'suspended'] as co
 type Group = (typeof GROUPS)[number];
 
 interface ParticipantGroupsProps {
+  clubId: string;
   participants: Participant[];
   /** Applications are a coordinator's business (the API sends them to coordinators only). */
   viewerIsCoordinator: boolean;
+  /** One of the viewer's communities is a member here, so it may sponsor the club's observers. */
+  viewerIsMember: boolean;
 }
 
-export function ParticipantGroups({ participants, viewerIsCoordinator }: ParticipantGroupsProps) {
+/** Statuses whose progress towards membership a coordinator follows. */
+const ON_THE_PATHWAY: readonly ParticipationStatus[] = ['observer', 'candidate'];
+
+export function ParticipantGroups({ clubId, participants, viewerIsCoordinator, viewerIsMember }: ParticipantGroupsProps) {
   const { t, i18n } = useTranslation();
   const groups = GROUPS.filter((group) => group !== 'applied' || viewerIsCoordinator);
   const byName = new Intl.Collator(i18n.language).compare;
@@ -46,6 +52,20 @@ export function ParticipantGroups({ participants, viewerIsCoordinator }: Partici
                     )}
                     <span className="participant-tradition">{t(`tradition.${participant.community.tradition}`)}</span>
                     <RegistrationBadge status={participant.community.registrationStatus} />
+                    {viewerIsCoordinator && ON_THE_PATHWAY.includes(participant.status) && (
+                      <Link to={`/participations/${participant.participationId}/progress`} className="participant-action" data-testid={`progress-link-${participant.community.name}`}>
+                        {t('club.progressLink')}
+                      </Link>
+                    )}
+                    {viewerIsMember && participant.status === 'observer' && (
+                      <Link
+                        to={`/participations/${participant.participationId}/progress?club=${clubId}`}
+                        className="participant-action"
+                        data-testid={`sponsor-link-${participant.community.name}`}
+                      >
+                        {t('club.sponsorLink')}
+                      </Link>
+                    )}
                   </li>
                 ))}
               </ul>
