@@ -44,15 +44,24 @@ async function freshDatabase(serverUrl) {
   };
 }
 
+async function startEmbedded(dataDir) {
+  // The built API is CommonJS: its exports arrive as the default export.
+  const { default: launcher } = await import(path.join(root, 'dist/api/apps/api/src/database/embedded-postgres.js'));
+  return launcher.startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), database: 'postgres' });
+}
+
 export async function startApp() {
   const main = path.join(root, 'dist/api/apps/api/src/main.js');
   if (!existsSync(main) || !existsSync(path.join(root, 'dist/web/index.html'))) {
     throw new Error('Build the app first: npm run build');
   }
   const port = await freePort();
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const database = serverUrl ? await freshDatabase(serverUrl) : null;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dastarkhan-browser-'));
+  // Without a server, start the app's own embedded PostgreSQL here, so journeys can reach the
+  // database too (to write the history that months of taking part would leave).
+  const embedded = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ? null : await startEmbedded(dataDir);
+  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? embedded.url;
+  const database = await freshDatabase(serverUrl);
   const env = {
     ...process.env,
     PORT: String(port),
@@ -62,8 +71,7 @@ export async function startApp() {
     LOG_LEVEL: 'warn',
     LOGIN_MAX_FAILURES: '1000',
   };
-  delete env.DATABASE_URL;
-  if (database) env.DATABASE_URL = database.url;
+  env.DATABASE_URL = database.url;
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -80,10 +88,12 @@ export async function startApp() {
   }
   return {
     baseUrl,
+    databaseUrl: database.url,
     stop: async () => {
       child.kill('SIGINT');
       await exited;
-      await database?.drop();
+      await database.drop();
+      await embedded?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -23,7 +23,7 @@ try {
       page.setDefaultTimeout(30_000); // generous: CI machines have 2 cores shared with the server and the database
       const started = Date.now();
       try {
-        await run({ page, context, baseUrl: app.baseUrl });
+        await run({ page, context, baseUrl: app.baseUrl, databaseUrl: app.databaseUrl });
         passed++;
         console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
       } catch (error) {

@@ -27,3 +27,34 @@ export async function clubId(baseUrl, cityPrefix) {
   const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
   return clubs.find((club) => club.name.startsWith(cityPrefix)).id;
 }
+
+/** A representative applies to a club as observer and sees the application pending. */
+export async function applyAsObserver(page, baseUrl, club, statement) {
+  await page.goto(`${baseUrl}/clubs/${club}`);
+  await page.getByTestId('apply-statement').fill(statement);
+  await page.getByTestId('apply-submit').click();
+  await page.locator('[data-testid="status-badge"][data-status="applied"]').first().waitFor();
+}
+
+/** The club's coordinator accepts a community's application from the applications page. */
+export async function acceptApplication(page, baseUrl, club, communityName) {
+  await page.goto(`${baseUrl}/clubs/${club}`);
+  await page.getByTestId('applications-link').click();
+  const card = page.getByTestId(`application-${communityName}`);
+  await card.getByTestId('accept').click();
+  await card.waitFor({ state: 'detached' });
+}
+
+/** Self-service sign-up of a representative and a non-registered Bahá'í community. */
+export async function signUp(page, baseUrl, { name, email, password, communityName }) {
+  await page.goto(`${baseUrl}/signup`);
+  await page.locator('input[name="displayName"]').fill(name);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="communityName"]').fill(communityName);
+  await page.locator('select[name="tradition"]').selectOption('bahai');
+  await page.locator('select[name="registrationStatus"]').selectOption('not_registered');
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/my-community$/);
+  await page.getByTestId('current-user').waitFor();
+}

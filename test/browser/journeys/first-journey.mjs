@@ -1,41 +1,13 @@
 // The first journey (issue 2), in each language: a non-registered community applies to a club as
 // observer, the club's coordinator accepts, the community sees "observer" and its history.
 import assert from 'node:assert/strict';
-import { PHONE, chooseLanguage, logIn, logOut, clubId } from '../steps.mjs';
-
-async function applyAsObserver(page, baseUrl, club, statement) {
-  await page.goto(`${baseUrl}/clubs/${club}`);
-  await page.getByTestId('apply-statement').fill(statement);
-  await page.getByTestId('apply-submit').click();
-  await page.locator('[data-testid="status-badge"][data-status="applied"]').first().waitFor();
-}
-
-async function acceptApplication(page, baseUrl, club, communityName) {
-  await page.goto(`${baseUrl}/clubs/${club}`);
-  await page.getByTestId('applications-link').click();
-  const card = page.getByTestId(`application-${communityName}`);
-  await card.getByTestId('accept').click();
-  await card.waitFor({ state: 'detached' });
-}
+import { PHONE, acceptApplication, applyAsObserver, chooseLanguage, clubId, logIn, logOut, signUp } from '../steps.mjs';
 
 async function expectObserver(page, baseUrl, club, observerWord) {
   await page.goto(`${baseUrl}/clubs/${club}`);
   const badge = page.locator('[data-testid="status-badge"][data-status="observer"]').first();
   await badge.waitFor();
   assert.equal((await badge.textContent()).trim(), observerWord);
-}
-
-async function signUp(page, baseUrl, { name, email, password, communityName }) {
-  await page.goto(`${baseUrl}/signup`);
-  await page.locator('input[name="displayName"]').fill(name);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('input[name="communityName"]').fill(communityName);
-  await page.locator('select[name="tradition"]').selectOption('bahai');
-  await page.locator('select[name="registrationStatus"]').selectOption('not_registered');
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(/\/my-community$/);
-  await page.getByTestId('current-user').waitFor();
 }
 
 /** Self-service sign-up in `locale`, application, acceptance by the regional coordinator. */
