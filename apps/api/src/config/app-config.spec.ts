@@ -27,4 +27,12 @@ describe('configuration', () => {
   it('refuses a JWT secret shorter than 32 characters', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });
+
+  it('sends no email unless SMTP_URL is set, and refuses one that is not an SMTP URL', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ SMTP_URL: 'smtps://user:secret@mail.example.kz:465' }).SMTP_URL).toBe('smtps://user:secret@mail.example.kz:465');
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.kz' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'dastarkhan' })).toThrow(/PUBLIC_URL/);
+  });
 });

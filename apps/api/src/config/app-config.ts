@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEVELOPMENT_JWT_SECRET = 'dastarkhan-development-secret-change-me';
 
@@ -53,11 +53,24 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 10;
+
+  /** Unset: emails stay pending in the outbox, viewable by an administrator (development). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…' })
+  SMTP_URL?: string;
+
+  /** The sender of notification emails. */
+  @IsString()
+  MAIL_FROM = 'Dastarkhan <no-reply@dastarkhan.local>';
+
+  /** Where the web app is reached: the base of links in emails. */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  PUBLIC_URL = 'http://localhost:3000';
 }
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
-  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES',
+  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL',
 ];
 
 export class ConfigError extends Error {}

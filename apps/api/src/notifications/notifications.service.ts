@@ -1,6 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { NotificationAudience, NotificationKind } from '@dastarkhan/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  chooseRecipients,
+  notificationLink,
+  notificationParams,
+  type Locale,
+  type NotificationAudience,
+  type NotificationKind,
+  type RegistrationStatus,
+} from '@dastarkhan/domain';
+import { isAdministrator, type Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import {
+  EmailOutboxMessageDto,
+  EmailOutboxQueryDto,
+  NotificationDto,
+  NotificationListQueryDto,
+  NotificationPageDto,
+  UnreadCountDto,
+} from './dto/notification.dto';
+import { renderEmail } from './email/render-email';
 
 /** One pathway event to tell people about. */
 export interface PathwayNotice {
@@ -16,12 +37,162 @@ export interface PathwayNotice {
   params?: Record<string, string | null>;
 }
 
+interface CandidateRow {
+  userId: string;
+  audience: NotificationAudience;
+  email: string;
+  locale: Locale;
+  displayName: string;
+  clubName: string;
+  communityName: string;
+  registrationStatus: RegistrationStatus;
+  isPublic: boolean;
+  officialConsent: boolean;
+}
+
+/**
+ * Everyone who may hear about the participation, one row per role (the participation's facts
+ * repeated on each): representatives of its community, coordinators of its club, officials of
+ * the club's region or national, administrators — for the audiences asked for only.
+ */
+const CANDIDATES_SQL = `
+  SELECT u.id AS "userId",
+         CASE ra.role WHEN 'representative' THEN 'community' ELSE ra.role END AS audience,
+         u.email, u.locale, u.display_name AS "displayName",
+         cl.name AS "clubName", c.name AS "communityName", c.registration_status AS "registrationStatus",
+         c.is_public AS "isPublic", c.official_consent_at IS NOT NULL AS "officialConsent"
+    FROM participations p
+    JOIN clubs cl ON cl.id = p.club_id
+    JOIN cities ci ON ci.id = cl.city_id
+    JOIN communities c ON c.id = p.community_id
+    JOIN role_assignments ra ON
+         (ra.role = 'representative' AND ra.community_id = p.community_id AND 'community' = ANY($2::text[]))
+      OR (ra.role = 'coordinator' AND ra.club_id = p.club_id AND 'coordinator' = ANY($2::text[]))
+      OR (ra.role = 'official' AND (ra.region IS NULL OR ra.region = ci.region_code) AND 'official' = ANY($2::text[])
+          AND ($3::uuid[] IS NULL OR ra.user_id = ANY($3::uuid[])))
+      OR (ra.role = 'administrator' AND 'administrator' = ANY($2::text[]))
+    JOIN users u ON u.id = ra.user_id
+   WHERE p.id = $1
+   ORDER BY u.id`;
+
+const NOTIFICATION_COLUMNS = `
+  n.id, n.kind, n.params, n.link, n.created_at AS "createdAt", n.read_at AS "readAt",
+  to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || '~' || n.id AS cursor`;
+
 /**
  * In-app notifications and the email outbox, written in the caller's transaction: a rolled-back
  * step tells no one.
  */
 @Injectable()
 export class NotificationsService {
-  // Interface first, so the pathway modules can call it; recipients, privacy and the outbox land next.
-  async notify(_manager: EntityManager, _notice: PathwayNotice): Promise<void> {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Tells everyone the notice concerns, each in the capacity that knows the community best and
+   * never naming it to someone who may not know it. Three queries, however many recipients.
+   */
+  async notify(manager: EntityManager, notice: PathwayNotice): Promise<void> {
+    if (notice.audiences.length === 0) return;
+    const candidates: CandidateRow[] = await manager.query(CANDIDATES_SQL, [
+      notice.participationId,
+      notice.audiences,
+      notice.officialIds ?? null,
+    ]);
+    const recipients = chooseRecipients(candidates, notice.actorId);
+    if (recipients.length === 0) return;
+
+    const notifications = recipients.map((recipient) => {
+      const params = notificationParams(
+        recipient.audience,
+        {
+          participationId: notice.participationId,
+          clubName: recipient.clubName,
+          communityName: recipient.communityName,
+          community: recipient,
+        },
+        notice.params,
+      );
+      return { user_id: recipient.userId, kind: notice.kind, params, link: notificationLink(recipient.audience, notice.participationId) };
+    });
+    const emails = recipients.map((recipient, index) => ({
+      to_address: recipient.email,
+      ...renderEmail({
+        locale: recipient.locale,
+        kind: notice.kind,
+        params: notifications[index].params,
+        recipientName: recipient.displayName,
+        link: notifications[index].link,
+        publicUrl: this.config.PUBLIC_URL,
+      }),
+    }));
+    await manager.query(
+      `INSERT INTO notifications (user_id, kind, params, link)
+       SELECT user_id, kind, params, link FROM jsonb_to_recordset($1::jsonb) AS r(user_id uuid, kind text, params jsonb, link text)`,
+      [JSON.stringify(notifications)],
+    );
+    await manager.query(
+      `INSERT INTO email_outbox (to_address, subject, body)
+       SELECT to_address, subject, body FROM jsonb_to_recordset($1::jsonb) AS r(to_address text, subject text, body text)`,
+      [JSON.stringify(emails)],
+    );
+  }
+
+  /** The caller's own notifications, newest first, a page at a time. */
+  async list(viewer: Viewer, query: NotificationListQueryDto): Promise<NotificationPageDto> {
+    const limit = query.limit ?? 20;
+    const [beforeAt, beforeId] = query.before ? query.before.split('~') : [null, null];
+    const rows: Array<NotificationDto & { cursor: string }> = await this.db.query(
+      `SELECT ${NOTIFICATION_COLUMNS}
+         FROM notifications n
+        WHERE n.user_id = $1
+          AND ($2::boolean IS NOT TRUE OR n.read_at IS NULL)
+          AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY n.created_at DESC, n.id DESC
+        LIMIT $5`,
+      [viewer.userId, query.unread ?? false, beforeAt, beforeId, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map(({ cursor: _cursor, ...item }) => item),
+      nextBefore: rows.length > limit ? page[page.length - 1].cursor : null,
+    };
+  }
+
+  async unreadCount(viewer: Viewer): Promise<UnreadCountDto> {
+    const [{ count }] = await this.db.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [viewer.userId],
+    );
+    return { count };
+  }
+
+  /** Marks one of the caller's notifications read (idempotent); someone else's is 404. */
+  async markRead(viewer: Viewer, id: string): Promise<void> {
+    const [, affected] = await this.db.query(
+      `UPDATE notifications SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2`,
+      [id, viewer.userId],
+    );
+    if (affected === 0) throw notFound('Notification');
+  }
+
+  async markAllRead(viewer: Viewer): Promise<void> {
+    await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [viewer.userId]);
+  }
+
+  /** The outbox for administrators: what was (or will be) emailed, newest first. */
+  async outbox(viewer: Viewer, query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
+    if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Only administrators see the email outbox');
+    return this.db.query(
+      `SELECT id, to_address AS "to", subject, body, status, attempts, last_error AS "lastError",
+              created_at AS "createdAt", next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt"
+         FROM email_outbox
+        WHERE ($1::text IS NULL OR status = $1)
+        ORDER BY created_at DESC, id DESC
+        LIMIT $2`,
+      [query.status ?? null, query.limit ?? 50],
+    );
+  }
 }

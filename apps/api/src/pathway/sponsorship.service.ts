@@ -5,6 +5,7 @@ import { assertCanSponsor, type ParticipationStatus } from '@dastarkhan/domain';
 import { represents, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CreateSponsorshipDto, SponsorshipDto } from './dto/pathway.dto';
 
 /** Statuses in which a community has met the club's other communities in person (libs/domain privacy rules). */
@@ -13,7 +14,10 @@ const MET_IN_PERSON: ParticipationStatus[] = ['observer', 'candidate', 'member',
 /** A member community's representative sponsors an observer of the same club; the sponsor may withdraw it. */
 @Injectable()
 export class SponsorshipService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   async sponsor(viewer: Viewer, participationId: string, input: CreateSponsorshipDto): Promise<SponsorshipDto> {
     if (!represents(viewer, input.communityId)) throw notFound('Community');
@@ -40,6 +44,7 @@ export class SponsorshipService {
            VALUES ($1, $2, $3, $4) RETURNING id`,
           [participationId, input.communityId, input.statement, viewer.userId],
         );
+        await this.notifications.notify(manager, { kind: 'sponsored', participationId, actorId: viewer.userId, audiences: ['community', 'coordinator'] });
         return this.dto(manager, id);
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { RegistrationStatus } from '../participation/participation-status';
+import type { ParticipationAction, RegistrationStatus } from '../participation/participation-status';
 
 /** Every pathway event someone is told about; the client renders each kind in the reader's language. */
 export const NOTIFICATION_KINDS = [
@@ -38,3 +38,87 @@ export function mayNameCommunity(audience: NotificationAudience, community: Name
   if (audience !== 'official') return true;
   return community.registrationStatus === 'registered' || community.isPublic || community.officialConsent;
 }
+
+/** Someone who may hear about a participation, in one capacity. */
+export interface RecipientCandidate {
+  userId: string;
+  audience: NotificationAudience;
+}
+
+/**
+ * When one person is reached in several capacities, the one that knows the community best wins:
+ * they already see its name that way, so the notification may carry it.
+ */
+const AUDIENCE_PRECEDENCE: NotificationAudience[] = ['community', 'coordinator', 'administrator', 'official'];
+
+/** One entry per person (never the actor), in the capacity that knows the community best. */
+export function chooseRecipients<T extends RecipientCandidate>(candidates: T[], actorId: string): T[] {
+  const byUser = new Map<string, T>();
+  for (const candidate of candidates) {
+    if (candidate.userId === actorId) continue;
+    const kept = byUser.get(candidate.userId);
+    if (!kept || AUDIENCE_PRECEDENCE.indexOf(candidate.audience) < AUDIENCE_PRECEDENCE.indexOf(kept.audience)) {
+      byUser.set(candidate.userId, candidate);
+    }
+  }
+  return [...byUser.values()];
+}
+
+/** The in-app page a notification opens: where this audience acts on the event. */
+export function notificationLink(audience: NotificationAudience, participationId: string): string {
+  switch (audience) {
+    case 'community':
+    case 'coordinator':
+      return `/participations/${participationId}/progress`;
+    case 'official':
+      return '/official/candidacies';
+    case 'administrator':
+      return '/admin/appeals';
+  }
+}
+
+export interface NoticeSubject {
+  participationId: string;
+  clubName: string;
+  communityName: string;
+  community: NamedCommunityFacts;
+}
+
+/**
+ * What one recipient's notification says about the event: the club, the participation and the
+ * caller's extras, and the community's name only where `mayNameCommunity` allows it. Extras can
+ * never smuggle a name in under the same key.
+ */
+export function notificationParams(
+  audience: NotificationAudience,
+  subject: NoticeSubject,
+  extra: Record<string, string | null> = {},
+): Record<string, string | null> {
+  const { communityName: _never, ...safeExtra } = extra;
+  return {
+    ...safeExtra,
+    clubName: subject.clubName,
+    participationId: subject.participationId,
+    ...(mayNameCommunity(audience, subject.community) ? { communityName: subject.communityName } : {}),
+  };
+}
+
+export interface TransitionNotice {
+  kind: NotificationKind;
+  audiences: NotificationAudience[];
+  /** Whether the step's reason goes along: only where every audience may read it. */
+  withReason: boolean;
+}
+
+/**
+ * Who hears about a step taken through the generic transition endpoint. Decisions, nomination
+ * requests, reviews and appeals notify from their own services.
+ */
+export const TRANSITION_NOTICES: Partial<Record<ParticipationAction, TransitionNotice>> = {
+  accept: { kind: 'application_accepted', audiences: ['community'], withReason: false },
+  // The nomination's reason may describe the community: officials read only that a candidacy exists.
+  nominate: { kind: 'nominated', audiences: ['community', 'coordinator', 'official'], withReason: false },
+  suspend: { kind: 'suspended', audiences: ['community'], withReason: true },
+  reinstate: { kind: 'reinstated', audiences: ['community'], withReason: true },
+  withdraw: { kind: 'withdrawn', audiences: ['coordinator'], withReason: true },
+};

@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentViewer } from '../auth/public.decorator';
+import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { IdParam } from '../common/id-params';
+import {
+  EmailOutboxMessageDto,
+  EmailOutboxQueryDto,
+  NotificationListQueryDto,
+  NotificationPageDto,
+  UnreadCountDto,
+} from './dto/notification.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@Controller()
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('notifications')
+  @ApiOkResponse({ type: NotificationPageDto, description: "The caller's own notifications, newest first" })
+  list(@CurrentViewer() viewer: Viewer, @Query() query: NotificationListQueryDto): Promise<NotificationPageDto> {
+    return this.notifications.list(viewer, query);
+  }
+
+  @Get('notifications/unread-count')
+  @ApiOkResponse({ type: UnreadCountDto })
+  unreadCount(@CurrentViewer() viewer: Viewer): Promise<UnreadCountDto> {
+    return this.notifications.unreadCount(viewer);
+  }
+
+  @Post('notifications/read-all')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: "Every one of the caller's notifications is read" })
+  markAllRead(@CurrentViewer() viewer: Viewer): Promise<void> {
+    return this.notifications.markAllRead(viewer);
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Read' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not the caller's notification" })
+  markRead(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<void> {
+    return this.notifications.markRead(viewer, id);
+  }
+
+  @Get('admin/email-outbox')
+  @ApiOkResponse({ type: [EmailOutboxMessageDto], description: 'Newest first' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
+  outbox(@CurrentViewer() viewer: Viewer, @Query() query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
+    return this.notifications.outbox(viewer, query);
+  }
+}
