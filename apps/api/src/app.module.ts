@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ParticipationModule } from './participation/participation.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ReviewsModule } from './reviews/reviews.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         MeetingRecordsModule,
         ProjectsModule,
         PathwayModule,
+        ReviewsModule,
         NotificationsModule,
         HealthModule,
       ],

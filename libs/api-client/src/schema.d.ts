@@ -837,6 +837,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/official/candidacies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_candidacies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reviews_list"];
+        put?: never;
+        post: operations["Reviews_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reviews_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1954,6 +2018,94 @@ export interface components {
             createdAt: string;
             createdByName: string;
         };
+        ClubRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            cityName: components["schemas"]["LocalizedTextDto"];
+        };
+        /**
+         * @description The caller's own latest verdict
+         * @enum {string}
+         */
+        ReviewVerdict: "no_objection" | "concern";
+        NamedCandidacyDto: {
+            /** Format: uuid */
+            participationId: string;
+            community: components["schemas"]["CommunityRefDto"];
+            club: components["schemas"]["ClubRefDto"];
+            /**
+             * Format: date-time
+             * @description When it became a candidate
+             */
+            nominatedAt: string | null;
+            /** @description The caller's own latest verdict */
+            myLatestVerdict: components["schemas"]["ReviewVerdict"] | null;
+            /** @description Concerns (by any official) not resolved yet */
+            openConcerns: number;
+        };
+        AggregateCandidaciesDto: {
+            club: components["schemas"]["ClubRefDto"];
+            /** @description Candidacies of communities that did not consent to officials seeing their record */
+            count: number;
+        };
+        OfficialCandidaciesDto: {
+            /** @description Candidacies the caller may see and review, oldest nomination first */
+            named: components["schemas"]["NamedCandidacyDto"][];
+            /** @description Per club, the candidacies the caller may not see by name (no names, no ids) */
+            aggregate: components["schemas"]["AggregateCandidaciesDto"][];
+        };
+        /** @enum {string} */
+        ReviewResponderRole: "coordinator" | "community";
+        ReviewResponseDto: {
+            /** Format: uuid */
+            id: string;
+            authorRole: components["schemas"]["ReviewResponderRole"];
+            /** @description null when an official reads a non-registered community's answer: its representatives' identities stay private */
+            authorName: string | null;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participationId: string;
+            verdict: components["schemas"]["ReviewVerdict"];
+            text: string;
+            officialName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description A concern no official has resolved yet */
+            open: boolean;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+            resolution: string | null;
+            /** @description Oldest first */
+            responses: components["schemas"]["ReviewResponseDto"][];
+        };
+        ParticipationReviewsDto: {
+            /** Format: uuid */
+            participationId: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** @description Newest first */
+            reviews: components["schemas"]["ReviewDto"][];
+            /** @description The caller may answer a review (coordinator of the club or representative of the community) */
+            mayRespond: boolean;
+            /** @description The caller is an official who may record a review (the participation is a candidacy) */
+            mayReview: boolean;
+            /** @description The caller is an official who may resolve open concerns */
+            mayResolve: boolean;
+        };
+        CreateReviewDto: {
+            text: string;
+            verdict: components["schemas"]["ReviewVerdict"];
+        };
+        ReviewTextDto: {
+            text: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2078,6 +2230,17 @@ export type NextStepDto = components['schemas']['NextStepDto'];
 export type PathwayProgressDto = components['schemas']['PathwayProgressDto'];
 export type CreateSponsorshipDto = components['schemas']['CreateSponsorshipDto'];
 export type SponsorshipDto = components['schemas']['SponsorshipDto'];
+export type ClubRefDto = components['schemas']['ClubRefDto'];
+export type ReviewVerdict = components['schemas']['ReviewVerdict'];
+export type NamedCandidacyDto = components['schemas']['NamedCandidacyDto'];
+export type AggregateCandidaciesDto = components['schemas']['AggregateCandidaciesDto'];
+export type OfficialCandidaciesDto = components['schemas']['OfficialCandidaciesDto'];
+export type ReviewResponderRole = components['schemas']['ReviewResponderRole'];
+export type ReviewResponseDto = components['schemas']['ReviewResponseDto'];
+export type ReviewDto = components['schemas']['ReviewDto'];
+export type ParticipationReviewsDto = components['schemas']['ParticipationReviewsDto'];
+export type CreateReviewDto = components['schemas']['CreateReviewDto'];
+export type ReviewTextDto = components['schemas']['ReviewTextDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -4116,6 +4279,212 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reviews_candidacies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialCandidaciesDto"];
+                };
+            };
+            /** @description Officials only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reviews_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationReviewsDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (existence is private) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reviews_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description The caller sees the participation but is not an official who may review it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (existence is private) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REVIEW.NOT_A_CANDIDACY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reviews_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTextDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewResponseDto"];
+                };
+            };
+            /** @description An official: only the club's coordinators and the community answer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (existence is private) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reviews_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewTextDto"];
+            };
+        };
+        responses: {
+            /** @description The resolved concern */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description The caller sees the review but is not an official who may review it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller (existence is private) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REVIEW.ALREADY_RESOLVED: resolved already, or not a concern */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
