@@ -120,6 +120,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     }
     await seedAlmatyMeetings(manager, clubIds.almaty, coordinator, communityIds);
     await seedAlmatyProject(manager, clubIds.almaty, coordinator, communityIds);
+    await seedGraceProfile(manager, communityIds);
     return true;
   });
 }
@@ -144,19 +145,31 @@ async function seedAlmatyMeetings(manager: EntityManager, clubId: string, coordi
     `INSERT INTO agenda_items (meeting_id, position, title, presenter) VALUES ($1, 1, 'What our young people see online', 'Central Mosque of Almaty'), ($1, 2, 'A joint youth evening', 'Grace Evangelical Fellowship')`,
     [past],
   );
-  const attended: Array<[string, string, string]> = [
+  const recordAttendance = async (meetingId: string, rows: Array<[string, string, string]>) => {
+    for (const [key, status, role] of rows) {
+      await manager.query(
+        `INSERT INTO attendance (meeting_id, community_id, status, role, method, recorded_by_id) VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
+        [meetingId, communities[key], status, role, coordinator],
+      );
+      await manager.query(
+        `INSERT INTO attendance_events (meeting_id, community_id, from_status, to_status, role, method, actor_id) VALUES ($1, $2, NULL, $3, $4, 'coordinator', $5)`,
+        [meetingId, communities[key], status, role, coordinator],
+      );
+    }
+  };
+  await recordAttendance(past, [
     ['central-mosque', 'present', 'member'], ['ascension-cathedral', 'present', 'member'], ['holy-trinity', 'excused', 'member'],
     ['almaty-jewish', 'present', 'member'], ['almaty-buddhist', 'absent', 'member'], ['grace-fellowship', 'present', 'observer'],
-  ];
-  for (const [key, status, role] of attended) {
-    await manager.query(
-      `INSERT INTO attendance (meeting_id, community_id, status, role, method, recorded_by_id) VALUES ($1, $2, $3, $4, 'coordinator', $5)`,
-      [past, communities[key], status, role, coordinator],
-    );
-    await manager.query(
-      `INSERT INTO attendance_events (meeting_id, community_id, from_status, to_status, role, method, actor_id) VALUES ($1, $2, NULL, $3, $4, 'coordinator', $5)`,
-      [past, communities[key], status, role, coordinator],
-    );
+  ]);
+  // The five monthly meetings before it: Grace Fellowship (observer for seven months) missed one, so
+  // its progress page reads "5 of 6 meetings, 83 %" — one meeting short of the default policy.
+  for (let monthsAgo = 2; monthsAgo <= 6; monthsAgo++) {
+    const day = localDate(new Date(Date.now() - monthsAgo * 30 * 24 * 3600 * 1000));
+    const earlier = await insertMeeting('Monthly club meeting', new Date(`${day}T13:00:00Z`), new Date(`${day}T15:00:00Z`), null, `E${monthsAgo}R7LQ`);
+    await recordAttendance(earlier, [
+      ['central-mosque', 'present', 'member'], ['ascension-cathedral', 'present', 'member'], ['almaty-jewish', 'present', 'member'],
+      ['grace-fellowship', monthsAgo === 4 ? 'absent' : 'present', 'observer'],
+    ]);
   }
   await manager.query(
     `UPDATE meetings SET minutes = $2, minutes_published_at = ends_at WHERE id = $1`,
@@ -183,7 +196,11 @@ async function seedAlmatyMeetings(manager: EntityManager, clubId: string, coordi
   }
 }
 
-/** An active clean-up led by a member, so the projects pages have something to show. */
+/**
+ * An active clean-up led by a member, so the projects pages have something to show, and a completed
+ * charity drive to which Grace Fellowship contributed (one of the two joint projects the default
+ * policy asks of an observer).
+ */
 async function seedAlmatyProject(manager: EntityManager, clubId: string, coordinator: string, communities: Record<string, string>) {
   const [{ id: lead }] = await manager.query(`SELECT user_id AS id FROM role_assignments WHERE community_id = $1`, [communities['central-mosque']]);
   const [{ id: projectId }] = await manager.query(
@@ -198,6 +215,53 @@ async function seedAlmatyProject(manager: EntityManager, clubId: string, coordin
   await manager.query(
     `INSERT INTO project_events (project_id, sequence, action, from_status, to_status, actor_id) VALUES ($1, 1, 'propose', NULL, 'proposed', $2), ($1, 2, 'approve', 'proposed', 'active', $3)`,
     [projectId, lead, coordinator],
+  );
+
+  const startsOn = localDate(new Date(Date.now() - 100 * 24 * 3600 * 1000));
+  const [{ id: drive }] = await manager.query(
+    `INSERT INTO projects (club_id, title, description, category, lead_community_id, proposed_by_id, starts_on, ends_on, status, visibility,
+                           outcome_summary, outcome_figures, outcome_photo_links, completed_at, version)
+     VALUES ($1, 'Winter coats for the night shelter', 'Communities collect warm clothes for the city night shelter.', 'charity', $2, $3, $4, $4,
+             'completed', 'public', 'Coats and boots for the shelter''s guests, sorted and delivered together.', $5, '[]', $6, 3) RETURNING id`,
+    [clubId, communities['central-mosque'], lead, startsOn, JSON.stringify([{ label: 'Coats delivered', value: 140 }]), new Date(Date.now() - 95 * 24 * 3600 * 1000)],
+  );
+  await manager.query(
+    `INSERT INTO project_events (project_id, sequence, action, from_status, to_status, actor_id)
+     VALUES ($1, 1, 'propose', NULL, 'proposed', $2), ($1, 2, 'approve', 'proposed', 'active', $3), ($1, 3, 'complete', 'active', 'completed', $3)`,
+    [drive, lead, coordinator],
+  );
+  for (const [key, role, volunteers, hours, inKind] of [
+    ['central-mosque', 'lead', 12, 36, 'Storage room and a van'],
+    ['grace-fellowship', 'partner', 6, 18, '60 coats from the congregation'],
+  ] as const) {
+    await manager.query(
+      `INSERT INTO project_partners (project_id, community_id, role, status, requested_by_id, decided_by_id, decided_at) VALUES ($1, $2, $3, 'confirmed', $4, $4, now())`,
+      [drive, communities[key], role, lead],
+    );
+    const [{ id: contribution }] = await manager.query(`INSERT INTO project_contributions (project_id, community_id) VALUES ($1, $2) RETURNING id`, [drive, communities[key]]);
+    await manager.query(
+      `INSERT INTO project_contribution_revisions (contribution_id, revision, role, volunteers, hours, in_kind, status, entered_by_id, reviewed_by_id, reviewed_at)
+       VALUES ($1, 1, $2, $3, $4, $5, 'confirmed', $6, $7, now())`,
+      [contribution, role, volunteers, hours, inKind, lead, coordinator],
+    );
+  }
+}
+
+/**
+ * Grace Fellowship's side of the pathway: a complete transparency profile and one member sponsor,
+ * so its progress page shows most milestones met and what remains.
+ */
+async function seedGraceProfile(manager: EntityManager, communities: Record<string, string>) {
+  await manager.query(
+    `UPDATE communities SET leaders = 'Pastor Andrei Kim, deacon Madina Seitkali', meeting_place = 'Rented hall, Zhandosov St',
+            activities = 'Sunday worship, a youth group, visits to the children''s hospital' WHERE id = $1`,
+    [communities['grace-fellowship']],
+  );
+  const [{ id: mosqueRep }] = await manager.query(`SELECT user_id AS id FROM role_assignments WHERE community_id = $1`, [communities['central-mosque']]);
+  await manager.query(
+    `INSERT INTO sponsorships (participation_id, sponsor_community_id, statement, created_by_id)
+     SELECT id, $2, 'Grace Fellowship has carried coats with us all winter and keeps its word.', $3 FROM participations WHERE community_id = $1`,
+    [communities['grace-fellowship'], communities['central-mosque'], mosqueRep],
   );
 }
 
