@@ -382,4 +382,33 @@ describe('sponsorship', () => {
     expectValidationFailure(await t.api.delete('/api/sponsorships/bad').set(member.representative.auth), 'id');
     expect(await sponsorshipsOf(observer.participationId)).toBe(0);
   });
+  it('lists the sponsorships a community gave to its own representatives only, withdrawn ones dated', async () => {
+    const c = await newClub();
+    const [first, second] = [await party(c, 'observer'), await party(c, 'observer')];
+    const member = await party(c, 'member', true);
+    const kept = await sponsor(first.participationId, member.representative, { communityId: member.community.id, statement: SPONSOR_STATEMENT });
+    const dropped = await sponsor(second.participationId, member.representative, { communityId: member.community.id, statement: SPONSOR_STATEMENT });
+    await t.api.delete(`/api/sponsorships/${dropped.body.id}`).set(member.representative.auth);
+
+    const given = await t.api.get(`/api/communities/${member.community.id}/sponsorships`).set(member.representative.auth);
+    expect(given.status).toBe(200);
+    expect(given.body).toHaveLength(2);
+    expect(given.body.find((s: { id: string }) => s.id === kept.body.id)).toMatchObject({
+      participationId: first.participationId,
+      clubId: c.club.id,
+      clubName: c.club.name,
+      observer: { id: first.community.id, name: first.community.name },
+      observerStatus: 'observer',
+      sponsorCommunityId: member.community.id,
+      statement: SPONSOR_STATEMENT,
+      withdrawnAt: null,
+    });
+    expect(given.body.find((s: { id: string }) => s.id === dropped.body.id).withdrawnAt).toEqual(expect.any(String));
+
+    for (const other of [first.representative, c.coordinator]) {
+      expectError(await t.api.get(`/api/communities/${member.community.id}/sponsorships`).set(other.auth), 404, 'NOT_FOUND');
+    }
+    expect((await t.api.get(`/api/communities/${member.community.id}/sponsorships`)).status).toBe(401);
+    expectValidationFailure(await t.api.get('/api/communities/bad/sponsorships').set(member.representative.auth), 'id');
+  });
 });

@@ -821,6 +821,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/communities/{id}/sponsorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Pathway_givenSponsorships"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sponsorships/{id}": {
         parameters: {
             query?: never;
@@ -895,6 +911,166 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["Reviews_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Decisions_list"];
+        put?: never;
+        post: operations["Decisions_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participations/{id}/nomination-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Decisions_requestNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Decisions_appeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Decisions_listAppeals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Decisions_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_markAllRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/email-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_outbox"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1127,7 +1303,7 @@ export interface components {
         ParticipationEventDto: {
             /** Format: uuid */
             id: string;
-            /** @description 'apply' or a ParticipationAction */
+            /** @description 'apply', a ParticipationAction, or 'overturn' (an administrator upheld an appeal against the decision) */
             action: string;
             fromStatus: components["schemas"]["ParticipationStatus"] | null;
             toStatus: components["schemas"]["ParticipationStatus"];
@@ -2018,6 +2194,29 @@ export interface components {
             createdAt: string;
             createdByName: string;
         };
+        GivenSponsorshipDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participationId: string;
+            /** Format: uuid */
+            clubId: string;
+            clubName: string;
+            /** @description The sponsored community */
+            observer: components["schemas"]["CommunityRefDto"];
+            /** @description The sponsored community's status in the club now */
+            observerStatus: components["schemas"]["ParticipationStatus"];
+            /**
+             * Format: uuid
+             * @description The sponsoring community (one of the caller's)
+             */
+            sponsorCommunityId: string;
+            statement: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
         ClubRefDto: {
             /** Format: uuid */
             id: string;
@@ -2105,6 +2304,171 @@ export interface components {
         };
         ReviewTextDto: {
             text: string;
+        };
+        /** @enum {string} */
+        DecisionOutcome: "admit" | "defer" | "decline";
+        /**
+         * @description One of the codes of the outcome
+         * @enum {string}
+         */
+        DecisionReasonCode: "milestones_met" | "registered_community" | "coordinator_judgement" | "milestones_unmet" | "open_concern" | "more_participation_needed" | "other" | "club_charter" | "conduct" | "inactive";
+        DecideDto: {
+            outcome: components["schemas"]["DecisionOutcome"];
+            /** @description One of the codes of the outcome */
+            reasonCode: components["schemas"]["DecisionReasonCode"];
+            reasonText: string;
+            /** @description Required when admitting a candidate with an unmet milestone */
+            overrideReason?: string;
+            /**
+             * Format: date
+             * @description Defer/decline: YYYY-MM-DD (Almaty), today … 24 months; defaults to 3 / 6 months
+             */
+            earliestReapplyOn?: string;
+            /** @description The participation's version the coordinator saw */
+            version: number;
+        };
+        /** @enum {string} */
+        AppealStatus: "open" | "upheld" | "overturned";
+        AppealDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["AppealStatus"];
+            text: string;
+            appellantName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The administrator's explanation */
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+        };
+        DecisionRecordDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participationId: string;
+            /** @description The participation event the decision caused */
+            eventSequence: number;
+            outcome: components["schemas"]["DecisionOutcome"];
+            fromStatus: components["schemas"]["ParticipationStatus"];
+            reasonCode: components["schemas"]["DecisionReasonCode"];
+            reasonText: string;
+            overrideReason: string | null;
+            /** Format: date */
+            earliestReapplyOn: string | null;
+            /** @description The milestones as they stood at the decision */
+            milestoneSnapshot: components["schemas"]["PathwayProgressDto"];
+            deciderName: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /**
+             * Format: date
+             * @description Last day (Almaty) to appeal; null for an admission
+             */
+            appealDeadline: string | null;
+            /** @description The viewer represents the community and may appeal now */
+            canAppeal: boolean;
+            appeal: components["schemas"]["AppealDto"] | null;
+        };
+        DecidedParticipationDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ParticipationStatus"];
+            /** Format: uuid */
+            clubId: string;
+            clubName: string;
+            community: components["schemas"]["CommunityRefDto"];
+            statement: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send it back with a transition: a stale value is refused with 409 */
+            version: number;
+            availableActions: components["schemas"]["ParticipationAction"][];
+            events: components["schemas"]["ParticipationEventDto"][];
+            decision: components["schemas"]["DecisionRecordDto"];
+        };
+        NominationRequestDto: {
+            version: number;
+        };
+        AppealInputDto: {
+            text: string;
+        };
+        AppealClubDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        AppealCaseDto: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["AppealStatus"];
+            text: string;
+            appellantName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The administrator's explanation */
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+            decision: components["schemas"]["DecisionRecordDto"];
+            club: components["schemas"]["AppealClubDto"];
+            community: components["schemas"]["CommunityRefDto"];
+        };
+        AppealResolutionInputDto: {
+            /** @enum {string} */
+            outcome: "upheld" | "overturned";
+            text: string;
+        };
+        /** @enum {string} */
+        NotificationKind: "application_received" | "application_accepted" | "nominated" | "review_recorded" | "concern_resolved" | "review_response" | "admitted" | "deferred" | "declined" | "suspended" | "reinstated" | "withdrawn" | "sponsored" | "appeal_filed" | "appeal_decided";
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description clubName, participationId, communityName (only where the reader may know it), and per kind e.g. reason */
+            params: {
+                [key: string]: string | null;
+            };
+            /** @description In-app path the notification opens */
+            link: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description Pass as `before` for the next page; null on the last page */
+            nextBefore: string | null;
+        };
+        UnreadCountDto: {
+            count: number;
+        };
+        /** @enum {string} */
+        EmailOutboxStatus: "pending" | "sent" | "failed";
+        EmailOutboxMessageDto: {
+            /** Format: uuid */
+            id: string;
+            to: string;
+            subject: string;
+            body: string;
+            status: components["schemas"]["EmailOutboxStatus"];
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When a pending message is next tried
+             */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
         };
     };
     responses: never;
@@ -2230,6 +2594,7 @@ export type NextStepDto = components['schemas']['NextStepDto'];
 export type PathwayProgressDto = components['schemas']['PathwayProgressDto'];
 export type CreateSponsorshipDto = components['schemas']['CreateSponsorshipDto'];
 export type SponsorshipDto = components['schemas']['SponsorshipDto'];
+export type GivenSponsorshipDto = components['schemas']['GivenSponsorshipDto'];
 export type ClubRefDto = components['schemas']['ClubRefDto'];
 export type ReviewVerdict = components['schemas']['ReviewVerdict'];
 export type NamedCandidacyDto = components['schemas']['NamedCandidacyDto'];
@@ -2241,6 +2606,24 @@ export type ReviewDto = components['schemas']['ReviewDto'];
 export type ParticipationReviewsDto = components['schemas']['ParticipationReviewsDto'];
 export type CreateReviewDto = components['schemas']['CreateReviewDto'];
 export type ReviewTextDto = components['schemas']['ReviewTextDto'];
+export type DecisionOutcome = components['schemas']['DecisionOutcome'];
+export type DecisionReasonCode = components['schemas']['DecisionReasonCode'];
+export type DecideDto = components['schemas']['DecideDto'];
+export type AppealStatus = components['schemas']['AppealStatus'];
+export type AppealDto = components['schemas']['AppealDto'];
+export type DecisionRecordDto = components['schemas']['DecisionRecordDto'];
+export type DecidedParticipationDto = components['schemas']['DecidedParticipationDto'];
+export type NominationRequestDto = components['schemas']['NominationRequestDto'];
+export type AppealInputDto = components['schemas']['AppealInputDto'];
+export type AppealClubDto = components['schemas']['AppealClubDto'];
+export type AppealCaseDto = components['schemas']['AppealCaseDto'];
+export type AppealResolutionInputDto = components['schemas']['AppealResolutionInputDto'];
+export type NotificationKind = components['schemas']['NotificationKind'];
+export type NotificationDto = components['schemas']['NotificationDto'];
+export type NotificationPageDto = components['schemas']['NotificationPageDto'];
+export type UnreadCountDto = components['schemas']['UnreadCountDto'];
+export type EmailOutboxStatus = components['schemas']['EmailOutboxStatus'];
+export type EmailOutboxMessageDto = components['schemas']['EmailOutboxMessageDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     Auth_login: {
@@ -4260,6 +4643,37 @@ export interface operations {
             };
         };
     };
+    Pathway_givenSponsorships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sponsorships the community gave (withdrawn ones dated) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GivenSponsorshipDto"][];
+                };
+            };
+            /** @description Not one of the caller’s communities */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Pathway_withdrawSponsorship: {
         parameters: {
             query?: never;
@@ -4485,6 +4899,414 @@ export interface operations {
             };
             /** @description REVIEW.ALREADY_RESOLVED: resolved already, or not a concern */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRecordDto"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDto"];
+            };
+        };
+        responses: {
+            /** @description The participation after the step, with its decision record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecidedParticipationDto"];
+                };
+            };
+            /** @description Bad input, a reason code of another outcome, a re-apply date out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The community's representative (only the coordinator decides) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version (someone else decided) or a step the state does not allow */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Override reason required, or registration required */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_requestNomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NominationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Now a candidate */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version or not an observer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Milestones unmet, or before the re-apply date */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealInputDto"];
+            };
+        };
+        responses: {
+            /** @description The decision with its appeal */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionRecordDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already appealed, window closed, or superseded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description An admission cannot be appealed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_listAppeals: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["AppealStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealCaseDto"][];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Decisions_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppealResolutionInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppealCaseDto"];
+                };
+            };
+            /** @description Administrators only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already decided, the participation moved on, or the community applied again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones */
+                unread?: boolean;
+                limit?: number;
+                /** @description The previous page's `nextBefore`: continues with older notifications */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's own notifications, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    Notifications_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
+    Notifications_markAllRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every one of the caller's notifications is read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Notifications_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the caller's notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Notifications_outbox: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EmailOutboxStatus"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailOutboxMessageDto"][];
+                };
+            };
+            /** @description Administrators only */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

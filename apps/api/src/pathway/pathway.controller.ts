@@ -16,6 +16,7 @@ import { ClubIdParam, IdParam } from '../common/id-params';
 import {
   ClubPathwayPolicyDto,
   CreateSponsorshipDto,
+  GivenSponsorshipDto,
   PathwayPolicyDto,
   PathwayPolicyInputDto,
   PathwayProgressDto,
@@ -80,6 +81,13 @@ export class PathwayController {
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'The sponsor is not a member, or the participation not an observer' })
   sponsor(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CreateSponsorshipDto): Promise<SponsorshipDto> {
     return this.sponsorships.sponsor(viewer, id, input);
+  }
+
+  @Get('communities/:id/sponsorships')
+  @ApiOkResponse({ type: [GivenSponsorshipDto], description: 'The sponsorships the community gave (withdrawn ones dated)' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s communities' })
+  givenSponsorships(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<GivenSponsorshipDto[]> {
+    return this.sponsorships.givenBy(viewer, id);
   }
 
   @Delete('sponsorships/:id')

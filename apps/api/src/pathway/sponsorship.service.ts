@@ -6,7 +6,7 @@ import { represents, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { NotificationsService } from '../notifications/notifications.service';
-import { CreateSponsorshipDto, SponsorshipDto } from './dto/pathway.dto';
+import { CreateSponsorshipDto, GivenSponsorshipDto, SponsorshipDto } from './dto/pathway.dto';
 
 /** Statuses in which a community has met the club's other communities in person (libs/domain privacy rules). */
 const MET_IN_PERSON: ParticipationStatus[] = ['observer', 'candidate', 'member', 'suspended'];
@@ -53,6 +53,25 @@ export class SponsorshipService {
       }
       throw error;
     }
+  }
+
+  /** The sponsorships a community gave, newest first: for its representatives only (404 otherwise). */
+  async givenBy(viewer: Viewer, communityId: string): Promise<GivenSponsorshipDto[]> {
+    if (!represents(viewer, communityId)) throw notFound('Community');
+    return this.db.query(
+      `SELECT s.id, s.participation_id AS "participationId", p.club_id AS "clubId", cl.name AS "clubName",
+              json_build_object('id', c.id, 'name', c.name, 'tradition', c.tradition,
+                                'registrationStatus', c.registration_status) AS observer,
+              p.status AS "observerStatus", s.sponsor_community_id AS "sponsorCommunityId", s.statement,
+              s.created_at AS "createdAt", s.withdrawn_at AS "withdrawnAt"
+         FROM sponsorships s
+         JOIN participations p ON p.id = s.participation_id
+         JOIN clubs cl ON cl.id = p.club_id
+         JOIN communities c ON c.id = p.community_id
+        WHERE s.sponsor_community_id = $1
+        ORDER BY s.created_at DESC, s.id`,
+      [communityId],
+    );
   }
 
   /** Withdraws a live sponsorship; the row stays, dated. 404 unless the caller represents the sponsor. */

@@ -225,3 +225,36 @@ export class SponsorshipDto {
   @ApiProperty()
   createdByName: string;
 }
+
+/** A sponsorship seen from the sponsor's side: whom the community vouched for, where, and whether it still stands. */
+export class GivenSponsorshipDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  participationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  clubId: string;
+
+  @ApiProperty()
+  clubName: string;
+
+  @ApiProperty({ type: CommunityRefDto, description: 'The sponsored community' })
+  observer: CommunityRefDto;
+
+  @ApiProperty({ enum: PARTICIPATION_STATUSES, enumName: 'ParticipationStatus', description: "The sponsored community's status in the club now" })
+  observerStatus: ParticipationStatus;
+
+  @ApiProperty({ format: 'uuid', description: 'The sponsoring community (one of the caller\'s)' })
+  sponsorCommunityId: string;
+
+  @ApiProperty()
+  statement: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  withdrawnAt: string | null;
+}

@@ -68,6 +68,9 @@ export const pathwayEn = {
     withdraw: 'Withdraw our sponsorship',
     withdrawn: 'Your sponsorship was withdrawn.',
     done: 'Thank you: your sponsorship is recorded.',
+    given: 'Communities we sponsor',
+    givenOn: 'Sponsored on {{date}}',
+    withdrawnOn: 'Withdrawn on {{date}}',
   },
   policy: {
     clubTitle: 'Pathway policy of the club',

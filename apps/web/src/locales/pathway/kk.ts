@@ -66,6 +66,9 @@ export const pathwayKk: PathwayTranslation = {
     withdraw: 'Кепілдігімізді қайтарып алу',
     withdrawn: 'Кепілдігіңіз қайтарып алынды.',
     done: 'Рақмет: кепілдігіңіз тіркелді.',
+    given: 'Біз кепілдік берген қауымдастықтар',
+    givenOn: 'Кепілдік берілді: {{date}}',
+    withdrawnOn: 'Кері қайтарылды: {{date}}',
   },
   policy: {
     clubTitle: 'Клубтың жол саясаты',

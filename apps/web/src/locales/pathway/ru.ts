@@ -66,6 +66,9 @@ export const pathwayRu: PathwayTranslation = {
     withdraw: 'Отозвать наше поручительство',
     withdrawn: 'Ваше поручительство отозвано.',
     done: 'Спасибо: ваше поручительство записано.',
+    given: 'Общины, за которые мы поручились',
+    givenOn: 'Поручительство от {{date}}',
+    withdrawnOn: 'Отозвано {{date}}',
   },
   policy: {
     clubTitle: 'Правила пути клуба',

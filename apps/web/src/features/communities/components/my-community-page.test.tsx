@@ -32,6 +32,30 @@ describe('my community page', () => {
     expect(within(list).getByRole('link', { name: 'Find a club to apply to' })).toHaveAttribute('href', '/cities');
   });
 
+  it('lists the observers the community sponsors, linking to their progress', async () => {
+    api.on('GET /api/communities/com-grace/sponsorships', {
+      body: [
+        {
+          id: 'spon-1',
+          participationId: 'part-lotus',
+          clubId: 'club-1',
+          clubName: 'Almaty Multi-Faith Club',
+          observer: { id: 'com-lotus', name: 'Lotus Sangha', tradition: 'buddhism', registrationStatus: 'not_registered' },
+          observerStatus: 'observer',
+          sponsorCommunityId: 'com-grace',
+          statement: 'We cleaned the river bank together.',
+          createdAt: '2025-04-01T06:00:00.000Z',
+          withdrawnAt: null,
+        },
+      ],
+    });
+    renderApp('/my-community');
+
+    const section = await screen.findByRole('region', { name: 'Communities we sponsor' });
+    expect(within(section).getByRole('link', { name: 'Lotus Sangha' })).toHaveAttribute('href', '/participations/part-lotus/progress?club=club-1');
+    expect(section).toHaveTextContent('Sponsored on Apr 1, 2025');
+  });
+
   it('saves the transparency profile and the consent for officials', async () => {
     api.on('PATCH /api/communities/com-grace', ({ body }) => ({
       body: community({ ...(body as object), officialConsentAt: '2025-04-01T06:00:00.000Z' }),

@@ -10,6 +10,7 @@ import { useMyCommunities } from '../../../lib/my-communities';
 import { useCommunityParticipations, type Community } from '../api/communities';
 import { CommunityProfileForm } from './community-profile-form';
 import { CivicRecord } from '../../projects/components/civic-record';
+import { GivenSponsorships } from '../../pathway/components/given-sponsorships';
 
 export function MyCommunityPage() {
   const { t } = useTranslation();
@@ -80,6 +81,7 @@ function CommunityOverview({ community }: { community: Community }) {
       </section>
       <CommunityProfileForm community={community} />
       <CivicRecord communityId={community.id} />
+      <GivenSponsorships communityId={community.id} />
     </div>
   );
 }

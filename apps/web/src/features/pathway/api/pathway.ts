@@ -14,6 +14,7 @@ export type PathwayProgress = Schemas['PathwayProgressDto'];
 export type NextStep = PathwayProgress['nextSteps'][number];
 export type Sponsorship = Schemas['SponsorshipDto'];
 export type CreateSponsorshipInput = Schemas['CreateSponsorshipDto'];
+export type GivenSponsorship = Schemas['GivenSponsorshipDto'];
 
 export const TRANSPARENCY_FIELDS: TransparencyField[] = ['leaders', 'meetingPlace', 'approximateSize', 'activities'];
 
@@ -23,7 +24,17 @@ export const pathwayKeys = {
   progress: (participationId: string) => ['pathway', 'progress', participationId] as const,
   nationalPolicy: ['pathway', 'policy', 'national'] as const,
   clubPolicy: (clubId: string) => ['pathway', 'policy', 'club', clubId] as const,
+  givenSponsorships: (communityId: string) => ['pathway', 'sponsorships', 'given', communityId] as const,
 };
+
+/** The sponsorships one of the viewer's communities gave. */
+export function useGivenSponsorships(communityId: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: pathwayKeys.givenSponsorships(communityId),
+    queryFn: async () => unwrap(await client.GET('/api/communities/{id}/sponsorships', { params: { path: { id: communityId } } })),
+  });
+}
 
 /**
  * The participation (community, club, status): the same cache entry the participation page uses.
