@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { MAX_ATTEMPTS, OutboxSender, retryDelaySeconds } from '../../apps/api/src/notifications/outbox-sender';
 import { createFactories, Factories, TestClub, TestCommunity, TestUser } from './support/factories';
 import { expectError, expectValidationFailure } from './support/expectations';
+import { startSmtpServer } from './support/smtp-server';
 import { countRows, startTestApp, TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -359,5 +364,81 @@ describe('the email outbox for administrators', () => {
     const admin = await f.newUser({ role: 'administrator' });
     expectValidationFailure(await t.api.get('/api/admin/email-outbox?status=lost').set(admin.auth), 'status');
     expectValidationFailure(await t.api.get('/api/admin/email-outbox?limit=500').set(admin.auth), 'limit');
+  });
+});
+
+describe('sending the outbox through SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(() => smtp?.close());
+
+  /** A sender as each replica runs it, on the test app's database and the in-test SMTP server. */
+  const replica = () => new OutboxSender(t.app.get(DataSource), loadConfig({}), createTransport(smtp.url));
+
+  async function queue(count: number, prefix = 'reader'): Promise<string[]> {
+    const addresses = Array.from({ length: count }, (_, i) => `${prefix}-${i}-${randomUUID()}@dastarkhan.test`);
+    await t.db.query(
+      `INSERT INTO email_outbox (to_address, subject, body) SELECT a, 'Grace Church applied to Almaty club.', 'Hello.' FROM unnest($1::text[]) a`,
+      [addresses],
+    );
+    return addresses;
+  }
+
+  const outboxRow = async (address: string) =>
+    (await t.db.query(`SELECT status, attempts, last_error, sent_at, extract(epoch FROM next_attempt_at - now())::int AS wait FROM email_outbox WHERE to_address = $1`, [address]))
+      .rows[0];
+
+  it('sends a pending email and marks it sent', async () => {
+    const [address] = await queue(1);
+    await replica().sendDue();
+
+    const email = smtp.received.find((m) => m.to.includes(address));
+    expect(email?.from).toBe('no-reply@dastarkhan.local');
+    expect(email?.data).toContain('Subject: Grace Church applied to Almaty club.');
+    expect(await outboxRow(address)).toMatchObject({ status: 'sent', attempts: 1, last_error: null, sent_at: expect.any(Date) });
+  });
+
+  it('never sends the same email twice when several replicas poll at once', async () => {
+    const addresses = await queue(30, 'busy');
+    const replicas = [replica(), replica(), replica()];
+    while (await countRows(t.db, `SELECT 1 FROM email_outbox WHERE to_address = ANY($1) AND status = 'pending'`, [addresses])) {
+      await Promise.all(replicas.map((r) => r.sendDue()));
+    }
+    const deliveries = smtp.received.flatMap((m) => m.to).filter((to) => addresses.includes(to));
+    expect(deliveries.sort()).toEqual([...addresses].sort());
+  });
+
+  it('retries a refused email with growing delays and marks it failed after five attempts', async () => {
+    const [address] = await queue(1, 'bounce');
+    const sender = replica();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await t.db.query(`UPDATE email_outbox SET next_attempt_at = now() WHERE to_address = $1`, [address]);
+      await sender.sendDue();
+      const row = await outboxRow(address);
+      expect(row).toMatchObject({ attempts: attempt, status: attempt < MAX_ATTEMPTS ? 'pending' : 'failed', last_error: expect.stringContaining('550') });
+      expect(Math.abs(row.wait - retryDelaySeconds(attempt))).toBeLessThanOrEqual(5);
+    }
+    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([60, 120, 240, 480]);
+
+    await t.db.query(`UPDATE email_outbox SET next_attempt_at = now() WHERE to_address = $1`, [address]);
+    await sender.sendDue();
+    expect(await outboxRow(address)).toMatchObject({ attempts: MAX_ATTEMPTS, status: 'failed' });
+    expect(smtp.received.some((m) => m.to.includes(address))).toBe(false);
+  });
+
+  it('polls on its own when SMTP_URL is set, and stops when the app closes', async () => {
+    const [address] = await queue(1, 'polled');
+    const withSmtp = await startTestApp({ SMTP_URL: smtp.url });
+    try {
+      for (let waited = 0; (await outboxRow(address)).status !== 'sent'; waited += 100) {
+        if (waited > 10_000) throw new Error('the outbox was not sent within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await withSmtp.close();
+    }
+    expect(smtp.received.filter((m) => m.to.includes(address))).toHaveLength(1);
   });
 });

@@ -17,10 +17,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application (same factory as main.ts) on the run's database; one per test file. */
-export async function startTestApp(): Promise<TestApp> {
+/** The real application (same factory as main.ts) on the run's database; one per test file (`env` adds configuration). */
+export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const databaseUrl = testDatabaseUrl();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5' });
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ...env });
   const app = await createApp({ config, databaseUrl, logger: createRootLogger('silent') });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
