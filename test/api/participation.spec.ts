@@ -52,6 +52,10 @@ const participationsOf = (communityId: string) =>
 const transition = (id: string, user: TestUser, body: Record<string, unknown>) =>
   t.api.post(`/api/participations/${id}/transitions`).set(user.auth).send(body);
 
+/** Admit, defer and decline leave a decision record, through their own endpoint (test/api/decisions.spec.ts). */
+const decide = (id: string, user: TestUser, body: Record<string, unknown>) =>
+  t.api.post(`/api/participations/${id}/decisions`).set(user.auth).send(body);
+
 describe('the observer pathway, end to end', () => {
   it('a non-registered community applies, the coordinator finds and accepts it, and the community sees its status and full history', async () => {
     const { club, coordinator, community, representative } = await setting();
@@ -103,7 +107,7 @@ describe('the observer pathway, end to end', () => {
     // The community sees its status and the whole history, reasons included.
     const seen = await t.api.get(`/api/participations/${id}`).set(representative.auth);
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ status: 'observer', version: 2, availableActions: ['withdraw'] });
+    expect(seen.body).toMatchObject({ status: 'observer', version: 2, availableActions: ['request_nomination', 'withdraw'] });
     expect(seen.body.events.map((e: Record<string, unknown>) => [e.action, e.fromStatus, e.toStatus, e.reason, e.actorName])).toEqual([
       ['apply', null, 'applied', null, representative.displayName],
       ['accept', 'applied', 'observer', 'Welcome to the club!', coordinator.displayName],
@@ -291,7 +295,7 @@ describe('POST /api/participations/:id/transitions', () => {
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
     const reason = 'Please describe your regular activities and apply again.';
 
-    const response = await transition(id, coordinator, { action: 'decline', reason: `  ${reason} `, version: 1 });
+    const response = await decide(id, coordinator, { outcome: 'decline', reasonCode: 'other', reasonText: `  ${reason} `, version: 1 });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'declined', version: 2, availableActions: [] });
@@ -304,16 +308,15 @@ describe('POST /api/participations/:id/transitions', () => {
     expect(seen.body.events.at(-1)).toMatchObject({ action: 'decline', reason, actorName: coordinator.displayName });
   });
 
-  it('refuses to decline without a reason (400 PARTICIPATION.REASON_REQUIRED), changing nothing', async () => {
+  it('refuses to decline without a reason (400 naming reasonText), changing nothing', async () => {
     const { club, coordinator, community } = await setting();
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
     const before = await stored(id);
 
-    const missing = await transition(id, coordinator, { action: 'decline', version: 1 });
-    expectError(missing, 400, 'PARTICIPATION.REASON_REQUIRED');
-    expect(missing.body.fields).toHaveProperty('reason');
+    const missing = await decide(id, coordinator, { outcome: 'decline', reasonCode: 'other', version: 1 });
+    expectValidationFailure(missing, 'reasonText');
 
-    expectError(await transition(id, coordinator, { action: 'decline', reason: '   ', version: 1 }), 400, 'PARTICIPATION.REASON_REQUIRED');
+    expectValidationFailure(await decide(id, coordinator, { outcome: 'decline', reasonCode: 'other', reasonText: ' '.repeat(12), version: 1 }), 'reasonText');
     expect(await stored(id)).toEqual(before);
   });
 
@@ -321,7 +324,12 @@ describe('POST /api/participations/:id/transitions', () => {
     const { club, coordinator, community } = await setting({ registered: true });
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
 
-    const response = await transition(id, coordinator, { action: 'admit', version: 1 });
+    const response = await decide(id, coordinator, {
+      outcome: 'admit',
+      reasonCode: 'registered_community',
+      reasonText: 'A registered community we have known for years.',
+      version: 1,
+    });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'member', version: 2 });
@@ -333,7 +341,8 @@ describe('POST /api/participations/:id/transitions', () => {
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
     const before = await stored(id);
 
-    expectError(await transition(id, coordinator, { action: 'admit', version: 1 }), 422, 'PARTICIPATION.REGISTRATION_REQUIRED');
+    const admit = { outcome: 'admit', reasonCode: 'coordinator_judgement', reasonText: 'They have been very helpful to us.', version: 1 };
+    expectError(await decide(id, coordinator, admit), 422, 'PARTICIPATION.REGISTRATION_REQUIRED');
     expect(await stored(id)).toEqual(before);
   });
 
@@ -426,15 +435,16 @@ describe('POST /api/participations/:id/transitions', () => {
 
     // Each round: five concurrent attempts at the next step with the version everybody saw.
     const steps = [
-      { action: 'accept' },
-      { action: 'nominate' },
-      { action: 'defer', reason: 'Attend two more meetings first' },
-      { action: 'nominate' },
-      { action: 'admit' },
+      { send: transition, body: { action: 'accept' } },
+      { send: transition, body: { action: 'nominate' } },
+      { send: decide, body: { outcome: 'defer', reasonCode: 'more_participation_needed', reasonText: 'Attend two more meetings first' } },
+      { send: transition, body: { action: 'nominate' } },
+      // The default policy is not met by a fresh candidate: admitting needs the override.
+      { send: decide, body: { outcome: 'admit', reasonCode: 'coordinator_judgement', reasonText: 'Known to the club for years.', overrideReason: 'Registered and long present.' } },
     ];
-    for (const [index, step] of steps.entries()) {
+    for (const [index, { send, body }] of steps.entries()) {
       const version = index + 1;
-      const responses = await Promise.all(Array.from({ length: 5 }, () => transition(id, coordinator, { ...step, version })));
+      const responses = await Promise.all(Array.from({ length: 5 }, () => send(id, coordinator, { ...body, version })));
       expect(responses.filter((r) => r.status === 200)).toHaveLength(1);
     }
 
@@ -442,6 +452,21 @@ describe('POST /api/participations/:id/transitions', () => {
     expect(after).toMatchObject({ status: 'member', version: 6 });
     expect(after.events.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(after.events.map((e: { action: string }) => e.action)).toEqual(['apply', 'accept', 'nominate', 'defer', 'nominate', 'admit']);
+  });
+
+  it.each([
+    ['decline', 'applied', { reason: 'Not a fit for the club charter.' }],
+    ['admit', 'applied', {}],
+    ['defer', 'candidate', { reason: 'Attend two more meetings first' }],
+    ['request_nomination', 'observer', {}],
+  ] as const)('sends %s to its own endpoint (422 PARTICIPATION.DECISION_ENDPOINT), changing nothing', async (action, status, extra) => {
+    const { club, coordinator, community, representative } = await setting({ registered: true });
+    const participation = await f.newParticipation({ clubId: club.id, communityId: community.id, status });
+    const before = await stored(participation.id);
+
+    const caller = action === 'request_nomination' ? representative : coordinator;
+    expectError(await transition(participation.id, caller, { action, version: participation.version, ...extra }), 422, 'PARTICIPATION.DECISION_ENDPOINT');
+    expect(await stored(participation.id)).toEqual(before);
   });
 
   it('rejects invalid input and unknown fields with 400, changing nothing', async () => {

@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { CommunitiesModule } from './communities/communities.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { typeormOptions } from './database/typeorm-options';
 import { HealthModule } from './health/health.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ProjectsModule,
         PathwayModule,
         ReviewsModule,
+        DecisionsModule,
         NotificationsModule,
         HealthModule,
       ],

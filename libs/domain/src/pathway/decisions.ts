@@ -124,18 +124,24 @@ export function appealDeadline(decidedAt: Date): string {
   return almatyDate(new Date(decidedAt.getTime() + APPEAL_WINDOW_DAYS * 86_400_000));
 }
 
-/** A community may appeal a deferral or a decline, once, within the window, while it still stands. */
-export function assertMayAppeal(decision: AppealableDecision, now: Date): void {
+/** Why this decision may not be appealed now, or null when it may: a deferral or a decline, once, within the window, while it still stands. */
+export function appealRefusal(decision: AppealableDecision, now: Date): DomainError | null {
   if (decision.outcome === 'admit') {
-    throw new DomainError('APPEAL.NOT_APPEALABLE', 'An admission cannot be appealed');
+    return new DomainError('APPEAL.NOT_APPEALABLE', 'An admission cannot be appealed');
   }
   if (decision.alreadyAppealed) {
-    throw new DomainError('APPEAL.ALREADY_APPEALED', 'This decision was already appealed; a decision may be appealed once');
+    return new DomainError('APPEAL.ALREADY_APPEALED', 'This decision was already appealed; a decision may be appealed once');
   }
   if (almatyDate(now) > appealDeadline(decision.decidedAt)) {
-    throw new DomainError('APPEAL.WINDOW_CLOSED', `Appeals are possible for ${APPEAL_WINDOW_DAYS} days after a decision`);
+    return new DomainError('APPEAL.WINDOW_CLOSED', `Appeals are possible for ${APPEAL_WINDOW_DAYS} days after a decision`);
   }
   if (!decision.isLatestStep) {
-    throw new DomainError('APPEAL.DECISION_SUPERSEDED', 'The participation moved on since this decision');
+    return new DomainError('APPEAL.DECISION_SUPERSEDED', 'The participation moved on since this decision');
   }
+  return null;
+}
+
+export function assertMayAppeal(decision: AppealableDecision, now: Date): void {
+  const refusal = appealRefusal(decision, now);
+  if (refusal) throw refusal;
 }

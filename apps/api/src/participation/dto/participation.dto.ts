@@ -42,7 +42,7 @@ export class ParticipationEventDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ description: "'apply' or a ParticipationAction" })
+  @ApiProperty({ description: "'apply', a ParticipationAction, or 'overturn' (an administrator upheld an appeal against the decision)" })
   action: string;
 
   @ApiProperty({ enum: PARTICIPATION_STATUSES, enumName: 'ParticipationStatus', nullable: true })
