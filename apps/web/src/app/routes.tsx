@@ -22,6 +22,7 @@ import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
 import { projectRoutes } from '../features/projects/routes';
 import { pathwayRoutes } from '../features/pathway/routes';
+import { reviewRoutes } from '../features/reviews/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -126,6 +127,7 @@ export const routes: RouteObject[] = [
       { path: 'signup', element: <SignupPage /> },
       ...projectRoutes,
       ...pathwayRoutes,
+      ...reviewRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { isAdministrator, isCoordinator, isRepresentative, useLogout, useMe } from '../lib/auth';
+import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe } from '../lib/auth';
 import { LanguageSwitch } from './language-switch';
 
 export function Layout() {
@@ -38,6 +38,13 @@ export function Layout() {
               {isCoordinator(user) && (
                 <li>
                   <NavLink to="/my-clubs">{t('nav.myClubs')}</NavLink>
+                </li>
+              )}
+              {isOfficial(user) && (
+                <li>
+                  <NavLink to="/official/candidacies" data-testid="official-candidacies-link">
+                    {t('reviews.navLink')}
+                  </NavLink>
                 </li>
               )}
               {isAdministrator(user) && (

@@ -45,6 +45,10 @@ export function isAdministrator(me: Me | null | undefined): boolean {
   return (me?.roles ?? []).some((assignment) => assignment.role === 'administrator');
 }
 
+export function isOfficial(me: Me | null | undefined): boolean {
+  return (me?.roles ?? []).some((assignment) => assignment.role === 'official');
+}
+
 /** Replaces whatever the previous viewer could see with the new viewer's session. */
 export function useStartSession() {
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 import { projectsEn } from './projects/en';
 import { pathwayEn } from './pathway/en';
+import { reviewsEn } from './reviews/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -9,6 +10,7 @@ import { pathwayEn } from './pathway/en';
 export const en = {
   projects: projectsEn,
   pathway: pathwayEn,
+  reviews: reviewsEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',

@@ -1,10 +1,12 @@
 import type { Translation } from './en';
 import { projectsKk } from './projects/kk';
 import { pathwayKk } from './pathway/kk';
+import { reviewsKk } from './reviews/kk';
 
 export const kk: Translation = {
   projects: projectsKk,
   pathway: pathwayKk,
+  reviews: reviewsKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',

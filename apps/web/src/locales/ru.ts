@@ -1,10 +1,12 @@
 import type { Translation } from './en';
 import { projectsRu } from './projects/ru';
 import { pathwayRu } from './pathway/ru';
+import { reviewsRu } from './reviews/ru';
 
 export const ru: Translation = {
   projects: projectsRu,
   pathway: pathwayRu,
+  reviews: reviewsRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',

@@ -8,6 +8,7 @@ import { formatDate } from '../../../lib/format';
 import { useClubSummary, useParticipationSummary, useProgress, type PathwayProgress } from '../api/pathway';
 import { MilestoneChecklist, nextStepText } from './milestone-checklist';
 import { SponsorshipSection } from './sponsorship-section';
+import { ReviewsSection } from '../../reviews/components/reviews-section';
 import './pathway.css';
 
 /**
@@ -31,6 +32,7 @@ export function ProgressPage() {
             <Header participationId={found.id} communityName={found.community.name} clubName={found.clubName} />
             <ProgressState participationId={found.id} />
             <SponsorshipSection participationId={found.id} clubId={found.clubId} communityId={found.community.id} status={found.status} />
+            <ReviewsSection participationId={found.id} />
           </>
         )}
       </QueryState>

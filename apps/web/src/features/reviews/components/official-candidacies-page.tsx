@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { formatDate } from '../../../lib/format';
+import { useLocalized } from '../../../lib/localized';
+import { useOfficialCandidacies, type NamedCandidacy, type OfficialCandidacies } from '../api/reviews';
+import { ReviewForm } from './review-form';
+import { ReviewsSection } from './reviews-section';
+import './reviews.css';
+
+/**
+ * `/official/candidacies`: the candidacies in an official's area. Those it may see by name (the
+ * community is registered or consented) each get a review form; the rest are only counted per club.
+ */
+export function OfficialCandidaciesPage() {
+  const { t } = useTranslation();
+  const candidacies = useOfficialCandidacies();
+  return (
+    <section>
+      <PageTitle>{t('reviews.title')}</PageTitle>
+      <p>{t('reviews.intro')}</p>
+      <QueryState query={candidacies}>{(data) => <Candidacies data={data} />}</QueryState>
+    </section>
+  );
+}
+
+function Candidacies({ data }: { data: OfficialCandidacies }) {
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  return (
+    <>
+      {data.named.length === 0 ? (
+        <p className="empty">{t('reviews.none')}</p>
+      ) : (
+        <ul className="candidacy-list">
+          {data.named.map((candidacy) => (
+            <CandidacyCard key={candidacy.participationId} candidacy={candidacy} />
+          ))}
+        </ul>
+      )}
+      {data.aggregate.length > 0 && (
+        <section className="card" aria-labelledby="aggregate-title" data-testid="aggregate-candidacies">
+          <h2 id="aggregate-title">{t('reviews.aggregateTitle')}</h2>
+          <p className="field-hint">{t('reviews.aggregateIntro')}</p>
+          <ul>
+            {data.aggregate.map(({ club, count }) => (
+              <li key={club.id}>
+                {club.name}, {localized(club.cityName)} — {t('reviews.aggregateCount', { count })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function CandidacyCard({ candidacy }: { candidacy: NamedCandidacy }) {
+  const { t, i18n } = useTranslation();
+  const localized = useLocalized();
+  const [showReviews, setShowReviews] = useState(false);
+  const { community, club } = candidacy;
+  return (
+    <li className="card" data-testid={`candidacy-${community.name}`}>
+      <h2>{community.name}</h2>
+      <p className="card-meta">
+        {t(`tradition.${community.tradition}`)} · {t('reviews.registration', { status: t(`registration.${community.registrationStatus}`) })}
+      </p>
+      <p>
+        {club.name}, {localized(club.cityName)}
+        {candidacy.nominatedAt && <> · {t('reviews.nominatedOn', { date: formatDate(candidacy.nominatedAt, i18n.language) })}</>}
+      </p>
+      <p data-testid="my-verdict">
+        {candidacy.myLatestVerdict
+          ? t('reviews.myVerdict', { verdict: t(`reviews.verdict.${candidacy.myLatestVerdict}`) })
+          : t('reviews.notReviewedYet')}
+        {candidacy.openConcerns > 0 && <strong> · {t('reviews.openConcerns', { count: candidacy.openConcerns })}</strong>}
+      </p>
+      <ReviewForm participationId={candidacy.participationId} />
+      <button type="button" className="button button-small button-secondary" aria-expanded={showReviews} onClick={() => setShowReviews(!showReviews)}>
+        {showReviews ? t('reviews.hideReviews') : t('reviews.showReviews')}
+      </button>
+      {showReviews && <ReviewsSection participationId={candidacy.participationId} />}
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+import type { TFunction } from 'i18next';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../components/error-message';
+import { FormField } from '../../../components/form-field';
+import { isApiError } from '../../../lib/api-error';
+
+const REVIEW_ERRORS = ['NOT_A_CANDIDACY', 'ALREADY_RESOLVED'] as const;
+
+export function reviewErrorText(t: TFunction, error: unknown): string {
+  if (isApiError(error)) {
+    const code = REVIEW_ERRORS.find((known) => error.code === `REVIEW.${known}`);
+    if (code) return t(`reviews.errors.${code}`);
+  }
+  return errorText(t, error);
+}
+
+interface TextFormProps {
+  label: string;
+  hint: string;
+  submitLabel: string;
+  /** Fields shown above the text (the verdict choice). */
+  children?: ReactNode;
+  pending: boolean;
+  error: unknown;
+  /** Resolves when stored; the text is then cleared. */
+  onSubmit: (text: string) => Promise<unknown>;
+  testIds: { text: string; submit: string };
+}
+
+/** A note of 10 to 2000 characters (as the API wants, trimmed), with its submit button and error. */
+export function TextForm({ label, hint, submitLabel, children, pending, error, onSubmit, testIds }: TextFormProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [tooShort, setTooShort] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = text.trim();
+    setTooShort(trimmed.length < 10);
+    if (trimmed.length < 10) return;
+    onSubmit(trimmed).then(
+      () => setText(''),
+      () => undefined, // shown through `error`
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={submitLabel}>
+      {error ? (
+        <p role="alert" className="alert alert-error">
+          {reviewErrorText(t, error)}
+        </p>
+      ) : null}
+      {children}
+      <FormField label={label} hint={hint} error={tooShort ? t('reviews.textTooShort') : undefined}>
+        <textarea rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} data-testid={testIds.text} />
+      </FormField>
+      <div className="actions">
+        <button type="submit" className="button" disabled={pending} data-testid={testIds.submit}>
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
