@@ -333,6 +333,32 @@ describe('a concern, its answers and its resolution', () => {
     expect(await noOpenConcern(c)).toMatchObject({ met: true, figure: { current: 0 } });
   });
 
+  it('tells the club and the community about a review and its resolution, and the official and the other party about an answer', async () => {
+    const c = await freshConsented();
+    const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: w.club.id });
+    const inbox = async (user: TestUser, kind: string) =>
+      (await t.db.query(`SELECT params FROM notifications WHERE user_id = $1 AND kind = $2 AND params->>'participationId' = $3`, [
+        user.id,
+        kind,
+        c.participationId,
+      ])).rows;
+
+    const concern = (await postReview(c.participationId, { verdict: 'concern', text: TEXT }, w.official)).body;
+    for (const user of [w.coordinator, otherCoordinator, c.representative]) {
+      expect(await inbox(user, 'review_recorded')).toEqual([{ params: expect.objectContaining({ verdict: 'concern' }) }]);
+    }
+    expect(await inbox(w.official, 'review_recorded')).toEqual([]);
+
+    await respond(concern.id, { text: 'The camp is run by our parents.' }, c.representative);
+    expect(await inbox(w.official, 'review_response')).toHaveLength(1);
+    expect(await inbox(w.coordinator, 'review_response')).toHaveLength(1);
+    expect(await inbox(c.representative, 'review_response')).toEqual([]);
+    expect(await inbox(w.nationalOfficial, 'review_response')).toEqual([]); // not the official who wrote it
+
+    await resolve(concern.id, { text: 'The programme answers the question.' }, w.nationalOfficial);
+    for (const user of [w.coordinator, c.representative]) expect(await inbox(user, 'concern_resolved')).toHaveLength(1);
+  });
+
   it("shows officials that the community answered, but not who among its people did (a non-registered community's representatives stay private)", async () => {
     const c = await freshConsented();
     const concern = (await postReview(c.participationId, { verdict: 'concern', text: TEXT }, w.official)).body;
