@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 
-@Module({ controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
+@Module({ imports: [NotificationsModule], controllers: [ParticipationController], providers: [ParticipationService], exports: [ParticipationService] })
 export class ParticipationModule {}

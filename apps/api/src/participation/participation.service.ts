@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  assertReapplyDateReached,
   availableActions,
   DomainError,
   requiredActor,
@@ -10,12 +11,15 @@ import {
   RECORDED_ACTIONS,
   RegistrationStatus,
   transitionParticipation,
+  TRANSITION_NOTICES,
   type TransitionContext,
 } from '@dastarkhan/domain';
 import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
 import { isUniqueViolation } from '../database/postgres-errors';
+import { NotificationsService } from '../notifications/notifications.service';
+import { latestReapplyDate } from '../decisions/decision-records';
 import { ApplyDto, ParticipationDto, ParticipationEventDto, ParticipationSummaryDto, TransitionDto } from './dto/participation.dto';
 
 const SUMMARY_SELECT = `
@@ -47,7 +51,10 @@ export interface AppliedTransition {
 
 @Injectable()
 export class ParticipationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   /** The club's participations for its coordinators, newest first. */
   async listForClub(viewer: Viewer, clubId: string, status?: ParticipationStatus): Promise<ParticipationSummaryDto[]> {
@@ -85,12 +92,14 @@ export class ParticipationService {
     await this.assertClubExists(clubId);
     try {
       return await this.db.transaction(async (manager) => {
+        assertReapplyDateReached(await latestReapplyDate(manager, input.communityId, clubId, 'decline'), new Date());
         const [{ id }] = await manager.query(
           `INSERT INTO participations (community_id, club_id, status, statement, version)
            VALUES ($1, $2, 'applied', $3, 1) RETURNING id`,
           [input.communityId, clubId, input.statement],
         );
         await this.recordEvent(manager, id, 1, 'apply', null, 'applied', null, viewer.userId);
+        await this.notifications.notify(manager, { kind: 'application_received', participationId: id, actorId: viewer.userId, audiences: ['coordinator'] });
         return this.detail(manager, viewer, id);
       });
     } catch (error) {
@@ -115,6 +124,11 @@ export class ParticipationService {
     return this.db.transaction(async (manager) => {
       const applied = await this.applyTransition(manager, viewer, id, input);
       if (input.eraseContactDetails) await this.eraseContactDetails(manager, applied.before.community_id);
+      const notice = TRANSITION_NOTICES[input.action];
+      if (notice) {
+        const params = { reason: notice.withReason ? input.reason || null : null };
+        await this.notifications.notify(manager, { ...notice, participationId: id, actorId: viewer.userId, params });
+      }
       return this.detail(manager, viewer, id);
     });
   }
