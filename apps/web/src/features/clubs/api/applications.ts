@@ -1,5 +1,4 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import type { ParticipationAction } from '@dastarkhan/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { isApiError, unwrap } from '../../../lib/api-error';
@@ -21,11 +20,12 @@ export function useClubApplications(clubId: string) {
   });
 }
 
-export interface Decision {
-  application: Application;
-  action: Extract<ParticipationAction, 'accept' | 'decline' | 'admit'>;
-  reason?: string;
-}
+type DecisionReasonCode = Schemas['DecideDto']['reasonCode'];
+
+/** Accepting is a plain step; admitting and declining leave a decision record (reason code and text). */
+export type Decision =
+  | { application: Application; action: 'accept' }
+  | { application: Application; action: 'decline' | 'admit'; reasonCode: DecisionReasonCode; reason: string };
 
 export type DecisionOutcome = { kind: 'done'; action: Decision['action']; communityName: string } | { kind: 'conflict' };
 
@@ -41,13 +41,15 @@ export function useDecideApplication(onDecided: (outcome: DecisionOutcome) => vo
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ application, action, reason }: Decision) =>
-      unwrap(
-        await client.POST('/api/participations/{id}/transitions', {
-          params: { path: { id: application.id } },
-          body: { action, version: application.version, ...(reason ? { reason } : {}) },
-        }),
-      ),
+    mutationFn: async (decision: Decision) => {
+      const { application } = decision;
+      const params = { path: { id: application.id } };
+      if (decision.action === 'accept') {
+        return unwrap(await client.POST('/api/participations/{id}/transitions', { params, body: { action: 'accept', version: application.version } }));
+      }
+      const body = { outcome: decision.action, reasonCode: decision.reasonCode, reasonText: decision.reason, version: application.version };
+      return unwrap(await client.POST('/api/participations/{id}/decisions', { params, body }));
+    },
     onSuccess: (_participation, { action, application }) =>
       onDecided({ kind: 'done', action, communityName: application.community.name }),
     onError: (error) => {

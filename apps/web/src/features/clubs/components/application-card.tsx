@@ -1,4 +1,4 @@
-import { availableActions } from '@dastarkhan/domain';
+import { availableActions, DECISION_REASON_CODES } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
@@ -6,7 +6,7 @@ import { FormField } from '../../../components/form-field';
 import { RegistrationBadge } from '../../../components/status-badge';
 import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
-import { useDecideApplication, type Application, type Decision, type DecisionOutcome } from '../api/applications';
+import { useDecideApplication, type Application, type DecisionOutcome } from '../api/applications';
 
 interface ApplicationCardProps {
   application: Application;
@@ -17,7 +17,9 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
   const { t, i18n } = useTranslation();
   const decide = useDecideApplication(onDecided);
   const [declining, setDeclining] = useState(false);
+  const [reasonCode, setReasonCode] = useState<(typeof DECISION_REASON_CODES.decline)[number] | ''>('');
   const [reason, setReason] = useState('');
+  const [reasonCodeError, setReasonCodeError] = useState<string | undefined>();
   const [reasonError, setReasonError] = useState<string | undefined>();
   const { community } = application;
   const registration = community.registrationStatus;
@@ -25,16 +27,18 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
   // The pathway rules from libs/domain decide which buttons exist (admit only for registered ones).
   const actions = availableActions({ status: application.status, suspendedFrom: null }, 'coordinator', registration);
 
-  const send = (action: Decision['action'], withReason?: string) => decide.mutate({ application, action, reason: withReason });
-
   const confirmDecline = () => {
-    if (!reason.trim()) {
-      setReasonError(t('applications.reasonRequired'));
-      return;
-    }
-    setReasonError(undefined);
-    send('decline', reason.trim());
+    const text = reason.trim();
+    // The decision record needs a reason code and at least 10 characters of explanation.
+    setReasonCodeError(reasonCode ? undefined : t('decisions.form.chooseReason'));
+    setReasonError(!text ? t('applications.reasonRequired') : text.length < 10 ? t('decisions.form.tooShort') : undefined);
+    if (!reasonCode || text.length < 10) return;
+    decide.mutate({ application, action: 'decline', reasonCode, reason: text });
   };
+
+  // A registered community admitted straight from its application: the record says so in a standard sentence.
+  const admit = () =>
+    decide.mutate({ application, action: 'admit', reasonCode: 'registered_community', reason: t('decisions.application.admitText') });
 
   const headingId = `application-${application.id}`;
   return (
@@ -58,6 +62,24 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
 
       {declining ? (
         <div className="decline-box">
+          <FormField label={t('decisions.application.reasonCode')} error={reasonCodeError}>
+            <select
+              name="reasonCode"
+              value={reasonCode}
+              onChange={(e) => {
+                setReasonCode(e.target.value as typeof reasonCode);
+                setReasonCodeError(undefined);
+              }}
+              data-testid="decline-reason-code"
+            >
+              <option value="">{t('common.choose')}</option>
+              {DECISION_REASON_CODES.decline.map((code) => (
+                <option key={code} value={code}>
+                  {t(`decisions.reasonCode.${code}`)}
+                </option>
+              ))}
+            </select>
+          </FormField>
           <FormField label={t('applications.reason')} hint={t('applications.reasonHint')} error={reasonError}>
             <textarea
               name="reason"
@@ -81,6 +103,7 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
               className="button button-secondary"
               onClick={() => {
                 setDeclining(false);
+                setReasonCodeError(undefined);
                 setReasonError(undefined);
               }}
             >
@@ -91,12 +114,12 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
       ) : (
         <div className="actions">
           {actions.includes('accept') && (
-            <button type="button" className="button" onClick={() => send('accept')} disabled={decide.isPending} data-testid="accept">
+            <button type="button" className="button" onClick={() => decide.mutate({ application, action: 'accept' })} disabled={decide.isPending} data-testid="accept">
               {t('action.accept')}
             </button>
           )}
           {actions.includes('admit') && (
-            <button type="button" className="button button-secondary" onClick={() => send('admit')} disabled={decide.isPending} data-testid="admit">
+            <button type="button" className="button button-secondary" onClick={admit} disabled={decide.isPending} data-testid="admit">
               {t('action.admit')}
             </button>
           )}

@@ -54,8 +54,8 @@ describe('applications page', () => {
     expect(within(registered).getByRole('button', { name: 'Admit as member' })).toBeInTheDocument();
   });
 
-  it('requires a reason to decline and sends it with the version the coordinator saw', async () => {
-    api.on('POST /api/participations/part-grace/transitions', () => {
+  it('requires a reason code and a written reason to decline, and records the decision with the version the coordinator saw', async () => {
+    api.on('POST /api/participations/part-grace/decisions', () => {
       api.on(APPLICATIONS, { body: [mosque] });
       return { status: 201, body: participation({ ...grace, status: 'declined', version: 4 }) };
     });
@@ -65,22 +65,50 @@ describe('applications page', () => {
     expect(within(card).queryByLabelText('Reason for declining')).not.toBeInTheDocument();
     await user.click(within(card).getByTestId('decline'));
 
-    const reason = within(card).getByLabelText('Reason for declining');
+    const reason = within(card).getByTestId('decline-reason');
     await user.click(within(card).getByTestId('confirm-decline'));
     expect(within(card).getByText('Please give a reason.')).toBeInTheDocument();
+    expect(within(card).getByText('Please choose a reason.')).toBeInTheDocument();
     expect(reason).toHaveAttribute('aria-invalid', 'true');
-    expect(api.callsTo('POST', '/api/participations/part-grace/transitions')).toHaveLength(0);
 
+    await user.type(reason, 'Full.');
+    await user.selectOptions(within(card).getByTestId('decline-reason-code'), 'Other reason');
+    await user.click(within(card).getByTestId('confirm-decline'));
+    expect(within(card).getByText('Please write at least 10 characters.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/participations/part-grace/decisions')).toHaveLength(0);
+
+    await user.clear(reason);
     await user.type(reason, 'The club is full until autumn.');
     await user.click(within(card).getByTestId('confirm-decline'));
 
     expect(await screen.findByText('The application of Grace Church has been declined.')).toBeInTheDocument();
-    expect(api.callsTo('POST', '/api/participations/part-grace/transitions')[0].body).toEqual({
-      action: 'decline',
-      reason: 'The club is full until autumn.',
+    expect(api.callsTo('POST', '/api/participations/part-grace/decisions')[0].body).toEqual({
+      outcome: 'decline',
+      reasonCode: 'other',
+      reasonText: 'The club is full until autumn.',
       version: 3,
     });
+    expect(api.callsTo('POST', '/api/participations/part-grace/transitions')).toHaveLength(0);
     expect(screen.queryByTestId('application-Grace Church')).not.toBeInTheDocument();
+  });
+
+  it('admits a registered community straight to member with a decision record', async () => {
+    api.on('POST /api/participations/part-mosque/decisions', () => {
+      api.on(APPLICATIONS, { body: [grace] });
+      return { body: { ...participation({ ...mosque, status: 'member', version: 2 }) } };
+    });
+    const { user } = renderApp('/clubs/club-1/applications', { locale: 'ru' });
+
+    await user.click(within(await screen.findByTestId('application-Central Mosque')).getByTestId('admit'));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Община «Central Mosque» теперь член клуба.');
+    expect(screen.queryByTestId('application-Central Mosque')).not.toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/participations/part-mosque/decisions')[0].body).toEqual({
+      outcome: 'admit',
+      reasonCode: 'registered_community',
+      reasonText: 'Зарегистрированная община, принятая сразу по заявке.',
+      version: 1,
+    });
   });
 
   it('accepts an application as observer', async () => {

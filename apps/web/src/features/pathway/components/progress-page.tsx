@@ -9,6 +9,7 @@ import { useClubSummary, useParticipationSummary, useProgress, type PathwayProgr
 import { MilestoneChecklist, nextStepText } from './milestone-checklist';
 import { SponsorshipSection } from './sponsorship-section';
 import { ReviewsSection } from '../../reviews/components/reviews-section';
+import { DecisionSection } from '../../decisions/components/decision-section';
 import './pathway.css';
 
 /**
@@ -33,6 +34,7 @@ export function ProgressPage() {
             <ProgressState participationId={found.id} />
             <SponsorshipSection participationId={found.id} clubId={found.clubId} communityId={found.community.id} status={found.status} />
             <ReviewsSection participationId={found.id} />
+            <DecisionSection participation={found} />
           </>
         )}
       </QueryState>
