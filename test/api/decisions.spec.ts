@@ -651,3 +651,46 @@ describe('the administrator decides appeals', () => {
     expect(rows).toEqual([{ status: 'open' }]);
   });
 });
+
+describe('who is told', () => {
+  const notices = async (userId: string) => {
+    const { rows } = await t.db.query(`SELECT kind, params FROM notifications WHERE user_id = $1 ORDER BY created_at, id`, [userId]);
+    return rows as Array<{ kind: string; params: Record<string, string | null> }>;
+  };
+
+  it('tells the community of a decision and of the ruling on its appeal, coordinators and administrators of the appeal, never the actor', async () => {
+    const w = await world();
+    const candidate = await participate(w, 'candidate');
+    const record = await decided(w, candidate, DEFER);
+    expect(await notices(w.representative.id)).toEqual([
+      { kind: 'deferred', params: expect.objectContaining({ reasonCode: 'more_participation_needed', earliestReapplyOn: record.earliestReapplyOn }) },
+    ]);
+    expect(await notices(w.coordinator.id)).toEqual([]);
+
+    const filed = await appeal(record.id, w.representative);
+    expect(await notices(w.coCoordinator.id)).toEqual([expect.objectContaining({ kind: 'appeal_filed' })]);
+    expect((await notices(admin.id)).filter((n) => n.params.participationId === candidate.id)).toEqual([
+      expect.objectContaining({ kind: 'appeal_filed' }),
+    ]);
+
+    await resolve(filed.body.appeal.id, admin, { outcome: 'upheld', text: RULING }).expect(200);
+    expect((await notices(w.representative.id)).map((n) => n.kind)).toEqual(['deferred', 'appeal_decided']);
+    expect((await notices(w.representative.id))[1].params).toMatchObject({ outcome: 'upheld' });
+  });
+
+  it("tells the coordinators and the region's officials of a nomination request, naming a non-registered community only with its consent", async () => {
+    const w = await world({ nothingRequired: true });
+    const observer = await participate(w, 'observer');
+    const official = await f.newUser({ role: 'official', region: w.club.regionCode });
+
+    await requestNomination(observer.id, w.representative, 2).expect(200);
+
+    expect(await notices(w.coordinator.id)).toEqual([
+      { kind: 'nominated', params: expect.objectContaining({ communityName: w.community.name }) },
+    ]);
+    const [told] = await notices(official.id);
+    expect(told.kind).toBe('nominated');
+    expect(told.params).not.toHaveProperty('communityName');
+    expect(await notices(w.representative.id)).toEqual([]);
+  });
+});
