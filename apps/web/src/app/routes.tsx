@@ -22,6 +22,8 @@ import { SchedulePage } from '../features/meetings/components/schedule-page';
 import { ParticipationPage } from '../features/participations/components/participation-page';
 import { projectRoutes } from '../features/projects/routes';
 import { pathwayRoutes } from '../features/pathway/routes';
+import { notificationRoutes } from '../features/notifications/routes';
+import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 
 export const routes: RouteObject[] = [
@@ -127,6 +129,8 @@ export const routes: RouteObject[] = [
       { path: 'signup', element: <SignupPage /> },
       ...projectRoutes,
       ...pathwayRoutes,
+      ...decisionRoutes,
+      ...notificationRoutes,
       ...reviewRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

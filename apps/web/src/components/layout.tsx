@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe } from '../lib/auth';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { LanguageSwitch } from './language-switch';
 
 export function Layout() {
@@ -61,6 +62,7 @@ export function Layout() {
             <div className="account">
               {user ? (
                 <>
+                  <NotificationBell />
                   <span className="account-name" data-testid="current-user">
                     {user.displayName}
                   </span>

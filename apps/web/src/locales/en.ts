@@ -1,6 +1,8 @@
 import { projectsEn } from './projects/en';
 import { pathwayEn } from './pathway/en';
+import { notificationsEn } from './notifications/en';
 import { reviewsEn } from './reviews/en';
+import { decisionsEn } from './decisions/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -10,7 +12,9 @@ import { reviewsEn } from './reviews/en';
 export const en = {
   projects: projectsEn,
   pathway: pathwayEn,
+  notifications: notificationsEn,
   reviews: reviewsEn,
+  decisions: decisionsEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',
@@ -137,6 +141,7 @@ export const en = {
     suspend: 'Suspended',
     reinstate: 'Reinstated',
     withdraw: 'Withdrawn by the community',
+    overturn: 'Decision overturned on appeal',
     unknown: '{{action}}',
   },
   login: {

@@ -1,12 +1,16 @@
 import type { Translation } from './en';
 import { projectsKk } from './projects/kk';
 import { pathwayKk } from './pathway/kk';
+import { notificationsKk } from './notifications/kk';
 import { reviewsKk } from './reviews/kk';
+import { decisionsKk } from './decisions/kk';
 
 export const kk: Translation = {
   projects: projectsKk,
   pathway: pathwayKk,
+  notifications: notificationsKk,
   reviews: reviewsKk,
+  decisions: decisionsKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',
@@ -134,6 +138,7 @@ export const kk: Translation = {
     suspend: 'Қатысу тоқтатылды',
     reinstate: 'Қатысу қалпына келтірілді',
     withdraw: 'Қауымдастық клубтан шықты',
+    overturn: 'Шағым бойынша шешім жойылды',
     unknown: '{{action}}',
   },
   login: {

@@ -1,12 +1,16 @@
 import type { Translation } from './en';
 import { projectsRu } from './projects/ru';
 import { pathwayRu } from './pathway/ru';
+import { notificationsRu } from './notifications/ru';
 import { reviewsRu } from './reviews/ru';
+import { decisionsRu } from './decisions/ru';
 
 export const ru: Translation = {
   projects: projectsRu,
   pathway: pathwayRu,
+  notifications: notificationsRu,
   reviews: reviewsRu,
+  decisions: decisionsRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',
@@ -134,6 +138,7 @@ export const ru: Translation = {
     suspend: 'Участие приостановлено',
     reinstate: 'Участие восстановлено',
     withdraw: 'Община вышла из клуба',
+    overturn: 'Решение отменено по апелляции',
     unknown: '{{action}}',
   },
   login: {

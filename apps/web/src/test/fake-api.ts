@@ -14,13 +14,18 @@ export interface FakeResponse {
 
 export type FakeRoute = FakeResponse | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
 
+/** What the layout polls on every page for a signed-in user (the notification bell); a test may override it. */
+const BACKGROUND_ROUTES: Record<string, FakeRoute> = {
+  'GET /api/notifications/unread-count': { body: { count: 0 } },
+};
+
 /**
  * A stand-in for the API at the network boundary: `fetch` answers JSON per "METHOD /path" (or
  * "METHOD /path?query" for an exact query). Unknown routes answer 404 like the real API and are
  * recorded in `unhandled`, so a test notices a request it did not expect.
  */
 export function createFakeApi(initialRoutes: Record<string, FakeRoute> = {}) {
-  const routes = new Map(Object.entries(initialRoutes));
+  const routes = new Map(Object.entries({ ...BACKGROUND_ROUTES, ...initialRoutes }));
   const calls: FakeRequest[] = [];
   const unhandled: string[] = [];
 

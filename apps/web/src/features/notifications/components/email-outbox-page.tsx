@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../../components/page-title';
+import { QueryState } from '../../../components/query-state';
+import { formatDateTime } from '../../../lib/format';
+import { OUTBOX_STATUSES, useEmailOutbox, type EmailOutboxMessage, type EmailOutboxStatus } from '../api/notifications';
+import './notifications.css';
+
+/** `/admin/email-outbox`: what the platform emailed or will email (pending until SMTP is configured). */
+export function EmailOutboxPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<EmailOutboxStatus | undefined>(undefined);
+  const outbox = useEmailOutbox(status);
+
+  return (
+    <section>
+      <PageTitle>{t('notifications.outbox.title')}</PageTitle>
+      <p className="lead">{t('notifications.outbox.intro')}</p>
+      <label className="field">
+        <span className="label">{t('notifications.outbox.filter')}</span>
+        <select
+          value={status ?? ''}
+          onChange={(event) => setStatus((event.target.value || undefined) as EmailOutboxStatus | undefined)}
+          data-testid="outbox-status"
+        >
+          <option value="">{t('notifications.outbox.all')}</option>
+          {OUTBOX_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {t(`notifications.outbox.status.${value}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <QueryState query={outbox}>
+        {(messages) =>
+          messages.length === 0 ? (
+            <p className="empty">{t('notifications.outbox.empty')}</p>
+          ) : (
+            <ul className="card-list">
+              {messages.map((message) => (
+                <OutboxMessage key={message.id} message={message} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
+function OutboxMessage({ message }: { message: EmailOutboxMessage }) {
+  const { t, i18n } = useTranslation();
+  const date = (iso: string) => formatDateTime(iso, i18n.language);
+  return (
+    <li className="card" data-testid="outbox-message" data-status={message.status}>
+      <p className="card-title">{message.subject}</p>
+      <p className="card-meta">
+        {t('notifications.outbox.to')}: {message.to} · <span className="badge">{t(`notifications.outbox.status.${message.status}`)}</span> ·{' '}
+        {t('notifications.outbox.attempts', { attempts: message.attempts })}
+      </p>
+      <p className="card-meta">
+        {t('notifications.outbox.created', { date: date(message.createdAt) })}
+        {message.sentAt && <> · {t('notifications.outbox.sent', { date: date(message.sentAt) })}</>}
+        {message.status === 'pending' && <> · {t('notifications.outbox.nextAttempt', { date: date(message.nextAttemptAt) })}</>}
+      </p>
+      {message.lastError && <p className="field-error">{t('notifications.outbox.lastError', { error: message.lastError })}</p>}
+      <details>
+        <summary>{t('notifications.outbox.showBody')}</summary>
+        <pre className="prewrap">{message.body}</pre>
+      </details>
+    </li>
+  );
+}
