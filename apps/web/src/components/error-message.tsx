@@ -2,14 +2,24 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api-error';
 
-type ErrorKey = `errors.${string}`;
+type ErrorKey = `${string}errors.${string}`;
 
-/** The translated text for an error: by the API's `code`, else the generic message. */
-export function errorText(t: TFunction, error: unknown): string {
+export interface ErrorTextOptions {
+  /** A feature namespace whose `<feature>.errors.<code>` says it in the feature's own words. */
+  feature?: string;
+  /** Values the sentence interpolates (e.g. a formatted date). */
+  values?: Record<string, string>;
+}
+
+/**
+ * The translated text for an error, by the API's `code`: the feature's wording, else the app's,
+ * else the generic message. i18next resolves `errors.AUTH.INVALID_CREDENTIALS` through the nested
+ * `AUTH` object.
+ */
+export function errorText(t: TFunction, error: unknown, { feature, values }: ErrorTextOptions = {}): string {
   if (error instanceof ApiError) {
-    const key: ErrorKey = `errors.${error.code}`;
-    // i18next resolves `errors.AUTH.INVALID_CREDENTIALS` through the nested `AUTH` object.
-    return t([key, 'errors.generic'] as unknown as 'errors.generic');
+    const keys: ErrorKey[] = [...(feature ? [`${feature}.errors.${error.code}` as ErrorKey] : []), `errors.${error.code}`, 'errors.generic'];
+    return values ? t(keys as unknown as 'errors.generic', values as unknown as { defaultValue: string }) : t(keys as unknown as 'errors.generic');
   }
   return t('errors.generic');
 }

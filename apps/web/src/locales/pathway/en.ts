@@ -55,9 +55,11 @@ export const pathwayEn = {
   },
   notObserverYet: 'not an observer yet',
   errors: {
-    ALREADY_SPONSORED: 'Your community already sponsors this one.',
-    SPONSOR_NOT_MEMBER: 'Only a member community of this club can sponsor.',
-    NOT_OBSERVER: 'Only an observer community can be sponsored.',
+    PATHWAY: {
+      ALREADY_SPONSORED: 'Your community already sponsors this one.',
+      SPONSOR_NOT_MEMBER: 'Only a member community of this club can sponsor.',
+      NOT_OBSERVER: 'Only an observer community can be sponsored.',
+    },
   },
   sponsorship: {
     title: 'Sponsorship',

@@ -53,9 +53,11 @@ export const pathwayRu: PathwayTranslation = {
   },
   notObserverYet: 'ещё не наблюдатель',
   errors: {
-    ALREADY_SPONSORED: 'Ваша община уже ручается за эту.',
-    SPONSOR_NOT_MEMBER: 'Поручиться может только община-член этого клуба.',
-    NOT_OBSERVER: 'Поручиться можно только за общину-наблюдателя.',
+    PATHWAY: {
+      ALREADY_SPONSORED: 'Ваша община уже ручается за эту.',
+      SPONSOR_NOT_MEMBER: 'Поручиться может только община-член этого клуба.',
+      NOT_OBSERVER: 'Поручиться можно только за общину-наблюдателя.',
+    },
   },
   sponsorship: {
     title: 'Поручительство',

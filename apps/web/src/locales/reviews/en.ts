@@ -51,8 +51,10 @@ export const reviewsEn = {
   },
   textTooShort: 'Write at least 10 characters.',
   errors: {
-    NOT_A_CANDIDACY: 'This participation is no longer a candidacy, so it cannot be reviewed.',
-    ALREADY_RESOLVED: 'This concern has already been resolved.',
+    REVIEW: {
+      NOT_A_CANDIDACY: 'This participation is no longer a candidacy, so it cannot be reviewed.',
+      ALREADY_RESOLVED: 'This concern has already been resolved.',
+    },
   },
 };
 

@@ -49,7 +49,9 @@ export const reviewsKk: ReviewsTranslation = {
   },
   textTooShort: 'Кемінде 10 таңба жазыңыз.',
   errors: {
-    NOT_A_CANDIDACY: 'Бұл қатысу енді кандидатура емес, сондықтан оған пікір қалдыруға болмайды.',
-    ALREADY_RESOLVED: 'Бұл ескерту бұрыннан шешілген.',
+    REVIEW: {
+      NOT_A_CANDIDACY: 'Бұл қатысу енді кандидатура емес, сондықтан оған пікір қалдыруға болмайды.',
+      ALREADY_RESOLVED: 'Бұл ескерту бұрыннан шешілген.',
+    },
   },
 };

@@ -49,7 +49,9 @@ export const reviewsRu: ReviewsTranslation = {
   },
   textTooShort: 'Напишите не меньше 10 знаков.',
   errors: {
-    NOT_A_CANDIDACY: 'Это участие уже не является кандидатурой, отзыв оставить нельзя.',
-    ALREADY_RESOLVED: 'Это замечание уже снято.',
+    REVIEW: {
+      NOT_A_CANDIDACY: 'Это участие уже не является кандидатурой, отзыв оставить нельзя.',
+      ALREADY_RESOLVED: 'Это замечание уже снято.',
+    },
   },
 };

@@ -1,22 +1,11 @@
 import type { ParticipationStatus } from '@dastarkhan/domain';
-import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
-import { isApiError } from '../../../lib/api-error';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
 import { useClubSummary, useSponsor, useWithdrawSponsorship, type Sponsorship } from '../api/pathway';
 
-const PATHWAY_ERRORS = ['ALREADY_SPONSORED', 'SPONSOR_NOT_MEMBER', 'NOT_OBSERVER'] as const;
-
-function pathwayErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error)) {
-    const code = PATHWAY_ERRORS.find((known) => error.code === `PATHWAY.${known}`);
-    if (code) return t(`pathway.errors.${code}`);
-  }
-  return errorText(t, error);
-}
 
 interface SponsorshipSectionProps {
   participationId: string;
@@ -53,7 +42,7 @@ export function SponsorshipSection({ participationId, clubId, communityId, statu
       )}
       {withdraw.error && (
         <p role="alert" className="alert alert-error">
-          {pathwayErrorText(t, withdraw.error)}
+          {errorText(t, withdraw.error, { feature: 'pathway' })}
         </p>
       )}
       {mine ? (
@@ -120,7 +109,7 @@ function SponsorForm({
     <form className="form" onSubmit={submit} noValidate aria-label={t('pathway.sponsorship.submit')}>
       {sponsor.error && (
         <p role="alert" className="alert alert-error">
-          {pathwayErrorText(t, sponsor.error)}
+          {errorText(t, sponsor.error, { feature: 'pathway' })}
         </p>
       )}
       {candidates.length > 1 && (

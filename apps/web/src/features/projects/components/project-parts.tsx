@@ -56,12 +56,9 @@ export function useFormatNumber(): (value: number) => string {
 
 /** The feature's own error codes (PROJECT.*, CONTRIBUTION.*) first, then the app's. */
 export function projectErrorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && /^(PROJECT|CONTRIBUTION)\./.test(error.code)) {
-    return t([`projects.errors.${error.code}`, 'errors.generic'] as unknown as 'errors.generic');
-  }
   // A 409 without a code of ours: someone else changed the project; the mutation refetches it.
-  if (error instanceof ApiError && error.status === 409) return t('projects.actions.conflict');
-  return errorText(t, error);
+  if (error instanceof ApiError && error.status === 409 && !/^(PROJECT|CONTRIBUTION)\./.test(error.code)) return t('projects.actions.conflict');
+  return errorText(t, error, { feature: 'projects' });
 }
 
 export function ProjectError({ error }: { error: unknown }) {

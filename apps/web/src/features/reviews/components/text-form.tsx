@@ -3,17 +3,8 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
-import { isApiError } from '../../../lib/api-error';
 
-const REVIEW_ERRORS = ['NOT_A_CANDIDACY', 'ALREADY_RESOLVED'] as const;
-
-export function reviewErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error)) {
-    const code = REVIEW_ERRORS.find((known) => error.code === `REVIEW.${known}`);
-    if (code) return t(`reviews.errors.${code}`);
-  }
-  return errorText(t, error);
-}
+export const reviewErrorText = (t: TFunction, error: unknown) => errorText(t, error, { feature: 'reviews' });
 
 interface TextFormProps {
   label: string;
