@@ -59,6 +59,13 @@ try {
   await measure('GET /api/clubs/:id (anonymous)', `/api/clubs/${almaty.id}`);
   await measure('GET /api/clubs/:id (coordinator)', `/api/clubs/${almaty.id}`, cookie);
   await measure('GET /api/auth/me (session check)', '/api/auth/me', cookie);
+  // The pathway: every signed-in tab polls the unread count; the progress page computes milestones from the records.
+  const grace = (await request('POST', '/api/auth/login', { body: { email: 'grace@dastarkhan.kz', password: 'dastarkhan-demo' } })).headers['set-cookie'];
+  const graceCookie = String(grace).split(';')[0];
+  const [graceParticipation] = JSON.parse((await request('GET', `/api/clubs/${almaty.id}`, { cookie: graceCookie })).body).viewerParticipations;
+  await measure('GET /api/notifications/unread-count', '/api/notifications/unread-count', graceCookie);
+  await measure('GET /api/participations/:id/progress', `/api/participations/${graceParticipation.id}/progress`, graceCookie);
+  await measure('GET /api/participations/:id/decisions', `/api/participations/${graceParticipation.id}/decisions`, cookie);
 } finally {
   agent.destroy();
   await app.stop();
