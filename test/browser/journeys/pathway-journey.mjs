@@ -4,7 +4,7 @@
 // coordinator admits it, and it appears as a member of the club.
 import assert from 'node:assert/strict';
 import { advanceObserverHistory } from '../history.mjs';
-import { acceptApplication, applyAsObserver, chooseLanguage, clubId, logIn, logOut, signUp } from '../steps.mjs';
+import { PHONE, acceptApplication, applyAsObserver, chooseLanguage, clubId, logIn, logOut, signUp } from '../steps.mjs';
 
 const SPONSORS = ['mosque@dastarkhan.kz', 'ascension-cathedral@demo.dastarkhan.kz'];
 
@@ -42,7 +42,24 @@ async function sponsor(page, baseUrl, email, club, communityName) {
   await logOut(page);
 }
 
+export const contextOptions = { 'Grace Fellowship, in Russian on a phone, sees exactly what remains': PHONE };
+
 export const journeys = {
+  'Grace Fellowship, in Russian on a phone, sees exactly what remains': async ({ page, baseUrl }) => {
+    await chooseLanguage(page, baseUrl, 'ru');
+    await logIn(page, baseUrl, 'grace@dastarkhan.kz');
+    await page.goto(`${baseUrl}/my-community`);
+    await page.getByRole('link', { name: 'Almaty Multi-Faith Club' }).click();
+    await page.getByTestId('progress-link').click();
+    await page.getByTestId('milestones').waitFor();
+    assert.equal(await page.locator('[data-testid="milestone-meetingsAttended"][data-state="unmet"]').count(), 1);
+    assert.match(await page.getByTestId('milestone-meetingsAttended').textContent(), /5 из 6/);
+    const steps = (await page.getByTestId('next-step').allTextContents()).join(' ');
+    for (const remaining of ['посетить ещё 1 встречу', 'ещё 1 совместный проект', 'найти ещё 1 поручителя']) assert.ok(steps.includes(remaining), `"${remaining}" in "${steps}"`);
+    // Not every milestone is met, so the community cannot put itself forward yet.
+    assert.equal(await page.getByTestId('request-nomination').count(), 0);
+  },
+
   'the whole pathway: applicant → observer → milestones → sponsors → nomination → review → member': async ({ page, baseUrl, databaseUrl }) => {
     const communityName = `Dawn Baháʼí Group ${Date.now().toString(36)}`;
     const email = `pathway-${Date.now()}@example.kz`;
