@@ -53,6 +53,10 @@ export const decisionsEn = {
     request: 'Ask to be nominated',
     requested: 'Your community is now a candidate. The coordinators will decide.',
     notYet: 'Once every required milestone is met you can ask to be nominated here. The next step above shows what remains.',
+    nominate: 'Nominate for membership',
+    coordinatorReady: "Every required milestone is met: nominate the community as a candidate. The region's officials will be told.",
+    coordinatorEarly: 'Not every required milestone is met yet. You may nominate now; admitting will then need a written override reason.',
+    nominated: 'Nominated: the community is now a candidate.',
   },
   history: {
     title: 'Decisions',

@@ -82,6 +82,23 @@ export function useRequestNomination(participationId: string, callbacks: StepCal
   });
 }
 
+/** The coordinator nominates an observer (a plain step of the pathway, through the transitions endpoint). */
+export function useNominate(participationId: string, callbacks: StepCallbacks) {
+  const client = useApiClient();
+  const refresh = useRefreshAfterStep();
+  return useMutation({
+    mutationFn: async (version: number) =>
+      unwrap(
+        await client.POST('/api/participations/{id}/transitions', {
+          params: { path: { id: participationId } },
+          body: { action: 'nominate', version },
+        }),
+      ),
+    ...callbacks,
+    onSettled: refresh,
+  });
+}
+
 export function useAppeal() {
   const client = useApiClient();
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import { DECISION_REASON_CODES, DEFAULT_REAPPLY_MONTHS, reapplyDateAfter, type D
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
-import { useDecide, useProgressForDecision, useRequestNomination, type DecideInput, type PathwayProgress, type StepCallbacks } from '../api/decisions';
+import { useDecide, useNominate, useProgressForDecision, useRequestNomination, type DecideInput, type PathwayProgress, type StepCallbacks } from '../api/decisions';
 import { decisionErrorText, isStale } from './decision-errors';
 import { DecisionHistory } from './decision-history';
 
@@ -38,6 +38,9 @@ export function DecisionSection({ participation }: { participation: Participatio
       )}
       {participation.status === 'candidate' && outcomes.length > 0 && (
         <DecisionForm participation={participation} outcomes={outcomes} callbacks={callbacks(t('decisions.form.decided'))} locale={i18n.language} />
+      )}
+      {participation.availableActions.includes('nominate') && (
+        <CoordinatorNomination participation={participation} callbacks={callbacks(t('decisions.nomination.nominated'))} locale={i18n.language} />
       )}
       {participation.availableActions.includes('request_nomination') && (
         <NominationRequest participation={participation} callbacks={callbacks(t('decisions.nomination.requested'))} locale={i18n.language} />
@@ -166,6 +169,28 @@ function DecisionForm({ participation, outcomes, callbacks, locale }: StepProps 
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/** The coordinator may nominate at any time; with a milestone unmet, admitting will need an override. */
+function CoordinatorNomination({ participation, callbacks, locale }: StepProps) {
+  const { t } = useTranslation();
+  const progress = useProgressForDecision(participation.id);
+  const nominate = useNominate(participation.id, callbacks);
+  if (!progress.data) return null;
+  return (
+    <section className="card" aria-labelledby="coordinator-nomination-title" data-testid="coordinator-nomination">
+      <h2 id="coordinator-nomination-title">{t('decisions.nomination.title')}</h2>
+      {nominate.isError && !isStale(nominate.error) && (
+        <p role="alert" className="alert alert-error">
+          {decisionErrorText(t, nominate.error, locale)}
+        </p>
+      )}
+      <p>{t(progress.data.allMet ? 'decisions.nomination.coordinatorReady' : 'decisions.nomination.coordinatorEarly')}</p>
+      <button type="button" className="button" disabled={nominate.isPending} onClick={() => nominate.mutate(participation.version)} data-testid="nominate">
+        {t('decisions.nomination.nominate')}
+      </button>
     </section>
   );
 }

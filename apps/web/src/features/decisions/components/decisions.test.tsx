@@ -154,6 +154,36 @@ describe('the coordinator decides on a candidacy', () => {
   });
 });
 
+describe('the coordinator nominates an observer', () => {
+  let api: FakeApi;
+  const observer = participation({ id: 'part-1', status: 'observer', version: 2, availableActions: ['nominate', 'suspend'] });
+
+  beforeEach(() => {
+    api = createFakeApi({
+      'GET /api/auth/me': { body: coordinator(['club-1']) },
+      [PARTICIPATION]: { body: observer },
+      [PROGRESS]: { body: progress() },
+      [DECISIONS]: { body: [] },
+    });
+    api.install();
+  });
+
+  it('warns that admitting will need an override while milestones are unmet, and nominates with the version seen', async () => {
+    api.on('POST /api/participations/part-1/transitions', () => {
+      api.on(PARTICIPATION, { body: participation({ ...observer, status: 'candidate', version: 3, availableActions: ['admit', 'defer', 'decline'] }) });
+      return { body: { ...observer, status: 'candidate', version: 3 } };
+    });
+    const { user } = renderApp('/participations/part-1/progress');
+
+    expect(await screen.findByTestId('coordinator-nomination')).toHaveTextContent('admitting will then need a written override reason');
+    await user.click(screen.getByTestId('nominate'));
+
+    expect(await screen.findByTestId('decision-notice')).toHaveTextContent('Nominated: the community is now a candidate.');
+    expect(api.callsTo('POST', '/api/participations/part-1/transitions')[0].body).toEqual({ action: 'nominate', version: 2 });
+    expect(await screen.findByTestId('decision-form')).toBeInTheDocument();
+  });
+});
+
 describe('the community on its way', () => {
   let api: FakeApi;
   const observer = participation({ id: 'part-1', status: 'observer', version: 2, availableActions: ['request_nomination', 'withdraw'] });
