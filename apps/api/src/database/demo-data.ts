@@ -120,7 +120,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     }
     await seedAlmatyMeetings(manager, clubIds.almaty, coordinator, communityIds);
     await seedAlmatyProject(manager, clubIds.almaty, coordinator, communityIds);
-    await seedGraceProfile(manager, communityIds);
+    await seedPathwayStories(manager, communityIds);
     return true;
   });
 }
@@ -248,10 +248,13 @@ async function seedAlmatyProject(manager: EntityManager, clubId: string, coordin
 }
 
 /**
- * Grace Fellowship's side of the pathway: a complete transparency profile and one member sponsor,
- * so its progress page shows most milestones met and what remains.
+ * The pathway's stories: Grace Fellowship has a complete transparency profile and one member
+ * sponsor, so its progress page shows most milestones met and what remains; Word of Life (a
+ * candidate in Atyrau) consented to officials seeing its record, so the national official has a
+ * candidacy to review by name.
  */
-async function seedGraceProfile(manager: EntityManager, communities: Record<string, string>) {
+async function seedPathwayStories(manager: EntityManager, communities: Record<string, string>) {
+  await manager.query(`UPDATE communities SET official_consent_at = now() WHERE id = $1`, [communities['atyrau-evangelical']]);
   await manager.query(
     `UPDATE communities SET leaders = 'Pastor Andrei Kim, deacon Madina Seitkali', meeting_place = 'Rented hall, Zhandosov St',
             activities = 'Sunday worship, a youth group, visits to the children''s hospital' WHERE id = $1`,
