@@ -387,6 +387,20 @@ describe('a concern, its answers and its resolution', () => {
     expect(await countRows(t.db, `SELECT 1 FROM participation_reviews WHERE id = $1 AND resolved_at IS NULL`, [concern.id])).toBe(1);
   });
 
+  it('lets the official who raised a concern lift it after the community revoked its consent, and no other official', async () => {
+    const c = await freshConsented();
+    const concern = (await postReview(c.participationId, { verdict: 'concern', text: TEXT }, w.official)).body;
+    await t.db.query(`UPDATE communities SET official_consent_at = NULL WHERE id = $1`, [c.community.id]);
+    expectError(await listReviews(c.participationId, w.official), 404, 'NOT_FOUND');
+    expectError(await resolve(concern.id, { text: 'Withdrawn after our conversation.' }, w.nationalOfficial), 404, 'NOT_FOUND');
+
+    const lifted = await resolve(concern.id, { text: 'Withdrawn after our conversation.' }, w.official);
+
+    expect(lifted.status).toBe(200);
+    expect(lifted.body).toMatchObject({ open: false, resolvedByName: w.official.displayName });
+    expect(await noOpenConcern(c)).toMatchObject({ met: true, figure: { current: 0 } });
+  });
+
   it('resolves a concern once, and never a "no objection"', async () => {
     const c = await freshConsented();
     const concern = (await postReview(c.participationId, { verdict: 'concern', text: TEXT }, w.official)).body;

@@ -221,17 +221,24 @@ export class ReviewsService {
     });
   }
 
-  /** An official who may review the candidacy resolves an open concern; exactly one of two at once wins. */
+  /**
+   * An official who may review the candidacy, or the concern's own author, resolves an open concern;
+   * exactly one of two at once wins.
+   */
   async resolve(viewer: Viewer, reviewId: string, input: ReviewTextDto): Promise<ReviewDto> {
     return this.db.transaction(async (manager) => {
-      const [review]: Array<{ participationId: string; verdict: ReviewVerdict; resolvedAt: Date | null }> = await manager.query(
-        `SELECT participation_id AS "participationId", verdict, resolved_at AS "resolvedAt"
-           FROM participation_reviews WHERE id = $1 FOR UPDATE`,
-        [reviewId],
-      );
+      const [review]: Array<{ participationId: string; officialId: string; verdict: ReviewVerdict; resolvedAt: Date | null }> =
+        await manager.query(
+          `SELECT participation_id AS "participationId", official_id AS "officialId", verdict, resolved_at AS "resolvedAt"
+             FROM participation_reviews WHERE id = $1 FOR UPDATE`,
+          [reviewId],
+        );
       if (!review) throw notFound('Review');
       const facts = await this.facts(manager, review.participationId);
-      const standing = this.standing(viewer, facts);
+      // The official who raised a concern may always lift it, even after the community revoked its
+      // consent (then no official may see the candidacy, and the concern would block it for good).
+      const ownConcern = review.officialId === viewer.userId && officialRegions(viewer).length > 0;
+      const standing = ownConcern ? { responderRole: null, official: true } : this.standing(viewer, facts);
       assertOfficial(standing);
       if (!isOpenConcern(review)) throw new AppError('REVIEW.ALREADY_RESOLVED', 'Only an open concern can be resolved');
       await manager.query(
