@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorText } from '../../../components/error-message';
-import { FormField } from '../../../components/form-field';
+import { ReasonConfirm } from '../../../components/reason-confirm';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { RegistrationBadge, StatusBadge } from '../../../components/status-badge';
@@ -114,32 +114,30 @@ function TransitionActions({ participation }: { participation: Participation }) 
         </p>
       )}
       {pending ? (
-        <div className="decline-box">
-          <p>{t(`participation.confirm.${pending}`)}</p>
-          <FormField
-            label={isReasonRequired(pending) ? t('participation.reasonLabel') : t('participation.reasonOptional')}
-            error={reasonError}
-          >
-            <textarea name="reason" rows={3} value={reason} onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(undefined);
-              }} data-testid="transition-reason" />
-          </FormField>
+        <ReasonConfirm
+          question={t(`participation.confirm.${pending}`)}
+          reasonLabel={isReasonRequired(pending) ? t('participation.reasonLabel') : t('participation.reasonOptional')}
+          reason={reason}
+          onReasonChange={(value) => {
+            setReason(value);
+            setReasonError(undefined);
+          }}
+          reasonError={reasonError}
+          confirmLabel={t(`action.${pending}`)}
+          backLabel={t('common.cancel')}
+          busy={transition.isPending}
+          onConfirm={confirm}
+          onBack={() => setPending(null)}
+          reasonTestId="transition-reason"
+          confirmTestId={`confirm-${pending}`}
+        >
           {pending === 'withdraw' && (
             <label className="checkbox-field">
               <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} data-testid="erase-contact-details" />{' '}
               {t('participation.eraseContactDetails')}
             </label>
           )}
-          <div className="actions">
-            <button type="button" className="button button-danger" onClick={confirm} disabled={transition.isPending} data-testid={`confirm-${pending}`}>
-              {t(`action.${pending}`)}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        </ReasonConfirm>
       ) : (
         <div className="actions">
           {actions.map((action) => (

@@ -2,7 +2,7 @@ import { isProjectReasonRequired } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { FormField } from '../../../components/form-field';
+import { ReasonConfirm } from '../../../components/reason-confirm';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { RegistrationBadge } from '../../../components/status-badge';
@@ -180,37 +180,23 @@ function DecisionActions({ project, onDone }: { project: Project; onDone: (actio
           onBack={() => setPending(null)}
         />
       ) : pending ? (
-        <div className="decline-box">
-          <p>{t(`projects.actions.confirm.${pending}`)}</p>
-          <FormField label={t('projects.actions.reasonLabel')} error={reasonError}>
-            <textarea
-              name="reason"
-              rows={3}
-              value={reason}
-              maxLength={2000}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(undefined);
-              }}
-              autoFocus
-              data-testid="project-reason"
-            />
-          </FormField>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => confirmWithReason(pending)}
-              disabled={transition.isPending}
-              data-testid={`project-confirm-${pending}`}
-            >
-              {t(`projects.actions.confirmButton.${pending}`)}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setPending(null)}>
-              {t('projects.actions.back')}
-            </button>
-          </div>
-        </div>
+        <ReasonConfirm
+          question={t(`projects.actions.confirm.${pending}`)}
+          reasonLabel={t('projects.actions.reasonLabel')}
+          reason={reason}
+          onReasonChange={(value) => {
+            setReason(value);
+            setReasonError(undefined);
+          }}
+          reasonError={reasonError}
+          confirmLabel={t(`projects.actions.confirmButton.${pending}`)}
+          backLabel={t('projects.actions.back')}
+          busy={transition.isPending}
+          onConfirm={() => confirmWithReason(pending)}
+          onBack={() => setPending(null)}
+          reasonTestId="project-reason"
+          confirmTestId={`project-confirm-${pending}`}
+        />
       ) : (
         <div className="actions">
           {actions.map((action) => (
