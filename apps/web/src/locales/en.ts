@@ -358,6 +358,8 @@ export const en = {
       privateFeed: 'Your private feed (all club meetings)',
       privateFeedButton: 'Get my private feed',
       privateFeedHint: 'The private address shows club-only meetings too: do not share it.',
+      revokeFeeds: 'Revoke my private feed addresses',
+      feedsRevoked: 'Your private feed addresses no longer work; calendars that used them stop updating. Get a new one when you need it.',
       copy: 'Copy',
       copied: 'Copied',
     },

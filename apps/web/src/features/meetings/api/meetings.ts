@@ -98,3 +98,13 @@ export function useCalendarToken(clubId: string) {
       unwrap(await client.POST('/api/clubs/{clubId}/calendar-token', { params: { path: { clubId } } })),
   });
 }
+
+/** Revokes every private feed address the viewer was given for the club (a leaked one stops working). */
+export function useRevokeCalendarTokens(clubId: string) {
+  const client = useApiClient();
+  return useMutation({
+    mutationFn: async () => {
+      unwrap(await client.DELETE('/api/clubs/{clubId}/calendar-token', { params: { path: { clubId } } }));
+    },
+  });
+}

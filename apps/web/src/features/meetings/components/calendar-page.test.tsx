@@ -65,4 +65,17 @@ describe('club calendar', () => {
     await user.click(screen.getByRole('button', { name: 'Получить личную подписку' }));
     expect(await screen.findByTestId('private-feed')).toHaveValue(`${window.location.origin}/api/clubs/club-1/calendar.ics?token=secret`);
   });
+
+  it('revokes the private feed addresses, so a leaked one stops working', async () => {
+    api.on('DELETE /api/clubs/club-1/calendar-token', { status: 204 });
+    const { user } = renderApp('/clubs/club-1/calendar');
+
+    await user.click(await screen.findByRole('button', { name: 'Get my private feed' }));
+    await screen.findByTestId('private-feed');
+    await user.click(screen.getByTestId('revoke-private-feeds'));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Your private feed addresses no longer work');
+    expect(api.callsTo('DELETE', '/api/clubs/club-1/calendar-token')).toHaveLength(1);
+    expect(screen.queryByTestId('private-feed')).not.toBeInTheDocument();
+  });
 });

@@ -6,7 +6,7 @@ import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { addDays, addMonths, almatyToUtc, daysInMonth, toAlmaty, weekdayOf } from '../../../lib/almaty-time';
 import { formatMonth, formatTime, formatTimeRange, KAZAKHSTAN_TIME_ZONE } from '../../../lib/format';
-import { useCalendarToken, useClub, useClubMeetings, type Club, type MeetingSummary } from '../api/meetings';
+import { useCalendarToken, useRevokeCalendarTokens, useClub, useClubMeetings, type Club, type MeetingSummary } from '../api/meetings';
 import { WEEKDAY_KEYS } from './meeting-form';
 import { StatusTag, TopicChips } from './meeting-parts';
 
@@ -197,6 +197,7 @@ function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
 function Subscribe({ club }: { club: Club }) {
   const { t } = useTranslation();
   const token = useCalendarToken(club.id);
+  const revoke = useRevokeCalendarTokens(club.id);
   const participant = club.viewerIsCoordinator || club.viewerParticipations.some((p) => PARTICIPANT_STATUSES.has(p.status));
   const publicUrl = `${window.location.origin}/api/clubs/${club.id}/calendar.ics`;
   return (
@@ -216,7 +217,24 @@ function Subscribe({ club }: { club: Club }) {
             </p>
           )}
           <p className="field-hint">{t('meetings.calendar.privateFeedHint')}</p>
+          <p>
+            <button
+              type="button"
+              className="button button-small button-danger-outline"
+              onClick={() => revoke.mutate(undefined, { onSuccess: () => token.reset() })}
+              disabled={revoke.isPending}
+              data-testid="revoke-private-feeds"
+            >
+              {t('meetings.calendar.revokeFeeds')}
+            </button>
+          </p>
+          {revoke.isSuccess && (
+            <p role="status" className="alert alert-success">
+              {t('meetings.calendar.feedsRevoked')}
+            </p>
+          )}
           {token.error && <ErrorMessage error={token.error} />}
+          {revoke.error && <ErrorMessage error={revoke.error} />}
         </>
       )}
     </section>
