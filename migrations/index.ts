@@ -3,5 +3,5 @@ import { Init1795623603833 } from './1795623603833-init';
 import { Meetings1795626179392 } from './1795626179392-meetings';
 import { TopicsAndHolidays1795626179393 } from './1795626179393-topics-and-holidays';
 import { Projects1795628004447 } from './1795628004447-projects';
-import { PathwayPolicy1795629743648 } from './1795629743648-pathway-policy';import { PathwayDecisions1795633111859 } from './1795633111859-pathway-decisions';
-export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859];
+import { PathwayPolicy1795629743648 } from './1795629743648-pathway-policy';import { PathwayDecisions1795633111859 } from './1795633111859-pathway-decisions';import { NationalHolidayUnique1795635288278 } from './1795635288278-national-holiday-unique';
+export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278];

@@ -144,6 +144,17 @@ describe('holidays', () => {
     expect(await holidayCount(national.code)).toBe(1);
   });
 
+  it('refuses to move a holiday onto the same national holiday (409) and keeps it as it was', async () => {
+    const code = unique('national_');
+    const national = { code, tradition: null, date: '2027-03-21', days: 3, name: name('Spring') };
+    expect((await t.api.post('/api/holidays').set(admin.auth).send(national)).status).toBe(201);
+    const other = await t.api.post('/api/holidays').set(admin.auth).send({ ...national, date: '2027-03-22' });
+
+    expectError(await t.api.patch(`/api/holidays/${other.body.id}`).set(admin.auth).send({ date: '2027-03-21' }), 409, 'CONFLICT');
+    const { rows } = await t.db.query(`SELECT date::text AS date FROM holidays WHERE id = $1`, [other.body.id]);
+    expect(rows).toEqual([{ date: '2027-03-22' }]);
+  });
+
   it.each([
     ['an impossible date', { date: '2027-02-30' }, ['date']],
     ['a date with time', { date: '2027-02-01T00:00:00Z' }, ['date']],

@@ -34,12 +34,6 @@ export class HolidaysService {
 
   async create(viewer: Viewer, input: CreateHolidayDto): Promise<HolidayDto> {
     assertAdministrator(viewer);
-    // The unique index treats NULL traditions as distinct: national duplicates are caught here.
-    const [duplicate] = await this.db.query(
-      `SELECT 1 FROM holidays WHERE code = $1 AND date = $2 AND tradition IS NOT DISTINCT FROM $3`,
-      [input.code, input.date, input.tradition ?? null],
-    );
-    if (duplicate) throw new AppError('CONFLICT', 'This holiday is already on that date for that tradition', { code: 'taken' });
     return this.unique(async () => {
       const [holiday]: HolidayDto[] = await this.db.query(
         `INSERT INTO holidays (code, tradition, date, days, name) VALUES ($1, $2, $3, $4, $5) ${RETURNING}`,

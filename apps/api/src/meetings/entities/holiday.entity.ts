@@ -7,6 +7,8 @@ import type { LocalizedText } from '../../common/localized-text';
  */
 @Entity('holidays')
 @Index('holiday_unique', ['tradition', 'date', 'code'], { unique: true })
+// The index above treats NULL traditions as distinct, so national holidays need their own.
+@Index('holiday_national_unique', ['date', 'code'], { unique: true, where: 'tradition IS NULL' })
 export class Holiday {
   @PrimaryGeneratedColumn('uuid')
   id: string;
