@@ -111,21 +111,23 @@ function DecisionForm({ participation, outcomes, callbacks, locale }: StepProps 
             {decisionErrorText(t, decide.error, locale)}
           </p>
         )}
-        <fieldset className={errors.outcome ? 'field field-invalid' : 'field'}>
+        <fieldset className={errors.outcome ? 'fieldset field-invalid' : 'fieldset'}>
           <legend>{t('decisions.form.outcome')}</legend>
-          {outcomes.map((option) => (
-            <label key={option} className="radio">
-              <input
-                type="radio"
-                name="outcome"
-                value={option}
-                checked={outcome === option}
-                onChange={() => choose(option)}
-                data-testid={`decision-outcome-${option}`}
-              />{' '}
-              {t(`decisions.outcome.${option}`)}
-            </label>
-          ))}
+          <div role="radiogroup" aria-label={t('decisions.form.outcome')} className="segmented">
+            {outcomes.map((option) => (
+              <label key={option} className="segmented-option">
+                <input
+                  type="radio"
+                  name="outcome"
+                  value={option}
+                  checked={outcome === option}
+                  onChange={() => choose(option)}
+                  data-testid={`decision-outcome-${option}`}
+                />
+                {t(`decisions.outcome.${option}`)}
+              </label>
+            ))}
+          </div>
           {errors.outcome && <p className="field-error">{errors.outcome}</p>}
         </fieldset>
         <FormField label={t('decisions.form.reasonCode')} error={errors.reasonCode}>
