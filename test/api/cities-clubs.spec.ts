@@ -71,24 +71,28 @@ describe('GET /api/clubs', () => {
         memberCount: 1,
         observerCount: 1,
         pendingApplications: null,
+        awaitingDecision: null,
       },
     ]);
     expect(response.body.map((c: { id: string }) => c.id)).not.toContain(other.id);
   });
 
-  it('shows the number of pending applications only to the coordinators of that club', async () => {
+  it('shows the work queue (pending applications, candidacies awaiting a decision) only to the coordinators of that club', async () => {
     const club = await f.newClub();
     await f.newParticipation({ clubId: club.id, communityId: (await f.newCommunity()).id, status: 'applied' });
     await f.newParticipation({ clubId: club.id, communityId: (await f.newCommunity()).id, status: 'applied' });
+    await f.newParticipation({ clubId: club.id, communityId: (await f.newCommunity()).id, status: 'candidate' });
     const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
     const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: (await f.newClub()).id });
 
-    const pending = async (headers: Record<string, string>) =>
-      (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(headers)).body[0].pendingApplications;
+    const queue = async (headers: Record<string, string>) => {
+      const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(headers)).body;
+      return { pending: summary.pendingApplications, awaiting: summary.awaitingDecision };
+    };
 
-    expect(await pending(coordinator.auth)).toBe(2);
-    expect(await pending(otherCoordinator.auth)).toBeNull();
-    expect(await pending({})).toBeNull();
+    expect(await queue(coordinator.auth)).toEqual({ pending: 2, awaiting: 1 });
+    expect(await queue(otherCoordinator.auth)).toEqual({ pending: null, awaiting: null });
+    expect(await queue({})).toEqual({ pending: null, awaiting: null });
   });
 
   it('lists only the clubs the caller coordinates with coordinatedByMe=true', async () => {
@@ -130,6 +134,7 @@ describe('GET /api/clubs/:clubId', () => {
       memberCount: 1,
       observerCount: 0,
       pendingApplications: null,
+      awaitingDecision: null,
       viewerIsCoordinator: false,
       viewerParticipations: [],
     });

@@ -1191,6 +1191,8 @@ export interface components {
             observerCount: number;
             /** @description Pending applications; only for the club's coordinators */
             pendingApplications: number | null;
+            /** @description Candidacies awaiting a decision; only for the club's coordinators */
+            awaitingDecision: number | null;
         };
         /** @enum {string} */
         ParticipationStatus: "applied" | "observer" | "candidate" | "member" | "declined" | "suspended" | "withdrawn";
@@ -1235,6 +1237,8 @@ export interface components {
             observerCount: number;
             /** @description Pending applications; only for the club's coordinators */
             pendingApplications: number | null;
+            /** @description Candidacies awaiting a decision; only for the club's coordinators */
+            awaitingDecision: number | null;
             /** @description Only the communities the caller may see */
             participants: components["schemas"]["ParticipantDto"][];
             viewerIsCoordinator: boolean;

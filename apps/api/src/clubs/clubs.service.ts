@@ -15,13 +15,15 @@ const SUMMARY_SELECT = `
            'region', ci.region, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
          count(p.id) FILTER (WHERE p.status = 'member')::int AS "memberCount",
          count(p.id) FILTER (WHERE p.status = 'observer')::int AS "observerCount",
-         count(p.id) FILTER (WHERE p.status = 'applied')::int AS pending
+         count(p.id) FILTER (WHERE p.status = 'applied')::int AS pending,
+         count(p.id) FILTER (WHERE p.status = 'candidate')::int AS candidates
     FROM clubs cl
     JOIN cities ci ON ci.id = cl.city_id
     LEFT JOIN participations p ON p.club_id = cl.id`;
 
-interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications'> {
+interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'awaitingDecision'> {
   pending: number;
+  candidates: number;
 }
 
 interface ParticipantRow {
@@ -113,6 +115,8 @@ export class ClubsService {
   }
 }
 
-function toSummary({ pending, ...row }: SummaryRow, viewer: Viewer | null): ClubSummaryDto {
-  return { ...row, pendingApplications: coordinates(viewer, row.id) ? pending : null };
+/** The coordinators' work queue (applications, candidacies to decide) is theirs only. */
+function toSummary({ pending, candidates, ...row }: SummaryRow, viewer: Viewer | null): ClubSummaryDto {
+  const coordinator = coordinates(viewer, row.id);
+  return { ...row, pendingApplications: coordinator ? pending : null, awaitingDecision: coordinator ? candidates : null };
 }

@@ -300,6 +300,7 @@ export const en = {
     title: 'My clubs',
     empty: 'You do not coordinate any club.',
     pending: 'Pending applications: {{count}}',
+    awaitingDecision: 'Candidacies awaiting your decision: {{count}}',
   },
   meetings: {
     status: {

@@ -300,6 +300,7 @@ export const kk: Translation = {
     title: 'Менің клубтарым',
     empty: 'Сіз ешбір клубты үйлестірмейсіз.',
     pending: 'Қаралатын өтінімдер: {{count}}',
+    awaitingDecision: 'Шешіміңізді күтіп тұрған кандидатуралар: {{count}}',
   },
   meetings: {
     status: {

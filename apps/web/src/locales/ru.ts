@@ -301,6 +301,7 @@ export const ru: Translation = {
     title: 'Мои клубы',
     empty: 'Вы не координируете ни один клуб.',
     pending: 'Заявок на рассмотрении: {{count}}',
+    awaitingDecision: 'Кандидатуры ждут вашего решения: {{count}}',
   },
   meetings: {
     status: {

@@ -79,6 +79,7 @@ export function club(overrides: Partial<Club> = {}): Club {
     memberCount: 2,
     observerCount: 1,
     pendingApplications: null,
+    awaitingDecision: null,
     participants: [],
     viewerIsCoordinator: false,
     viewerParticipations: [],

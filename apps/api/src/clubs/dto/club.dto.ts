@@ -43,6 +43,9 @@ export class ClubSummaryDto {
 
   @ApiProperty({ type: Number, nullable: true, description: "Pending applications; only for the club's coordinators" })
   pendingApplications: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: "Candidacies awaiting a decision; only for the club's coordinators" })
+  awaitingDecision: number | null;
 }
 
 export class ParticipantDto {

@@ -27,9 +27,16 @@ export function MyClubsPage() {
                   <p className="card-meta">
                     {t('city.memberCount', { count: club.memberCount })} · {t('city.observerCount', { count: club.observerCount })}
                   </p>
-                  <Link to={`/clubs/${club.id}/applications`} className="button button-small" data-testid={`pending-${club.id}`}>
-                    {t('myClubs.pending', { count: club.pendingApplications ?? 0 })}
-                  </Link>
+                  <p className="actions">
+                    <Link to={`/clubs/${club.id}/applications`} className="button button-small" data-testid={`pending-${club.id}`}>
+                      {t('myClubs.pending', { count: club.pendingApplications ?? 0 })}
+                    </Link>
+                    {!!club.awaitingDecision && (
+                      <Link to={`/clubs/${club.id}#group-candidate`} className="button button-small" data-testid={`awaiting-${club.id}`}>
+                        {t('myClubs.awaitingDecision', { count: club.awaitingDecision })}
+                      </Link>
+                    )}
+                  </p>
                 </li>
               ))}
             </ul>
