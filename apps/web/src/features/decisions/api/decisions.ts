@@ -16,8 +16,6 @@ export const decisionKeys = {
   all: ['decisions'] as const,
   records: (participationId: string) => ['decisions', 'records', participationId] as const,
   appeals: (status: AppealStatus) => ['decisions', 'appeals', status] as const,
-  // The progress page's own cache entry (features/pathway): a decision changes it, and the form reads its milestones.
-  progress: (participationId: string) => ['pathway', 'progress', participationId] as const,
 };
 
 /** A decision changes the participation, its progress, its records and the club's lists. */
@@ -35,15 +33,6 @@ export function useDecisionRecords(participationId: string) {
   return useQuery({
     queryKey: decisionKeys.records(participationId),
     queryFn: async () => unwrap(await client.GET('/api/participations/{id}/decisions', { params: { path: { id: participationId } } })),
-    retry: false,
-  });
-}
-
-export function useProgressForDecision(participationId: string) {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: decisionKeys.progress(participationId),
-    queryFn: async () => unwrap(await client.GET('/api/participations/{id}/progress', { params: { path: { id: participationId } } })),
     retry: false,
   });
 }
@@ -69,30 +58,22 @@ export function useDecide(participationId: string, callbacks: StepCallbacks) {
   });
 }
 
-export function useRequestNomination(participationId: string, callbacks: StepCallbacks) {
-  const client = useApiClient();
-  const refresh = useRefreshAfterStep();
-  return useMutation({
-    mutationFn: async (version: number) =>
-      unwrap(
-        await client.POST('/api/participations/{id}/nomination-request', { params: { path: { id: participationId } }, body: { version } }),
-      ),
-    ...callbacks,
-    onSettled: refresh,
-  });
-}
+export type NominationBy = 'coordinator' | 'community';
 
-/** The coordinator nominates an observer (a plain step of the pathway, through the transitions endpoint). */
-export function useNominate(participationId: string, callbacks: StepCallbacks) {
+/**
+ * The coordinator nominates (a plain step, through the transitions endpoint); the community asks to
+ * be nominated (its own endpoint, which checks the milestones). Both send the version seen.
+ */
+export function useNomination(participationId: string, by: NominationBy, callbacks: StepCallbacks) {
   const client = useApiClient();
   const refresh = useRefreshAfterStep();
+  const params = { path: { id: participationId } };
   return useMutation({
     mutationFn: async (version: number) =>
       unwrap(
-        await client.POST('/api/participations/{id}/transitions', {
-          params: { path: { id: participationId } },
-          body: { action: 'nominate', version },
-        }),
+        by === 'coordinator'
+          ? await client.POST('/api/participations/{id}/transitions', { params, body: { action: 'nominate', version } })
+          : await client.POST('/api/participations/{id}/nomination-request', { params, body: { version } }),
       ),
     ...callbacks,
     onSettled: refresh,

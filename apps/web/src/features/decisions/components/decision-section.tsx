@@ -3,7 +3,7 @@ import { DECISION_REASON_CODES, DEFAULT_REAPPLY_MONTHS, reapplyDateAfter, type D
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
-import { useDecide, useNominate, useProgressForDecision, useRequestNomination, type DecideInput, type PathwayProgress, type StepCallbacks } from '../api/decisions';
+import { useDecide, useNomination, type DecideInput, type NominationBy, type PathwayProgress, type StepCallbacks } from '../api/decisions';
 import { decisionErrorText, isStale } from './decision-errors';
 import { DecisionHistory } from './decision-history';
 
@@ -18,7 +18,7 @@ const MIN_TEXT = 10;
  * community's request to be nominated, and the decision records with their appeals. What the
  * viewer may do comes from the participation's `availableActions` (the API's rules).
  */
-export function DecisionSection({ participation }: { participation: Participation }) {
+export function DecisionSection({ participation, progress }: { participation: Participation; progress: PathwayProgress }) {
   const { t, i18n } = useTranslation();
   const [notice, setNotice] = useState<Notice | null>(null);
   const outcomes = OUTCOMES.filter((outcome) => participation.availableActions.includes(outcome));
@@ -37,13 +37,13 @@ export function DecisionSection({ participation }: { participation: Participatio
         </p>
       )}
       {participation.status === 'candidate' && outcomes.length > 0 && (
-        <DecisionForm participation={participation} outcomes={outcomes} callbacks={callbacks(t('decisions.form.decided'))} locale={i18n.language} />
+        <DecisionForm participation={participation} progress={progress} outcomes={outcomes} callbacks={callbacks(t('decisions.form.decided'))} locale={i18n.language} />
       )}
       {participation.availableActions.includes('nominate') && (
-        <CoordinatorNomination participation={participation} callbacks={callbacks(t('decisions.nomination.nominated'))} locale={i18n.language} />
+        <Nomination by="coordinator" participation={participation} progress={progress} callbacks={callbacks(t('decisions.nomination.nominated'))} locale={i18n.language} />
       )}
       {participation.availableActions.includes('request_nomination') && (
-        <NominationRequest participation={participation} callbacks={callbacks(t('decisions.nomination.requested'))} locale={i18n.language} />
+        <Nomination by="community" participation={participation} progress={progress} callbacks={callbacks(t('decisions.nomination.requested'))} locale={i18n.language} />
       )}
       <DecisionHistory participationId={participation.id} />
     </>
@@ -52,17 +52,17 @@ export function DecisionSection({ participation }: { participation: Participatio
 
 interface StepProps {
   participation: Participation;
+  progress: PathwayProgress;
   callbacks: StepCallbacks;
   locale: string;
 }
 
-function unmetMilestones(progress: PathwayProgress | undefined) {
-  return progress?.milestones.filter((milestone) => milestone.enabled && !milestone.met).map((milestone) => milestone.key) ?? [];
+function unmetMilestones(progress: PathwayProgress) {
+  return progress.milestones.filter((milestone) => milestone.enabled && !milestone.met).map((milestone) => milestone.key);
 }
 
-function DecisionForm({ participation, outcomes, callbacks, locale }: StepProps & { outcomes: DecisionOutcome[] }) {
+function DecisionForm({ participation, progress, outcomes, callbacks, locale }: StepProps & { outcomes: DecisionOutcome[] }) {
   const { t } = useTranslation();
-  const progress = useProgressForDecision(participation.id);
   const decide = useDecide(participation.id, callbacks);
   const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
   const [reasonCode, setReasonCode] = useState('');
@@ -71,7 +71,7 @@ function DecisionForm({ participation, outcomes, callbacks, locale }: StepProps 
   const [reapply, setReapply] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  const unmet = unmetMilestones(progress.data);
+  const unmet = unmetMilestones(progress);
   const needsOverride = outcome === 'admit' && unmet.length > 0;
 
   const choose = (next: DecisionOutcome) => {
@@ -175,57 +175,32 @@ function DecisionForm({ participation, outcomes, callbacks, locale }: StepProps 
   );
 }
 
-/** The coordinator may nominate at any time; with a milestone unmet, admitting will need an override. */
-function CoordinatorNomination({ participation, callbacks, locale }: StepProps) {
+/**
+ * The nomination step. The coordinator may nominate at any time (with a milestone unmet, admitting
+ * will then need an override); the community may ask once its progress shows every milestone met,
+ * and until then is told that the next step above says what remains.
+ */
+function Nomination({ by, participation, progress, callbacks, locale }: StepProps & { by: NominationBy }) {
   const { t } = useTranslation();
-  const progress = useProgressForDecision(participation.id);
-  const nominate = useNominate(participation.id, callbacks);
-  if (!progress.data) return null;
+  const step = useNomination(participation.id, by, callbacks);
+  const text =
+    by === 'coordinator'
+      ? { intro: progress.allMet ? 'coordinatorReady' : 'coordinatorEarly', button: 'nominate', section: 'coordinator-nomination', testId: 'nominate' }
+      : { intro: progress.allMet ? 'ready' : 'notYet', button: 'request', section: 'nomination-request', testId: 'request-nomination' };
+  const offered = by === 'coordinator' || progress.allMet;
   return (
-    <section className="card" aria-labelledby="coordinator-nomination-title" data-testid="coordinator-nomination">
-      <h2 id="coordinator-nomination-title">{t('decisions.nomination.title')}</h2>
-      {nominate.isError && !isStale(nominate.error) && (
+    <section className="card" aria-labelledby={`${text.section}-title`} data-testid={text.section}>
+      <h2 id={`${text.section}-title`}>{t('decisions.nomination.title')}</h2>
+      {step.isError && !isStale(step.error) && (
         <p role="alert" className="alert alert-error">
-          {decisionErrorText(t, nominate.error, locale)}
+          {decisionErrorText(t, step.error, locale)}
         </p>
       )}
-      <p>{t(progress.data.allMet ? 'decisions.nomination.coordinatorReady' : 'decisions.nomination.coordinatorEarly')}</p>
-      <button type="button" className="button" disabled={nominate.isPending} onClick={() => nominate.mutate(participation.version)} data-testid="nominate">
-        {t('decisions.nomination.nominate')}
-      </button>
-    </section>
-  );
-}
-
-/** The community asks to be nominated once its progress shows every milestone met; until then, what remains. */
-function NominationRequest({ participation, callbacks, locale }: StepProps) {
-  const { t } = useTranslation();
-  const progress = useProgressForDecision(participation.id);
-  const request = useRequestNomination(participation.id, callbacks);
-  if (!progress.data) return null;
-  return (
-    <section className="card" aria-labelledby="nomination-title" data-testid="nomination-request">
-      <h2 id="nomination-title">{t('decisions.nomination.title')}</h2>
-      {request.isError && !isStale(request.error) && (
-        <p role="alert" className="alert alert-error">
-          {decisionErrorText(t, request.error, locale)}
-        </p>
-      )}
-      {progress.data.allMet ? (
-        <>
-          <p>{t('decisions.nomination.ready')}</p>
-          <button
-            type="button"
-            className="button"
-            disabled={request.isPending}
-            onClick={() => request.mutate(participation.version)}
-            data-testid="request-nomination"
-          >
-            {t('decisions.nomination.request')}
-          </button>
-        </>
-      ) : (
-        <p className="field-hint">{t('decisions.nomination.notYet')}</p>
+      <p className={offered ? undefined : 'field-hint'}>{t(`decisions.nomination.${text.intro}` as 'decisions.nomination.ready')}</p>
+      {offered && (
+        <button type="button" className="button" disabled={step.isPending} onClick={() => step.mutate(participation.version)} data-testid={text.testId}>
+          {t(`decisions.nomination.${text.button}` as 'decisions.nomination.request')}
+        </button>
       )}
     </section>
   );

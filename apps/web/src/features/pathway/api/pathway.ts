@@ -4,6 +4,7 @@ import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
 
+export type Participation = Schemas['ParticipationDto'];
 export type PathwayPolicy = Schemas['PathwayPolicyDto'];
 export type PathwayPolicyInput = Schemas['PathwayPolicyInputDto'];
 export type TransparencyField = PathwayPolicy['transparencyFields'][number];

@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
 import { isApiError } from '../../../lib/api-error';
 import { formatDate } from '../../../lib/format';
-import { useClubSummary, useParticipationSummary, useProgress, type PathwayProgress } from '../api/pathway';
+import { useClubSummary, useParticipationSummary, useProgress, type Participation, type PathwayProgress } from '../api/pathway';
 import { MilestoneChecklist, nextStepText } from './milestone-checklist';
 import { SponsorshipSection } from './sponsorship-section';
 import { ReviewsSection } from '../../reviews/components/reviews-section';
@@ -31,10 +31,7 @@ export function ProgressPage() {
         {(found) => (
           <>
             <Header participationId={found.id} communityName={found.community.name} clubName={found.clubName} />
-            <ProgressState participationId={found.id} />
-            <SponsorshipSection participationId={found.id} clubId={found.clubId} communityId={found.community.id} status={found.status} />
-            <ReviewsSection participationId={found.id} />
-            <DecisionSection participation={found} />
+            <ParticipationProgress participation={found} />
           </>
         )}
       </QueryState>
@@ -54,6 +51,19 @@ function Header({ participationId, communityName, clubName, backTo }: { particip
         )}
       </p>
       <PageTitle subtitle={clubName}>{`${t('pathway.title')}: ${communityName}`}</PageTitle>
+    </>
+  );
+}
+
+/** The milestones, sponsorship and reviews; the decision steps once the milestones they weigh are loaded. */
+function ParticipationProgress({ participation }: { participation: Participation }) {
+  const progress = useProgress(participation.id);
+  return (
+    <>
+      <QueryState query={progress}>{(data) => <ProgressDetails progress={data} />}</QueryState>
+      <SponsorshipSection participationId={participation.id} clubId={participation.clubId} communityId={participation.community.id} status={participation.status} />
+      <ReviewsSection participationId={participation.id} />
+      {progress.data && <DecisionSection participation={participation} progress={progress.data} />}
     </>
   );
 }
