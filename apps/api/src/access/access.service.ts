@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ViewerFacts } from '@dastarkhan/domain';
-import { coordinatedClubIds, isAdministrator, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { coordinatedClubIds, isAdministrator, officialRegions, representedCommunityIds, type Viewer } from '../auth/viewer';
 
 /** Resolves what the privacy rules need to know about a caller (its scopes and memberships). */
 @Injectable()
@@ -26,7 +26,7 @@ export class AccessService {
       representsCommunity: communityId !== undefined && communities.includes(communityId),
       coordinatedClubIds: coordinatedClubIds(viewer),
       participantClubIds,
-      officialRegions: viewer.roles.filter((r) => r.role === 'official').map((r) => r.region),
+      officialRegions: officialRegions(viewer),
     };
   }
 }

@@ -25,6 +25,10 @@ export const coordinatedClubIds = (viewer: Viewer | null): string[] =>
 export const representedCommunityIds = (viewer: Viewer | null): string[] =>
   viewer?.roles.filter((r) => r.role === 'representative').map((r) => r.communityId as string) ?? [];
 
+/** Regions of the caller's official roles; `null` stands for the whole country. Empty: not an official. */
+export const officialRegions = (viewer: Viewer | null): Array<string | null> =>
+  viewer?.roles.filter((r) => r.role === 'official').map((r) => r.region) ?? [];
+
 export const coordinates = (viewer: Viewer | null, clubId: string) => coordinatedClubIds(viewer).includes(clubId);
 
 export const represents = (viewer: Viewer | null, communityId: string) =>

@@ -6,6 +6,7 @@ import { isAdministrator, represents, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ParticipationService } from '../participation/participation.service';
 import { readDecisions } from './decision-records';
 import { AppealCaseDto, AppealInputDto, AppealResolutionInputDto, DecisionRecordDto } from './dto/decision.dto';
 
@@ -28,6 +29,7 @@ const CASE_SELECT = `
 export class AppealsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly participation: ParticipationService,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -149,16 +151,15 @@ export class AppealsService {
     if (participation.version !== appeal.eventSequence) {
       throw new DomainError('APPEAL.DECISION_SUPERSEDED', 'The participation moved on since this decision; it cannot be turned back');
     }
-    const version = participation.version + 1;
-    await manager.query(
-      `UPDATE participations SET status = $2, suspended_from = NULL, version = $3, updated_at = now() WHERE id = $1`,
-      [appeal.participationId, appeal.fromStatus, version],
-    );
-    await manager.query(
-      `INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, reason, actor_id)
-       VALUES ($1, $2, 'overturn', $3, $4, $5, $6)`,
-      [appeal.participationId, version, participation.status, appeal.fromStatus, reason, viewer.userId],
-    );
+    await this.participation.writeStep(manager, {
+      id: appeal.participationId,
+      version: participation.version + 1,
+      action: 'overturn',
+      from: participation.status,
+      to: { status: appeal.fromStatus, suspendedFrom: null },
+      reason,
+      actorId: viewer.userId,
+    });
   }
 
   private async cases(manager: EntityManager, viewer: Viewer, condition: string, params: unknown[]): Promise<AppealCaseDto[]> {

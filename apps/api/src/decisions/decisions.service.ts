@@ -6,6 +6,7 @@ import {
   validateDecision,
   type DecisionOutcome,
   type NotificationKind,
+  NOMINATION_NOTICE,
   type ValidatedDecision,
 } from '@dastarkhan/domain';
 import { coordinates, represents, type Viewer } from '../auth/viewer';
@@ -85,7 +86,7 @@ export class DecisionsService {
         params: { reasonCode: decision.reasonCode, earliestReapplyOn: decision.earliestReapplyOn },
       });
       const [record] = await readDecisions(manager, viewer, { decisionIds: [id] });
-      return { ...(await this.participation.detailIn(manager, viewer, participationId)), decision: record };
+      return { ...(await this.participation.detail(manager, viewer, participationId)), decision: record };
     });
   }
 
@@ -115,13 +116,9 @@ export class DecisionsService {
           return { milestonesMet: (await this.computeProgress(manager, row)).allMet };
         },
       );
-      await this.notifications.notify(manager, {
-        kind: 'nominated',
-        participationId,
-        actorId: viewer.userId,
-        audiences: ['coordinator', 'community', 'official'],
-      });
-      return this.participation.detailIn(manager, viewer, participationId);
+      const { kind, audiences } = NOMINATION_NOTICE;
+      await this.notifications.notify(manager, { kind, audiences, participationId, actorId: viewer.userId });
+      return this.participation.detail(manager, viewer, participationId);
     });
   }
 

@@ -168,17 +168,31 @@ export class ParticipationService {
       { actor, registration: row.registration_status, reason: input.reason, ...extra },
     );
     const version = row.version + 1;
-    await manager.query(
-      `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
-      [id, next.status, next.suspendedFrom, version],
-    );
-    await this.recordEvent(manager, id, version, input.action, row.status, next.status, input.reason || null, viewer.userId);
+    await this.writeStep(manager, { id, version, action: input.action, from: row.status, to: next, reason: input.reason || null, actorId: viewer.userId });
     return { before: row, status: next.status, sequence: version };
   }
 
-  /** The participation as `viewer` sees it, read through `manager` (inside the caller's transaction). */
-  detailIn(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
-    return this.detail(manager, viewer, id);
+  /**
+   * Writes a step the caller has already checked (under the row's lock): the participation's new
+   * state and version, and the event with that version as its sequence.
+   */
+  async writeStep(
+    manager: EntityManager,
+    step: {
+      id: string;
+      version: number;
+      action: ParticipationAction | 'overturn';
+      from: ParticipationStatus;
+      to: { status: ParticipationStatus; suspendedFrom: ParticipationStatus | null };
+      reason: string | null;
+      actorId: string;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
+      [step.id, step.to.status, step.to.suspendedFrom, step.version],
+    );
+    await this.recordEvent(manager, step.id, step.version, step.action, step.from, step.to.status, step.reason, step.actorId);
   }
 
   /**
@@ -203,7 +217,8 @@ export class ParticipationService {
     );
   }
 
-  private async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
+  /** The participation as `viewer` sees it, read through `manager` (inside the caller's transaction too). */
+  async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
     const [summary]: Array<ParticipationSummaryDto & { suspendedFrom: ParticipationStatus | null }> = await manager.query(
       `${SUMMARY_SELECT.replace('p.version', 'p.version, p.suspended_from AS "suspendedFrom"')} WHERE p.id = $1`,
       [id],
@@ -232,7 +247,7 @@ export class ParticipationService {
     manager: EntityManager,
     participationId: string,
     sequence: number,
-    action: ParticipationAction | 'apply',
+    action: ParticipationAction | 'apply' | 'overturn',
     fromStatus: ParticipationStatus | null,
     toStatus: ParticipationStatus,
     reason: string | null,

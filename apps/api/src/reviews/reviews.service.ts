@@ -15,7 +15,7 @@ import {
   type ReviewVerdict,
   type Tradition,
 } from '@dastarkhan/domain';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { coordinates, officialRegions, represents, type Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { CommunitiesService } from '../communities/communities.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -51,8 +51,6 @@ interface Standing {
 /** A review as read; response dates arrive as JSON text. */
 type ReviewRow = Omit<ReviewDto, 'open' | 'createdAt' | 'resolvedAt'> & { createdAt: Date; resolvedAt: Date | null };
 
-const officialRegions = (viewer: Viewer) => viewer.roles.filter((r) => r.role === 'official').map((r) => r.region);
-const isOfficial = (viewer: Viewer) => viewer.roles.some((r) => r.role === 'official');
 
 /** The caller sees the participation (or would get 404 already) but only officials review it. */
 function assertOfficial(standing: Standing): void {
@@ -95,7 +93,7 @@ export class ReviewsService {
 
   /** The candidacies in the official's scope: by name where allowed, otherwise only counted per club. */
   async candidaciesForOfficial(viewer: Viewer): Promise<OfficialCandidaciesDto> {
-    if (!isOfficial(viewer)) throw new AppError('FORBIDDEN', 'Only officials review candidacies');
+    if (officialRegions(viewer).length === 0) throw new AppError('FORBIDDEN', 'Only officials review candidacies');
     const regions = officialRegions(viewer);
     const rows: Array<{
       participationId: string;

@@ -111,13 +111,18 @@ export interface TransitionNotice {
 }
 
 /**
+ * A nomination, by the coordinator or at the community's request. Its reason may describe the
+ * community, so it stays out: officials read only that a candidacy exists.
+ */
+export const NOMINATION_NOTICE: TransitionNotice = { kind: 'nominated', audiences: ['community', 'coordinator', 'official'], withReason: false };
+
+/**
  * Who hears about a step taken through the generic transition endpoint. Decisions, nomination
  * requests, reviews and appeals notify from their own services.
  */
 export const TRANSITION_NOTICES: Partial<Record<ParticipationAction, TransitionNotice>> = {
   accept: { kind: 'application_accepted', audiences: ['community'], withReason: false },
-  // The nomination's reason may describe the community: officials read only that a candidacy exists.
-  nominate: { kind: 'nominated', audiences: ['community', 'coordinator', 'official'], withReason: false },
+  nominate: NOMINATION_NOTICE,
   suspend: { kind: 'suspended', audiences: ['community'], withReason: true },
   reinstate: { kind: 'reinstated', audiences: ['community'], withReason: true },
   withdraw: { kind: 'withdrawn', audiences: ['coordinator'], withReason: true },

@@ -2,7 +2,6 @@ import { PARTICIPATION_STATUSES, REGISTRATION_STATUSES } from '../participation/
 import {
   assertMayReview,
   isOpenConcern,
-  officialCovers,
   officialMaySeeCandidacy,
   openConcerns,
   responseAudiences,
@@ -68,26 +67,6 @@ describe('which candidacies an official sees by name', () => {
   it.each(['not_registered', 'registration_pending'] as const)('in scope: a %s community only with its consent', (registrationStatus) => {
     expect(officialMaySeeCandidacy({ registrationStatus, officialConsent: true, inOfficialsScope: true })).toBe(true);
     expect(officialMaySeeCandidacy({ registrationStatus, officialConsent: false, inOfficialsScope: true })).toBe(false);
-  });
-});
-
-describe('official scope', () => {
-  it('covers a club in one of the official regions', () => {
-    expect(officialCovers(['almaty-city'], 'almaty-city')).toBe(true);
-    expect(officialCovers(['astana-city', 'almaty-city'], 'almaty-city')).toBe(true);
-  });
-
-  it('does not cover another region', () => {
-    expect(officialCovers(['astana-city'], 'almaty-city')).toBe(false);
-  });
-
-  it('covers the whole country for a national official', () => {
-    expect(officialCovers([null], 'almaty-city')).toBe(true);
-    expect(officialCovers(['astana-city', null], 'almaty-city')).toBe(true);
-  });
-
-  it('covers nothing for someone who is no official', () => {
-    expect(officialCovers([], 'almaty-city')).toBe(false);
   });
 });
 

@@ -48,11 +48,6 @@ export function assertMayReview(facts: CandidacyFacts): void {
   }
 }
 
-/** Whether a club in `regionCode` lies in the scope of an official with these regions (`null`: the whole country). */
-export function officialCovers(officialRegions: ReadonlyArray<string | null>, regionCode: string): boolean {
-  return officialRegions.some((region) => region === null || region === regionCode);
-}
-
 export type ReviewResponderRole = 'coordinator' | 'community';
 
 /**

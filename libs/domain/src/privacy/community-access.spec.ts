@@ -1,4 +1,4 @@
-import { CommunityPrivacyFacts, communityAccess, showsOnClubPage, ViewerFacts } from './community-access';
+import { CommunityPrivacyFacts, communityAccess, officialCovers, showsOnClubPage, ViewerFacts } from './community-access';
 
 const CLUB = 'club-almaty';
 const OTHER_CLUB = 'club-astana';
@@ -114,5 +114,25 @@ describe('community privacy', () => {
     it('never lists closed participations', () => {
       expect(showsOnClubPage('withdrawn', registeredApplicant, viewer({ coordinatedClubIds: [CLUB] }), CLUB).access).toBe('hidden');
     });
+  });
+});
+
+describe('official scope', () => {
+  it('covers a club in one of the official regions', () => {
+    expect(officialCovers(['almaty-city'], 'almaty-city')).toBe(true);
+    expect(officialCovers(['astana-city', 'almaty-city'], 'almaty-city')).toBe(true);
+  });
+
+  it('does not cover another region', () => {
+    expect(officialCovers(['astana-city'], 'almaty-city')).toBe(false);
+  });
+
+  it('covers the whole country for a national official', () => {
+    expect(officialCovers([null], 'almaty-city')).toBe(true);
+    expect(officialCovers(['astana-city', null], 'almaty-city')).toBe(true);
+  });
+
+  it('covers nothing for someone who is no official', () => {
+    expect(officialCovers([], 'almaty-city')).toBe(false);
   });
 });

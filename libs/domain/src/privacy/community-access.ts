@@ -41,6 +41,11 @@ const MET_IN_PERSON: readonly ParticipationStatus[] = ['observer', 'candidate', 
 const HIDDEN: CommunityAccessDecision = { access: 'hidden', logOfficialRead: false };
 const PROFILE: CommunityAccessDecision = { access: 'profile', logOfficialRead: false };
 
+/** Whether a club in `regionCode` lies in the scope of an official with these regions (`null`: the whole country). */
+export function officialCovers(officialRegions: ReadonlyArray<string | null>, regionCode: string): boolean {
+  return officialRegions.some((region) => region === null || region === regionCode);
+}
+
 export function isSensitive(registrationStatus: RegistrationStatus): boolean {
   return registrationStatus !== 'registered';
 }
@@ -70,9 +75,7 @@ export function communityAccess(
   const metInPerson = participations.some(
     (p) => MET_IN_PERSON.includes(p.status) && viewer.participantClubIds.includes(p.clubId),
   );
-  const inOfficialsScope = participations.some((p) =>
-    viewer.officialRegions.some((region) => region === null || region === p.regionCode),
-  );
+  const inOfficialsScope = participations.some((p) => officialCovers(viewer.officialRegions, p.regionCode));
   if (metInPerson || viewer.isAdministrator || (community.officialConsent && inOfficialsScope)) {
     return { access: 'profile', logOfficialRead };
   }
