@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/form-field';
+import { NoteForm } from '../../../components/note-form';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useAppeal, useDecisionRecords, type DecisionRecord } from '../api/decisions';
-import { decisionErrorText } from './decision-errors';
 
 /** The participation's decisions, newest first; nothing when there are none or the viewer may not see them. */
 export function DecisionHistory({ participationId }: { participationId: string }) {
@@ -80,35 +78,20 @@ function AppealView({ appeal }: { appeal: NonNullable<DecisionRecord['appeal']> 
 function AppealForm({ decisionId, deadline }: { decisionId: string; deadline: string }) {
   const { t, i18n } = useTranslation();
   const appeal = useAppeal();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (text.trim().length < 10) {
-      setError(t('decisions.form.tooShort'));
-      return;
-    }
-    setError(undefined);
-    appeal.mutate({ decisionId, text: text.trim() });
-  };
-
   return (
-    <form className="form decision-appeal-form" onSubmit={submit} noValidate>
+    <div className="decision-appeal-form">
       <p className="field-hint">{t('decisions.appeal.intro', { date: formatDate(deadline, i18n.language) })}</p>
-      {appeal.error && (
-        <p role="alert" className="alert alert-error">
-          {decisionErrorText(t, appeal.error, i18n.language)}
-        </p>
-      )}
-      <FormField label={t('decisions.appeal.text')} error={error}>
-        <textarea name="appeal" rows={3} maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="appeal-text" />
-      </FormField>
-      <div className="actions">
-        <button type="submit" className="button button-secondary" disabled={appeal.isPending} data-testid="appeal-submit">
-          {t('decisions.appeal.submit')}
-        </button>
-      </div>
-    </form>
+      <NoteForm
+        label={t('decisions.appeal.text')}
+        submitLabel={t('decisions.appeal.submit')}
+        pending={appeal.isPending}
+        error={appeal.error}
+        feature="decisions"
+        tooShortText={t('decisions.form.tooShort')}
+        onSubmit={(text) => appeal.mutateAsync({ decisionId, text })}
+        testIds={{ text: 'appeal-text', submit: 'appeal-submit' }}
+        buttonClassName="button button-secondary"
+      />
+    </div>
   );
 }

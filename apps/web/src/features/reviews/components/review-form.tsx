@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_VERDICTS, useRecordReview, type ReviewVerdict } from '../api/reviews';
-import { TextForm } from './text-form';
+import { NoteForm } from '../../../components/note-form';
 
 /** An official records "no objection" or a concern, with a note, on one candidacy. */
 export function ReviewForm({ participationId }: { participationId: string }) {
@@ -18,12 +18,14 @@ export function ReviewForm({ participationId }: { participationId: string }) {
           {t('reviews.form.recorded')}
         </p>
       )}
-      <TextForm
+      <NoteForm
         label={t('reviews.form.text')}
         hint={t('reviews.form.textHint')}
         submitLabel={t('reviews.form.submit')}
         pending={record.isPending}
         error={record.error}
+        feature="reviews"
+        tooShortText={t('reviews.textTooShort')}
         onSubmit={async (text) => {
           setRecorded(false);
           await record.mutateAsync({ verdict, text });
@@ -49,7 +51,7 @@ export function ReviewForm({ participationId }: { participationId: string }) {
             ))}
           </div>
         </fieldset>
-      </TextForm>
+      </NoteForm>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import { useParticipationReviews, useResolveConcern, useRespondToReview, type ParticipationReviews, type Review } from '../api/reviews';
-import { TextForm } from './text-form';
+import { NoteForm } from '../../../components/note-form';
 import './reviews.css';
 
 /**
@@ -89,12 +89,14 @@ function RespondForm({ reviewId }: { reviewId: string }) {
           {t('reviews.section.responded')}
         </p>
       )}
-      <TextForm
+      <NoteForm
         label={t('reviews.section.respond')}
         hint={t('reviews.section.respondHint')}
         submitLabel={t('reviews.section.respondSubmit')}
         pending={respond.isPending}
         error={respond.error}
+        feature="reviews"
+        tooShortText={t('reviews.textTooShort')}
         onSubmit={async (text) => {
           setDone(false);
           await respond.mutateAsync(text);
@@ -110,12 +112,14 @@ function ResolveForm({ reviewId }: { reviewId: string }) {
   const { t } = useTranslation();
   const resolve = useResolveConcern(reviewId);
   return (
-    <TextForm
+    <NoteForm
       label={t('reviews.section.resolution')}
       hint={t('reviews.form.textHint')}
       submitLabel={t('reviews.section.resolveSubmit')}
       pending={resolve.isPending}
       error={resolve.error}
+      feature="reviews"
+      tooShortText={t('reviews.textTooShort')}
       onSubmit={(text) => resolve.mutateAsync(text)}
       testIds={{ text: 'review-resolution-text', submit: 'review-resolve-submit' }}
     />
