@@ -70,7 +70,7 @@ ${sql(downQueries)}
   const indexPath = path.join(root, 'migrations/index.ts');
   const index = await readFile(indexPath, 'utf8');
   const updated = index
-    .replace(/\nexport const MIGRATIONS/, `import { ${className} } from './${fileBase}';\nexport const MIGRATIONS`)
+    .replace(/\nexport const MIGRATIONS/, `\nimport { ${className} } from './${fileBase}';\nexport const MIGRATIONS`)
     .replace(/export const MIGRATIONS: Function\[\] = \[([^\]]*)\];/, (_m, list) => {
       const entries = list.split(',').map((s) => s.trim()).filter(Boolean);
       return `export const MIGRATIONS: Function[] = [${[...entries, className].join(', ')}];`;

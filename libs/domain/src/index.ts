@@ -1,7 +1,10 @@
 export * from './errors/domain-error';
 export * from './participation/participation-status';
 export * from './participation/participation-state-machine';
+export * from './access/index';
 export * from './privacy/community-access';
+export * from './privacy/naming';
+export * from './privacy/figures';
 export * from './meetings/attendance';
 export * from './meetings/recurrence';
 export * from './meetings/conflicts';
@@ -16,3 +19,4 @@ export * from './pathway/sponsorship';
 export * from './pathway/decisions';
 export * from './pathway/reviews';
 export * from './notifications/notifications';
+export * from './privacy/small-count';

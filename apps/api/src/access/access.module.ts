@@ -1,6 +1,19 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
+import { SensitiveReadsInterceptor } from './sensitive-events.interceptor';
+import { SensitiveEventsService } from './sensitive-events.service';
 
+/** Who may see and do what, the naming rule, and the record of sensitive events: one module for the whole API. */
 @Global()
-@Module({ providers: [AccessService], exports: [AccessService] })
+@Module({
+  providers: [
+    AccessService,
+    SensitiveEventsService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: SensitiveReadsInterceptor },
+  ],
+  exports: [AccessService, SensitiveEventsService],
+})
 export class AccessModule {}

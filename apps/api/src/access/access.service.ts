@@ -1,32 +1,174 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { ViewerFacts } from '@dastarkhan/domain';
-import { coordinatedClubIds, isAdministrator, officialRegions, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  communityAccess,
+  decide,
+  invitedCommunityIds,
+  projectActors,
+  represents,
+  type ProjectActor,
+  type ProjectResource,
+  personName,
+  resourceKindOf,
+  type CommunityAccess,
+  type NamedCommunity,
+  type Permission,
+  type RegistrationStatus,
+  type ResourceFor,
+  type ResourceKind,
+  type ResourceOf,
+  type Tradition,
+  type ViewerContext,
+} from '@dastarkhan/domain';
+import { AppError, notFound } from '../common/errors/app-error';
+import { readLogs } from './read-log';
+import { COMMUNITY_PRIVACY_JSON, loadResource, RESOURCE_NOUNS } from './resource-loader';
 
-/** Resolves what the privacy rules need to know about a caller (its scopes and memberships). */
+/** A community as lists print it (the shape of CommunityRefDto). */
+export interface CommunityRef {
+  id: string;
+  name: string;
+  tradition: Tradition;
+  registrationStatus: RegistrationStatus;
+}
+
+/** A community's name, tradition and the facts the naming rule reads. */
+export interface NameableCommunity extends NamedCommunity {
+  tradition: Tradition;
+}
+
+/**
+ * The access module (docs/domain.md, P13 and P14): every question "may this caller see or do
+ * this?" is answered here from libs/domain's permission table, and every community or person
+ * name the API prints goes through `CommunityNames` (the naming rule), which also notes the
+ * protected records an official or administrator was shown for the request's sensitive event.
+ */
 @Injectable()
 export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async viewerFacts(viewer: Viewer | null, communityId?: string): Promise<ViewerFacts | null> {
-    if (!viewer) return null;
-    const communities = representedCommunityIds(viewer);
-    const participantClubIds = communities.length
-      ? (
-          await this.db.query(
-            `SELECT DISTINCT club_id FROM participations
-              WHERE community_id = ANY($1) AND status IN ('observer', 'candidate', 'member', 'suspended')`,
-            [communities],
-          )
-        ).map((row: { club_id: string }) => row.club_id)
+  /** The record's facts, or 404 when it does not exist. */
+  async load<K extends ResourceKind>(kind: K, id: string, manager: EntityManager = this.db.manager): Promise<ResourceOf<K>> {
+    const resource = await loadResource(manager, kind, id);
+    if (!resource) throw notFound(RESOURCE_NOUNS[kind]);
+    return resource;
+  }
+
+  /** Loads the record the permission is about and answers for the caller; the record's facts when allowed. */
+  async require<P extends Permission>(
+    viewer: ViewerContext | null,
+    permission: P,
+    id?: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<ResourceFor<P>> {
+    const kind = resourceKindOf(permission);
+    const resource = (kind === 'global' ? { kind } : await this.load(kind, id ?? '', manager)) as ResourceFor<P>;
+    this.assert(viewer, permission, resource);
+    return resource;
+  }
+
+  /** Throws 401 / 404 / 403 as the permission's rule answers for this caller and record. */
+  assert<P extends Permission>(viewer: ViewerContext | null, permission: P, resource: ResourceFor<P>): void {
+    switch (decide(permission, viewer, resource)) {
+      case 'allow':
+        return;
+      case 'unauthenticated':
+        throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+      case 'hidden':
+        throw notFound(RESOURCE_NOUNS[resource.kind]);
+      case 'forbidden':
+        throw new AppError('FORBIDDEN', `You may not do this (${permission})`);
+    }
+  }
+
+  allows<P extends Permission>(viewer: ViewerContext | null, permission: P, resource: ResourceFor<P>): boolean {
+    return decide(permission, viewer, resource) === 'allow';
+  }
+
+  /** The capacities in which the caller acts on a project's status: coordinator, proposer (the lead community). */
+  projectActors(viewer: ViewerContext | null, project: ProjectResource): ProjectActor[] {
+    return projectActors(viewer, project);
+  }
+
+  /** The caller represents the community (speaks for it in its requests). */
+  speaksFor(viewer: ViewerContext | null, communityId: string): boolean {
+    return represents(viewer, communityId);
+  }
+
+  /** The caller speaks for `communityId`, and that community is invited to the club's meetings (RSVP, check-in). */
+  assertInvitedCommunity(viewer: ViewerContext | null, clubId: string, communityId: string): void {
+    if (!invitedCommunityIds(viewer, clubId).includes(communityId)) {
+      throw new AppError('FORBIDDEN', 'Only the representative of an invited community may answer for it');
+    }
+  }
+
+  /** The communities named by `ids`, ready to be printed for `viewer` by the naming rule (one query). */
+  async communities(
+    viewer: ViewerContext | null,
+    ids: Iterable<string | null | undefined>,
+    options: { resource: string; clubId?: string; manager?: EntityManager },
+  ): Promise<CommunityNames> {
+    const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+    const rows: Array<{ facts: NameableCommunity }> = unique.length
+      ? await (options.manager ?? this.db.manager).query(
+          `SELECT (${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition)) AS facts
+             FROM communities c WHERE c.id = ANY($1)`,
+          [unique],
+        )
       : [];
-    return {
-      isAdministrator: isAdministrator(viewer),
-      representsCommunity: communityId !== undefined && communities.includes(communityId),
-      coordinatedClubIds: coordinatedClubIds(viewer),
-      participantClubIds,
-      officialRegions: officialRegions(viewer),
-    };
+    return new CommunityNames(new Map(rows.map((row) => [row.facts.communityId, row.facts])), viewer, options);
+  }
+
+  /** Names for communities whose facts the caller already read (e.g. in its own list query). */
+  names(viewer: ViewerContext | null, communities: Iterable<NameableCommunity>, options: { resource: string; clubId?: string }): CommunityNames {
+    return new CommunityNames(new Map([...communities].map((c) => [c.communityId, c])), viewer, options);
+  }
+}
+
+/**
+ * The naming rule applied for one reader over a set of communities. Printing a protected
+ * community to an official or an administrator notes the read for the request's record.
+ */
+export class CommunityNames {
+  constructor(
+    private readonly facts: ReadonlyMap<string, NameableCommunity>,
+    private readonly viewer: ViewerContext | null,
+    private readonly options: { resource: string; clubId?: string },
+  ) {}
+
+  /** What the reader may see of the community (hidden for an unknown id). */
+  access(id: string): CommunityAccess {
+    const community = this.facts.get(id);
+    return community ? communityAccess(community, this.viewer, this.options.clubId).access : 'hidden';
+  }
+
+  /** The community as a list prints it, or null ("a community") where the reader may not see it. */
+  ref(id: string | null | undefined): CommunityRef | null {
+    const community = id ? this.facts.get(id) : undefined;
+    if (!community) return null;
+    const decision = communityAccess(community, this.viewer, this.options.clubId);
+    if (decision.access === 'hidden') return null;
+    if (decision.recordRead) readLogs.getStore()?.note([community.communityId], this.options.resource);
+    return { id: community.communityId, name: community.name, tradition: community.tradition, registrationStatus: community.registrationStatus };
+  }
+
+  name(id: string | null | undefined): string | null {
+    return this.ref(id)?.name ?? null;
+  }
+
+  /** The name to print for a person who acted, representing `representativeOf` (null: staff). */
+  person(displayName: string, representativeOf: string | null | undefined): string | null {
+    if (!representativeOf) return displayName;
+    const community = this.facts.get(representativeOf);
+    if (!community) return null;
+    const name = personName({ displayName, representativeOf: community }, this.viewer, this.options.clubId);
+    if (name !== null) this.ref(representativeOf);
+    return name;
+  }
+
+  /** Ids the reader may see, in the given order. */
+  visible(ids: Iterable<string>): string[] {
+    return [...ids].filter((id) => this.access(id) !== 'hidden');
   }
 }

@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -5,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { AuthService } from './auth.service';
 import { LoginDto, MeDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
-import { CurrentViewer, Public } from './public.decorator';
+import { CurrentViewer } from './current-viewer.decorator';
 import { OpenedSession, SessionsService } from './sessions.service';
 import { SESSION_COOKIE } from './session-cookie';
 import type { Viewer } from './viewer';
@@ -19,7 +20,7 @@ export class AuthController {
     private readonly config: AppConfig,
   ) {}
 
-  @Public()
+  @Access('account.sign-in')
   @UseGuards(LocalAuthGuard)
   @Post('login')
   @HttpCode(200)
@@ -29,13 +30,14 @@ export class AuthController {
     return this.startSession(await this.sessions.open(request.user.userId), reply);
   }
 
-  @Public()
+  @Access('account.sign-up')
   @Post('signup')
   @ApiCreatedResponse({ type: SessionDto })
   async signup(@Body() input: SignupDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.startSession(await this.auth.signup(input), reply);
   }
 
+  @Access('account.write')
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -44,6 +46,7 @@ export class AuthController {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 
+  @Access('account.read')
   @Get('me')
   @ApiOkResponse({ type: MeDto })
   me(@CurrentViewer() viewer: Viewer): MeDto {
@@ -69,6 +72,6 @@ function toMe(viewer: Viewer): MeDto {
     email: viewer.email,
     displayName: viewer.displayName,
     locale: viewer.locale,
-    roles: viewer.roles,
+    roles: [...viewer.roles],
   };
 }

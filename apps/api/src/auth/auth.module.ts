@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
@@ -10,7 +9,6 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottleService } from './login-throttle.service';
-import { SessionGuard } from './session.guard';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -32,7 +30,7 @@ import { SessionsService } from './sessions.service';
     LoginThrottleService,
     LocalStrategy,
     JwtStrategy,
-    { provide: APP_GUARD, useClass: SessionGuard },
   ],
+  exports: [SessionsService],
 })
 export class AuthModule {}

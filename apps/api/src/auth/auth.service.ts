@@ -43,7 +43,7 @@ export class AuthService {
           displayName: input.displayName,
           locale: input.locale,
         });
-        const community = await this.communities.create(manager, input.community);
+        const community = await this.communities.create(manager, input.community, { userId: user.id, roles: [], participations: [] });
         await manager
           .getRepository(RoleAssignment)
           .insert({ userId: user.id, role: 'representative', communityId: community.id });

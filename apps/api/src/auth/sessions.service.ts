@@ -10,6 +10,16 @@ export interface OpenedSession {
   accessToken: string;
 }
 
+/** The caller as the access rules need it (auth/viewer.ts), read from `users u`. */
+const VIEWER_COLUMNS = `
+  u.id AS "userId", u.email, u.display_name AS "displayName", u.locale,
+         COALESCE((SELECT json_agg(json_build_object('role', r.role, 'clubId', r.club_id, 'communityId', r.community_id,
+                                                     'region', r.region))
+                     FROM role_assignments r WHERE r.user_id = u.id), '[]') AS roles,
+         COALESCE((SELECT json_agg(json_build_object('communityId', p.community_id, 'clubId', p.club_id, 'status', p.status))
+                     FROM role_assignments r JOIN participations p ON p.community_id = r.community_id
+                    WHERE r.user_id = u.id AND r.role = 'representative'), '[]') AS participations`;
+
 /** Sessions live in PostgreSQL so that every API replica honours a logout. */
 @Injectable()
 export class SessionsService {
@@ -33,19 +43,21 @@ export class SessionsService {
     await this.db.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
   }
 
-  /** One query per request: the live session's user with all its role assignments. */
+  /** One query per request: the live session's user, its role assignments and its communities' participations. */
   async viewerForSession(sessionId: string): Promise<Viewer | null> {
-    const rows: Viewer[] = await this.db.query(
-      `SELECT u.id AS "userId", s.id AS "sessionId", u.email, u.display_name AS "displayName", u.locale,
-              COALESCE(json_agg(json_build_object('role', r.role, 'clubId', r.club_id,
-                'communityId', r.community_id, 'region', r.region)) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id
-         LEFT JOIN role_assignments r ON r.user_id = u.id
-        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-        GROUP BY u.id, s.id`,
-      [sessionId],
+    const [viewer]: Viewer[] = await this.db.query(`SELECT ${VIEWER_COLUMNS}, s.id AS "sessionId" FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`, [
+      sessionId,
+    ]);
+    return viewer ?? null;
+  }
+
+  /** The same facts for a user outside a request's session (a private calendar feed's owner). */
+  async viewerForUser(userId: string): Promise<Viewer | null> {
+    const [viewer]: Viewer[] = await this.db.query(
+      `SELECT ${VIEWER_COLUMNS}, '' AS "sessionId" FROM users u WHERE u.id = $1`,
+      [userId],
     );
-    return rows[0] ?? null;
+    return viewer ?? null;
   }
 }

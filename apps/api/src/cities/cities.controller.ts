@@ -1,22 +1,23 @@
+import { Access } from '../access/access.decorator';
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/public.decorator';
 import { CityIdParam } from '../common/id-params';
 import { CitiesService } from './cities.service';
 import { CityDto } from './dto/city.dto';
 
 @ApiTags('cities')
-@Public()
 @Controller('cities')
 export class CitiesController {
   constructor(private readonly cities: CitiesService) {}
 
+  @Access('public.read')
   @Get()
   @ApiOkResponse({ type: [CityDto] })
   list(): Promise<CityDto[]> {
     return this.cities.list();
   }
 
+  @Access('public.read')
   @Get(':cityId')
   @ApiOkResponse({ type: CityDto })
   @ApiNotFoundResponse()

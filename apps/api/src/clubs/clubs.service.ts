@@ -1,27 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ParticipationStatus, RegistrationStatus, showsOnClubPage, Tradition } from '@dastarkhan/domain';
-import { AccessService } from '../access/access.service';
-import { coordinatedClubIds, coordinates, represents, type Viewer } from '../auth/viewer';
+import {
+  clubCount,
+  PARTICIPANT_STATUSES,
+  showsOnClubPage,
+  type ClubCommunityCounts,
+  type ClubResource,
+  type ParticipationStatus,
+} from '@dastarkhan/domain';
+import { AccessService, type NameableCommunity } from '../access/access.service';
+import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
+import type { Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
-import { CommunitiesService } from '../communities/communities.service';
 import { ParticipationService } from '../participation/participation.service';
 import { ClubDto, ClubListQuery, ClubSummaryDto, ParticipantDto } from './dto/club.dto';
 
+/** Counts per status split by who may see the communities by name (libs/domain ClubCommunityCounts). */
+const COUNTS = (status: string) => `
+  json_build_object(
+    'open', count(p.id) FILTER (WHERE p.status = '${status}' AND (c.registration_status = 'registered' OR c.is_public)),
+    'consenting', count(p.id) FILTER (WHERE p.status = '${status}' AND NOT (c.registration_status = 'registered' OR c.is_public)
+                                        AND c.official_consent_at IS NOT NULL),
+    'closed', count(p.id) FILTER (WHERE p.status = '${status}' AND NOT (c.registration_status = 'registered' OR c.is_public)
+                                    AND c.official_consent_at IS NULL))`;
+
 const SUMMARY_SELECT = `
-  SELECT cl.id, cl.name, cl.description, cl.city_id AS "cityId",
+  SELECT cl.id, cl.name, cl.description, cl.city_id AS "cityId", ci.region_code AS "regionCode",
          json_build_object('id', ci.id, 'slug', ci.slug, 'name', ci.name, 'regionCode', ci.region_code,
            'region', ci.region, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
-         count(p.id) FILTER (WHERE p.status = 'member')::int AS "memberCount",
-         count(p.id) FILTER (WHERE p.status = 'observer')::int AS "observerCount",
+         ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
          count(p.id) FILTER (WHERE p.status = 'applied')::int AS pending,
          count(p.id) FILTER (WHERE p.status = 'candidate')::int AS candidates
     FROM clubs cl
     JOIN cities ci ON ci.id = cl.city_id
-    LEFT JOIN participations p ON p.club_id = cl.id`;
+    LEFT JOIN participations p ON p.club_id = cl.id
+    LEFT JOIN communities c ON c.id = p.community_id`;
 
-interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'awaitingDecision'> {
+interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'awaitingDecision' | 'memberCount' | 'observerCount'> {
+  regionCode: string;
+  members: ClubCommunityCounts;
+  observers: ClubCommunityCounts;
   pending: number;
   candidates: number;
 }
@@ -29,13 +48,7 @@ interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'await
 interface ParticipantRow {
   participationId: string;
   status: ParticipationStatus;
-  communityId: string;
-  name: string;
-  tradition: Tradition;
-  registrationStatus: RegistrationStatus;
-  isPublic: boolean;
-  officialConsent: boolean;
-  regionCode: string;
+  community: NameableCommunity;
 }
 
 @Injectable()
@@ -43,19 +56,18 @@ export class ClubsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly communities: CommunitiesService,
     private readonly participation: ParticipationService,
   ) {}
 
   async list(viewer: Viewer | null, query: ClubListQuery): Promise<ClubSummaryDto[]> {
-    const onlyIds = query.coordinatedByMe ? coordinatedClubIds(viewer) : null;
     const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT}
-        WHERE ($1::uuid IS NULL OR cl.city_id = $1) AND ($2::uuid[] IS NULL OR cl.id = ANY($2))
+        WHERE ($1::uuid IS NULL OR cl.city_id = $1)
+          AND (NOT $2 OR cl.id IN (SELECT club_id FROM role_assignments WHERE user_id = $3 AND role = 'coordinator'))
         GROUP BY cl.id, ci.id ORDER BY cl.name`,
-      [query.cityId ?? null, onlyIds],
+      [query.cityId ?? null, query.coordinatedByMe ?? false, viewer?.userId ?? null],
     );
-    return rows.map((row) => toSummary(row, viewer));
+    return rows.map((row) => this.toSummary(row, viewer));
   }
 
   async get(viewer: Viewer | null, clubId: string): Promise<ClubDto> {
@@ -66,9 +78,9 @@ export class ClubsService {
       this.participation.viewerParticipationsInClub(viewer, clubId),
     ]);
     return {
-      ...toSummary(row, viewer),
+      ...this.toSummary(row, viewer),
       participants,
-      viewerIsCoordinator: coordinates(viewer, clubId),
+      viewerIsCoordinator: this.access.allows(viewer, 'club.participations.read', clubOf(row)),
       viewerParticipations,
     };
   }
@@ -76,47 +88,37 @@ export class ClubsService {
   /** The club's live participants, filtered by the privacy rules for this caller. */
   private async visibleParticipants(viewer: Viewer | null, clubId: string): Promise<ParticipantDto[]> {
     const rows: ParticipantRow[] = await this.db.query(
-      `SELECT p.id AS "participationId", p.status, c.id AS "communityId", c.name, c.tradition,
-              c.registration_status AS "registrationStatus", c.is_public AS "isPublic",
-              c.official_consent_at IS NOT NULL AS "officialConsent", ci.region_code AS "regionCode"
-         FROM participations p
-         JOIN communities c ON c.id = p.community_id
-         JOIN clubs cl ON cl.id = p.club_id
-         JOIN cities ci ON ci.id = cl.city_id
-        WHERE p.club_id = $1 AND p.status NOT IN ('declined', 'withdrawn')
+      `SELECT p.id AS "participationId", p.status,
+              (${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition)) AS community
+         FROM participations p JOIN communities c ON c.id = p.community_id
+        WHERE p.club_id = $1 AND p.status = ANY($2)
         ORDER BY c.name`,
-      [clubId],
+      [clubId, ['applied', ...PARTICIPANT_STATUSES]],
     );
-    const facts = await this.access.viewerFacts(viewer);
-    const visible: ParticipantDto[] = [];
-    const officialReads: string[] = [];
-    for (const row of rows) {
-      const decision = showsOnClubPage(
-        row.status,
-        {
-          registrationStatus: row.registrationStatus,
-          isPublic: row.isPublic,
-          officialConsent: row.officialConsent,
-          participations: [{ clubId, status: row.status, regionCode: row.regionCode }],
-        },
-        facts && { ...facts, representsCommunity: represents(viewer, row.communityId) },
-        clubId,
-      );
-      if (decision.access === 'hidden') continue;
-      if (decision.logOfficialRead) officialReads.push(row.communityId);
-      visible.push({
-        participationId: row.participationId,
-        status: row.status,
-        community: { id: row.communityId, name: row.name, tradition: row.tradition, registrationStatus: row.registrationStatus },
-      });
-    }
-    await this.communities.logOfficialReads(viewer, officialReads, 'club.participants');
-    return visible;
+    const names = this.access.names(
+      viewer,
+      rows.map((row) => row.community),
+      { resource: 'club.participants', clubId },
+    );
+    return rows.flatMap((row) => {
+      if (showsOnClubPage(row.status, row.community, viewer, clubId).access === 'hidden') return [];
+      const community = names.ref(row.community.communityId);
+      return community ? [{ participationId: row.participationId, status: row.status, community }] : [];
+    });
+  }
+
+  /** Counts follow the small-count rule for the reader; the coordinators' work queue is theirs only. */
+  private toSummary({ pending, candidates, members, observers, regionCode: _region, ...row }: SummaryRow, viewer: Viewer | null): ClubSummaryDto {
+    const club = clubOf({ ...row, regionCode: _region });
+    const coordinator = this.access.allows(viewer, 'club.participations.read', club);
+    return {
+      ...row,
+      memberCount: clubCount(viewer, club, members),
+      observerCount: clubCount(viewer, club, observers),
+      pendingApplications: coordinator ? pending : null,
+      awaitingDecision: coordinator ? candidates : null,
+    };
   }
 }
 
-/** The coordinators' work queue (applications, candidacies to decide) is theirs only. */
-function toSummary({ pending, candidates, ...row }: SummaryRow, viewer: Viewer | null): ClubSummaryDto {
-  const coordinator = coordinates(viewer, row.id);
-  return { ...row, pendingApplications: coordinator ? pending : null, awaitingDecision: coordinator ? candidates : null };
-}
+const clubOf = (row: { id: string; regionCode: string }): ClubResource => ({ kind: 'club', clubId: row.id, regionCode: row.regionCode });

@@ -1,35 +1,89 @@
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer, Public } from '../auth/public.decorator';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../access/access.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
 import { CommunitiesService } from './communities.service';
 import { CommunityDto } from './dto/community.dto';
 import { UpdateCommunityDto } from './dto/community-profile.dto';
+import {
+  AccessLogPageDto,
+  AccessLogQueryDto,
+  RegistrationClaimCaseDto,
+  RegistrationClaimDecisionDto,
+  RegistrationClaimQueryDto,
+} from './dto/registration-claim.dto';
+import { RegistrationClaimsService } from './registration-claims.service';
 
 @ApiTags('communities')
 @Controller('communities')
 export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
 
+  @Access('account.read')
   @Get('mine')
   @ApiOkResponse({ type: [CommunityDto], description: 'The communities the caller represents' })
   mine(@CurrentViewer() viewer: Viewer): Promise<CommunityDto[]> {
     return this.communities.mine(viewer);
   }
 
-  @Public()
+  @Access('community.read', { param: 'id' })
   @Get(':id')
   @ApiOkResponse({ type: CommunityDto })
-  @ApiNotFoundResponse({ description: 'Absent, or not visible to the caller' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Absent, or not visible to the caller' })
   get(@CurrentViewer() viewer: Viewer | null, @Param() { id }: IdParam): Promise<CommunityDto> {
     return this.communities.get(viewer, id);
   }
 
+  @Access('community.update', { param: 'id' })
   @Patch(':id')
-  @ApiOkResponse({ type: CommunityDto })
-  @ApiNotFoundResponse({ description: 'Absent, or the caller does not represent it' })
+  @ApiOkResponse({
+    type: CommunityDto,
+    description: 'Saying "registered" files a claim that an official verifies; consent changes are recorded events',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Absent, or not visible to the caller' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'REGISTRATION.CLAIM_PENDING' })
   update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() changes: UpdateCommunityDto): Promise<CommunityDto> {
     return this.communities.update(viewer, id, changes);
+  }
+
+  @Access('community.own-records.read', { param: 'id' })
+  @Get(':id/access-log')
+  @ApiOkResponse({ type: AccessLogPageDto, description: "Who read or changed the community's record: for its representatives" })
+  accessLog(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Query() query: AccessLogQueryDto): Promise<AccessLogPageDto> {
+    return this.communities.accessLog(viewer, id, query);
+  }
+
+  @Access('community.erase', { param: 'id' })
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommunityDto, description: "The community's personal data erased; its name and the aggregate history stay" })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'COMMUNITY.HAS_LIVE_PARTICIPATIONS' })
+  erase(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<CommunityDto> {
+    return this.communities.erase(viewer, id);
+  }
+}
+
+@ApiTags('communities')
+@Controller('registration-claims')
+export class RegistrationClaimsController {
+  constructor(private readonly claims: RegistrationClaimsService) {}
+
+  @Access('registration.claims.read')
+  @Get()
+  @ApiOkResponse({ type: [RegistrationClaimCaseDto], description: 'Claims the caller may verify (region, or the administrator), oldest first' })
+  queue(@CurrentViewer() viewer: Viewer, @Query() query: RegistrationClaimQueryDto): Promise<RegistrationClaimCaseDto[]> {
+    return this.claims.queue(viewer, query);
+  }
+
+  @Access('registration.verify', { param: 'id' })
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RegistrationClaimCaseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'REGISTRATION.CLAIM_DECIDED' })
+  decide(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: RegistrationClaimDecisionDto): Promise<RegistrationClaimCaseDto> {
+    return this.claims.decide(viewer, id, input);
   }
 }

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CommunitiesController } from './communities.controller';
+import { CommunitiesController, RegistrationClaimsController } from './communities.controller';
 import { CommunitiesService } from './communities.service';
+import { ErasureService } from './erasure.service';
+import { RegistrationClaimsService } from './registration-claims.service';
 
-@Module({ controllers: [CommunitiesController], providers: [CommunitiesService], exports: [CommunitiesService] })
+@Module({
+  controllers: [CommunitiesController, RegistrationClaimsController],
+  providers: [CommunitiesService, RegistrationClaimsService, ErasureService],
+  exports: [CommunitiesService, ErasureService],
+})
 export class CommunitiesModule {}

@@ -1,106 +1,218 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { CommunityAccess, communityAccess, CommunityPrivacyFacts, isSensitive } from '@dastarkhan/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { isSensitive, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
-import { represents, representedCommunityIds, type Viewer } from '../auth/viewer';
-import { notFound } from '../common/errors/app-error';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
+import type { Viewer } from '../auth/viewer';
+import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
-import { CommunityDto } from './dto/community.dto';
+import { CommunityDto, RegistrationClaimDto } from './dto/community.dto';
 import { CommunityProfileDto, UpdateCommunityDto } from './dto/community-profile.dto';
+import { AccessLogEntryDto, AccessLogPageDto, AccessLogQueryDto } from './dto/registration-claim.dto';
 import { Community } from './entities/community.entity';
-import { SensitiveRead } from './entities/sensitive-read.entity';
+import { ErasureService } from './erasure.service';
 
+const CLAIM_COLUMNS = `
+  id, community_id AS "communityId", status, registration_number AS "registrationNumber", to_char(registration_date, 'YYYY-MM-DD') AS "registrationDate",
+         issuing_body AS "issuingBody", claimed_at AS "claimedAt", decided_at AS "decidedAt", rejection_reason AS "rejectionReason"`;
+
+type ClaimRow = Omit<RegistrationClaimDto, 'claimedAt' | 'decidedAt'> & { claimedAt: Date; decidedAt: Date | null };
+
+/** A community's profile, its consent for officials and its claim to be registered (docs/domain.md, P4, P6, P7). */
 @Injectable()
 export class CommunitiesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly events: SensitiveEventsService,
+    private readonly erasure: ErasureService,
   ) {}
 
-  /** Used by sign-up inside its transaction. */
-  create(manager: EntityManager, profile: CommunityProfileDto): Promise<Community> {
-    return manager.getRepository(Community).save(withRegistrationRules(profile));
+  /**
+   * Used by sign-up inside its transaction. A community that says it is registered starts as not
+   * registered with a claim an official verifies.
+   */
+  async create(manager: EntityManager, profile: CommunityProfileDto, creator: ViewerContext): Promise<Community> {
+    const { registration, ...rest } = splitRegistration(profile, 'not_registered');
+    const community = await manager.getRepository(Community).save({ ...rest, registrationNumber: null, registrationDate: null });
+    if (registration) await this.claim(manager, community, registration, creator);
+    return community;
   }
 
+  /** The communities the caller represents, with everything (they are its own). */
   async mine(viewer: Viewer): Promise<CommunityDto[]> {
-    const ids = representedCommunityIds(viewer);
-    if (ids.length === 0) return [];
-    const communities = await this.db.getRepository(Community).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
-    return communities.map((community) => toCommunityDto(community, 'contacts'));
+    const communities = await this.db
+      .getRepository(Community)
+      .createQueryBuilder('c')
+      .innerJoin('role_assignments', 'r', `r.community_id = c.id AND r.role = 'representative' AND r.user_id = :userId`, {
+        userId: viewer.userId,
+      })
+      .orderBy('c.name')
+      .getMany();
+    const claims = await this.latestClaims(this.db.manager, communities.map((c) => c.id));
+    return communities.map((community) => toCommunityDto(community, 'contacts', claims.get(community.id) ?? null));
   }
 
-  /** A community as the caller may see it; 404 when it may not (never revealing that it exists). */
+  /** A community as the caller may see it (the access guard answered 404 where it may not). */
   async get(viewer: Viewer | null, id: string): Promise<CommunityDto> {
     const community = await this.db.getRepository(Community).findOneBy({ id });
     if (!community) throw notFound('Community');
-    const decision = communityAccess(await this.privacyFacts(community), await this.access.viewerFacts(viewer, id));
-    if (decision.access === 'hidden') throw notFound('Community');
-    if (decision.logOfficialRead) await this.logOfficialReads(viewer, [id], 'community.profile');
-    return toCommunityDto(community, decision.access);
+    const names = await this.access.communities(viewer, [id], { resource: 'community.profile' });
+    names.ref(id);
+    const access = names.access(id);
+    if (access === 'hidden') throw notFound('Community');
+    const claims = access === 'contacts' ? await this.latestClaims(this.db.manager, [id]) : new Map();
+    return toCommunityDto(community, access, claims.get(id) ?? null);
   }
 
+  /**
+   * The representatives keep the profile. Consent changes and registration claims are recorded
+   * as sensitive events in the same transaction; a claim of registration changes nothing until
+   * it is verified.
+   */
   async update(viewer: Viewer, id: string, changes: UpdateCommunityDto): Promise<CommunityDto> {
-    if (!represents(viewer, id)) throw notFound('Community');
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(Community);
       const community = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!community) throw notFound('Community');
       const { officialConsent, ...profile } = changes;
-      const merged = withRegistrationRules({ ...community, ...profile } as CommunityProfileDto);
-      assertRegistrationDetails(merged);
-      if (officialConsent !== undefined) {
-        // Keep the date consent was first given; revoking clears it.
-        merged.officialConsentAt = officialConsent ? (community.officialConsentAt ?? new Date()) : null;
+      const { registration, ...rest } = splitRegistration(
+        { ...profile, registrationStatus: profile.registrationStatus ?? community.registrationStatus },
+        community.registrationStatus,
+      );
+      const registrationChanged = rest.registrationStatus !== community.registrationStatus;
+      const merged: Partial<Community> = { ...rest };
+      // A verified registration leaves the record only when the community itself says it no longer holds.
+      if (registrationChanged || rest.registrationStatus !== 'registered') {
+        Object.assign(merged, { registrationNumber: null, registrationDate: null, registrationIssuingBody: null });
+      }
+      if (registration && !(community.registrationStatus === 'registered' && sameRegistration(community, registration))) {
+        await this.claim(manager, community, registration, viewer);
+      }
+      if (officialConsent !== undefined && officialConsent !== (community.officialConsentAt !== null)) {
+        merged.officialConsentAt = officialConsent ? new Date() : null;
+        await this.events.record(
+          {
+            kind: officialConsent ? 'consent.granted' : 'consent.revoked',
+            actor: viewer,
+            actorRole: 'representative',
+            communityIds: [id],
+            resource: 'community.consent',
+            details: { scope: 'officials' },
+          },
+          manager,
+        );
       }
       const saved = await repository.save({ ...community, ...merged });
-      return toCommunityDto(saved, 'contacts');
+      return toCommunityDto(saved, 'contacts', (await this.latestClaims(manager, [id])).get(id) ?? null);
     });
   }
 
-  /** One audit row per community an official was shown, written in a single statement. */
-  async logOfficialReads(viewer: Viewer | null, communityIds: string[], resource: string): Promise<void> {
-    if (!viewer || communityIds.length === 0) return;
-    await this.db.getRepository(SensitiveRead).insert(communityIds.map((communityId) => ({ readerId: viewer.userId, communityId, resource })));
-  }
-
-  private async privacyFacts(community: Community): Promise<CommunityPrivacyFacts> {
-    const participations = await this.db.query(
-      `SELECT p.club_id AS "clubId", p.status, ci.region_code AS "regionCode"
-         FROM participations p JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id
-        WHERE p.community_id = $1`,
-      [community.id],
-    );
+  /** Who read or changed the community's record and when (P8): for its representatives, newest first. */
+  async accessLog(viewer: Viewer, id: string, query: AccessLogQueryDto): Promise<AccessLogPageDto> {
+    const limit = query.limit ?? 50;
+    const rows: Array<Omit<AccessLogEntryDto, 'occurredAt' | 'actorName' | 'id'> & { id: string; occurredAt: Date; displayName: string | null }> =
+      await this.db.query(
+        `SELECT e.id, e.occurred_at AS "occurredAt", e.kind, e.actor_role AS "actorRole", e.resource, u.display_name AS "displayName"
+           FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id
+          WHERE e.community_ids @> ARRAY[$1]::uuid[] AND ($2::bigint IS NULL OR e.id < $2)
+          ORDER BY e.id DESC LIMIT $3`,
+        [id, query.before ?? null, limit + 1],
+      );
+    const names = await this.access.communities(viewer, [id], { resource: 'community.access-log' });
+    const page = rows.slice(0, limit);
     return {
-      registrationStatus: community.registrationStatus,
-      isPublic: community.isPublic,
-      officialConsent: community.officialConsentAt !== null,
-      participations,
+      items: page.map(({ displayName, occurredAt, ...row }) => ({
+        ...row,
+        id: Number(row.id),
+        occurredAt: occurredAt.toISOString(),
+        actorName: displayName === null ? null : names.person(displayName, row.actorRole === 'representative' ? id : null),
+      })),
+      nextBefore: rows.length > limit ? Number(page[page.length - 1].id) : null,
     };
   }
-}
 
-/** A registered community names its registration (the database enforces it too; this makes it a 400). */
-function assertRegistrationDetails(profile: Partial<CommunityProfileDto>): void {
-  if (profile.registrationStatus !== 'registered') return;
-  const missing = (['registrationNumber', 'registrationDate'] as const).filter((field) => !profile[field]);
-  if (missing.length) {
-    throw new ValidationFailed(Object.fromEntries(missing.map((field) => [field, `${field} is required for a registered community`])));
+  /** A community that no longer takes part in any club asks for its personal data to be erased (P11). */
+  async erase(viewer: Viewer, id: string): Promise<CommunityDto> {
+    return this.db.transaction(async (manager) => {
+      await this.erasure.erase(manager, id, viewer);
+      const community = await manager.getRepository(Community).findOneByOrFail({ id });
+      return toCommunityDto(community, 'contacts', (await this.latestClaims(manager, [id])).get(id) ?? null);
+    });
+  }
+
+  /** Files a claim of registration (one pending at a time): the record says who claimed what, never the values. */
+  private async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext): Promise<void> {
+    const [pending] = await manager.query(`SELECT 1 FROM registration_claims WHERE community_id = $1 AND status = 'pending'`, [community.id]);
+    if (pending) throw new AppError('REGISTRATION.CLAIM_PENDING', 'A claim of registration is already waiting for verification');
+    const [{ id }] = await manager.query(
+      `INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [community.id, community.name, registration.number, registration.date, registration.issuingBody, claimant.userId],
+    );
+    await this.events.record(
+      { kind: 'registration.claimed', actor: claimant, actorRole: 'representative', communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
+      manager,
+    );
+  }
+
+  private async latestClaims(manager: EntityManager, communityIds: string[]): Promise<Map<string, RegistrationClaimDto>> {
+    if (communityIds.length === 0) return new Map();
+    const rows: Array<ClaimRow & { communityId: string }> = await manager.query(
+      `SELECT DISTINCT ON (community_id) ${CLAIM_COLUMNS}
+         FROM registration_claims WHERE community_id = ANY($1) ORDER BY community_id, claimed_at DESC`,
+      [communityIds],
+    );
+    return new Map(
+      rows.map(({ communityId, claimedAt, decidedAt, ...claim }) => [
+        communityId,
+        { ...claim, claimedAt: claimedAt.toISOString(), decidedAt: decidedAt?.toISOString() ?? null },
+      ]),
+    );
   }
 }
 
-/** A community that is not registered carries no registration number or date. */
-function withRegistrationRules<T extends Partial<CommunityProfileDto>>(profile: T): T & Partial<Community> {
-  const registered = profile.registrationStatus === 'registered';
+interface Registration {
+  number: string;
+  date: string;
+  issuingBody: string;
+}
+
+/**
+ * A profile's registration fields as what may be stored at once and what must be verified: a
+ * "registered" status is a claim (the stored status stays `current`).
+ */
+function splitRegistration<T extends Partial<CommunityProfileDto>>(
+  profile: T,
+  current: Community['registrationStatus'],
+): Omit<T, 'registrationNumber' | 'registrationDate' | 'registrationIssuingBody'> & { registration: Registration | null } {
+  const { registrationNumber, registrationDate, registrationIssuingBody, ...rest } = profile;
+  if (profile.registrationStatus !== 'registered') return { ...rest, registration: null };
+  const missing = Object.entries({ registrationNumber, registrationDate, registrationIssuingBody }).filter(([, value]) => !value);
+  if (missing.length) {
+    throw new ValidationFailed(Object.fromEntries(missing.map(([field]) => [field, `${field} is required for a registered community`])));
+  }
   return {
-    ...profile,
-    registrationNumber: registered ? profile.registrationNumber : null,
-    registrationDate: registered ? profile.registrationDate : null,
+    ...rest,
+    registrationStatus: current,
+    registration: { number: registrationNumber as string, date: registrationDate as string, issuingBody: registrationIssuingBody as string },
   };
 }
 
-export function toCommunityDto(community: Community, access: Exclude<CommunityAccess, 'hidden'>): CommunityDto {
+const sameRegistration = (community: Community, registration: Registration) =>
+  community.registrationNumber === registration.number &&
+  community.registrationDate === registration.date &&
+  community.registrationIssuingBody === registration.issuingBody;
+
+export function toCommunityDto(
+  community: Community,
+  access: Exclude<CommunityAccess, 'hidden'>,
+  claim: RegistrationClaimDto | null,
+): CommunityDto {
   const withContacts = access === 'contacts';
+  // Who leads a non-registered community and where it meets can expose people (Art. 490; P4).
+  const withPeople = withContacts || !isSensitive(community.registrationStatus);
   return {
     id: community.id,
     name: community.name,
@@ -108,10 +220,11 @@ export function toCommunityDto(community: Community, access: Exclude<CommunityAc
     registrationStatus: community.registrationStatus,
     registrationNumber: community.registrationNumber,
     registrationDate: community.registrationDate,
+    registrationIssuingBody: community.registrationIssuingBody,
+    registrationClaim: withContacts ? claim : null,
     description: community.description,
-    // Who leads a non-registered community and where it meets can expose people (Art. 490).
-    leaders: withContacts || !isSensitive(community.registrationStatus) ? community.leaders : '',
-    meetingPlace: withContacts || !isSensitive(community.registrationStatus) ? community.meetingPlace : '',
+    leaders: withPeople ? community.leaders : '',
+    meetingPlace: withPeople ? community.meetingPlace : '',
     approximateSize: community.approximateSize,
     activities: community.activities,
     contactEmail: withContacts ? community.contactEmail : null,
@@ -119,6 +232,7 @@ export function toCommunityDto(community: Community, access: Exclude<CommunityAc
     isPublic: community.isPublic,
     officialConsentAt: community.officialConsentAt?.toISOString() ?? null,
     cityId: community.cityId,
+    erasedAt: community.contactErasedAt?.toISOString() ?? null,
     createdAt: community.createdAt.toISOString(),
   };
 }

@@ -1,9 +1,10 @@
+import { SensitiveEvent } from '../access/entities/sensitive-event.entity';
 import { Session } from '../auth/entities/session.entity';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { City } from '../cities/entities/city.entity';
 import { Club } from '../clubs/entities/club.entity';
 import { Community } from '../communities/entities/community.entity';
-import { SensitiveRead } from '../communities/entities/sensitive-read.entity';
+import { RegistrationClaim } from '../communities/entities/registration-claim.entity';
 import { ActionItem } from '../meetings/entities/action-item.entity';
 import { Attendance, AttendanceEvent } from '../meetings/entities/attendance.entity';
 import { CalendarToken } from '../meetings/entities/calendar-token.entity';
@@ -36,7 +37,8 @@ export const ENTITIES = [
   City,
   Club,
   Community,
-  SensitiveRead,
+  RegistrationClaim,
+  SensitiveEvent,
   Participation,
   ParticipationEvent,
   Topic,

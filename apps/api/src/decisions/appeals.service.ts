@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertMayAppeal, DomainError, type AppealStatus, type DecisionOutcome, type ParticipationStatus } from '@dastarkhan/domain';
-import { isAdministrator, represents, type Viewer } from '../auth/viewer';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -14,15 +15,15 @@ const CASE_SELECT = `
   SELECT a.id, a.status, a.text, au.display_name AS "appellantName", a.created_at AS "createdAt", a.resolution,
          a.resolved_at AS "resolvedAt", ru.display_name AS "resolvedByName", a.decision_id AS "decisionId",
          json_build_object('id', cl.id, 'name', cl.name) AS club,
-         json_build_object('id', c.id, 'name', c.name, 'tradition', c.tradition,
-                           'registrationStatus', c.registration_status) AS community
+         p.community_id AS "communityId",
+         EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = a.appellant_id AND r.role = 'representative'
+                    AND r.community_id = p.community_id) AS "appellantRepresents"
     FROM decision_appeals a
     JOIN users au ON au.id = a.appellant_id
     LEFT JOIN users ru ON ru.id = a.resolved_by_id
     JOIN participation_decisions d ON d.id = a.decision_id
     JOIN participations p ON p.id = d.participation_id
-    JOIN clubs cl ON cl.id = p.club_id
-    JOIN communities c ON c.id = p.community_id`;
+    JOIN clubs cl ON cl.id = p.club_id`;
 
 /** A community's single appeal against a deferral or a decline, and the administrator's ruling on it. */
 @Injectable()
@@ -31,6 +32,7 @@ export class AppealsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly participation: ParticipationService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
   ) {}
 
   /** A representative of the decided community appeals; 404 for anyone else. */
@@ -54,7 +56,7 @@ export class AppealsService {
             WHERE d.id = $1 FOR SHARE OF p`,
           [decisionId],
         );
-        if (!decision || !represents(viewer, decision.communityId)) throw notFound('Decision');
+        if (!decision) throw notFound('Decision');
         assertMayAppeal(
           {
             outcome: decision.outcome,
@@ -76,7 +78,7 @@ export class AppealsService {
           audiences: ['administrator', 'coordinator'],
           params: { outcome: decision.outcome },
         });
-        const [record] = await readDecisions(manager, viewer, { decisionIds: [decisionId] });
+        const [record] = await readDecisions(manager, this.access, viewer, { decisionIds: [decisionId] });
         return record;
       });
     } catch (error) {
@@ -90,7 +92,6 @@ export class AppealsService {
 
   /** Appeals for the administrator, oldest first: names, never contacts. */
   async list(viewer: Viewer, status?: AppealStatus): Promise<AppealCaseDto[]> {
-    if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Appeals are decided by the administrator');
     return this.cases(this.db.manager, viewer, `($1::text IS NULL OR a.status = $1)`, [status ?? null]);
   }
 
@@ -99,7 +100,6 @@ export class AppealsService {
    * decision, as a new `overturn` event, provided nothing happened since.
    */
   async resolve(viewer: Viewer, appealId: string, input: AppealResolutionInputDto): Promise<AppealCaseDto> {
-    if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Appeals are decided by the administrator');
     try {
       return await this.db.transaction(async (manager) => {
         const [appeal]: Array<{ status: AppealStatus; participationId: string; eventSequence: number; fromStatus: ParticipationStatus }> =
@@ -138,37 +138,39 @@ export class AppealsService {
     }
   }
 
+  /** Overturning is a step of the state machine: back to where the decision found the participation. */
   private async overturn(
     manager: EntityManager,
     viewer: Viewer,
     appeal: { participationId: string; eventSequence: number; fromStatus: ParticipationStatus },
     reason: string,
   ): Promise<void> {
-    const [participation]: Array<{ status: ParticipationStatus; version: number }> = await manager.query(
-      `SELECT status, version FROM participations WHERE id = $1 FOR UPDATE`,
-      [appeal.participationId],
-    );
-    if (participation.version !== appeal.eventSequence) {
+    const locked = await this.participation.lock(manager, appeal.participationId);
+    if (locked.version !== appeal.eventSequence) {
       throw new DomainError('APPEAL.DECISION_SUPERSEDED', 'The participation moved on since this decision; it cannot be turned back');
     }
-    await this.participation.writeStep(manager, {
-      id: appeal.participationId,
-      version: participation.version + 1,
-      action: 'overturn',
-      from: participation.status,
-      to: { status: appeal.fromStatus, suspendedFrom: null },
+    await this.participation.step(manager, viewer, locked, 'overturn', {
+      version: locked.version,
       reason,
-      actorId: viewer.userId,
+      context: { overturnTo: appeal.fromStatus },
     });
   }
 
   private async cases(manager: EntityManager, viewer: Viewer, condition: string, params: unknown[]): Promise<AppealCaseDto[]> {
-    const rows: Array<Omit<AppealCaseDto, 'decision'> & { decisionId: string }> = await manager.query(
-      `${CASE_SELECT} WHERE ${condition} ORDER BY a.created_at, a.id`,
-      params,
-    );
-    const decisions = await readDecisions(manager, viewer, { decisionIds: rows.map((r) => r.decisionId) });
+    const rows: Array<Omit<AppealCaseDto, 'decision' | 'community' | 'appellantName'> & {
+      decisionId: string;
+      communityId: string;
+      appellantName: string;
+      appellantRepresents: boolean;
+    }> = await manager.query(`${CASE_SELECT} WHERE ${condition} ORDER BY a.created_at, a.id`, params);
+    const decisions = await readDecisions(manager, this.access, viewer, { decisionIds: rows.map((r) => r.decisionId) });
+    const names = await this.access.communities(viewer, rows.map((r) => r.communityId), { resource: 'appeals', manager });
     const byId = new Map(decisions.map((d) => [d.id, d]));
-    return rows.map(({ decisionId, ...row }) => ({ ...row, decision: byId.get(decisionId) as DecisionRecordDto }));
+    return rows.map(({ decisionId, communityId, appellantName, appellantRepresents, ...row }) => ({
+      ...row,
+      community: names.ref(communityId),
+      appellantName: names.person(appellantName, appellantRepresents ? communityId : null),
+      decision: byId.get(decisionId) as DecisionRecordDto,
+    }));
   }
 }

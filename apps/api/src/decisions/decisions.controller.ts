@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -9,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -35,6 +36,7 @@ export class DecisionsController {
     private readonly appeals: AppealsService,
   ) {}
 
+  @Access('participation.decide', { param: 'id' })
   @Post('participations/:id/decisions')
   @HttpCode(200)
   @ApiOkResponse({ type: DecidedParticipationDto, description: 'The participation after the step, with its decision record' })
@@ -47,6 +49,7 @@ export class DecisionsController {
     return this.decisions.decide(viewer, id, input);
   }
 
+  @Access('participation.read', { param: 'id' })
   @Get('participations/:id/decisions')
   @ApiOkResponse({ type: [DecisionRecordDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -54,6 +57,7 @@ export class DecisionsController {
     return this.decisions.list(viewer, id);
   }
 
+  @Access('participation.act-as-community', { param: 'id' })
   @Post('participations/:id/nomination-request')
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto, description: 'Now a candidate' })
@@ -64,6 +68,7 @@ export class DecisionsController {
     return this.decisions.requestNomination(viewer, id, input);
   }
 
+  @Access('decision.appeal', { param: 'id' })
   @Post('decisions/:id/appeal')
   @ApiCreatedResponse({ type: DecisionRecordDto, description: 'The decision with its appeal' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -73,6 +78,7 @@ export class DecisionsController {
     return this.appeals.appeal(viewer, id, input);
   }
 
+  @Access('appeals.read')
   @Get('appeals')
   @ApiOkResponse({ type: [AppealCaseDto] })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
@@ -80,6 +86,7 @@ export class DecisionsController {
     return this.appeals.list(viewer, status);
   }
 
+  @Access('appeal.decide', { param: 'id' })
   @Post('appeals/:id/resolution')
   @HttpCode(200)
   @ApiOkResponse({ type: AppealCaseDto })

@@ -7,10 +7,9 @@ import {
   type DecisionOutcome,
   type NotificationKind,
   NOMINATION_NOTICE,
-  type ValidatedDecision,
 } from '@dastarkhan/domain';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
-import { notFound } from '../common/errors/app-error';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ParticipationDto } from '../participation/dto/participation.dto';
 import { LockedParticipation, ParticipationService } from '../participation/participation.service';
@@ -29,6 +28,7 @@ export class DecisionsService {
     private readonly participation: ParticipationService,
     private readonly progress: PathwayProgressService,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -37,30 +37,19 @@ export class DecisionsService {
    */
   async decide(viewer: Viewer, participationId: string, input: DecideDto): Promise<DecidedParticipationDto> {
     return this.db.transaction(async (manager) => {
-      // Set by the check, which applyTransition runs under the lock before the step.
-      let judged!: { decision: ValidatedDecision; snapshot: PathwayProgressDto };
-      const step = await this.participation.applyTransition(
-        manager,
-        viewer,
-        participationId,
-        { action: input.outcome, version: input.version, reason: input.reasonText },
-        async (row) => {
-          const snapshot = await this.computeProgress(manager, row);
-          const decision = validateDecision({
-            outcome: input.outcome,
-            fromStatus: row.status,
-            reasonCode: input.reasonCode,
-            reasonText: input.reasonText,
-            overrideReason: input.overrideReason,
-            earliestReapplyOn: input.earliestReapplyOn,
-            unmetMilestones: snapshot.milestones.filter((m) => m.enabled && !m.met).map((m) => m.key),
-            now: new Date(),
-          });
-          judged = { decision, snapshot };
-          return {};
-        },
-      );
-      const { decision, snapshot } = judged;
+      const locked = await this.participation.lock(manager, participationId);
+      const snapshot = await this.computeProgress(manager, locked);
+      const decision = validateDecision({
+        outcome: input.outcome,
+        fromStatus: locked.status,
+        reasonCode: input.reasonCode,
+        reasonText: input.reasonText,
+        overrideReason: input.overrideReason,
+        earliestReapplyOn: input.earliestReapplyOn,
+        unmetMilestones: snapshot.milestones.filter((m) => m.enabled && !m.met).map((m) => m.key),
+        now: new Date(),
+      });
+      const step = await this.participation.step(manager, viewer, locked, input.outcome, { version: input.version, reason: input.reasonText });
       const [{ id }] = await manager.query(
         `INSERT INTO participation_decisions (participation_id, event_sequence, outcome, from_status, reason_code, reason_text,
                                               override_reason, milestone_snapshot, earliest_reapply_on, decider_id)
@@ -85,19 +74,14 @@ export class DecisionsService {
         audiences: ['community'],
         params: { reasonCode: decision.reasonCode, earliestReapplyOn: decision.earliestReapplyOn },
       });
-      const [record] = await readDecisions(manager, viewer, { decisionIds: [id] });
+      const [record] = await readDecisions(manager, this.access, viewer, { decisionIds: [id] });
       return { ...(await this.participation.detail(manager, viewer, participationId)), decision: record };
     });
   }
 
-  /** The participation's decision records: for the club's coordinators and the community's representatives. */
-  async list(viewer: Viewer, participationId: string): Promise<DecisionRecordDto[]> {
-    const [row]: Array<{ clubId: string; communityId: string }> = await this.db.query(
-      `SELECT club_id AS "clubId", community_id AS "communityId" FROM participations WHERE id = $1`,
-      [participationId],
-    );
-    if (!row || !(coordinates(viewer, row.clubId) || represents(viewer, row.communityId))) throw notFound('Participation');
-    return readDecisions(this.db.manager, viewer, { participationId });
+  /** The participation's decision records, for whoever may read the participation. */
+  list(viewer: Viewer, participationId: string): Promise<DecisionRecordDto[]> {
+    return readDecisions(this.db.manager, this.access, viewer, { participationId });
   }
 
   /**
@@ -106,16 +90,14 @@ export class DecisionsService {
    */
   async requestNomination(viewer: Viewer, participationId: string, input: NominationRequestDto): Promise<ParticipationDto> {
     return this.db.transaction(async (manager) => {
-      await this.participation.applyTransition(
-        manager,
-        viewer,
-        participationId,
-        { action: 'request_nomination', version: input.version },
-        async (row) => {
-          assertReapplyDateReached(await latestReapplyDate(manager, row.community_id, row.club_id, 'defer'), new Date());
-          return { milestonesMet: (await this.computeProgress(manager, row)).allMet };
-        },
-      );
+      const locked = await this.participation.lock(manager, participationId);
+      this.access.assert(viewer, 'participation.act-as-community', locked.resource);
+      assertReapplyDateReached(await latestReapplyDate(manager, locked.communityId, locked.clubId, 'defer'), new Date());
+      const { allMet } = await this.computeProgress(manager, locked);
+      await this.participation.step(manager, viewer, locked, 'request_nomination', {
+        version: input.version,
+        context: { milestonesMet: allMet },
+      });
       const { kind, audiences } = NOMINATION_NOTICE;
       await this.notifications.notify(manager, { kind, audiences, participationId, actorId: viewer.userId });
       return this.participation.detail(manager, viewer, participationId);
@@ -123,6 +105,6 @@ export class DecisionsService {
   }
 
   private computeProgress(manager: EntityManager, row: LockedParticipation): Promise<PathwayProgressDto> {
-    return this.progress.computeIn(manager, { id: row.id, status: row.status, clubId: row.club_id, communityId: row.community_id });
+    return this.progress.computeIn(manager, { id: row.id, status: row.status, clubId: row.clubId, communityId: row.communityId });
   }
 }

@@ -1,10 +1,9 @@
+import { Access } from '../access/access.decorator';
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
-@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -13,6 +12,7 @@ export class HealthController {
   ) {}
 
   /** 200 when the database answers, 503 otherwise: what a load balancer polls. */
+  @Access('public.read')
   @Get()
   @HealthCheck()
   check() {

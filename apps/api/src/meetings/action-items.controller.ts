@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam, IdParam } from '../common/id-params';
@@ -18,6 +19,7 @@ import {
 export class ActionItemsController {
   constructor(private readonly items: ActionItemsService) {}
 
+  @Access('meeting.records.write', { param: 'id' })
   @Post('meetings/:id/action-items')
   @ApiCreatedResponse({ type: ActionItemDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
@@ -25,6 +27,7 @@ export class ActionItemsController {
     return this.items.create(viewer, id, input);
   }
 
+  @Access('meeting.club-records.read', { param: 'id' })
   @Get('meetings/:id/action-items')
   @ApiOkResponse({ type: MeetingActionItemsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -32,6 +35,7 @@ export class ActionItemsController {
     return this.items.forMeeting(viewer, id);
   }
 
+  @Access('action-item.mark-done', { param: 'id' })
   @Patch('action-items/:id')
   @ApiOkResponse({ type: ActionItemDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Coordinators only; the owner community's representative may set status" })
@@ -39,6 +43,7 @@ export class ActionItemsController {
     return this.items.update(viewer, id, input);
   }
 
+  @Access('club.records.read', { param: 'clubId' })
   @Get('clubs/:clubId/action-items')
   @ApiOkResponse({ type: [ActionItemDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a coordinator or participant of the club' })

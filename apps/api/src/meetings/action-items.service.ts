@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { communityAccess, DomainError, ParticipationStatus, RegistrationStatus } from '@dastarkhan/domain';
+import { DomainError, PARTICIPANT_STATUSES } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
-import { AppError, notFound } from '../common/errors/app-error';
+import type { Viewer } from '../auth/viewer';
 import { ValidationFailed } from '../common/validation';
-import type { CommunityRefDto } from '../communities/dto/community.dto';
 import {
   ActionItemDto,
   ActionItemInputDto,
@@ -14,27 +12,20 @@ import {
   MeetingActionItemsDto,
   UpdateActionItemDto,
 } from './dto/action-item.dto';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRosterService } from './meeting-roster.service';
 
-interface ActionItemRow extends ActionItemDto {
+interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity'> {
   clubId: string;
-  ownerPrivacy: { isPublic: boolean; officialConsent: boolean; participationStatus: ParticipationStatus | null } | null;
+  ownerCommunityId: string | null;
 }
 
 const ITEM_SELECT = `
   SELECT ai.id, ai.club_id AS "clubId", ai.meeting_id AS "meetingId", m.title AS "meetingTitle",
-         m.starts_at AS "meetingStartsAt", ai.title,
-         CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name, 'tradition', c.tradition,
-           'registrationStatus', c.registration_status) END AS "ownerCommunity",
-         CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('isPublic', c.is_public,
-           'officialConsent', c.official_consent_at IS NOT NULL,
-           'participationStatus', (SELECT p.status FROM participations p WHERE p.club_id = ai.club_id
-                                      AND p.community_id = c.id AND p.status NOT IN ('declined', 'withdrawn'))) END AS "ownerPrivacy",
+         m.starts_at AS "meetingStartsAt", ai.title, ai.owner_community_id AS "ownerCommunityId",
          ai.owner_name AS "ownerName", to_char(ai.due_date, 'YYYY-MM-DD') AS "dueDate", ai.status, ai.done_at AS "doneAt",
          (ai.status = 'open' AND ai.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date) AS overdue
     FROM action_items ai
-    JOIN meetings m ON m.id = ai.meeting_id
-    LEFT JOIN communities c ON c.id = ai.owner_community_id`;
+    JOIN meetings m ON m.id = ai.meeting_id`;
 
 const ORDER = `ORDER BY ai.due_date, ai.created_at, ai.id`;
 
@@ -43,13 +34,12 @@ const ORDER = `ORDER BY ai.due_date, ai.created_at, ai.id`;
 export class ActionItemsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meetings: MeetingAccessService,
+    private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
   ) {}
 
   async create(viewer: Viewer, meetingId: string, input: ActionItemInputDto): Promise<ActionItemDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    await this.meetings.assertCoordinator(viewer, meeting);
+    const meeting = await this.roster.loadMeeting(meetingId);
     if (meeting.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'A cancelled meeting decides nothing');
     if (input.ownerCommunityId) await this.assertClubCommunity(meeting.clubId, input.ownerCommunityId);
     const [{ id }] = await this.db.query(
@@ -64,20 +54,11 @@ export class ActionItemsService {
   /** Coordinators change anything; the owner community's representative marks it done (or open again). */
   async update(viewer: Viewer, id: string, input: UpdateActionItemDto): Promise<ActionItemDto> {
     return this.db.transaction(async (manager) => {
-      const [item]: Array<{ clubId: string; ownerCommunityId: string | null }> = await manager.query(
-        `SELECT club_id AS "clubId", owner_community_id AS "ownerCommunityId" FROM action_items WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
-      if (!item) throw notFound('Action item');
-      const isCoordinator = coordinates(viewer, item.clubId);
-      if (!isCoordinator && !(await this.meetings.isParticipant(viewer, item.clubId))) throw notFound('Action item');
-      if (!isCoordinator) {
-        const isOwner = !!item.ownerCommunityId && represents(viewer, item.ownerCommunityId);
-        const onlyStatus = [input.title, input.dueDate, input.ownerCommunityId, input.ownerName].every((v) => v === undefined);
-        if (!isOwner || !onlyStatus) {
-          throw new AppError('FORBIDDEN', "Only the club's coordinators edit an action item; its owner may mark it done");
-        }
-      }
+      await manager.query(`SELECT 1 FROM action_items WHERE id = $1 FOR UPDATE`, [id]);
+      const item = await this.access.load('action-item', id, manager);
+      // Its owner community may mark it done (the route's permission); anything else is an edit.
+      const onlyStatus = [input.title, input.dueDate, input.ownerCommunityId, input.ownerName].every((v) => v === undefined);
+      if (!onlyStatus) this.access.assert(viewer, 'action-item.edit', item);
       if (input.ownerCommunityId) await this.assertClubCommunity(item.clubId, input.ownerCommunityId);
       await manager.query(
         `UPDATE action_items SET
@@ -97,10 +78,7 @@ export class ActionItemsService {
 
   /** The items decided at this meeting, and the club's items still open from earlier meetings. */
   async forMeeting(viewer: Viewer, meetingId: string): Promise<MeetingActionItemsDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    if (!coordinates(viewer, meeting.clubId) && !(await this.meetings.isParticipant(viewer, meeting.clubId))) {
-      throw notFound('Meeting');
-    }
+    const meeting = await this.roster.loadMeeting(meetingId);
     const [created, carriedOver]: ActionItemRow[][] = await Promise.all([
       this.db.query(`${ITEM_SELECT} WHERE ai.meeting_id = $1 ${ORDER}`, [meetingId]),
       this.db.query(
@@ -110,58 +88,41 @@ export class ActionItemsService {
         [meeting.clubId, meetingId],
       ),
     ]);
-    const present = await this.presenter(viewer, meeting.clubId);
+    const present = await this.presenter(viewer, meeting.clubId, [...created, ...carriedOver]);
     return { created: created.map(present), carriedOver: carriedOver.map(present) };
   }
 
   async forClub(viewer: Viewer, clubId: string, status?: ActionItemStatus): Promise<ActionItemDto[]> {
-    if (!coordinates(viewer, clubId) && !(await this.meetings.isParticipant(viewer, clubId))) throw notFound('Club');
     const rows: ActionItemRow[] = await this.db.query(
       `${ITEM_SELECT} WHERE ai.club_id = $1 AND ($2::text IS NULL OR ai.status = $2) ${ORDER}`,
       [clubId, status ?? null],
     );
-    return rows.map(await this.presenter(viewer, clubId));
+    return rows.map(await this.presenter(viewer, clubId, rows));
   }
 
   private async one(manager: EntityManager, viewer: Viewer, id: string): Promise<ActionItemDto> {
     const [row]: ActionItemRow[] = await manager.query(`${ITEM_SELECT} WHERE ai.id = $1`, [id]);
-    return (await this.presenter(viewer, row.clubId))(row);
+    return (await this.presenter(viewer, row.clubId, [row], manager))(row);
   }
 
-  /**
-   * Maps rows to the response, naming an owner community only to whom may see it: participants
-   * see the communities they meet, not one that has left the club unregistered (DOMAIN.md, "Privacy").
-   */
-  private async presenter(viewer: Viewer, clubId: string): Promise<(row: ActionItemRow) => ActionItemDto> {
-    const facts = coordinates(viewer, clubId) ? null : await this.access.viewerFacts(viewer);
-    return ({ clubId: _club, ownerPrivacy, ...item }) => {
-      let ownerCommunity: CommunityRefDto | null = item.ownerCommunity;
-      if (facts && ownerCommunity && ownerPrivacy) {
-        const decision = communityAccess(
-          {
-            registrationStatus: ownerCommunity.registrationStatus as RegistrationStatus,
-            isPublic: ownerPrivacy.isPublic,
-            officialConsent: ownerPrivacy.officialConsent,
-            participations: ownerPrivacy.participationStatus
-              ? [{ clubId, status: ownerPrivacy.participationStatus, regionCode: '' }]
-              : [],
-          },
-          { ...facts, representsCommunity: represents(viewer, ownerCommunity.id), officialRegions: [] },
-          clubId,
-        );
-        if (decision.access === 'hidden') ownerCommunity = null;
-      }
-      return { ...item, ownerCommunity };
-    };
+  /** Maps rows to the response, the owner community named by the naming rule in the club (null where the reader may not see it). */
+  private async presenter(
+    viewer: Viewer,
+    clubId: string,
+    rows: ActionItemRow[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<(row: ActionItemRow) => ActionItemDto> {
+    const names = await this.access.communities(viewer, rows.map((r) => r.ownerCommunityId), { resource: 'meeting.action-items', clubId, manager });
+    return ({ clubId: _club, ownerCommunityId, ...item }) => ({ ...item, ownerCommunity: names.ref(ownerCommunityId) });
   }
 
   /** An owner community must take part in the club (any live participation beyond an application). */
   private async assertClubCommunity(clubId: string, communityId: string): Promise<void> {
-    const [row] = await this.db.query(
-      `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2
-          AND status IN ('observer', 'candidate', 'member', 'suspended')`,
-      [clubId, communityId],
-    );
+    const [row] = await this.db.query(`SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`, [
+      clubId,
+      communityId,
+      PARTICIPANT_STATUSES,
+    ]);
     if (!row) throw new ValidationFailed({ ownerCommunityId: 'ownerCommunityId must be a community taking part in the club' });
   }
 }

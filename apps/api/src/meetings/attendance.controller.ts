@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -8,7 +9,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -20,6 +21,7 @@ import { AttendanceDto, AttendanceEventDto, AttendanceInputDto, AttendanceParams
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
+  @Access('meeting.club-records.read', { param: 'id' })
   @Get('attendance')
   @ApiOkResponse({ type: [AttendanceDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -27,12 +29,14 @@ export class AttendanceController {
     return this.attendance.list(viewer, id);
   }
 
+  @Access('meeting.coordinator-records.read', { param: 'id' })
   @Get('attendance/history')
   @ApiOkResponse({ type: [AttendanceEventDto] })
   history(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<AttendanceEventDto[]> {
     return this.attendance.history(viewer, id);
   }
 
+  @Access('meeting.records.write', { param: 'id' })
   @Put('attendance/:communityId')
   @ApiOkResponse({ type: AttendanceDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
@@ -45,6 +49,8 @@ export class AttendanceController {
     return this.attendance.record(viewer, id, communityId, input);
   }
 
+  @Access('meeting.respond', { param: 'id' })
+  @Access('community.act', { body: 'communityId' })
   @Post('check-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AttendanceDto })

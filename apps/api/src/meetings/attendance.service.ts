@@ -9,28 +9,22 @@ import {
   AttendanceStatus,
   canCheckIn,
   canRecordAttendance,
-  communityAccess,
+  INVITED_STATUSES,
+  LIVE_STATUSES,
   MeetingWindow,
   ParticipationStatus,
-  RegistrationStatus,
-  Tradition,
 } from '@dastarkhan/domain';
-import { AccessService } from '../access/access.service';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { AccessService, type CommunityRef } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { AttendanceDto, AttendanceEventDto, AttendanceInputDto, CheckInDto } from './dto/attendance.dto';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRosterService } from './meeting-roster.service';
 
 const THROTTLE_WINDOW_MINUTES = 15;
 
 interface AttendanceRow {
   communityId: string;
-  name: string;
-  tradition: Tradition;
-  registrationStatus: RegistrationStatus;
-  isPublic: boolean;
-  officialConsent: boolean;
   participationStatus: ParticipationStatus | null;
   status: AttendanceStatus | null;
   role: AttendanceRole | null;
@@ -45,11 +39,9 @@ interface LockedMeeting extends MeetingWindow {
 }
 
 const ROWS_SELECT = `
-  SELECT c.id AS "communityId", c.name, c.tradition, c.registration_status AS "registrationStatus",
-         c.is_public AS "isPublic", c.official_consent_at IS NOT NULL AS "officialConsent",
-         p.status AS "participationStatus", a.status, a.role, a.method, a.version, a.updated_at AS "updatedAt"
+  SELECT c.id AS "communityId", p.status AS "participationStatus", a.status, a.role, a.method, a.version, a.updated_at AS "updatedAt"
     FROM communities c
-    LEFT JOIN participations p ON p.community_id = c.id AND p.club_id = $2 AND p.status NOT IN ('declined', 'withdrawn')
+    LEFT JOIN participations p ON p.community_id = c.id AND p.club_id = $2 AND p.status = ANY($3)
     LEFT JOIN attendance a ON a.community_id = c.id AND a.meeting_id = $1`;
 
 /**
@@ -61,28 +53,28 @@ const ROWS_SELECT = `
 export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meetings: MeetingAccessService,
+    private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
     private readonly config: AppConfig,
   ) {}
 
   /** One row per invited community, plus any other community recorded: for coordinators and participants. */
   async list(viewer: Viewer, meetingId: string): Promise<AttendanceDto[]> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    const isCoordinator = coordinates(viewer, meeting.clubId);
-    if (!isCoordinator && !(await this.meetings.isParticipant(viewer, meeting.clubId))) throw notFound('Meeting');
+    const meeting = await this.roster.loadMeeting(meetingId);
     const rows: AttendanceRow[] = await this.db.query(
-      `${ROWS_SELECT} WHERE a.meeting_id IS NOT NULL OR p.status IN ('observer', 'candidate', 'member') ORDER BY c.name, c.id`,
-      [meetingId, meeting.clubId],
+      `${ROWS_SELECT} WHERE a.meeting_id IS NOT NULL OR p.status = ANY($4) ORDER BY c.name, c.id`,
+      [meetingId, meeting.clubId, LIVE_STATUSES, INVITED_STATUSES],
     );
-    const hidden = isCoordinator ? new Set<string>() : await this.hiddenFrom(viewer, meeting.clubId, rows);
-    return rows.filter((row) => !hidden.has(row.communityId)).map(toDto);
+    // A participant does not see a community it no longer meets (e.g. one that left the club unregistered).
+    const names = await this.access.communities(viewer, rows.map((r) => r.communityId), { resource: 'meeting.attendance', clubId: meeting.clubId });
+    return rows.flatMap((row) => {
+      const community = names.ref(row.communityId);
+      return community ? [toDto(row, community)] : [];
+    });
   }
 
   /** A coordinator records (or corrects) one community's attendance. */
   async record(viewer: Viewer, meetingId: string, communityId: string, input: AttendanceInputDto): Promise<AttendanceDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    await this.meetings.assertCoordinator(viewer, meeting);
     return this.db.transaction(async (manager) => {
       const locked = await this.lockMeeting(manager, meetingId);
       const refusal = canRecordAttendance(locked, new Date());
@@ -93,11 +85,8 @@ export class AttendanceService {
 
   /** A representative of an invited community checks in with the code announced at the meeting. */
   async checkIn(viewer: Viewer, meetingId: string, input: CheckInDto): Promise<AttendanceDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    await this.meetings.assertVisible(viewer, meeting);
-    if (!(await this.meetings.viewerInvitedCommunityIds(viewer, meeting.clubId)).includes(input.communityId)) {
-      throw new AppError('FORBIDDEN', 'Only the representative of an invited community may check it in');
-    }
+    const meeting = await this.roster.loadMeeting(meetingId);
+    this.access.assertInvitedCommunity(viewer, meeting.clubId, input.communityId);
     const refusal = canCheckIn(meeting, new Date());
     if (refusal) throw refusal;
     const throttleKey = `check-in:${meetingId}:${input.communityId}`;
@@ -118,18 +107,24 @@ export class AttendanceService {
 
   /** Every change of the meeting's attendance, oldest first: for the club's coordinators. */
   async history(viewer: Viewer, meetingId: string): Promise<AttendanceEventDto[]> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    await this.meetings.assertCoordinator(viewer, meeting);
-    return this.db.query(
-      `SELECT e.id, e.community_id AS "communityId", c.name AS "communityName", e.from_status AS "fromStatus",
-              e.to_status AS "toStatus", e.role, e.method, u.display_name AS "actorName", e.created_at AS at
-         FROM attendance_events e
-         JOIN communities c ON c.id = e.community_id
-         JOIN users u ON u.id = e.actor_id
-        WHERE e.meeting_id = $1
-        ORDER BY e.created_at, e.id`,
-      [meetingId],
-    );
+    const meeting = await this.roster.loadMeeting(meetingId);
+    const rows: Array<Omit<AttendanceEventDto, 'communityName' | 'actorName'> & { displayName: string; actorRepresents: boolean }> =
+      await this.db.query(
+        `SELECT e.id, e.community_id AS "communityId", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.role, e.method,
+                u.display_name AS "displayName", e.created_at AS at,
+                EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = e.actor_id AND r.role = 'representative'
+                           AND r.community_id = e.community_id) AS "actorRepresents"
+           FROM attendance_events e JOIN users u ON u.id = e.actor_id
+          WHERE e.meeting_id = $1
+          ORDER BY e.created_at, e.id`,
+        [meetingId],
+      );
+    const names = await this.access.communities(viewer, rows.map((r) => r.communityId), { resource: 'meeting.attendance', clubId: meeting.clubId });
+    return rows.map(({ displayName, actorRepresents, ...row }) => ({
+      ...row,
+      communityName: names.name(row.communityId),
+      actorName: names.person(displayName, actorRepresents ? row.communityId : null),
+    }));
   }
 
   /**
@@ -147,8 +142,8 @@ export class AttendanceService {
     expectedVersion: number | null,
   ): Promise<AttendanceDto> {
     const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
-      `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status NOT IN ('declined', 'withdrawn')`,
-      [meeting.clubId, communityId],
+      `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`,
+      [meeting.clubId, communityId, LIVE_STATUSES],
     );
     const [current]: Array<{ status: AttendanceStatus; role: AttendanceRole; version: number }> = await manager.query(
       `SELECT status, role, version FROM attendance WHERE meeting_id = $1 AND community_id = $2 FOR UPDATE`,
@@ -185,8 +180,9 @@ export class AttendanceService {
         [meeting.id, communityId, current?.status ?? null, status, role, method, viewer.userId],
       );
     }
-    const [row]: AttendanceRow[] = await manager.query(`${ROWS_SELECT} WHERE c.id = $3`, [meeting.id, meeting.clubId, communityId]);
-    return toDto(row);
+    const [row]: AttendanceRow[] = await manager.query(`${ROWS_SELECT} WHERE c.id = $4`, [meeting.id, meeting.clubId, LIVE_STATUSES, communityId]);
+    const names = await this.access.communities(viewer, [communityId], { resource: 'meeting.attendance', clubId: meeting.clubId, manager });
+    return toDto(row, names.ref(communityId) as CommunityRef);
   }
 
   /** Locks the meeting against a concurrent cancellation while attendance changes. */
@@ -198,26 +194,6 @@ export class AttendanceService {
     );
     if (!meeting) throw notFound('Meeting');
     return meeting;
-  }
-
-  /** Communities a participant may not see (DOMAIN.md, "Privacy and safety"), e.g. one that has left the club. */
-  private async hiddenFrom(viewer: Viewer, clubId: string, rows: AttendanceRow[]): Promise<Set<string>> {
-    const facts = await this.access.viewerFacts(viewer);
-    const hidden = new Set<string>();
-    for (const row of rows) {
-      const decision = communityAccess(
-        {
-          registrationStatus: row.registrationStatus,
-          isPublic: row.isPublic,
-          officialConsent: row.officialConsent,
-          participations: row.participationStatus ? [{ clubId, status: row.participationStatus, regionCode: '' }] : [],
-        },
-        facts && { ...facts, representsCommunity: represents(viewer, row.communityId), officialRegions: [] },
-        clubId,
-      );
-      if (decision.access === 'hidden') hidden.add(row.communityId);
-    }
-    return hidden;
   }
 
   private async assertNotThrottled(key: string): Promise<void> {
@@ -250,10 +226,10 @@ function sameCode(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function toDto(row: AttendanceRow): AttendanceDto {
+function toDto(row: AttendanceRow, community: CommunityRef): AttendanceDto {
   return {
     communityId: row.communityId,
-    community: { id: row.communityId, name: row.name, tradition: row.tradition, registrationStatus: row.registrationStatus },
+    community,
     status: row.status,
     role: row.role ?? (row.participationStatus && attendanceRole(row.participationStatus)) ?? 'observer',
     method: row.method,

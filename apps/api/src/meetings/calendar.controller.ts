@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Access } from '../access/access.decorator';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -8,8 +9,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentViewer, Public } from '../auth/public.decorator';
+import type { FastifyReply } from 'fastify';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam } from '../common/id-params';
@@ -21,8 +22,8 @@ import { CalendarQuery, CalendarTokenDto } from './dto/calendar.dto';
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @Access('club.calendar.read', { param: 'clubId' })
   @Get('calendar.ics')
-  @Public()
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545)', schema: { type: 'string' } })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such club, or a revoked / unknown token' })
@@ -37,13 +38,15 @@ export class CalendarController {
     return ics;
   }
 
+  @Access('club.calendar.subscribe', { param: 'clubId' })
   @Post('calendar-token')
   @ApiCreatedResponse({ type: CalendarTokenDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Neither coordinator nor participant of the club' })
-  issueToken(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Req() request: FastifyRequest): Promise<CalendarTokenDto> {
-    return this.calendar.issueToken(viewer, clubId, `${request.protocol}://${request.host}`);
+  issueToken(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam): Promise<CalendarTokenDto> {
+    return this.calendar.issueToken(viewer, clubId);
   }
 
+  @Access('club.calendar.unsubscribe', { param: 'clubId' })
   @Delete('calendar-token')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "The caller's private feeds of this club are revoked" })

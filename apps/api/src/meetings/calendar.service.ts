@@ -4,11 +4,13 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Locale } from '@dastarkhan/domain';
-import { coordinates, type Viewer, type ViewerRole } from '../auth/viewer';
-import { AppError, notFound } from '../common/errors/app-error';
+import { AccessService } from '../access/access.service';
+import { SessionsService } from '../auth/sessions.service';
+import type { Viewer } from '../auth/viewer';
+import { notFound } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import type { CalendarTokenDto } from './dto/calendar.dto';
-import { MeetingAccessService } from './meeting-access.service';
-import { Audience, MeetingRow, MeetingsQueryService, venueLabel } from './meetings-query.service';
+import { MeetingRow, MeetingsQueryService, venueLabel } from './meetings-query.service';
 
 /** How far back a feed reaches: calendar apps keep what they fetched, only recent changes matter. */
 const FEED_DAYS_BACK = 92;
@@ -21,8 +23,10 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export class CalendarService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meetingAccess: MeetingAccessService,
     private readonly query: MeetingsQueryService,
+    private readonly access: AccessService,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -38,8 +42,7 @@ export class CalendarService {
       `WHERE m.club_id = $1 AND m.ends_at > $2 AND ($3 OR m.visibility = 'public') ORDER BY m.starts_at, m.id LIMIT ${FEED_MAX_EVENTS}`,
       [clubId, since, owner !== null],
     );
-    const audience: Audience = owner ? await this.query.audience(owner.viewer) : { viewer: null, facts: null };
-    const venues = await this.query.visibleVenueCommunities(audience, rows, 'meeting.calendar');
+    const names = await this.query.communityNames(owner?.viewer ?? null, rows, 'meeting.calendar');
     const calendar = ical({
       name: clubName,
       prodId: { company: 'Dastarkhan', product: 'Club meetings', language: 'EN' },
@@ -53,7 +56,7 @@ export class CalendarService {
         start: row.startsAt,
         end: row.endsAt,
         summary: row.title,
-        location: venueLabel(row, venues) ?? (row.format === 'online' ? row.onlineLink : null),
+        location: venueLabel(row, names.get(clubId)) ?? (row.format === 'online' ? row.onlineLink : null),
         description: describe(row, owner?.locale ?? 'en'),
         url: row.onlineLink,
         status: row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -63,23 +66,19 @@ export class CalendarService {
   }
 
   /** A new private feed URL for a coordinator or participant of the club; earlier ones stay valid until revoked. */
-  async issueToken(viewer: Viewer, clubId: string, baseUrl: string): Promise<CalendarTokenDto> {
-    await this.query.assertClubExists(clubId);
-    if (!coordinates(viewer, clubId) && !(await this.meetingAccess.isParticipant(viewer, clubId))) {
-      throw new AppError('FORBIDDEN', "Only the club's coordinators and participants get its private calendar");
-    }
+  async issueToken(viewer: Viewer, clubId: string): Promise<CalendarTokenDto> {
     const token = randomBytes(32).toString('base64url');
     await this.db.query(`INSERT INTO calendar_tokens (token_hash, club_id, user_id) VALUES ($1, $2, $3)`, [
       hashToken(token),
       clubId,
       viewer.userId,
     ]);
-    return { url: `${baseUrl}/api/clubs/${clubId}/calendar.ics?token=${token}` };
+    // Built from the configured public address, never from the request's Host header (which a client chooses).
+    return { url: `${this.config.PUBLIC_URL}/api/clubs/${clubId}/calendar.ics?token=${token}` };
   }
 
   /** Revokes every private feed of the caller for this club. */
   async revokeTokens(viewer: Viewer, clubId: string): Promise<void> {
-    await this.query.assertClubExists(clubId);
     await this.db.query(
       `UPDATE calendar_tokens SET revoked_at = now() WHERE club_id = $1 AND user_id = $2 AND revoked_at IS NULL`,
       [clubId, viewer.userId],
@@ -87,21 +86,15 @@ export class CalendarService {
   }
 
   private async tokenOwner(clubId: string, token: string): Promise<{ viewer: Viewer; locale: Locale }> {
-    const [owner] = await this.db.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.locale
-         FROM calendar_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1 AND t.club_id = $2 AND t.revoked_at IS NULL`,
+    const [owner]: Array<{ userId: string }> = await this.db.query(
+      `SELECT user_id AS "userId" FROM calendar_tokens WHERE token_hash = $1 AND club_id = $2 AND revoked_at IS NULL`,
       [hashToken(token), clubId],
     );
-    if (!owner) throw notFound('Calendar');
-    const roles: ViewerRole[] = await this.db.query(
-      `SELECT role, club_id AS "clubId", community_id AS "communityId", region FROM role_assignments WHERE user_id = $1`,
-      [owner.id],
-    );
-    const viewer: Viewer = { userId: owner.id, sessionId: '', email: owner.email, displayName: owner.displayName, locale: owner.locale, roles };
+    const viewer = owner && (await this.sessions.viewerForUser(owner.userId));
     // A token outlives nothing: whoever left the club loses the private feed with it.
-    if (!coordinates(viewer, clubId) && !(await this.meetingAccess.isParticipant(viewer, clubId))) throw notFound('Calendar');
-    return { viewer, locale: owner.locale };
+    const club = await this.access.load('club', clubId);
+    if (!viewer || !this.access.allows(viewer, 'club.calendar.subscribe', club)) throw notFound('Calendar');
+    return { viewer, locale: viewer.locale };
   }
 }
 

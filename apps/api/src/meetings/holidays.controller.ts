@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -8,8 +9,6 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentViewer, Public } from '../auth/public.decorator';
-import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
 import { CreateHolidayDto, HolidayDto, HolidayListQuery, UpdateHolidayDto } from './dto/holiday.dto';
@@ -20,35 +19,38 @@ import { HolidaysService } from './holidays.service';
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
+  @Access('public.read')
   @Get()
-  @Public()
   @ApiOkResponse({ type: [HolidayDto] })
   list(@Query() { year }: HolidayListQuery): Promise<HolidayDto[]> {
     return this.holidays.list(year);
   }
 
+  @Access('holidays.manage')
   @Post()
   @ApiCreatedResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The same holiday is already on that date for that tradition' })
-  create(@CurrentViewer() viewer: Viewer, @Body() input: CreateHolidayDto): Promise<HolidayDto> {
-    return this.holidays.create(viewer, input);
+  create(@Body() input: CreateHolidayDto): Promise<HolidayDto> {
+    return this.holidays.create(input);
   }
 
+  @Access('holidays.manage')
   @Patch(':id')
   @ApiOkResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateHolidayDto): Promise<HolidayDto> {
-    return this.holidays.update(viewer, id, input);
+  update(@Param() { id }: IdParam, @Body() input: UpdateHolidayDto): Promise<HolidayDto> {
+    return this.holidays.update(id, input);
   }
 
+  @Access('holidays.manage')
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  remove(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<void> {
-    return this.holidays.remove(viewer, id);
+  remove(@Param() { id }: IdParam): Promise<void> {
+    return this.holidays.remove(id);
   }
 }

@@ -3,34 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   addDays,
-  communityAccess,
-  CommunityPrivacyFacts,
   interfaithWarnings,
   localDate,
   localDatesOf,
   parseLocalDateTime,
-  RegistrationStatus,
-  Tradition,
-  ViewerFacts,
   wallTimeAt,
   wallTimeToUtc,
+  type MeetingResource,
 } from '@dastarkhan/domain';
-import { AccessService } from '../access/access.service';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { AccessService, type CommunityNames } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
-import { CommunitiesService } from '../communities/communities.service';
-import type { CommunityRefDto } from '../communities/dto/community.dto';
 import type { AgendaItemDto, MeetingDto, MeetingListQuery, MeetingSummaryDto, MeetingWarningDto } from './dto/meeting.dto';
 import type { TopicDto } from './dto/topic.dto';
 import type { MeetingFormat, MeetingStatus, MeetingVisibility } from './entities/meeting.entity';
 import { HolidaysService } from './holidays.service';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRosterService } from './meeting-roster.service';
 
 /** A meeting as stored, with its club, topics and agenda (before the privacy rules shape it). */
 export interface MeetingRow {
   id: string;
   clubId: string;
+  regionCode: string;
   clubName: string;
   seriesId: string | null;
   detached: boolean;
@@ -48,34 +43,24 @@ export interface MeetingRow {
   checkInCode: string;
   version: number;
   topics: TopicDto[];
-  agenda: AgendaItemDto[];
+  agenda: AgendaRow[];
 }
 
-interface VenueCommunityRow extends CommunityPrivacyFacts {
-  id: string;
-  name: string;
-  tradition: Tradition;
-  registrationStatus: RegistrationStatus;
-}
+type AgendaRow = Omit<AgendaItemDto, 'presenterCommunity' | 'presenterIsCommunity'> & { presenterCommunityId: string | null };
 
 export const MEETING_SELECT = `
-  SELECT m.id, m.club_id AS "clubId", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
+  SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
          m.description, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.format, m.online_link AS "onlineLink",
          m.venue, m.venue_community_id AS "venueCommunityId", m.visibility, m.status, m.cancel_reason AS "cancelReason",
          m.check_in_code AS "checkInCode", m.version,
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'archived', t.archived)
                                    ORDER BY t.name->>'en', t.code)
                      FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id), '[]') AS topics,
-         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'title', a.title, 'presenter', a.presenter)
+         COALESCE((SELECT json_agg(json_build_object('id', a.id, 'position', a.position, 'title', a.title, 'presenter', a.presenter,
+                                                     'presenterCommunityId', a.presenter_community_id)
                                    ORDER BY a.position)
                      FROM agenda_items a WHERE a.meeting_id = m.id), '[]') AS agenda
-    FROM meetings m JOIN clubs cl ON cl.id = m.club_id`;
-
-/** Who reads, for the privacy rules: a signed-in viewer, or nobody (anonymous / the public feed). */
-export interface Audience {
-  viewer: Viewer | null;
-  facts: ViewerFacts | null;
-}
+    FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id`;
 
 const MONTHS_DEFAULT_BACK = 1;
 const MONTHS_DEFAULT_AHEAD = 6;
@@ -87,22 +72,20 @@ export class MeetingsQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
-    private readonly meetingAccess: MeetingAccessService,
-    private readonly communities: CommunitiesService,
+    private readonly roster: MeetingRosterService,
     private readonly holidays: HolidaysService,
   ) {}
 
   /** A club's meetings in a window; public ones only for callers who are neither coordinator nor participant. */
   async list(viewer: Viewer | null, clubId: string, query: MeetingListQuery): Promise<MeetingSummaryDto[]> {
-    await this.assertClubExists(clubId);
     const { from, to } = window(query);
-    const insider = coordinates(viewer, clubId) || (await this.meetingAccess.isParticipant(viewer, clubId));
+    const club = await this.access.load('club', clubId);
+    const insider = this.access.allows(viewer, 'club.records.read', club);
     const rows = await this.rows(
       `WHERE m.club_id = $1 AND m.starts_at < $2 AND m.ends_at > $3 AND ($4 OR m.visibility = 'public') ORDER BY m.starts_at, m.id`,
       [clubId, to, from, insider],
     );
-    const audience = await this.audience(viewer);
-    const venues = await this.visibleVenueCommunities(audience, rows, 'meeting.list');
+    const venues = await this.communityNames(viewer, rows, 'meeting.list');
     return rows.map((row) => ({
       id: row.id,
       clubId: row.clubId,
@@ -112,7 +95,7 @@ export class MeetingsQueryService {
       status: row.status,
       visibility: row.visibility,
       format: row.format,
-      venue: venueLabel(row, venues),
+      venue: venueLabel(row, venues.get(row.clubId)),
       topics: row.topics,
       seriesId: row.seriesId,
     }));
@@ -129,30 +112,22 @@ export class MeetingsQueryService {
   async details(viewer: Viewer | null, ids: string[], manager: EntityManager = this.db.manager): Promise<MeetingDto[]> {
     if (ids.length === 0) return [];
     const rows = await this.rows(`WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`, [ids], manager);
-    const visible: MeetingRow[] = [];
-    const insiders = new Map<string, boolean>();
-    for (const row of rows) {
-      if (!insiders.has(row.clubId)) {
-        insiders.set(row.clubId, coordinates(viewer, row.clubId) || (await this.meetingAccess.isParticipant(viewer, row.clubId)));
-      }
-      if (row.visibility === 'public' || insiders.get(row.clubId)) visible.push(row);
-    }
+    const visible = rows.filter((row) => this.access.allows(viewer, 'meeting.read', meetingResource(row)));
     if (visible.length === 0) return [];
-    const audience = await this.audience(viewer);
-    const venues = await this.visibleVenueCommunities(audience, visible, 'meeting.venue', manager);
-    const rsvpClubs = new Map<string, boolean>();
+    const names = await this.communityNames(viewer, visible, 'meeting.page', manager);
     const warningsByClub = new Map<string, MeetingWarningDto[][]>();
     for (const clubId of new Set(visible.map((row) => row.clubId))) {
-      rsvpClubs.set(clubId, (await this.meetingAccess.viewerInvitedCommunityIds(viewer, clubId)).length > 0);
       const ofClub = visible.filter((row) => row.clubId === clubId);
-      warningsByClub.set(clubId, insiders.get(clubId) ? await this.warnings(clubId, ofClub, manager) : ofClub.map(() => []));
+      const insider = this.access.allows(viewer, 'meeting.club-records.read', meetingResource(ofClub[0]));
+      warningsByClub.set(clubId, insider ? await this.warnings(clubId, ofClub, manager) : ofClub.map(() => []));
     }
     const warningIndex = new Map<string, number>();
     return visible.map((row) => {
       const index = warningIndex.get(row.clubId) ?? 0;
       warningIndex.set(row.clubId, index + 1);
-      const isCoordinator = coordinates(viewer, row.clubId);
-      const venueCommunity = row.venueCommunityId ? (venues.get(row.venueCommunityId) ?? null) : null;
+      const resource = meetingResource(row);
+      const isCoordinator = this.access.allows(viewer, 'meeting.schedule', resource);
+      const clubNames = names.get(row.clubId);
       return {
         id: row.id,
         clubId: row.clubId,
@@ -166,16 +141,20 @@ export class MeetingsQueryService {
         format: row.format,
         onlineLink: row.onlineLink,
         venue: row.venue,
-        venueCommunity,
+        venueCommunity: clubNames?.ref(row.venueCommunityId) ?? null,
         visibility: row.visibility,
         status: row.status,
         cancelReason: row.cancelReason,
         topics: row.topics,
-        agenda: row.agenda,
+        agenda: row.agenda.map(({ presenterCommunityId, ...item }) => ({
+          ...item,
+          presenterCommunity: clubNames?.ref(presenterCommunityId) ?? null,
+          presenterIsCommunity: presenterCommunityId !== null,
+        })),
         version: row.version,
         checkInCode: isCoordinator ? row.checkInCode : null,
         viewerIsCoordinator: isCoordinator,
-        viewerCanRsvp: rsvpClubs.get(row.clubId) ?? false,
+        viewerCanRsvp: this.access.allows(viewer, 'meeting.respond', resource),
         warnings: warningsByClub.get(row.clubId)![index],
       };
     });
@@ -196,61 +175,29 @@ export class MeetingsQueryService {
     manager: EntityManager = this.db.manager,
   ): Promise<MeetingWarningDto[][]> {
     if (meetings.length === 0) return [];
-    const traditions = [...new Set((await this.meetingAccess.invitedCommunities(clubId, manager)).map((c) => c.tradition))];
+    const traditions = [...new Set((await this.roster.invitedCommunities(clubId, manager)).map((c) => c.tradition))];
     const dates = meetings.flatMap((m) => localDatesOf(m)).sort();
     const holidays = await this.holidays.between(dates[0], dates[dates.length - 1], manager);
     return meetings.map((meeting) => interfaithWarnings(meeting, traditions, holidays));
   }
 
-  /** The viewer and its privacy facts, resolved once per request. */
-  async audience(viewer: Viewer | null): Promise<Audience> {
-    return { viewer, facts: await this.access.viewerFacts(viewer) };
-  }
-
   /**
-   * The venue communities of `rows` that `audience` may see (as CommunityRefDto), by id. A
-   * non-registered community that did not opt public is hidden from anyone outside the club;
-   * an official's read of one is logged.
+   * The communities the meetings name (venue, presenters), per club, ready for the naming rule:
+   * a community is named in the context of the meeting's own club only.
    */
-  async visibleVenueCommunities(
-    audience: Audience,
-    rows: ReadonlyArray<Pick<MeetingRow, 'clubId' | 'venueCommunityId'>>,
+  async communityNames(
+    viewer: Viewer | null,
+    rows: ReadonlyArray<Pick<MeetingRow, 'clubId' | 'venueCommunityId' | 'agenda'>>,
     resource: string,
     manager: EntityManager = this.db.manager,
-  ): Promise<Map<string, CommunityRefDto>> {
-    const ids = [...new Set(rows.map((row) => row.venueCommunityId).filter((id): id is string => !!id))];
-    const visible = new Map<string, CommunityRefDto>();
-    if (ids.length === 0) return visible;
-    const communities: VenueCommunityRow[] = await manager.query(
-      `SELECT c.id, c.name, c.tradition, c.registration_status AS "registrationStatus", c.is_public AS "isPublic",
-              c.official_consent_at IS NOT NULL AS "officialConsent",
-              COALESCE(json_agg(json_build_object('clubId', p.club_id, 'status', p.status, 'regionCode', ci.region_code))
-                         FILTER (WHERE p.id IS NOT NULL), '[]') AS participations
-         FROM communities c
-         LEFT JOIN participations p ON p.community_id = c.id
-         LEFT JOIN clubs cl ON cl.id = p.club_id
-         LEFT JOIN cities ci ON ci.id = cl.city_id
-        WHERE c.id = ANY($1) GROUP BY c.id`,
-      [ids],
-    );
-    const officialReads: string[] = [];
-    for (const community of communities) {
-      const clubIds = new Set(rows.filter((row) => row.venueCommunityId === community.id).map((row) => row.clubId));
-      const facts = audience.facts && { ...audience.facts, representsCommunity: represents(audience.viewer, community.id) };
-      // Seen in any of the clubs listed (a page lists one club's meetings; details may span several).
-      const decisions = [...clubIds].map((clubId) => communityAccess(community, facts, clubId));
-      const decision = decisions.find((d) => d.access !== 'hidden');
-      if (!decision) continue;
-      if (decision.logOfficialRead) officialReads.push(community.id);
-      visible.set(community.id, {
-        id: community.id,
-        name: community.name,
-        tradition: community.tradition,
-        registrationStatus: community.registrationStatus,
-      });
+  ): Promise<Map<string, CommunityNames>> {
+    const byClub = new Map<string, CommunityNames>();
+    for (const clubId of new Set(rows.map((row) => row.clubId))) {
+      const ofClub = rows.filter((row) => row.clubId === clubId);
+      const ids = ofClub.flatMap((row) => [row.venueCommunityId, ...row.agenda.map((a) => a.presenterCommunityId)]);
+      byClub.set(clubId, await this.access.communities(viewer, ids, { resource, clubId, manager }));
     }
-    await this.communities.logOfficialReads(audience.viewer, officialReads, resource);
-    return visible;
+    return byClub;
   }
 
   async assertClubExists(clubId: string, manager: EntityManager = this.db.manager): Promise<string> {
@@ -261,10 +208,18 @@ export class MeetingsQueryService {
 }
 
 /** What to print as a meeting's place: the free text, else the venue community's name when visible. */
-export function venueLabel(row: Pick<MeetingRow, 'venue' | 'venueCommunityId'>, venues: Map<string, CommunityRefDto>): string | null {
-  if (row.venue) return row.venue;
-  return (row.venueCommunityId && venues.get(row.venueCommunityId)?.name) || null;
+export function venueLabel(row: Pick<MeetingRow, 'venue' | 'venueCommunityId'>, names: CommunityNames | undefined): string | null {
+  return row.venue || names?.name(row.venueCommunityId) || null;
 }
+
+/** A meeting row as the access rules read it. */
+export const meetingResource = (row: Pick<MeetingRow, 'id' | 'clubId' | 'regionCode' | 'visibility'>): MeetingResource => ({
+  kind: 'meeting',
+  meetingId: row.id,
+  clubId: row.clubId,
+  regionCode: row.regionCode,
+  visibility: row.visibility,
+});
 
 /** A YYYY-MM-DD as the UTC instant of that Almaty midnight, or a date-time as given. */
 function instant(value: string, endOfDay = false): Date {

@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -8,7 +9,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentViewer, Public } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam, IdParam } from '../common/id-params';
@@ -32,8 +33,8 @@ export class MeetingsController {
     private readonly meetings: MeetingsQueryService,
   ) {}
 
+  @Access('club.meetings.read', { param: 'clubId' })
   @Get('clubs/:clubId/meetings')
-  @Public()
   @ApiOkResponse({ type: [MeetingSummaryDto], description: "Public meetings only, unless the caller coordinates or takes part in the club" })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   list(
@@ -44,6 +45,7 @@ export class MeetingsController {
     return this.meetings.list(viewer, clubId, query);
   }
 
+  @Access('club.meetings.schedule', { param: 'clubId' })
   @Post('clubs/:clubId/meetings/check')
   @HttpCode(200)
   @ApiOkResponse({ type: MeetingCheckDto, description: 'Dry run: writes nothing' })
@@ -52,6 +54,7 @@ export class MeetingsController {
     return this.scheduling.check(viewer, clubId, input);
   }
 
+  @Access('club.meetings.schedule', { param: 'clubId' })
   @Post('clubs/:clubId/meetings')
   @ApiCreatedResponse({ type: [MeetingDto], description: 'One per occurrence' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED or MEETING.INVALID_RECURRENCE' })
@@ -61,14 +64,15 @@ export class MeetingsController {
     return this.scheduling.create(viewer, clubId, input);
   }
 
+  @Access('meeting.read', { param: 'id' })
   @Get('meetings/:id')
-  @Public()
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Also for a club-only meeting outside the club' })
   get(@CurrentViewer() viewer: Viewer | null, @Param() { id }: IdParam): Promise<MeetingDto> {
     return this.meetings.get(viewer, id);
   }
 
+  @Access('meeting.schedule', { param: 'id' })
   @Patch('meetings/:id')
   @ApiOkResponse({ type: [MeetingDto], description: 'The meetings changed' })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -77,6 +81,7 @@ export class MeetingsController {
     return this.scheduling.update(viewer, id, input);
   }
 
+  @Access('meeting.schedule', { param: 'id' })
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: [MeetingDto], description: 'The meetings cancelled' })

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CommunitiesModule } from '../communities/communities.module';
+import { AuthModule } from '../auth/auth.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { HolidaysController } from './holidays.controller';
 import { HolidaysService } from './holidays.service';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRosterService } from './meeting-roster.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsQueryService } from './meetings-query.service';
 import { SchedulingService } from './scheduling.service';
@@ -12,9 +12,9 @@ import { TopicsController } from './topics.controller';
 import { TopicsService } from './topics.service';
 
 @Module({
-  imports: [CommunitiesModule],
+  imports: [AuthModule],
   controllers: [MeetingsController, TopicsController, HolidaysController, CalendarController],
-  providers: [MeetingAccessService, MeetingsQueryService, SchedulingService, TopicsService, HolidaysService, CalendarService],
-  exports: [MeetingAccessService, MeetingsQueryService],
+  providers: [MeetingRosterService, MeetingsQueryService, SchedulingService, TopicsService, HolidaysService, CalendarService],
+  exports: [MeetingRosterService, MeetingsQueryService],
 })
 export class MeetingsModule {}

@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -12,6 +13,7 @@ import { MinutesService } from './minutes.service';
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
+  @Access('meeting.club-records.read', { param: 'id' })
   @Get()
   @ApiOkResponse({ type: MinutesDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -19,10 +21,11 @@ export class MinutesController {
     return this.minutes.get(viewer, id);
   }
 
+  @Access('meeting.records.write', { param: 'id' })
   @Put()
   @ApiOkResponse({ type: MinutesDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'MEETING.CANCELLED, or MEETING.NOT_STARTED when publishing' })
-  save(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: MinutesInputDto): Promise<MinutesDto> {
-    return this.minutes.save(viewer, id, input);
+  save(@Param() { id }: IdParam, @Body() input: MinutesInputDto): Promise<MinutesDto> {
+    return this.minutes.save(id, input);
   }
 }

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canRecordAttendance, DomainError, MeetingWindow } from '@dastarkhan/domain';
-import { coordinates, type Viewer } from '../auth/viewer';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
 import { MinutesDto, MinutesInputDto } from './dto/minutes.dto';
-import { MeetingAccessService } from './meeting-access.service';
+import { MeetingRosterService } from './meeting-roster.service';
 
 const EMPTY: MinutesDto = { minutes: '', decisions: [], publishedAt: null };
 
@@ -14,16 +15,15 @@ const EMPTY: MinutesDto = { minutes: '', decisions: [], publishedAt: null };
 export class MinutesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meetings: MeetingAccessService,
+    private readonly roster: MeetingRosterService,
+    private readonly access: AccessService,
   ) {}
 
   /** Coordinators see the draft; participants the published minutes only (empty until then). */
   async get(viewer: Viewer, meetingId: string): Promise<MinutesDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    const isCoordinator = coordinates(viewer, meeting.clubId);
-    if (!isCoordinator && !(await this.meetings.isParticipant(viewer, meeting.clubId))) throw notFound('Meeting');
+    const meeting = await this.roster.loadMeeting(meetingId);
     const minutes = await this.read(this.db.manager, meetingId);
-    return isCoordinator || minutes.publishedAt ? minutes : EMPTY;
+    return minutes.publishedAt || this.access.allows(viewer, 'meeting.records.write', meeting) ? minutes : EMPTY;
   }
 
   /**
@@ -31,9 +31,7 @@ export class MinutesService {
    * that took place (or is about to); a cancelled meeting has no minutes. Publishing again keeps
    * the first publication date; `publish: false` takes the minutes back to a draft.
    */
-  async save(viewer: Viewer, meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
-    const meeting = await this.meetings.loadMeeting(meetingId);
-    await this.meetings.assertCoordinator(viewer, meeting);
+  async save(meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
     return this.db.transaction(async (manager) => {
       const [locked]: Array<MeetingWindow> = await manager.query(
         `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt" FROM meetings WHERE id = $1 FOR UPDATE`,

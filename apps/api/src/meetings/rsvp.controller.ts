@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -12,6 +13,8 @@ import { RsvpService } from './rsvp.service';
 export class RsvpController {
   constructor(private readonly rsvps: RsvpService) {}
 
+  @Access('meeting.respond', { param: 'id' })
+  @Access('community.act', { body: 'communityId' })
   @Put('rsvp')
   @ApiOkResponse({ type: RsvpDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller does not represent an invited community' })
@@ -20,6 +23,7 @@ export class RsvpController {
     return this.rsvps.respond(viewer, id, input);
   }
 
+  @Access('meeting.club-records.read', { param: 'id' })
   @Get('rsvps')
   @ApiOkResponse({ type: RsvpSummaryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })

@@ -2,8 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, expandRecurrence, findConflicts, MeetingConflict, Occurrence, validateRecurrenceRule } from '@dastarkhan/domain';
-import { coordinates, type Viewer } from '../auth/viewer';
+import {
+  DomainError,
+  expandRecurrence,
+  findConflicts,
+  MeetingConflict,
+  Occurrence,
+  PARTICIPANT_STATUSES,
+  validateRecurrenceRule,
+} from '@dastarkhan/domain';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
 import {
@@ -18,8 +27,15 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import type { MeetingFormat, MeetingVisibility } from './entities/meeting.entity';
-import { MeetingAccessService } from './meeting-access.service';
-import { MeetingRow, MeetingsQueryService } from './meetings-query.service';
+import { MeetingRosterService } from './meeting-roster.service';
+import { meetingResource, MeetingRow, MeetingsQueryService } from './meetings-query.service';
+
+/** Whether free text names one of `names` (case and spacing aside). */
+export function namesAny(text: string, names: readonly string[]): boolean {
+  const normal = (value: string) => value.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
+  const haystack = normal(text);
+  return names.some((name) => normal(name).length >= 3 && haystack.includes(normal(name)));
+}
 
 /** Unambiguous on a phone screen: no 0/O, no 1/I. */
 export const CHECK_IN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -29,15 +45,13 @@ export function newCheckInCode(): string {
   return Array.from({ length: CHECK_IN_LENGTH }, () => CHECK_IN_ALPHABET[randomInt(CHECK_IN_ALPHABET.length)]).join('');
 }
 
-/** Live participations whose community may host a club meeting at its place. */
-const HOST_STATUSES = ['observer', 'candidate', 'member', 'suspended'];
-
 /** Every scheduling write takes this lock, so two coordinators cannot double-book a club or a venue at once. */
 const SCHEDULING_LOCK = 'dastarkhan.meetings.scheduling';
 
 interface ExistingMeeting {
   id: string;
   clubId: string;
+  regionCode: string;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -63,16 +77,16 @@ interface Plan {
 export class SchedulingService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly meetingAccess: MeetingAccessService,
+    private readonly roster: MeetingRosterService,
     private readonly query: MeetingsQueryService,
+    private readonly access: AccessService,
   ) {}
 
   /** What saving `input` would run into, without writing anything. */
   async check(viewer: Viewer, clubId: string, input: MeetingInputDto): Promise<MeetingCheckDto> {
-    await this.assertCoordinatorOfClub(viewer, clubId);
     const occurrences = occurrencesOf(input);
     const plan = planOf(input);
-    await this.validateReferences(this.db.manager, clubId, plan.venueCommunityId, input.topicIds);
+    await this.validateReferences(this.db.manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda);
     const conflicts = await this.conflicts(this.db.manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
     const warnings = uniqueWarnings((await this.query.warnings(clubId, occurrences)).flat());
     return { conflicts, warnings };
@@ -80,12 +94,11 @@ export class SchedulingService {
 
   /** One meeting, or a series (one row per occurrence) in a single transaction; any conflict refuses all of it. */
   async create(viewer: Viewer, clubId: string, input: MeetingInputDto): Promise<MeetingDto[]> {
-    await this.assertCoordinatorOfClub(viewer, clubId);
     const occurrences = occurrencesOf(input);
     const plan = planOf(input);
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCHEDULING_LOCK]);
-      await this.validateReferences(manager, clubId, plan.venueCommunityId, input.topicIds);
+      await this.validateReferences(manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda);
       const conflicts = await this.conflicts(manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
       if (conflicts.length) throw conflictError(conflicts);
 
@@ -142,6 +155,7 @@ export class SchedulingService {
         plan.venueCommunityId !== row.venueCommunityId ? plan.venueCommunityId : null,
         input.topicIds,
         row.topics.map((t) => t.id),
+        input.agenda,
       );
 
       const series = input.scope === 'series' && row.seriesId !== null;
@@ -202,6 +216,8 @@ export class SchedulingService {
   /** Cancels one occurrence, or this and every later scheduled occurrence of its series. */
   async cancel(viewer: Viewer, id: string, input: CancelMeetingDto): Promise<MeetingDto[]> {
     return this.db.transaction(async (manager) => {
+      // The scheduling lock: a series being cancelled cannot be edited or extended at the same time.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCHEDULING_LOCK]);
       const row = await this.lockForChange(manager, viewer, id, input.version);
       const ids: string[] =
         input.scope === 'series' && row.seriesId !== null
@@ -221,10 +237,9 @@ export class SchedulingService {
     });
   }
 
-  /** Locks the meeting; then the caller must coordinate its club (403, or 404 if it may not even see it), it must be scheduled, and the version current. */
-  private async lockForChange(manager: EntityManager, viewer: Viewer, id: string, version: number): Promise<MeetingRow> {
-    const meeting = await this.meetingAccess.loadMeeting(id, manager, true);
-    await this.meetingAccess.assertCoordinator(viewer, meeting);
+  /** Locks the meeting (the access guard checked the caller coordinates its club); it must be scheduled, and the version current. */
+  private async lockForChange(manager: EntityManager, _viewer: Viewer, id: string, version: number): Promise<MeetingRow> {
+    const meeting = await this.roster.loadMeeting(id, manager, true);
     if (meeting.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'This meeting is cancelled');
     const [row] = await this.query.rows(`WHERE m.id = $1`, [id], manager);
     if (row.version !== version) {
@@ -233,26 +248,40 @@ export class SchedulingService {
     return row;
   }
 
-  private async assertCoordinatorOfClub(viewer: Viewer, clubId: string): Promise<void> {
-    await this.query.assertClubExists(clubId);
-    if (!coordinates(viewer, clubId)) throw new AppError('FORBIDDEN', "Only the club's coordinators plan its meetings");
-  }
-
-  /** The venue community must take part in the club; topics must exist and be current (or already on the meeting). */
+  /**
+   * The venue and presenting communities must take part in the club; topics must exist and be
+   * current (or already on the meeting); a free-text presenter may not name one of the club's
+   * communities (docs/domain.md, P10): it would print that name to everyone who reads the agenda.
+   */
   private async validateReferences(
     manager: EntityManager,
     clubId: string,
     venueCommunityId: string | null,
     topicIds: string[] | undefined,
     keptTopicIds: string[] = [],
+    agenda: AgendaItemInputDto[] = [],
   ): Promise<void> {
     const fields: Record<string, string> = {};
-    if (venueCommunityId) {
-      const [host] = await manager.query(
-        `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`,
-        [clubId, venueCommunityId, HOST_STATUSES],
-      );
-      if (!host) fields.venueCommunityId = 'venueCommunityId must be a community taking part in this club';
+    const clubCommunities: Array<{ id: string; name: string; takesPart: boolean }> = await manager.query(
+      `SELECT c.id, c.name, p.status = ANY($2) AS "takesPart"
+         FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = $1`,
+      [clubId, PARTICIPANT_STATUSES],
+    );
+    const takesPart = new Set(clubCommunities.filter((c) => c.takesPart).map((c) => c.id));
+    if (venueCommunityId && !takesPart.has(venueCommunityId)) {
+      fields.venueCommunityId = 'venueCommunityId must be a community taking part in this club';
+    }
+    agenda.forEach((item, index) => {
+      if (item.presenterCommunityId && !takesPart.has(item.presenterCommunityId)) {
+        fields[`agenda.${index}.presenterCommunityId`] = 'presenterCommunityId must be a community taking part in this club';
+      }
+      if (item.presenterCommunityId && item.presenter) fields[`agenda.${index}.presenter`] = 'give either a presenter or a presenterCommunityId';
+    });
+    const naming = agenda.findIndex((item) => item.presenter && namesAny(item.presenter, clubCommunities.map((c) => c.name)));
+    if (naming >= 0) {
+      throw new AppError('MEETING.PRESENTER_NAMES_COMMUNITY', "A community of the club presents: pick it from the club's communities", {
+        [`agenda.${naming}.presenter`]: 'names a community of the club',
+      });
     }
     if (topicIds?.length) {
       const topics: Array<{ id: string; archived: boolean }> = await manager.query(
@@ -276,30 +305,34 @@ export class SchedulingService {
     const from = new Date(Math.min(...planned.map((p) => p.startsAt.getTime())));
     const to = new Date(Math.max(...planned.map((p) => p.endsAt.getTime())));
     const existing: ExistingMeeting[] = await manager.query(
-      `SELECT id, club_id AS "clubId", title, starts_at AS "startsAt", ends_at AS "endsAt", status, format, venue,
-              venue_community_id AS "venueCommunityId", visibility
-         FROM meetings
-        WHERE status = 'scheduled' AND starts_at < $1 AND ends_at > $2 AND NOT (id = ANY($3))
-          AND (club_id = $4 OR venue IS NOT NULL OR venue_community_id IS NOT NULL)`,
+      `SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt",
+              m.status, m.format, m.venue, m.venue_community_id AS "venueCommunityId", m.visibility
+         FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id
+        WHERE m.status = 'scheduled' AND m.starts_at < $1 AND m.ends_at > $2 AND NOT (m.id = ANY($3))
+          AND (m.club_id = $4 OR m.venue IS NOT NULL OR m.venue_community_id IS NOT NULL)`,
       [to, from, excludeIds, clubId],
     );
-    const found = new Map<string, MeetingConflict<ExistingMeeting>>();
+    const found = new Map<string, MeetingConflict<ExistingMeeting> & { plan: Plan }>();
     for (const plan of planned) {
       for (const conflict of findConflicts({ ...plan, clubId, status: 'scheduled' }, existing)) {
         const known = found.get(conflict.meeting.id);
-        if (!known || (known.kind === 'venue' && conflict.kind === 'club')) found.set(conflict.meeting.id, conflict);
+        if (!known || (known.kind === 'venue' && conflict.kind === 'club')) found.set(conflict.meeting.id, { ...conflict, plan });
       }
     }
     return [...found.values()]
       .sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime())
-      .map(({ kind, meeting }) => ({
-        kind,
-        meetingId: meeting.id,
-        // Another club's club-only meeting: its title is not this coordinator's to read.
-        title: meeting.visibility === 'public' || coordinates(viewer, meeting.clubId) ? meeting.title : '',
-        startsAt: meeting.startsAt.toISOString(),
-        endsAt: meeting.endsAt.toISOString(),
-      }));
+      .map(({ kind, meeting, plan }) => {
+        // A meeting outside the caller's sight (another club's club-only meeting): only "that venue is busy then".
+        const seen = this.access.allows(viewer, 'meeting.read', meetingResource(meeting));
+        const shown = seen ? meeting : plan;
+        return {
+          kind,
+          meetingId: seen ? meeting.id : null,
+          title: seen ? meeting.title : '',
+          startsAt: shown.startsAt.toISOString(),
+          endsAt: shown.endsAt.toISOString(),
+        };
+      });
   }
 
   private async replaceTopics(manager: EntityManager, meetingIds: string[], topicIds: string[]): Promise<void> {
@@ -315,11 +348,17 @@ export class SchedulingService {
     await manager.query(`DELETE FROM agenda_items WHERE meeting_id = ANY($1)`, [meetingIds]);
     if (agenda.length === 0) return;
     await manager.query(
-      `INSERT INTO agenda_items (meeting_id, position, title, presenter)
-       SELECT m, item.position, item.title, item.presenter
+      `INSERT INTO agenda_items (meeting_id, position, title, presenter, presenter_community_id)
+       SELECT m, item.position, item.title, item.presenter, item.community
          FROM unnest($1::uuid[]) m
-        CROSS JOIN unnest($2::int[], $3::text[], $4::text[]) AS item(position, title, presenter)`,
-      [meetingIds, agenda.map((_, index) => index + 1), agenda.map((a) => a.title), agenda.map((a) => a.presenter ?? '')],
+        CROSS JOIN unnest($2::int[], $3::text[], $4::text[], $5::uuid[]) AS item(position, title, presenter, community)`,
+      [
+        meetingIds,
+        agenda.map((_, index) => index + 1),
+        agenda.map((a) => a.title),
+        agenda.map((a) => a.presenter ?? ''),
+        agenda.map((a) => a.presenterCommunityId ?? null),
+      ],
     );
   }
 }
@@ -383,7 +422,13 @@ function conflictError(conflicts: MeetingConflictDto[]): AppError {
   return new AppError(
     'MEETING.CONFLICT',
     `${conflicts.length} meeting(s) already take this ${first.kind === 'club' ? 'club' : 'venue'} at this time`,
-    { meetingId: first.meetingId, kind: first.kind, startsAt: first.startsAt, endsAt: first.endsAt, count: String(conflicts.length) },
+    {
+      ...(first.meetingId ? { meetingId: first.meetingId } : {}),
+      kind: first.kind,
+      startsAt: first.startsAt,
+      endsAt: first.endsAt,
+      count: String(conflicts.length),
+    },
   );
 }
 

@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer, Public } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -12,27 +13,29 @@ import { TopicsService } from './topics.service';
 export class TopicsController {
   constructor(private readonly topics: TopicsService) {}
 
+  @Access('public.read')
   @Get()
-  @Public()
   @ApiOkResponse({ type: [TopicDto] })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'includeArchived by a non-administrator' })
   list(@CurrentViewer() viewer: Viewer | null, @Query() { includeArchived }: TopicListQuery): Promise<TopicDto[]> {
     return this.topics.list(viewer, includeArchived);
   }
 
+  @Access('topics.manage')
   @Post()
   @ApiCreatedResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The code is taken' })
-  create(@CurrentViewer() viewer: Viewer, @Body() input: CreateTopicDto): Promise<TopicDto> {
-    return this.topics.create(viewer, input);
+  create(@Body() input: CreateTopicDto): Promise<TopicDto> {
+    return this.topics.create(input);
   }
 
+  @Access('topics.manage')
   @Patch(':id')
   @ApiOkResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateTopicDto): Promise<TopicDto> {
-    return this.topics.update(viewer, id, input);
+  update(@Param() { id }: IdParam, @Body() input: UpdateTopicDto): Promise<TopicDto> {
+    return this.topics.update(id, input);
   }
 }

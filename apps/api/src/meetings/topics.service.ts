@@ -1,29 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { isAdministrator, type Viewer } from '../auth/viewer';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { CreateTopicDto, TopicDto, UpdateTopicDto } from './dto/topic.dto';
 
 const TOPIC_SELECT = `SELECT id, code, name, archived FROM topics`;
 
-export function assertAdministrator(viewer: Viewer | null): void {
-  if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Only administrators manage this list');
-}
-
 /** The social issues meetings address: a translated list the national secretariat manages. */
 @Injectable()
 export class TopicsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
-  list(viewer: Viewer | null, includeArchived = false): Promise<TopicDto[]> {
-    if (includeArchived) assertAdministrator(viewer);
+  async list(viewer: Viewer | null, includeArchived = false): Promise<TopicDto[]> {
+    if (includeArchived) await this.access.require(viewer, 'topics.read-archived');
     return this.db.query(`${TOPIC_SELECT} WHERE $1 OR NOT archived ORDER BY name->>'en', code`, [includeArchived]);
   }
 
-  async create(viewer: Viewer, input: CreateTopicDto): Promise<TopicDto> {
-    assertAdministrator(viewer);
+  async create(input: CreateTopicDto): Promise<TopicDto> {
     try {
       const [topic]: TopicDto[] = await this.db.query(
         `INSERT INTO topics (code, name) VALUES ($1, $2) RETURNING id, code, name, archived`,
@@ -36,8 +35,7 @@ export class TopicsService {
     }
   }
 
-  async update(viewer: Viewer, id: string, input: UpdateTopicDto): Promise<TopicDto> {
-    assertAdministrator(viewer);
+  async update(id: string, input: UpdateTopicDto): Promise<TopicDto> {
     const name = input.name && { kk: input.name.kk, ru: input.name.ru, en: input.name.en };
     const [rows]: [TopicDto[], number] = await this.db.query(
       `UPDATE topics SET name = COALESCE($2, name), archived = COALESCE($3, archived) WHERE id = $1

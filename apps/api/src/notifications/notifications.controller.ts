@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -18,18 +19,21 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @Access('account.read')
   @Get('notifications')
   @ApiOkResponse({ type: NotificationPageDto, description: "The caller's own notifications, newest first" })
   list(@CurrentViewer() viewer: Viewer, @Query() query: NotificationListQueryDto): Promise<NotificationPageDto> {
     return this.notifications.list(viewer, query);
   }
 
+  @Access('account.read')
   @Get('notifications/unread-count')
   @ApiOkResponse({ type: UnreadCountDto })
   unreadCount(@CurrentViewer() viewer: Viewer): Promise<UnreadCountDto> {
     return this.notifications.unreadCount(viewer);
   }
 
+  @Access('account.write')
   @Post('notifications/read-all')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Every one of the caller's notifications is read" })
@@ -37,6 +41,7 @@ export class NotificationsController {
     return this.notifications.markAllRead(viewer);
   }
 
+  @Access('notification.write', { param: 'id' })
   @Post('notifications/:id/read')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Read' })
@@ -45,10 +50,11 @@ export class NotificationsController {
     return this.notifications.markRead(viewer, id);
   }
 
+  @Access('outbox.read')
   @Get('admin/email-outbox')
   @ApiOkResponse({ type: [EmailOutboxMessageDto], description: 'Newest first' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
-  outbox(@CurrentViewer() viewer: Viewer, @Query() query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
-    return this.notifications.outbox(viewer, query);
+  outbox(@Query() query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
+    return this.notifications.outbox(query);
   }
 }

@@ -7,11 +7,12 @@ import {
   notificationParams,
   type Locale,
   type NotificationAudience,
+  type NoticeSubject,
   type NotificationKind,
-  type RegistrationStatus,
 } from '@dastarkhan/domain';
-import { isAdministrator, type Viewer } from '../auth/viewer';
-import { AppError, notFound } from '../common/errors/app-error';
+import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
+import type { Viewer } from '../auth/viewer';
+import { notFound } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import {
   EmailOutboxMessageDto,
@@ -43,11 +44,7 @@ interface CandidateRow {
   email: string;
   locale: Locale;
   displayName: string;
-  clubName: string;
-  communityName: string;
-  registrationStatus: RegistrationStatus;
-  isPublic: boolean;
-  officialConsent: boolean;
+  subject: NoticeSubject;
 }
 
 /**
@@ -59,8 +56,8 @@ const CANDIDATES_SQL = `
   SELECT u.id AS "userId",
          CASE ra.role WHEN 'representative' THEN 'community' ELSE ra.role END AS audience,
          u.email, u.locale, u.display_name AS "displayName",
-         cl.name AS "clubName", c.name AS "communityName", c.registration_status AS "registrationStatus",
-         c.is_public AS "isPublic", c.official_consent_at IS NOT NULL AS "officialConsent"
+         json_build_object('participationId', p.id, 'clubId', p.club_id, 'regionCode', ci.region_code, 'clubName', cl.name,
+           'community', ${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name)) AS subject
     FROM participations p
     JOIN clubs cl ON cl.id = p.club_id
     JOIN cities ci ON ci.id = cl.city_id
@@ -105,20 +102,14 @@ export class NotificationsService {
     if (recipients.length === 0) return;
 
     const notifications = recipients.map((recipient) => {
-      const params = notificationParams(
-        recipient.audience,
-        {
-          participationId: notice.participationId,
-          clubName: recipient.clubName,
-          communityName: recipient.communityName,
-          community: recipient,
-        },
-        notice.params,
-      );
+      const params = notificationParams(recipient, recipient.subject, notice.params);
       return { user_id: recipient.userId, kind: notice.kind, params, link: notificationLink(recipient.audience, notice.participationId) };
     });
+    const communityId = recipients[0].subject.community.communityId;
     const emails = recipients.map((recipient, index) => ({
       to_address: recipient.email,
+      kind: notice.kind,
+      community_id: communityId,
       ...renderEmail({
         locale: recipient.locale,
         kind: notice.kind,
@@ -134,8 +125,9 @@ export class NotificationsService {
       [JSON.stringify(notifications)],
     );
     await manager.query(
-      `INSERT INTO email_outbox (to_address, subject, body)
-       SELECT to_address, subject, body FROM jsonb_to_recordset($1::jsonb) AS r(to_address text, subject text, body text)`,
+      `INSERT INTO email_outbox (to_address, subject, body, kind, community_id)
+       SELECT to_address, subject, body, kind, community_id
+         FROM jsonb_to_recordset($1::jsonb) AS r(to_address text, subject text, body text, kind text, community_id uuid)`,
       [JSON.stringify(emails)],
     );
   }
@@ -182,15 +174,20 @@ export class NotificationsService {
     await this.db.query(`UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`, [viewer.userId]);
   }
 
-  /** The outbox for administrators: what was (or will be) emailed, newest first. */
-  async outbox(viewer: Viewer, query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
-    if (!isAdministrator(viewer)) throw new AppError('FORBIDDEN', 'Only administrators see the email outbox');
+  /**
+   * The outbox for administrators: what was (or will be) emailed, newest first. A message about a
+   * protected community shows its recipient and kind, not its subject or body (docs/domain.md, P12).
+   */
+  async outbox(query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
     return this.db.query(
-      `SELECT id, to_address AS "to", subject, body, status, attempts, last_error AS "lastError",
-              created_at AS "createdAt", next_attempt_at AS "nextAttemptAt", sent_at AS "sentAt"
-         FROM email_outbox
-        WHERE ($1::text IS NULL OR status = $1)
-        ORDER BY created_at DESC, id DESC
+      `SELECT o.id, o.to_address AS "to", o.kind, o.status, o.attempts, o.last_error AS "lastError",
+              o.created_at AS "createdAt", o.next_attempt_at AS "nextAttemptAt", o.sent_at AS "sentAt",
+              (c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public) AS withheld,
+              CASE WHEN c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public THEN NULL ELSE o.subject END AS subject,
+              CASE WHEN c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public THEN NULL ELSE o.body END AS body
+         FROM email_outbox o LEFT JOIN communities c ON c.id = o.community_id
+        WHERE ($1::text IS NULL OR o.status = $1)
+        ORDER BY o.created_at DESC, o.id DESC
         LIMIT $2`,
       [query.status ?? null, query.limit ?? 50],
     );

@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam, IdParam } from '../common/id-params';
@@ -18,6 +19,7 @@ import { ParticipationService } from './participation.service';
 export class ParticipationController {
   constructor(private readonly participation: ParticipationService) {}
 
+  @Access('club.participations.read', { param: 'clubId' })
   @Get('clubs/:clubId/participations')
   @ApiOkResponse({ type: [ParticipationSummaryDto] })
   listForClub(
@@ -28,6 +30,8 @@ export class ParticipationController {
     return this.participation.listForClub(viewer, clubId, status);
   }
 
+  @Access('club.apply', { param: 'clubId' })
+  @Access('community.act', { body: 'communityId' })
   @Post('clubs/:clubId/applications')
   @ApiCreatedResponse({ type: ParticipationDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The community already has a live participation here' })
@@ -35,12 +39,14 @@ export class ParticipationController {
     return this.participation.apply(viewer, clubId, input);
   }
 
+  @Access('community.own-records.read', { param: 'id' })
   @Get('communities/:id/participations')
   @ApiOkResponse({ type: [ParticipationSummaryDto] })
   listForCommunity(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<ParticipationSummaryDto[]> {
     return this.participation.listForCommunity(viewer, id);
   }
 
+  @Access('participation.read', { param: 'id' })
   @Get('participations/:id')
   @ApiOkResponse({ type: ParticipationDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -48,6 +54,7 @@ export class ParticipationController {
     return this.participation.get(viewer, id);
   }
 
+  @Access('participation.transition', { param: 'id' })
   @Post('participations/:id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto })

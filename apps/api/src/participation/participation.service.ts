@@ -4,44 +4,47 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   assertReapplyDateReached,
   availableActions,
-  DomainError,
   requiredActor,
-  ParticipationAction,
-  ParticipationStatus,
-  RECORDED_ACTIONS,
-  RegistrationStatus,
   transitionParticipation,
   TRANSITION_NOTICES,
+  type ParticipationAction,
+  type ParticipationActor,
+  type ParticipationResource,
+  type ParticipationStatus,
+  type Permission,
   type TransitionContext,
 } from '@dastarkhan/domain';
-import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
+import { AccessService, type CommunityNames } from '../access/access.service';
+import { PARTICIPATION_FROM, PARTICIPATION_JSON } from '../access/resource-loader';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
+import { ErasureService } from '../communities/erasure.service';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { NotificationsService } from '../notifications/notifications.service';
 import { latestReapplyDate } from '../decisions/decision-records';
 import { ApplyDto, ParticipationDto, ParticipationEventDto, ParticipationSummaryDto, TransitionDto } from './dto/participation.dto';
 
 const SUMMARY_SELECT = `
-  SELECT p.id, p.status, p.club_id AS "clubId", cl.name AS "clubName",
-         json_build_object('id', c.id, 'name', c.name, 'tradition', c.tradition,
-                           'registrationStatus', c.registration_status) AS community,
+  SELECT p.id, p.status, p.club_id AS "clubId", cl.name AS "clubName", p.community_id AS "communityId",
          p.statement, p.created_at AS "createdAt", p.updated_at AS "updatedAt", p.version
     FROM participations p
-    JOIN clubs cl ON cl.id = p.club_id
-    JOIN communities c ON c.id = p.community_id`;
+    JOIN clubs cl ON cl.id = p.club_id`;
 
+type SummaryRow = Omit<ParticipationSummaryDto, 'community'> & { communityId: string };
+
+/** A participation locked for a step: its state, version and the facts the access rules read. */
 export interface LockedParticipation {
   id: string;
   status: ParticipationStatus;
-  suspended_from: ParticipationStatus | null;
+  suspendedFrom: ParticipationStatus | null;
   version: number;
-  club_id: string;
-  community_id: string;
-  registration_status: RegistrationStatus;
+  clubId: string;
+  communityId: string;
+  resource: ParticipationResource;
 }
 
-export interface AppliedTransition {
+export interface AppliedStep {
   /** The locked row as it was before the step. */
   before: LockedParticipation;
   status: ParticipationStatus;
@@ -49,37 +52,55 @@ export interface AppliedTransition {
   sequence: number;
 }
 
+/** Who must be allowed to take a step, by the party the state machine names for it. */
+/** Summaries with their community named for the reader (every participation reader may see it; P5). */
+function withCommunities(names: CommunityNames, rows: SummaryRow[]): ParticipationSummaryDto[] {
+  return rows.flatMap(({ communityId, ...row }) => {
+    const community = names.ref(communityId);
+    return community ? [{ ...row, community }] : [];
+  });
+}
+
+const ACTOR_PERMISSION: Record<Exclude<ParticipationActor, 'administrator'>, Permission> = {
+  coordinator: 'participation.act-as-coordinator',
+  community: 'participation.act-as-community',
+};
+
 @Injectable()
 export class ParticipationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
+    private readonly erasure: ErasureService,
   ) {}
 
   /** The club's participations for its coordinators, newest first. */
   async listForClub(viewer: Viewer, clubId: string, status?: ParticipationStatus): Promise<ParticipationSummaryDto[]> {
-    await this.assertClubExists(clubId);
-    if (!coordinates(viewer, clubId)) throw new AppError('FORBIDDEN', "Only the club's coordinators see its applications");
-    return this.db.query(
+    const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT} WHERE p.club_id = $1 AND ($2::text IS NULL OR p.status = $2) ORDER BY p.created_at DESC`,
       [clubId, status ?? null],
     );
+    return this.summaries(this.db.manager, viewer, rows, 'club.participations');
   }
 
   /** A community's participations: for its representatives. */
   async listForCommunity(viewer: Viewer, communityId: string): Promise<ParticipationSummaryDto[]> {
-    if (!represents(viewer, communityId)) throw notFound('Community');
-    return this.db.query(`${SUMMARY_SELECT} WHERE p.community_id = $1 ORDER BY p.created_at DESC`, [communityId]);
+    const rows: SummaryRow[] = await this.db.query(`${SUMMARY_SELECT} WHERE p.community_id = $1 ORDER BY p.created_at DESC`, [
+      communityId,
+    ]);
+    return this.summaries(this.db.manager, viewer, rows, 'community.participations');
   }
 
   /** The caller's own communities' participations in one club. */
-  viewerParticipationsInClub(viewer: Viewer | null, clubId: string): Promise<ParticipationSummaryDto[]> {
-    const communities = representedCommunityIds(viewer);
-    if (communities.length === 0) return Promise.resolve([]);
-    return this.db.query(
+  async viewerParticipationsInClub(viewer: Viewer | null, clubId: string): Promise<ParticipationSummaryDto[]> {
+    const own = (viewer?.participations ?? []).filter((p) => p.clubId === clubId).map((p) => p.communityId);
+    if (own.length === 0) return [];
+    const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT} WHERE p.club_id = $1 AND p.community_id = ANY($2) ORDER BY p.created_at DESC`,
-      [clubId, communities],
+      [clubId, own],
     );
+    return this.summaries(this.db.manager, viewer, rows, 'club.own-participations');
   }
 
   async get(viewer: Viewer, id: string): Promise<ParticipationDto> {
@@ -88,8 +109,6 @@ export class ParticipationService {
 
   /** A representative applies to a club as observer, with a statement of intent. */
   async apply(viewer: Viewer, clubId: string, input: ApplyDto): Promise<ParticipationDto> {
-    if (!represents(viewer, input.communityId)) throw notFound('Community');
-    await this.assertClubExists(clubId);
     try {
       return await this.db.transaction(async (manager) => {
         assertReapplyDateReached(await latestReapplyDate(manager, input.communityId, clubId, 'decline'), new Date());
@@ -111,19 +130,17 @@ export class ParticipationService {
   }
 
   /**
-   * Moves a participation along the pathway. Admit, defer, decline and the community's nomination
-   * request leave more than an event, so they go through their own endpoints (DecisionsService).
+   * A step that leaves nothing but its event (accept, nominate, suspend, reinstate, withdraw).
+   * Admit, defer and decline leave a decision record and go through DecisionsService.
    */
   async transition(viewer: Viewer, id: string, input: TransitionDto): Promise<ParticipationDto> {
-    if ((RECORDED_ACTIONS as readonly ParticipationAction[]).includes(input.action)) {
-      throw new AppError('PARTICIPATION.DECISION_ENDPOINT', `${input.action} has its own endpoint: it leaves a record beside the event`);
-    }
     if (input.eraseContactDetails && input.action !== 'withdraw') {
       throw new ValidationFailed({ eraseContactDetails: 'only when withdrawing' });
     }
     return this.db.transaction(async (manager) => {
-      const applied = await this.applyTransition(manager, viewer, id, input);
-      if (input.eraseContactDetails) await this.eraseContactDetails(manager, applied.before.community_id);
+      const locked = await this.lock(manager, id);
+      await this.step(manager, viewer, locked, input.action, { version: input.version, reason: input.reason });
+      if (input.eraseContactDetails) await this.erasure.erase(manager, locked.communityId, viewer);
       const notice = TRANSITION_NOTICES[input.action];
       if (notice) {
         const params = { reason: notice.withReason ? input.reason || null : null };
@@ -133,121 +150,96 @@ export class ParticipationService {
     });
   }
 
-  /**
-   * Applies one step inside the caller's transaction. The row is locked and the caller's `version`
-   * must match, so of two concurrent decisions exactly one wins and the other gets 409. `check`
-   * runs on the locked row before the rules, for what only the caller knows (milestones met, …).
-   */
-  async applyTransition(
-    manager: EntityManager,
-    viewer: Viewer,
-    id: string,
-    input: TransitionDto,
-    check?: (row: LockedParticipation) => Promise<Partial<TransitionContext>>,
-  ): Promise<AppliedTransition> {
+  /** Locks the participation row for a step (404 when it does not exist). */
+  async lock(manager: EntityManager, id: string): Promise<LockedParticipation> {
     const [row]: LockedParticipation[] = await manager.query(
-      `SELECT p.id, p.status, p.suspended_from, p.version, p.club_id, p.community_id, c.registration_status
-         FROM participations p JOIN communities c ON c.id = p.community_id
-        WHERE p.id = $1 FOR UPDATE OF p`,
+      `SELECT p.id, p.status, p.suspended_from AS "suspendedFrom", p.version, p.club_id AS "clubId", p.community_id AS "communityId",
+              ${PARTICIPATION_JSON} AS resource
+         FROM ${PARTICIPATION_FROM} WHERE p.id = $1 FOR UPDATE OF p`,
       [id],
     );
-    const isCoordinator = !!row && coordinates(viewer, row.club_id);
-    const isRepresentative = !!row && represents(viewer, row.community_id);
-    if (!row || !(isCoordinator || isRepresentative)) throw notFound('Participation');
-    const actor = requiredActor(input.action);
-    if (!(actor === 'community' ? isRepresentative : isCoordinator)) {
-      throw new DomainError('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE', `Only the ${actor} may ${input.action}`);
-    }
-    if (row.version !== input.version) {
+    if (!row) throw notFound('Participation');
+    return row;
+  }
+
+  /**
+   * One step of the pathway on a locked row: the party the state machine names must be allowed
+   * to take it (the access module), the caller's `version` must match — so of two concurrent
+   * steps exactly one wins and the other gets 409 — and libs/domain decides the next state.
+   * `context` carries what only the caller knows (milestones met, where an overturn returns).
+   */
+  async step(
+    manager: EntityManager,
+    viewer: Viewer,
+    locked: LockedParticipation,
+    action: ParticipationAction,
+    input: { version: number; reason?: string | null; context?: Partial<TransitionContext> },
+  ): Promise<AppliedStep> {
+    const actor = requiredActor(action);
+    if (actor !== 'administrator') this.access.assert(viewer, ACTOR_PERMISSION[actor], locked.resource);
+    if (locked.version !== input.version) {
       throw new AppError('PARTICIPATION.STALE_VERSION', 'This participation changed meanwhile; reload and decide again');
     }
-    const extra = check ? await check(row) : {};
-    const next = transitionParticipation(
-      { status: row.status, suspendedFrom: row.suspended_from },
-      input.action,
-      { actor, registration: row.registration_status, reason: input.reason, ...extra },
-    );
-    const version = row.version + 1;
-    await this.writeStep(manager, { id, version, action: input.action, from: row.status, to: next, reason: input.reason || null, actorId: viewer.userId });
-    return { before: row, status: next.status, sequence: version };
-  }
-
-  /**
-   * Writes a step the caller has already checked (under the row's lock): the participation's new
-   * state and version, and the event with that version as its sequence.
-   */
-  async writeStep(
-    manager: EntityManager,
-    step: {
-      id: string;
-      version: number;
-      action: ParticipationAction | 'overturn';
-      from: ParticipationStatus;
-      to: { status: ParticipationStatus; suspendedFrom: ParticipationStatus | null };
-      reason: string | null;
-      actorId: string;
-    },
-  ): Promise<void> {
+    const next = transitionParticipation({ status: locked.status, suspendedFrom: locked.suspendedFrom }, action, {
+      actor,
+      registration: locked.resource.community.registrationStatus,
+      reason: input.reason,
+      ...input.context,
+    });
+    const version = locked.version + 1;
     await manager.query(
       `UPDATE participations SET status = $2, suspended_from = $3, version = $4, updated_at = now() WHERE id = $1`,
-      [step.id, step.to.status, step.to.suspendedFrom, step.version],
+      [locked.id, next.status, next.suspendedFrom, version],
     );
-    await this.recordEvent(manager, step.id, step.version, step.action, step.from, step.to.status, step.reason, step.actorId);
-  }
-
-  /**
-   * A withdrawing community's right to be forgotten: its contact details and leaders' names go;
-   * its name, tradition and the aggregate history (events, attendance, contributions) stay, so
-   * the club's figures remain true. Refused while it still takes part in another club, whose
-   * coordinators need the contacts.
-   */
-  private async eraseContactDetails(manager: EntityManager, communityId: string): Promise<void> {
-    const [live] = await manager.query(
-      `SELECT 1 FROM participations WHERE community_id = $1 AND status NOT IN ('declined', 'withdrawn') LIMIT 1`,
-      [communityId],
-    );
-    if (live) {
-      throw new AppError('COMMUNITY.HAS_LIVE_PARTICIPATIONS', 'The community still takes part in another club; withdraw there first');
-    }
-    await manager.query(
-      `UPDATE communities SET contact_email = NULL, contact_phone = NULL, leaders = '', meeting_place = '',
-              contact_erased_at = now(), updated_at = now()
-        WHERE id = $1`,
-      [communityId],
-    );
+    await this.recordEvent(manager, locked.id, version, action, locked.status, next.status, input.reason || null, viewer.userId);
+    return { before: locked, status: next.status, sequence: version };
   }
 
   /** The participation as `viewer` sees it, read through `manager` (inside the caller's transaction too). */
   async detail(manager: EntityManager, viewer: Viewer, id: string): Promise<ParticipationDto> {
-    const [summary]: Array<ParticipationSummaryDto & { suspendedFrom: ParticipationStatus | null }> = await manager.query(
-      `${SUMMARY_SELECT.replace('p.version', 'p.version, p.suspended_from AS "suspendedFrom"')} WHERE p.id = $1`,
+    const [row]: Array<SummaryRow & { suspendedFrom: ParticipationStatus | null; resource: ParticipationResource }> = await manager.query(
+      `${SUMMARY_SELECT.replace('p.version', `p.version, p.suspended_from AS "suspendedFrom", ${PARTICIPATION_JSON} AS resource`)}
+         JOIN communities c ON c.id = p.community_id JOIN cities ci ON ci.id = cl.city_id
+        WHERE p.id = $1`,
       [id],
     );
-    const isCoordinator = !!summary && coordinates(viewer, summary.clubId);
-    const isRepresentative = !!summary && represents(viewer, summary.community.id);
-    if (!summary || !(isCoordinator || isRepresentative)) throw notFound('Participation');
-    const events: ParticipationEventDto[] = await manager.query(
-      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason,
-              u.display_name AS "actorName", e.created_at AS at
+    if (!row) throw notFound('Participation');
+    const { suspendedFrom, resource, ...summaryRow } = row;
+    const events: Array<Omit<ParticipationEventDto, 'actorName'> & { displayName: string; actorRepresents: boolean }> = await manager.query(
+      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason, u.display_name AS "displayName",
+              EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = e.actor_id AND r.role = 'representative'
+                         AND r.community_id = $2) AS "actorRepresents", e.created_at AS at
          FROM participation_events e JOIN users u ON u.id = e.actor_id
         WHERE e.participation_id = $1 ORDER BY e.sequence`,
-      [id],
+      [id, row.communityId],
     );
-    const state = { status: summary.status, suspendedFrom: summary.suspendedFrom };
-    const registration = summary.community.registrationStatus;
+    const names = await this.access.communities(viewer, [row.communityId], { resource: 'participation.history', clubId: row.clubId, manager });
+    const [summary] = withCommunities(names, [summaryRow]);
+    const state = { status: row.status, suspendedFrom };
+    const registration = resource.community.registrationStatus;
     const actions = new Set<ParticipationAction>([
-      ...(isCoordinator ? availableActions(state, 'coordinator', registration) : []),
-      ...(isRepresentative ? availableActions(state, 'community', registration) : []),
+      ...(this.access.allows(viewer, 'participation.act-as-coordinator', resource) ? availableActions(state, 'coordinator', registration) : []),
+      ...(this.access.allows(viewer, 'participation.act-as-community', resource) ? availableActions(state, 'community', registration) : []),
     ]);
-    const { suspendedFrom: _internal, ...publicSummary } = summary;
-    return { ...publicSummary, availableActions: [...actions], events };
+    return {
+      ...summary,
+      availableActions: [...actions],
+      events: events.map(({ displayName, actorRepresents, ...event }) => ({
+        ...event,
+        actorName: names.person(displayName, actorRepresents ? row.communityId : null),
+      })),
+    };
+  }
+
+  private async summaries(manager: EntityManager, viewer: Viewer | null, rows: SummaryRow[], resource: string): Promise<ParticipationSummaryDto[]> {
+    return withCommunities(await this.access.communities(viewer, rows.map((r) => r.communityId), { resource, manager }), rows);
   }
 
   private recordEvent(
     manager: EntityManager,
     participationId: string,
     sequence: number,
-    action: ParticipationAction | 'apply' | 'overturn',
+    action: ParticipationAction | 'apply',
     fromStatus: ParticipationStatus | null,
     toStatus: ParticipationStatus,
     reason: string | null,
@@ -258,10 +250,5 @@ export class ParticipationService {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [participationId, sequence, action, fromStatus, toStatus, reason, actorId],
     );
-  }
-
-  private async assertClubExists(clubId: string): Promise<void> {
-    const [club] = await this.db.query(`SELECT 1 FROM clubs WHERE id = $1`, [clubId]);
-    if (!club) throw notFound('Club');
   }
 }

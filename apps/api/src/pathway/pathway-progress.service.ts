@@ -11,7 +11,8 @@ import {
   type SponsorshipRecord,
   type TransparencyProfile,
 } from '@dastarkhan/domain';
-import { coordinates, represents, type Viewer } from '../auth/viewer';
+import { AccessService, type CommunityNames } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
 import { PathwayProgressDto } from './dto/pathway.dto';
 import { PathwayPolicyService } from './pathway-policy.service';
@@ -29,19 +30,27 @@ export class PathwayProgressService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly policies: PathwayPolicyService,
+    private readonly access: AccessService,
   ) {}
 
-  /** For the community's representatives and the club's coordinators; 404 for anyone else. */
+  /** For whoever may read the participation (its parties, officials with consent); sponsors named for the reader. */
   async progress(viewer: Viewer, participationId: string): Promise<PathwayProgressDto> {
-    const [participation]: ParticipationRow[] = await this.db.query(
-      `SELECT id, status, club_id AS "clubId", community_id AS "communityId" FROM participations WHERE id = $1`,
-      [participationId],
-    );
-    if (!participation || !(represents(viewer, participation.communityId) || coordinates(viewer, participation.clubId))) {
-      throw notFound('Participation');
-    }
     // One snapshot for every read, so the figures agree with each other.
-    return this.db.transaction('REPEATABLE READ', (manager) => this.computeIn(manager, participation));
+    return this.db.transaction('REPEATABLE READ', async (manager) => {
+      const [participation]: ParticipationRow[] = await manager.query(
+        `SELECT id, status, club_id AS "clubId", community_id AS "communityId" FROM participations WHERE id = $1`,
+        [participationId],
+      );
+      if (!participation) throw notFound('Participation');
+      const progress = await this.computeIn(manager, participation);
+      const names = await this.access.communities(viewer, [participation.communityId, ...evidenceCommunities(progress)], {
+        resource: 'participation.progress',
+        clubId: participation.clubId,
+        manager,
+      });
+      names.ref(participation.communityId);
+      return nameEvidence(progress, names);
+    });
   }
 
   /**
@@ -83,9 +92,8 @@ export class PathwayProgressService {
       [participation.communityId],
     );
     const sponsorships: SponsorshipRecord[] = await manager.query(
-      `SELECT s.id, c.name AS "sponsorName", s.created_at AS "createdAt", s.withdrawn_at AS "withdrawnAt"
-         FROM sponsorships s JOIN communities c ON c.id = s.sponsor_community_id
-        WHERE s.participation_id = $1 ORDER BY s.created_at, s.id`,
+      `SELECT s.id, s.sponsor_community_id AS "sponsorCommunityId", s.created_at AS "createdAt", s.withdrawn_at AS "withdrawnAt"
+         FROM sponsorships s WHERE s.participation_id = $1 ORDER BY s.created_at, s.id`,
       [participationId],
     );
     const reviews: ReviewFacts[] = await manager.query(
@@ -111,4 +119,23 @@ export class PathwayProgressService {
       ...result,
     };
   }
+}
+
+/** The communities a progress's evidence names (its sponsors). */
+export function evidenceCommunities(progress: Pick<PathwayProgressDto, 'milestones'>): string[] {
+  return progress.milestones.flatMap((m) => m.evidence.flatMap((e) => (e.communityId ? [e.communityId] : [])));
+}
+
+/**
+ * The evidence as this reader may see it: a sponsor is printed by the naming rule (null title:
+ * "a community"). Stored snapshots keep only the id, so they never need rewriting.
+ */
+export function nameEvidence<T extends Pick<PathwayProgressDto, 'milestones'>>(progress: T, names: CommunityNames): T {
+  return {
+    ...progress,
+    milestones: progress.milestones.map((m) => ({
+      ...m,
+      evidence: m.evidence.map((e) => (e.communityId ? { ...e, title: names.name(e.communityId) ?? '' } : e)),
+    })),
+  };
 }

@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -9,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam, IdParam } from '../common/id-params';
@@ -35,12 +36,14 @@ export class PathwayController {
     private readonly sponsorships: SponsorshipService,
   ) {}
 
+  @Access('public.read')
   @Get('pathway-policy')
   @ApiOkResponse({ type: PathwayPolicyDto })
   nationalPolicy(): Promise<PathwayPolicyDto> {
     return this.policies.national();
   }
 
+  @Access('policy.national.write')
   @Put('pathway-policy')
   @ApiOkResponse({ type: PathwayPolicyDto, description: 'The new national version' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
@@ -48,13 +51,15 @@ export class PathwayController {
     return this.policies.setNational(viewer, input);
   }
 
+  @Access('club.policy.read', { param: 'clubId' })
   @Get('clubs/:clubId/pathway-policy')
   @ApiOkResponse({ type: ClubPathwayPolicyDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  clubPolicy(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam): Promise<ClubPathwayPolicyDto> {
-    return this.policies.forClub(viewer, clubId);
+  clubPolicy(@Param() { clubId }: ClubIdParam): Promise<ClubPathwayPolicyDto> {
+    return this.policies.forClub(clubId);
   }
 
+  @Access('club.policy.write', { param: 'clubId' })
   @Put('clubs/:clubId/pathway-policy')
   @ApiOkResponse({ type: ClubPathwayPolicyDto, description: "The club's new override version" })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "The club's coordinators only" })
@@ -67,6 +72,7 @@ export class PathwayController {
     return this.policies.setForClub(viewer, clubId, input);
   }
 
+  @Access('participation.read', { param: 'id' })
   @Get('participations/:id/progress')
   @ApiOkResponse({ type: PathwayProgressDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -74,6 +80,8 @@ export class PathwayController {
     return this.progressService.progress(viewer, id);
   }
 
+  @Access('participation.sponsor', { param: 'id' })
+  @Access('community.act', { body: 'communityId' })
   @Post('participations/:id/sponsorships')
   @ApiCreatedResponse({ type: SponsorshipDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -83,6 +91,7 @@ export class PathwayController {
     return this.sponsorships.sponsor(viewer, id, input);
   }
 
+  @Access('community.own-records.read', { param: 'id' })
   @Get('communities/:id/sponsorships')
   @ApiOkResponse({ type: [GivenSponsorshipDto], description: 'The sponsorships the community gave (withdrawn ones dated)' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s communities' })
@@ -90,6 +99,7 @@ export class PathwayController {
     return this.sponsorships.givenBy(viewer, id);
   }
 
+  @Access('sponsorship.withdraw', { param: 'id' })
   @Delete('sponsorships/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Withdrawn' })

@@ -1,21 +1,28 @@
 import type { EntityManager } from 'typeorm';
 import { countedRevision, latestRevision, ProjectStatus } from '@dastarkhan/domain';
 import type { CommunityRefDto } from '../communities/dto/community.dto';
+import type { CommunityNames } from '../access/access.service';
 import type { ContributionDto, ContributionRevisionDto } from './dto/contribution.dto';
+
+/** A revision as stored: who entered it is printed through the naming rule when the line is shown. */
+export type RevisionRow = Omit<ContributionRevisionDto, 'enteredByName'> & { enteredByName: string; enteredByRepresents: boolean };
 
 export interface LedgerLine {
   id: string;
   projectId: string;
   communityId: string;
   version: number;
-  revisions: ContributionRevisionDto[];
+  revisions: RevisionRow[];
 }
 
 const REVISIONS = `
   SELECT r.id, r.contribution_id AS "contributionId", r.revision, r.role, r.volunteers, r.hours::float8 AS hours,
          r.in_kind AS "inKind", r.status, r.review_reason AS "reviewReason", eu.display_name AS "enteredByName",
+         EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = r.entered_by_id AND ra.role = 'representative'
+                    AND ra.community_id = pc.community_id) AS "enteredByRepresents",
          r.entered_at AS "enteredAt", ru.display_name AS "reviewedByName", r.reviewed_at AS "reviewedAt"
     FROM project_contribution_revisions r
+    JOIN project_contributions pc ON pc.id = r.contribution_id
     JOIN users eu ON eu.id = r.entered_by_id
     LEFT JOIN users ru ON ru.id = r.reviewed_by_id
    WHERE r.contribution_id = ANY($1)
@@ -29,7 +36,7 @@ export async function loadLedger(manager: EntityManager, where: { projectId: str
     ['projectId' in where ? where.projectId : where.contributionId],
   );
   if (lines.length === 0) return [];
-  const revisions: Array<ContributionRevisionDto & { contributionId: string }> = await manager.query(REVISIONS, [lines.map((l) => l.id)]);
+  const revisions: Array<RevisionRow & { contributionId: string }> = await manager.query(REVISIONS, [lines.map((l) => l.id)]);
   return lines.map((line) => ({
     ...line,
     revisions: revisions.filter((r) => r.contributionId === line.id).map(({ contributionId: _line, ...revision }) => revision),
@@ -38,6 +45,8 @@ export async function loadLedger(manager: EntityManager, where: { projectId: str
 
 export interface LineView {
   community: CommunityRefDto;
+  /** The naming rule for the reader: who entered each revision. */
+  names: CommunityNames;
   /** Coordinator of the club or representative of the line's community: sees every revision. */
   full: boolean;
   isCoordinator: boolean;
@@ -47,9 +56,13 @@ export interface LineView {
 
 /** A ledger line as the caller may see it; null when it has nothing the caller may see. */
 export function toContributionDto(line: LedgerLine, view: LineView): ContributionDto | null {
-  const counted = countedRevision(line.revisions);
+  const revisions = line.revisions.map(({ enteredByName, enteredByRepresents, ...revision }) => ({
+    ...revision,
+    enteredByName: view.names.person(enteredByName, enteredByRepresents ? line.communityId : null),
+  }));
+  const counted = countedRevision(revisions);
   if (!view.full && !counted) return null;
-  const latest = latestRevision(line.revisions);
+  const latest = latestRevision(revisions);
   const active = view.projectStatus === 'active';
   return {
     id: line.id,
@@ -58,7 +71,7 @@ export function toContributionDto(line: LedgerLine, view: LineView): Contributio
     version: line.version,
     counted,
     latest: view.full ? latest : null,
-    revisions: view.full ? line.revisions : [],
+    revisions: view.full ? revisions : [],
     viewerCanCorrect: active && view.representsCommunity,
     viewerCanReview: active && view.isCoordinator && latest?.status === 'pending',
   };

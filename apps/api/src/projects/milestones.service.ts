@@ -2,24 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertMilestonesEditable, isMilestoneOverdue } from '@dastarkhan/domain';
-import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { MilestoneDto, MilestoneInputDto, UpdateMilestoneDto } from './dto/milestone.dto';
-import { ProjectAccessService, ProjectRow } from './project-access.service';
+import { lockProject, ProjectRow } from './project-rows';
 import { almatyToday } from './projects.service';
 
 /** A project's milestones: planned and ticked off by the club's coordinators. */
 @Injectable()
 export class MilestonesService {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly access: ProjectAccessService,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async add(viewer: Viewer, projectId: string, input: MilestoneInputDto): Promise<MilestoneDto> {
+  async add(projectId: string, input: MilestoneInputDto): Promise<MilestoneDto> {
     return this.db.transaction(async (manager) => {
       // FOR UPDATE: concurrent additions take positions one after the other.
-      await this.editable(manager, viewer, projectId, 'FOR UPDATE');
+      await this.editable(manager, projectId, 'FOR UPDATE');
       const [{ id }] = await manager.query(
         `INSERT INTO project_milestones (project_id, position, title, due_on)
          VALUES ($1, (SELECT COALESCE(max(position), 0) + 1 FROM project_milestones WHERE project_id = $1), $2, $3) RETURNING id`,
@@ -29,9 +25,9 @@ export class MilestonesService {
     });
   }
 
-  async update(viewer: Viewer, projectId: string, milestoneId: string, input: UpdateMilestoneDto): Promise<MilestoneDto> {
+  async update(projectId: string, milestoneId: string, input: UpdateMilestoneDto): Promise<MilestoneDto> {
     return this.db.transaction(async (manager) => {
-      await this.editable(manager, viewer, projectId, 'FOR SHARE');
+      await this.editable(manager, projectId, 'FOR SHARE');
       const current = await this.lock(manager, projectId, milestoneId);
       if (current.version !== input.version) {
         throw new AppError('PROJECT.STALE_VERSION', 'This milestone changed meanwhile; reload and try again');
@@ -50,20 +46,17 @@ export class MilestonesService {
     });
   }
 
-  async remove(viewer: Viewer, projectId: string, milestoneId: string): Promise<void> {
+  async remove(projectId: string, milestoneId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await this.editable(manager, viewer, projectId, 'FOR SHARE');
+      await this.editable(manager, projectId, 'FOR SHARE');
       await this.lock(manager, projectId, milestoneId);
       await manager.query(`DELETE FROM project_milestones WHERE id = $1`, [milestoneId]);
     });
   }
 
-  /** The project, locked, if the caller coordinates its club and its milestones may still change. */
-  private async editable(manager: EntityManager, viewer: Viewer, projectId: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ProjectRow> {
-    const [locked] = await manager.query(`SELECT 1 FROM projects WHERE id = $1 ${lock}`, [projectId]);
-    if (!locked) throw notFound('Project');
-    const { project, audience } = await this.access.visible(manager, viewer, projectId);
-    if (!audience.isCoordinator) throw new AppError('FORBIDDEN', "Only the club's coordinators plan milestones");
+  /** The project, locked, if its milestones may still change (the access guard checked the caller coordinates its club). */
+  private async editable(manager: EntityManager, projectId: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ProjectRow> {
+    const project = await lockProject(manager, projectId, lock);
     assertMilestonesEditable(project.status);
     return project;
   }

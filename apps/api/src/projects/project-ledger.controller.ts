@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -26,6 +27,8 @@ export class ProjectLedgerController {
     private readonly milestones: MilestonesService,
   ) {}
 
+  @Access('project.join', { param: 'id' })
+  @Access('community.act', { body: 'communityId' })
   @Post('projects/:id/participants')
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already asked to join, or the project is not active' })
@@ -33,6 +36,7 @@ export class ProjectLedgerController {
     return this.ledger.join(viewer, id, input);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Post('projects/:id/participants/:communityId/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })
@@ -44,12 +48,15 @@ export class ProjectLedgerController {
     return this.ledger.decidePartner(viewer, id, communityId, input);
   }
 
+  @Access('project.contribute', { param: 'id' })
+  @Access('community.act', { body: 'communityId' })
   @Post('projects/:id/contributions')
   @ApiCreatedResponse({ type: ContributionDto })
   enter(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: ContributionInputDto): Promise<ContributionDto> {
     return this.ledger.enter(viewer, id, input);
   }
 
+  @Access('contribution.correct', { param: 'contributionId' })
   @Post('projects/:id/contributions/:contributionId/revisions')
   @ApiCreatedResponse({ type: ContributionDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version' })
@@ -61,6 +68,7 @@ export class ProjectLedgerController {
     return this.ledger.correct(viewer, id, contributionId, input);
   }
 
+  @Access('contribution.review', { param: 'contributionId' })
   @Post('projects/:id/contributions/:contributionId/review')
   @HttpCode(200)
   @ApiOkResponse({ type: ContributionDto })
@@ -73,32 +81,32 @@ export class ProjectLedgerController {
     return this.ledger.review(viewer, id, contributionId, input);
   }
 
+  @Access('community.civic-record.read', { param: 'id' })
   @Get('communities/:id/civic-record')
   @ApiOkResponse({ type: CivicRecordDto })
   civicRecord(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Query() { clubId }: CivicRecordQuery): Promise<CivicRecordDto> {
     return this.ledger.civicRecord(viewer, id, clubId);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Post('projects/:id/milestones')
   @ApiCreatedResponse({ type: MilestoneDto })
-  addMilestone(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: MilestoneInputDto): Promise<MilestoneDto> {
-    return this.milestones.add(viewer, id, input);
+  addMilestone(@Param() { id }: IdParam, @Body() input: MilestoneInputDto): Promise<MilestoneDto> {
+    return this.milestones.add(id, input);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Patch('projects/:id/milestones/:milestoneId')
   @ApiOkResponse({ type: MilestoneDto })
-  updateMilestone(
-    @CurrentViewer() viewer: Viewer,
-    @Param() { id, milestoneId }: MilestoneParams,
-    @Body() input: UpdateMilestoneDto,
-  ): Promise<MilestoneDto> {
-    return this.milestones.update(viewer, id, milestoneId, input);
+  updateMilestone(@Param() { id, milestoneId }: MilestoneParams, @Body() input: UpdateMilestoneDto): Promise<MilestoneDto> {
+    return this.milestones.update(id, milestoneId, input);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Delete('projects/:id/milestones/:milestoneId')
   @HttpCode(204)
   @ApiNoContentResponse()
-  removeMilestone(@CurrentViewer() viewer: Viewer, @Param() { id, milestoneId }: MilestoneParams): Promise<void> {
-    return this.milestones.remove(viewer, id, milestoneId);
+  removeMilestone(@Param() { id, milestoneId }: MilestoneParams): Promise<void> {
+    return this.milestones.remove(id, milestoneId);
   }
 }

@@ -6,6 +6,7 @@ import {
   contributedProjectCount,
   decidePartner,
   latestRevision,
+  LIVE_STATUSES,
   mayTakePartInProjects,
   ParticipationStatus,
   PartnerStatus,
@@ -13,7 +14,8 @@ import {
   reviewRevision,
   validateContribution,
 } from '@dastarkhan/domain';
-import { coordinatedClubIds, represents, type Viewer } from '../auth/viewer';
+import { AccessService } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import {
@@ -27,7 +29,7 @@ import {
 } from './dto/contribution.dto';
 import { JoinProjectDto, ParticipantDecisionDto, ProjectDto } from './dto/project.dto';
 import { LedgerLine, loadLedger, toContributionDto } from './ledger';
-import { ProjectAccessService, ProjectAudience, ProjectRow } from './project-access.service';
+import { lockProject, ProjectRow } from './project-rows';
 import { ProjectsService } from './projects.service';
 
 /**
@@ -38,20 +40,19 @@ import { ProjectsService } from './projects.service';
 export class ProjectLedgerService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessService,
     private readonly projects: ProjectsService,
   ) {}
 
   /** A representative asks for its community to join an active project; a coordinator then decides. */
   async join(viewer: Viewer, id: string, input: JoinProjectDto): Promise<ProjectDto> {
-    if (!represents(viewer, input.communityId)) throw notFound('Community');
     try {
       return await this.db.transaction(async (manager) => {
-        const { project } = await this.lockVisible(manager, viewer, id);
+        const project = await lockProject(manager, id, 'FOR SHARE');
         assertProjectActive(project.status);
         const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
-          `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status NOT IN ('declined', 'withdrawn')`,
-          [project.clubId, input.communityId],
+          `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`,
+          [project.clubId, input.communityId, LIVE_STATUSES],
         );
         if (!mayTakePartInProjects(participation?.status)) {
           throw new AppError('PROJECT.COMMUNITY_NOT_ELIGIBLE', "Only the club's observer, candidate and member communities join its projects");
@@ -73,8 +74,7 @@ export class ProjectLedgerService {
   /** A coordinator confirms a community's request to join, or declines it with a reason. */
   async decidePartner(viewer: Viewer, id: string, communityId: string, input: ParticipantDecisionDto): Promise<ProjectDto> {
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.lockVisible(manager, viewer, id);
-      this.assertCoordinator(audience);
+      const project = await lockProject(manager, id, 'FOR SHARE');
       const [partner]: Array<{ id: string; status: PartnerStatus }> = await manager.query(
         `SELECT id, status FROM project_partners WHERE project_id = $1 AND community_id = $2 FOR UPDATE`,
         [id, communityId],
@@ -92,9 +92,8 @@ export class ProjectLedgerService {
 
   /** A representative enters what its (confirmed) community contributed: revision 1, pending review. */
   async enter(viewer: Viewer, id: string, input: ContributionInputDto): Promise<ContributionDto> {
-    if (!represents(viewer, input.communityId)) throw notFound('Community');
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.lockVisible(manager, viewer, id);
+      const project = await lockProject(manager, id, 'FOR SHARE');
       assertProjectActive(project.status);
       const [partner] = await manager.query(
         `SELECT 1 FROM project_partners WHERE project_id = $1 AND community_id = $2 AND status = 'confirmed'`,
@@ -109,18 +108,15 @@ export class ProjectLedgerService {
         [id, input.communityId],
       );
       await this.insertRevision(manager, contributionId, 1, input, viewer.userId);
-      return this.lineDto(manager, viewer, project, audience, contributionId);
+      return this.lineDto(manager, viewer, project, contributionId);
     });
   }
 
   /** A correction: a new pending revision; the earlier ones stay, and the confirmed one counts until this is confirmed. */
   async correct(viewer: Viewer, id: string, contributionId: string, input: CorrectContributionDto): Promise<ContributionDto> {
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.lockVisible(manager, viewer, id);
-      const line = await this.lockLine(manager, id, contributionId, audience);
-      if (!represents(viewer, line.communityId)) {
-        throw new AppError('FORBIDDEN', "Only the community's representatives correct its contribution");
-      }
+      const project = await lockProject(manager, id, 'FOR SHARE');
+      const line = await this.lockLine(manager, id, contributionId);
       assertProjectActive(project.status);
       this.assertVersion(line.version, input.version);
       validateContribution(input, { isLeadCommunity: line.communityId === project.leadCommunityId });
@@ -132,16 +128,15 @@ export class ProjectLedgerService {
       }
       await this.insertRevision(manager, line.id, plan.revision, input, viewer.userId);
       await manager.query(`UPDATE project_contributions SET version = version + 1, updated_at = now() WHERE id = $1`, [line.id]);
-      return this.lineDto(manager, viewer, project, audience, line.id);
+      return this.lineDto(manager, viewer, project, line.id);
     });
   }
 
   /** A coordinator confirms the newest revision (it now counts) or rejects it with a reason. */
   async review(viewer: Viewer, id: string, contributionId: string, input: ReviewContributionDto): Promise<ContributionDto> {
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.lockVisible(manager, viewer, id);
-      const line = await this.lockLine(manager, id, contributionId, audience);
-      this.assertCoordinator(audience);
+      const project = await lockProject(manager, id, 'FOR SHARE');
+      const line = await this.lockLine(manager, id, contributionId);
       assertProjectActive(project.status);
       this.assertVersion(line.version, input.version);
       const latest = latestRevision(line.revisions);
@@ -151,29 +146,18 @@ export class ProjectLedgerService {
         [latest?.id, status, input.reason || null, viewer.userId],
       );
       await manager.query(`UPDATE project_contributions SET version = version + 1, updated_at = now() WHERE id = $1`, [line.id]);
-      return this.lineDto(manager, viewer, project, audience, line.id);
+      return this.lineDto(manager, viewer, project, line.id);
     });
   }
 
   /**
    * A community's confirmed contributions across projects: what the pathway's "contributed to N
    * joint projects" milestone reads. Its representatives see every club; a coordinator only the
-   * clubs it coordinates in which the community takes part; anyone else gets 404.
+   * clubs it coordinates in which the community takes part (the access guard let only them in).
    */
   async civicRecord(viewer: Viewer, communityId: string, clubId?: string): Promise<CivicRecordDto> {
-    let clubIds: string[] | null = null;
-    if (!represents(viewer, communityId)) {
-      const coordinated = coordinatedClubIds(viewer);
-      const rows: Array<{ clubId: string }> = coordinated.length
-        ? await this.db.query(
-            `SELECT DISTINCT club_id AS "clubId" FROM participations WHERE community_id = $1 AND club_id = ANY($2)`,
-            [communityId, coordinated],
-          )
-        : [];
-      if (rows.length === 0) throw notFound('Community');
-      clubIds = rows.map((r) => r.clubId);
-    }
-    if (clubId) clubIds = clubIds ? clubIds.filter((c) => c === clubId) : [clubId];
+    // A coordinator sees the record in the clubs it coordinates only.
+    const coordinatorOf = this.access.speaksFor(viewer, communityId) ? null : viewer.userId;
     const rows: CivicRecordEntryDto[] = await this.db.query(
       `SELECT * FROM (
          SELECT DISTINCT ON (pc.id) pc.id AS "contributionId", p.id AS "projectId", p.title AS "projectTitle", p.category,
@@ -183,10 +167,11 @@ export class ProjectLedgerService {
            JOIN projects p ON p.id = pc.project_id
            JOIN clubs cl ON cl.id = p.club_id
            JOIN project_contribution_revisions r ON r.contribution_id = pc.id AND r.status = 'confirmed'
-          WHERE pc.community_id = $1 AND ($2::uuid[] IS NULL OR p.club_id = ANY($2::uuid[]))
+          WHERE pc.community_id = $1 AND ($2::uuid IS NULL OR p.club_id = $2)
+            AND ($3::uuid IS NULL OR p.club_id IN (SELECT club_id FROM role_assignments WHERE user_id = $3 AND role = 'coordinator'))
           ORDER BY pc.id, r.revision DESC) counted
         ORDER BY "confirmedAt" DESC, "contributionId"`,
-      [communityId, clubIds],
+      [communityId, clubId ?? null, coordinatorOf],
     );
     return {
       communityId,
@@ -197,40 +182,31 @@ export class ProjectLedgerService {
     };
   }
 
-  private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<{ project: ProjectRow; audience: ProjectAudience }> {
-    const [locked] = await manager.query(`SELECT 1 FROM projects WHERE id = $1 FOR SHARE`, [id]);
-    if (!locked) throw notFound('Project');
-    return this.access.visible(manager, viewer, id);
-  }
-
-  /** The ledger line (locked), 404 when it is not in this project or the caller may not see it. */
-  private async lockLine(manager: EntityManager, projectId: string, contributionId: string, audience: ProjectAudience): Promise<LedgerLine> {
-    const [row] = await manager.query(
-      `SELECT community_id AS "communityId" FROM project_contributions WHERE id = $1 AND project_id = $2 FOR UPDATE`,
-      [contributionId, projectId],
-    );
-    if (!row || !(audience.isCoordinator || represents(audience.viewer, row.communityId))) throw notFound('Contribution');
+  /** The ledger line (locked); 404 when it is not in this project (the access guard checked who may act on it). */
+  private async lockLine(manager: EntityManager, projectId: string, contributionId: string): Promise<LedgerLine> {
+    const [row] = await manager.query(`SELECT 1 FROM project_contributions WHERE id = $1 AND project_id = $2 FOR UPDATE`, [
+      contributionId,
+      projectId,
+    ]);
+    if (!row) throw notFound('Contribution');
     const [line] = await loadLedger(manager, { contributionId });
     return line;
   }
 
-  private async lineDto(
-    manager: EntityManager,
-    viewer: Viewer,
-    project: ProjectRow,
-    audience: ProjectAudience,
-    contributionId: string,
-  ): Promise<ContributionDto> {
+  private async lineDto(manager: EntityManager, viewer: Viewer, project: ProjectRow, contributionId: string): Promise<ContributionDto> {
     const [line] = await loadLedger(manager, { contributionId });
-    const communities = await this.access.visibleCommunities(manager, viewer, project.clubId, [line.communityId], 'project.ledger');
-    const community = communities.get(line.communityId);
-    const representsCommunity = represents(viewer, line.communityId);
+    const resource = await this.access.load('project', project.id, manager);
+    const names = await this.access.communities(viewer, [line.communityId], { resource: 'project.ledger', clubId: project.clubId, manager });
+    const community = names.ref(line.communityId);
+    const isCoordinator = this.access.allows(viewer, 'project.manage', resource);
+    const representsCommunity = this.access.speaksFor(viewer, line.communityId);
     const dto =
       community &&
       toContributionDto(line, {
         community,
-        full: audience.isCoordinator || representsCommunity,
-        isCoordinator: audience.isCoordinator,
+        names,
+        full: isCoordinator || representsCommunity,
+        isCoordinator,
         representsCommunity,
         projectStatus: project.status,
       });
@@ -244,10 +220,6 @@ export class ProjectLedgerService {
        VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
       [contributionId, revision, figures.role, figures.volunteers, figures.hours, figures.inKind || null, userId],
     );
-  }
-
-  private assertCoordinator(audience: ProjectAudience): void {
-    if (!audience.isCoordinator) throw new AppError('FORBIDDEN', "Only the club's coordinators decide this");
   }
 
   private assertVersion(current: number, given: number): void {

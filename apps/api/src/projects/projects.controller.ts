@@ -1,6 +1,7 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentViewer, Public } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam, IdParam } from '../common/id-params';
@@ -20,20 +21,22 @@ import { ProjectsService } from './projects.service';
 export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
-  @Public()
+  @Access('club.projects.read', { param: 'clubId' })
   @Get('clubs/:clubId/projects')
   @ApiOkResponse({ type: [ProjectSummaryDto] })
   list(@CurrentViewer() viewer: Viewer | null, @Param() { clubId }: ClubIdParam, @Query() { status }: ProjectListQuery): Promise<ProjectSummaryDto[]> {
     return this.projects.listForClub(viewer, clubId, status);
   }
 
+  @Access('club.projects.propose', { param: 'clubId' })
+  @Access('community.act', { body: 'communityId' })
   @Post('clubs/:clubId/projects')
   @ApiCreatedResponse({ type: ProjectDto })
   propose(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Body() input: ProposeProjectDto): Promise<ProjectDto> {
     return this.projects.propose(viewer, clubId, input);
   }
 
-  @Public()
+  @Access('project.read', { param: 'id' })
   @Get('projects/:id')
   @ApiOkResponse({ type: ProjectDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -41,6 +44,7 @@ export class ProjectsController {
     return this.projects.get(viewer, id);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Patch('projects/:id')
   @ApiOkResponse({ type: ProjectDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version' })
@@ -48,6 +52,7 @@ export class ProjectsController {
     return this.projects.update(viewer, id, input);
   }
 
+  @Access('project.transition', { param: 'id' })
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })
@@ -56,6 +61,7 @@ export class ProjectsController {
     return this.projects.transition(viewer, id, input);
   }
 
+  @Access('project.manage', { param: 'id' })
   @Post('projects/:id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })

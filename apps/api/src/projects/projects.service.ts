@@ -4,20 +4,28 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   assertProjectDates,
   availableProjectActions,
+  countFigure,
+  countedRevision,
   DomainError,
   isMilestoneOverdue,
+  LIVE_STATUSES,
   ledgerTotals,
+  listedAndUnlisted,
   mayTakePartInProjects,
-  ParticipationStatus,
   PartnerStatus,
   projectProgress,
   ProjectAction,
   ProjectRole,
   ProjectStatus,
+  smallCountThreshold,
+  sumFigure,
   transitionProject,
+  type ParticipationStatus,
+  type ProjectResource,
 } from '@dastarkhan/domain';
-import { coordinates, represents, representedCommunityIds, type Viewer } from '../auth/viewer';
-import { AppError, notFound } from '../common/errors/app-error';
+import { AccessService, type CommunityNames } from '../access/access.service';
+import type { Viewer } from '../auth/viewer';
+import { AppError } from '../common/errors/app-error';
 import type { ContributionDto } from './dto/contribution.dto';
 import type { MilestoneDto } from './dto/milestone.dto';
 import {
@@ -28,25 +36,30 @@ import {
   ProjectSummaryDto,
   ProjectTransitionDto,
   ProposeProjectDto,
+  UndisclosedContributionsDto,
   UpdateProjectDto,
 } from './dto/project.dto';
 import type { OutcomeFigure } from './entities/project.entity';
-import { loadLedger, toContributionDto } from './ledger';
-import { ProjectAccessService, ProjectRow } from './project-access.service';
+import { LedgerLine, loadLedger, toContributionDto } from './ledger';
+import { lockProject, ProjectRow } from './project-rows';
 
 const SUMMARY_SELECT = `
   SELECT p.id, p.club_id AS "clubId", cl.name AS "clubName", p.title, p.category, p.status, p.visibility,
          to_char(p.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(p.ends_on, 'YYYY-MM-DD') AS "endsOn",
          p.lead_community_id AS "leadCommunityId", p.updated_at AS "updatedAt",
-         (SELECT count(*)::int FROM project_partners pp WHERE pp.project_id = p.id AND pp.status = 'confirmed') AS "partnerCount",
          (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id) AS "milestoneTotal",
-         (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id AND m.done) AS "milestoneDone"
-    FROM projects p JOIN clubs cl ON cl.id = p.club_id`;
+         (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id AND m.done) AS "milestoneDone",
+         json_build_object('kind', 'project', 'projectId', p.id, 'clubId', p.club_id, 'regionCode', ci.region_code,
+           'status', p.status, 'visibility', p.visibility, 'leadCommunityId', p.lead_community_id,
+           'partners', COALESCE((SELECT json_agg(json_build_object('communityId', x.community_id, 'status', x.status))
+                                   FROM project_partners x WHERE x.project_id = p.id), '[]'::json)) AS resource
+    FROM projects p JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id`;
 
-interface SummaryRow extends Omit<ProjectSummaryDto, 'leadCommunity' | 'progress'> {
+interface SummaryRow extends Omit<ProjectSummaryDto, 'leadCommunity' | 'progress' | 'partnerCount'> {
   leadCommunityId: string;
   milestoneTotal: number;
   milestoneDone: number;
+  resource: ProjectResource;
 }
 
 interface DetailRow extends SummaryRow {
@@ -68,34 +81,22 @@ export function almatyToday(): string {
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: ProjectAccessService,
+    private readonly access: AccessService,
   ) {}
 
-  /** A club's projects the caller may see, newest first (apps/api/docs/projects-contract.md, "Who sees what"). */
+  /** A club's projects the caller may see, newest first: exactly those `project.read` allows one by one. */
   async listForClub(viewer: Viewer | null, clubId: string, status?: ProjectStatus): Promise<ProjectSummaryDto[]> {
-    await this.access.assertClubExists(this.db.manager, clubId);
-    const mine = representedCommunityIds(viewer);
-    const [participant] = mine.length
-      ? await this.db.query(
-          `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = ANY($2)
-              AND status IN ('observer', 'candidate', 'member', 'suspended') LIMIT 1`,
-          [clubId, mine],
-        )
-      : [];
     const rows: SummaryRow[] = await this.db.query(
-      `${SUMMARY_SELECT}
-        WHERE p.club_id = $1 AND ($2::text IS NULL OR p.status = $2)
-          AND ($3::boolean
-               OR (p.status IN ('proposed', 'declined') AND p.lead_community_id = ANY($4::uuid[]))
-               OR (p.status NOT IN ('proposed', 'declined')
-                   AND ($5::boolean OR EXISTS (SELECT 1 FROM project_partners pp WHERE pp.project_id = p.id
-                                                  AND pp.community_id = ANY($4::uuid[]) AND pp.status <> 'declined')))
-               OR (p.status = 'completed' AND p.visibility = 'public'))
-        ORDER BY p.starts_on DESC, p.created_at DESC`,
-      [clubId, status ?? null, coordinates(viewer, clubId), mine, !!participant],
+      `${SUMMARY_SELECT} WHERE p.club_id = $1 AND ($2::text IS NULL OR p.status = $2) ORDER BY p.starts_on DESC, p.created_at DESC`,
+      [clubId, status ?? null],
     );
-    const leads = await this.access.visibleCommunities(this.db.manager, viewer, clubId, rows.map((r) => r.leadCommunityId), 'project.lead');
-    return rows.map((row) => toSummary(row, leads.get(row.leadCommunityId) ?? null));
+    const visible = rows.filter((row) => this.access.allows(viewer, 'project.read', row.resource));
+    const names = await this.access.communities(
+      viewer,
+      visible.flatMap((row) => row.resource.partners.map((p) => p.communityId)),
+      { resource: 'project.list', clubId },
+    );
+    return visible.map((row) => toSummary(row, names, smallCountThreshold(viewer)));
   }
 
   get(viewer: Viewer | null, id: string): Promise<ProjectDto> {
@@ -104,14 +105,11 @@ export class ProjectsService {
 
   /** A representative of an observer, candidate or member community proposes a project it will lead. */
   async propose(viewer: Viewer, clubId: string, input: ProposeProjectDto): Promise<ProjectDto> {
-    if (!represents(viewer, input.communityId)) throw notFound('Community');
-    await this.access.assertClubExists(this.db.manager, clubId);
     assertProjectDates(input.startsOn, input.endsOn);
     return this.db.transaction(async (manager) => {
       const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
-        `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status NOT IN ('declined', 'withdrawn')
-          FOR SHARE`,
-        [clubId, input.communityId],
+        `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3) FOR SHARE`,
+        [clubId, input.communityId, LIVE_STATUSES],
       );
       if (!mayTakePartInProjects(participation?.status)) {
         throw new AppError('PROJECT.COMMUNITY_NOT_ELIGIBLE', "Only the club's observer, candidate and member communities propose projects");
@@ -136,8 +134,7 @@ export class ProjectsService {
   /** A coordinator edits a project that is still open (proposed or active). */
   async update(viewer: Viewer, id: string, input: UpdateProjectDto): Promise<ProjectDto> {
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.access.visible(manager, viewer, id, true);
-      if (!audience.isCoordinator) throw new AppError('FORBIDDEN', "Only the club's coordinators edit a project");
+      const project = await lockProject(manager, id, 'FOR UPDATE');
       this.assertVersion(project, input.version);
       if (project.status !== 'proposed' && project.status !== 'active') {
         throw new DomainError('PROJECT.NOT_ACTIVE', `The project is ${project.status}; it can no longer change`);
@@ -196,11 +193,8 @@ export class ProjectsService {
     context: (manager: EntityManager) => Promise<{ outcomeSummary?: string; pendingRevisions?: number }> = async () => ({}),
   ): Promise<ProjectDto> {
     return this.db.transaction(async (manager) => {
-      const { project, audience } = await this.access.visible(manager, viewer, id, true);
-      const actors = this.access.actors(audience);
-      if (actors.length === 0) {
-        throw new DomainError('PROJECT.ACTION_NOT_ALLOWED_FOR_ROLE', `Only a coordinator or the proposer may ${action} a project`);
-      }
+      const project = await lockProject(manager, id, 'FOR UPDATE');
+      const actors = this.access.projectActors(viewer, await this.access.load('project', id, manager));
       this.assertVersion(project, version);
       const to = transitionProject(project.status, action, { actors, reason, ...(await context(manager)) });
       const next = project.version + 1;
@@ -227,83 +221,79 @@ export class ProjectsService {
     });
   }
 
-  /** The project page as the caller may see it; 404 for a project it may not see. */
+  /**
+   * The project page as the caller may see it (the access guard answered 404 for a project it may
+   * not see). Communities and people are printed by the naming rule; what hidden partners did is
+   * shown only as the small-count rule allows, so nothing can be recovered by subtraction.
+   */
   async detail(manager: EntityManager, viewer: Viewer | null, id: string): Promise<ProjectDto> {
-    const { project, audience } = await this.access.visible(manager, viewer, id);
     const [row]: DetailRow[] = await manager.query(
       `${SUMMARY_SELECT.replace('p.updated_at AS "updatedAt",', `p.updated_at AS "updatedAt", p.description, p.decision_reason AS "decisionReason",
          p.version, p.outcome_summary AS "outcomeSummary", p.outcome_figures AS "outcomeFigures",
          p.outcome_photo_links AS "outcomePhotoLinks", p.completed_at AS "completedAt",`)} WHERE p.id = $1`,
       [id],
     );
-    const insider = this.access.isInsider(audience);
+    const project = row.resource;
+    const isCoordinator = this.access.allows(viewer, 'project.manage', project);
     const partnerRows: Array<{ communityId: string; role: ProjectRole; status: PartnerStatus; joinedAt: string }> = await manager.query(
       `SELECT community_id AS "communityId", role, status, created_at AS "joinedAt" FROM project_partners
         WHERE project_id = $1 ORDER BY role = 'lead' DESC, created_at, id`,
       [id],
     );
     const ledger = await loadLedger(manager, { projectId: id });
-    const communities = await this.access.visibleCommunities(
-      manager,
+    const names = await this.access.communities(
       viewer,
-      project.clubId,
       [project.leadCommunityId, ...partnerRows.map((p) => p.communityId), ...ledger.map((l) => l.communityId)],
-      'project.page',
+      { resource: 'project.page', clubId: project.clubId, manager },
     );
-    const mine = representedCommunityIds(viewer);
     const shownPartners = partnerRows.filter(
-      (p) => audience.isCoordinator || p.status === 'confirmed' || mine.includes(p.communityId),
+      (p) => isCoordinator || p.status === 'confirmed' || this.access.speaksFor(viewer, p.communityId),
     );
     const partners: ProjectPartnerDto[] = shownPartners.flatMap((p) => {
-      const community = communities.get(p.communityId);
+      const community = names.ref(p.communityId);
       return community ? [{ community, role: p.role, status: p.status, joinedAt: p.joinedAt }] : [];
     });
-    const undisclosedPartners = shownPartners.filter((p) => p.status === 'confirmed' && !communities.has(p.communityId)).length;
-    const ledgerDtos = ledger.flatMap((line): ContributionDto[] => {
-      const community = communities.get(line.communityId);
-      if (!community) return [];
-      const representsCommunity = mine.includes(line.communityId);
+    const visibleLines = ledger.filter((line) => names.access(line.communityId) !== 'hidden');
+    const ledgerDtos = visibleLines.flatMap((line): ContributionDto[] => {
+      const representsCommunity = this.access.speaksFor(viewer, line.communityId);
       const dto = toContributionDto(line, {
-        community,
-        full: audience.isCoordinator || representsCommunity,
-        isCoordinator: audience.isCoordinator,
+        community: names.ref(line.communityId)!,
+        names,
+        full: isCoordinator || representsCommunity,
+        isCoordinator,
         representsCommunity,
         projectStatus: project.status,
       });
       return dto ? [dto] : [];
     });
+    const hiddenPartners = partnerRows.filter((p) => p.status === 'confirmed' && names.access(p.communityId) === 'hidden');
     const milestones = await this.milestones(manager, id);
-    const events: ProjectEventDto[] = insider
-      ? await manager.query(
-          `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason,
-                  u.display_name AS "actorName", e.created_at AS at
-             FROM project_events e JOIN users u ON u.id = e.actor_id
-            WHERE e.project_id = $1 ORDER BY e.sequence`,
-          [id],
-        )
-      : [];
+    const events = this.access.allows(viewer, 'project.insider.read', project) ? await this.events(manager, id, names) : [];
     const partnerOf = new Map(partnerRows.map((p) => [p.communityId, p.status]));
     const { outcomeSummary, outcomeFigures, outcomePhotoLinks, completedAt, ...rest } = row;
+    const threshold = smallCountThreshold(viewer);
     return {
-      ...toSummary(rest, communities.get(project.leadCommunityId) ?? null),
+      ...toSummary(rest, names, threshold),
       description: rest.description,
       decisionReason: rest.decisionReason,
       version: rest.version,
       partners,
-      undisclosedPartners,
+      undisclosed: undisclosed(ledger, hiddenPartners.map((p) => p.communityId), threshold),
       ledger: ledgerDtos,
-      totals: ledgerTotals(ledger.map((l) => l.revisions)),
+      totals: ledgerTotals(visibleLines.map((l) => l.revisions)),
       milestones,
       outcome: outcomeSummary && completedAt
         ? { summary: outcomeSummary, figures: outcomeFigures, photoLinks: outcomePhotoLinks, completedAt }
         : null,
       events,
-      availableActions: availableProjectActions(project.status, this.access.actors(audience)),
-      viewerIsCoordinator: audience.isCoordinator,
-      viewerCommunityIds: mine.filter((c) => partnerOf.get(c) === 'confirmed'),
+      availableActions: availableProjectActions(project.status, this.access.projectActors(viewer, project)),
+      viewerIsCoordinator: isCoordinator,
+      viewerCommunityIds: [...partnerOf].filter(([c, s]) => s === 'confirmed' && this.access.speaksFor(viewer, c)).map(([c]) => c),
       viewerCanJoinAs:
         project.status === 'active'
-          ? [...audience.ownParticipations].filter(([c, s]) => mayTakePartInProjects(s) && !partnerOf.has(c)).map(([c]) => c)
+          ? (viewer?.participations ?? [])
+              .filter((p) => p.clubId === project.clubId && mayTakePartInProjects(p.status) && !partnerOf.has(p.communityId))
+              .map((p) => p.communityId)
           : [],
     };
   }
@@ -316,6 +306,21 @@ export class ProjectsService {
     );
     const today = almatyToday();
     return rows.map((m) => ({ ...m, overdue: isMilestoneOverdue(m, today) }));
+  }
+
+  /** The project's history for its insiders, each actor printed by the naming rule. */
+  private async events(manager: EntityManager, id: string, names: CommunityNames): Promise<ProjectEventDto[]> {
+    const rows: Array<Omit<ProjectEventDto, 'actorName'> & { displayName: string; actorCommunityId: string | null }> = await manager.query(
+      `SELECT e.id, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.reason, u.display_name AS "displayName",
+              (SELECT ra.community_id FROM role_assignments ra JOIN project_partners pp ON pp.community_id = ra.community_id
+                WHERE pp.project_id = e.project_id AND ra.user_id = e.actor_id AND ra.role = 'representative'
+                ORDER BY ra.community_id LIMIT 1) AS "actorCommunityId",
+              e.created_at AS at
+         FROM project_events e JOIN users u ON u.id = e.actor_id
+        WHERE e.project_id = $1 ORDER BY e.sequence`,
+      [id],
+    );
+    return rows.map(({ displayName, actorCommunityId, ...event }) => ({ ...event, actorName: names.person(displayName, actorCommunityId) }));
   }
 
   private assertVersion(project: ProjectRow, version: number): void {
@@ -342,7 +347,22 @@ export class ProjectsService {
   }
 }
 
-function toSummary(row: SummaryRow, leadCommunity: ProjectSummaryDto['leadCommunity']): ProjectSummaryDto {
+/** What the confirmed partners the reader may not see contributed: groups smaller than the threshold are not shown. */
+function undisclosed(ledger: LedgerLine[], hiddenPartnerIds: string[], threshold: number): UndisclosedContributionsDto {
+  const hidden = new Set(hiddenPartnerIds);
+  const counted = ledger.filter((line) => hidden.has(line.communityId)).map((line) => countedRevision(line.revisions));
+  const contributors = new Set(ledger.filter((line, i) => hidden.has(line.communityId) && counted[i]).map((line) => line.communityId)).size;
+  const totals = ledgerTotals(ledger.filter((line) => hidden.has(line.communityId)).map((line) => line.revisions));
+  return {
+    partners: countFigure(hidden.size, threshold),
+    volunteers: sumFigure(totals.volunteers, contributors, threshold),
+    hours: sumFigure(totals.hours, contributors, threshold),
+  };
+}
+
+function toSummary(row: SummaryRow, names: CommunityNames, threshold: number): ProjectSummaryDto {
+  const confirmed = row.resource.partners.filter((p) => p.status === 'confirmed').map((p) => p.communityId);
+  const listed = names.visible(confirmed).length;
   return {
     id: row.id,
     clubId: row.clubId,
@@ -353,12 +373,11 @@ function toSummary(row: SummaryRow, leadCommunity: ProjectSummaryDto['leadCommun
     visibility: row.visibility,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
-    leadCommunity,
-    partnerCount: row.partnerCount,
+    leadCommunity: names.ref(row.leadCommunityId),
+    partnerCount: listedAndUnlisted(listed, confirmed.length - listed, threshold),
     progress: projectProgress(
       Array.from({ length: row.milestoneTotal }, (_, i) => ({ done: i < row.milestoneDone })),
     ),
     updatedAt: row.updatedAt,
   };
 }
-

@@ -1,3 +1,4 @@
+import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
@@ -7,7 +8,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentViewer } from '../auth/public.decorator';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
@@ -28,6 +29,7 @@ const NOT_VISIBLE = 'Not found, or not visible to the caller (existence is priva
 export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
+  @Access('candidacies.read')
   @Get('official/candidacies')
   @ApiOkResponse({ type: OfficialCandidaciesDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Officials only' })
@@ -35,6 +37,7 @@ export class ReviewsController {
     return this.reviews.candidaciesForOfficial(viewer);
   }
 
+  @Access('participation.read', { param: 'id' })
   @Get('participations/:id/reviews')
   @ApiOkResponse({ type: ParticipationReviewsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: NOT_VISIBLE })
@@ -42,6 +45,7 @@ export class ReviewsController {
     return this.reviews.list(viewer, id);
   }
 
+  @Access('participation.review', { param: 'id' })
   @Post('participations/:id/reviews')
   @ApiCreatedResponse({ type: ReviewDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller sees the participation but is not an official who may review it' })
@@ -51,6 +55,7 @@ export class ReviewsController {
     return this.reviews.review(viewer, id, input);
   }
 
+  @Access('review.respond', { param: 'id' })
   @Post('reviews/:id/responses')
   @ApiCreatedResponse({ type: ReviewResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "An official: only the club's coordinators and the community answer" })
@@ -59,6 +64,7 @@ export class ReviewsController {
     return this.reviews.respond(viewer, id, input);
   }
 
+  @Access('review.resolve', { param: 'id' })
   @Post('reviews/:id/resolution')
   @HttpCode(200)
   @ApiOkResponse({ type: ReviewDto, description: 'The resolved concern' })

@@ -1,26 +1,36 @@
 import {
   chooseRecipients,
-  mayNameCommunity,
   notificationLink,
   notificationParams,
   TRANSITION_NOTICES,
-  type NamedCommunityFacts,
+  type NoticeSubject,
   type NotificationAudience,
 } from './notifications';
 
-const hidden: NamedCommunityFacts = { registrationStatus: 'not_registered', isPublic: false, officialConsent: false };
 const AUDIENCES: NotificationAudience[] = ['community', 'coordinator', 'official', 'administrator'];
 
-describe('mayNameCommunity', () => {
+const hidden: NoticeSubject['community'] = {
+  communityId: 'grace',
+  name: 'Grace Church',
+  registrationStatus: 'not_registered',
+  isPublic: false,
+  officialConsent: false,
+  participations: [{ clubId: 'club-almaty', status: 'candidate', regionCode: 'almaty-city' }],
+};
+const subject: NoticeSubject = { participationId: 'p-1', clubId: 'club-almaty', regionCode: 'almaty-city', clubName: 'Almaty club', community: hidden };
+const named = (audience: NotificationAudience, community = hidden) =>
+  'communityName' in notificationParams({ userId: 'u', audience }, { ...subject, community });
+
+describe('the community name in a notification (the naming rule per recipient)', () => {
   it('names a non-registered community without consent to everyone but officials', () => {
-    expect(AUDIENCES.filter((audience) => mayNameCommunity(audience, hidden))).toEqual(['community', 'coordinator', 'administrator']);
-    expect(mayNameCommunity('official', { ...hidden, registrationStatus: 'registration_pending' })).toBe(false);
+    expect(AUDIENCES.filter((audience) => named(audience))).toEqual(['community', 'coordinator', 'administrator']);
+    expect(named('official', { ...hidden, registrationStatus: 'registration_pending' })).toBe(false);
   });
 
   it('names it to officials once it consented, chose to be public, or is registered', () => {
-    expect(mayNameCommunity('official', { ...hidden, officialConsent: true })).toBe(true);
-    expect(mayNameCommunity('official', { ...hidden, isPublic: true })).toBe(true);
-    expect(mayNameCommunity('official', { ...hidden, registrationStatus: 'registered' })).toBe(true);
+    expect(named('official', { ...hidden, officialConsent: true })).toBe(true);
+    expect(named('official', { ...hidden, isPublic: true })).toBe(true);
+    expect(named('official', { ...hidden, registrationStatus: 'registered' })).toBe(true);
   });
 });
 
@@ -71,10 +81,8 @@ describe('notificationLink', () => {
 });
 
 describe('notificationParams', () => {
-  const subject = { participationId: 'p-1', clubName: 'Almaty club', communityName: 'Grace Church', community: hidden };
-
   it('carries the club, the participation, the extras and the name for those who may know it', () => {
-    expect(notificationParams('community', subject, { reason: 'Missed meetings' })).toEqual({
+    expect(notificationParams({ userId: 'u', audience: 'community' }, subject, { reason: 'Missed meetings' })).toEqual({
       clubName: 'Almaty club',
       participationId: 'p-1',
       communityName: 'Grace Church',
@@ -83,13 +91,13 @@ describe('notificationParams', () => {
   });
 
   it('leaves the name out for an official without consent, even when an extra tries to carry it', () => {
-    const params = notificationParams('official', subject, { communityName: 'Grace Church', clubName: 'Other' });
+    const params = notificationParams({ userId: 'u', audience: 'official' }, subject, { communityName: 'Grace Church', clubName: 'Other' });
     expect(params).toEqual({ clubName: 'Almaty club', participationId: 'p-1' });
     expect(JSON.stringify(params)).not.toContain('Grace');
   });
 
   it('names the community to an official after consent', () => {
-    expect(notificationParams('official', { ...subject, community: { ...hidden, officialConsent: true } })).toMatchObject({
+    expect(notificationParams({ userId: 'u', audience: 'official' }, { ...subject, community: { ...hidden, officialConsent: true } })).toMatchObject({
       communityName: 'Grace Church',
     });
   });

@@ -1,4 +1,6 @@
-import type { ParticipationAction, RegistrationStatus } from '../participation/participation-status';
+import type { ParticipationAction } from '../participation/participation-status';
+import type { ViewerContext, ViewerRole } from '../access/viewer';
+import { communityName, type NamedCommunity } from '../privacy/naming';
 
 /** Every pathway event someone is told about; the client renders each kind in the reader's language. */
 export const NOTIFICATION_KINDS = [
@@ -23,20 +25,21 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 /** In which capacity a recipient hears about a participation. */
 export type NotificationAudience = 'community' | 'coordinator' | 'official' | 'administrator';
 
-export interface NamedCommunityFacts {
-  registrationStatus: RegistrationStatus;
-  isPublic: boolean;
-  officialConsent: boolean;
-}
-
 /**
- * Whether a notification to this audience may carry the community's name. Officials learn a
- * non-registered community's name only with its consent (or when it chose to be public); the
- * community itself, its club's coordinators and the administrator know it already.
+ * The reader a recipient is in the capacity they hear in: the naming rule then decides what the
+ * notification may say (an official was chosen for the club's region, so the scope is given).
  */
-export function mayNameCommunity(audience: NotificationAudience, community: NamedCommunityFacts): boolean {
-  if (audience !== 'official') return true;
-  return community.registrationStatus === 'registered' || community.isPublic || community.officialConsent;
+export function capacityViewer(
+  audience: NotificationAudience,
+  subject: { userId: string; clubId: string; regionCode: string; communityId: string },
+): ViewerContext {
+  const role = {
+    community: { role: 'representative', clubId: null, communityId: subject.communityId, region: null },
+    coordinator: { role: 'coordinator', clubId: subject.clubId, communityId: null, region: null },
+    official: { role: 'official', clubId: null, communityId: null, region: subject.regionCode },
+    administrator: { role: 'administrator', clubId: null, communityId: null, region: null },
+  }[audience] as ViewerRole;
+  return { userId: subject.userId, roles: [role], participations: [] };
 }
 
 /** Someone who may hear about a participation, in one capacity. */
@@ -79,27 +82,31 @@ export function notificationLink(audience: NotificationAudience, participationId
 
 export interface NoticeSubject {
   participationId: string;
+  clubId: string;
+  regionCode: string;
   clubName: string;
-  communityName: string;
-  community: NamedCommunityFacts;
+  /** The participation's community, with this participation as its only one (the notice is about this club). */
+  community: NamedCommunity;
 }
 
 /**
  * What one recipient's notification says about the event: the club, the participation and the
- * caller's extras, and the community's name only where `mayNameCommunity` allows it. Extras can
- * never smuggle a name in under the same key.
+ * caller's extras, and the community's name only where the naming rule lets this recipient see
+ * it. Extras can never smuggle a name in under the same key.
  */
 export function notificationParams(
-  audience: NotificationAudience,
+  recipient: { userId: string; audience: NotificationAudience },
   subject: NoticeSubject,
   extra: Record<string, string | null> = {},
 ): Record<string, string | null> {
   const { communityName: _never, ...safeExtra } = extra;
+  const reader = capacityViewer(recipient.audience, { ...subject, userId: recipient.userId, communityId: subject.community.communityId });
+  const name = communityName(subject.community, reader, subject.clubId);
   return {
     ...safeExtra,
     clubName: subject.clubName,
     participationId: subject.participationId,
-    ...(mayNameCommunity(audience, subject.community) ? { communityName: subject.communityName } : {}),
+    ...(name !== null ? { communityName: name } : {}),
   };
 }
 

@@ -17,8 +17,10 @@ const at = (status: ParticipationStatus, suspendedFrom: ParticipationStatus | nu
 });
 const coordinator = { actor: 'coordinator' as const, registration: 'not_registered' as const, reason: 'because' };
 const community = { actor: 'community' as const, registration: 'not_registered' as const, reason: null, milestonesMet: true };
+const administrator = { actor: 'administrator' as const, registration: 'not_registered' as const, reason: 'appeal upheld', overturnTo: 'candidate' as const };
 const COMMUNITY_ACTIONS: readonly ParticipationAction[] = ['withdraw', 'request_nomination'];
-const contextFor = (action: ParticipationAction) => (COMMUNITY_ACTIONS.includes(action) ? community : coordinator);
+const contextFor = (action: ParticipationAction) =>
+  action === 'overturn' ? administrator : COMMUNITY_ACTIONS.includes(action) ? community : coordinator;
 
 function errorCode(fn: () => unknown): string | undefined {
   try {
@@ -30,7 +32,7 @@ function errorCode(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-/** Every allowed move of DOMAIN.md's diagram: [from, action, to]. */
+/** Every allowed move of the pathway diagram (docs/domain.md): [from, action, to]. */
 const ALLOWED: Array<[ParticipationStatus, ParticipationAction, ParticipationStatus]> = [
   ['applied', 'accept', 'observer'],
   ['applied', 'decline', 'declined'],
@@ -46,6 +48,8 @@ const ALLOWED: Array<[ParticipationStatus, ParticipationAction, ParticipationSta
   ['candidate', 'withdraw', 'withdrawn'],
   ['member', 'withdraw', 'withdrawn'],
   ['suspended', 'withdraw', 'withdrawn'],
+  ['observer', 'overturn', 'candidate'],
+  ['declined', 'overturn', 'candidate'],
 ];
 
 describe('participation state machine', () => {
@@ -107,6 +111,17 @@ describe('participation state machine', () => {
         'PARTICIPATION.REASON_REQUIRED',
       );
     }
+  });
+
+  it('overturns a decision back to where it was taken, and only there', () => {
+    expect(transitionParticipation(at('declined'), 'overturn', { ...administrator, overturnTo: 'applied' }).status).toBe('applied');
+    expect(errorCode(() => transitionParticipation(at('declined'), 'overturn', { ...administrator, overturnTo: 'member' }))).toBe(
+      'PARTICIPATION.INVALID_TRANSITION',
+    );
+    expect(errorCode(() => transitionParticipation(at('declined'), 'overturn', { ...administrator, reason: '' }))).toBe(
+      'PARTICIPATION.REASON_REQUIRED',
+    );
+    expect(errorCode(() => transitionParticipation(at('declined'), 'overturn', coordinator))).toBe('PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
   });
 
   it('requires a reason to reinstate', () => {

@@ -19,17 +19,19 @@ export interface TransitionContext {
   reason?: string | null;
   /** For `request_nomination`: every enabled milestone of the club's policy is met. */
   milestonesMet?: boolean;
+  /** For `overturn`: the status the overturned decision left (where the participation returns). */
+  overturnTo?: ParticipationStatus;
 }
 
 interface TransitionRule {
   from: readonly ParticipationStatus[];
-  /** `null`: computed (reinstate returns to the state before suspension). */
+  /** `null`: computed (reinstate returns to the state before suspension, overturn to the one before the decision). */
   to: ParticipationStatus | null;
   actor: ParticipationActor;
   reasonRequired: boolean;
 }
 
-/** DOMAIN.md's pathway diagram, as data: the only place that knows which move is allowed. */
+/** The pathway diagram (docs/domain.md), as data: the only place that knows which move is allowed. */
 const RULES: Record<ParticipationAction, TransitionRule> = {
   accept: { from: ['applied'], to: 'observer', actor: 'coordinator', reasonRequired: false },
   decline: { from: ['applied', 'candidate'], to: 'declined', actor: 'coordinator', reasonRequired: true },
@@ -47,7 +49,12 @@ const RULES: Record<ParticipationAction, TransitionRule> = {
     actor: 'community',
     reasonRequired: false,
   },
+  // An appeal upheld against a deferral (candidate → observer) or a decline (applied/candidate → declined).
+  overturn: { from: ['observer', 'declined'], to: null, actor: 'administrator', reasonRequired: true },
 };
+
+/** Where an overturned decision may return a participation to: the statuses a deferral or decline leaves. */
+const OVERTURN_TARGETS: readonly ParticipationStatus[] = ['applied', 'candidate'];
 
 /** The party that may take `action`: the club's coordinator or the community itself. */
 export function requiredActor(action: ParticipationAction): ParticipationActor {
@@ -99,6 +106,12 @@ export function transitionParticipation(
   }
   if (action === 'reinstate') {
     return { status: state.suspendedFrom ?? 'observer', suspendedFrom: null };
+  }
+  if (action === 'overturn') {
+    if (!context.overturnTo || !OVERTURN_TARGETS.includes(context.overturnTo)) {
+      throw new DomainError('PARTICIPATION.INVALID_TRANSITION', `An overturn returns to applied or candidate, not ${context.overturnTo}`);
+    }
+    return { status: context.overturnTo, suspendedFrom: null };
   }
   return { status: rule.to as ParticipationStatus, suspendedFrom: null };
 }

@@ -25,6 +25,7 @@ export const PARTICIPATION_ACTIONS = [
   'suspend',
   'reinstate',
   'withdraw',
+  'overturn',
 ] as const;
 export type ParticipationAction = (typeof PARTICIPATION_ACTIONS)[number];
 
@@ -32,10 +33,32 @@ export type ParticipationAction = (typeof PARTICIPATION_ACTIONS)[number];
  * Actions taken through their own endpoint because they leave more than an event: a decision
  * record (admit, defer, decline) or a milestone check (the community's nomination request).
  */
-export const RECORDED_ACTIONS = ['admit', 'defer', 'decline', 'request_nomination'] as const satisfies readonly ParticipationAction[];
+export const RECORDED_ACTIONS = ['admit', 'defer', 'decline', 'request_nomination', 'overturn'] as const satisfies readonly ParticipationAction[];
 
-/** Who is acting on a participation: the club's coordinator or the community itself. */
-export type ParticipationActor = 'coordinator' | 'community';
+/** What the generic transition endpoint performs: every step that leaves nothing but its event. */
+export const TRANSITION_ACTIONS = PARTICIPATION_ACTIONS.filter(
+  (action): action is Exclude<ParticipationAction, (typeof RECORDED_ACTIONS)[number]> =>
+    !(RECORDED_ACTIONS as readonly ParticipationAction[]).includes(action),
+);
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+/** Who is acting on a participation: the club's coordinator, the community itself, or the administrator ruling on an appeal. */
+export type ParticipationActor = 'coordinator' | 'community' | 'administrator';
+
+/**
+ * Statuses in which a community takes part in a club beyond a pending application: its
+ * representatives are the club's participants, and it has met the club's other communities in
+ * person (so they may know its name; docs/domain.md, P2).
+ */
+export const PARTICIPANT_STATUSES: readonly ParticipationStatus[] = ['observer', 'candidate', 'member', 'suspended'];
+
+/** Statuses whose communities are invited to the club's meetings, RSVP and take part in its projects. */
+export const INVITED_STATUSES: readonly ParticipationStatus[] = ['observer', 'candidate', 'member'];
+
+/** Statuses of a participation that is not closed (a community has at most one per club). */
+export const LIVE_STATUSES: readonly ParticipationStatus[] = PARTICIPATION_STATUSES.filter(
+  (status) => !FINAL_PARTICIPATION_STATUSES.includes(status),
+);
 
 export function isLive(status: ParticipationStatus): boolean {
   return !FINAL_PARTICIPATION_STATUSES.includes(status);

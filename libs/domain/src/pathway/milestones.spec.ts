@@ -37,7 +37,7 @@ const confirmed = (projectId: string, at = '2025-03-01T10:00:00') => ({
 
 const sponsorship = (id: string, withdrawn = false) => ({
   id,
-  sponsorName: `Sponsor ${id}`,
+  sponsorCommunityId: `sponsor-${id}`,
   createdAt: almaty('2025-05-01T10:00:00'),
   withdrawnAt: withdrawn ? almaty('2025-05-02T10:00:00') : null,
 });

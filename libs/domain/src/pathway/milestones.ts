@@ -45,7 +45,8 @@ export interface ContributionRecord {
 
 export interface SponsorshipRecord {
   id: string;
-  sponsorName: string;
+  /** The sponsoring community: its name is printed by the naming rule for each reader. */
+  sponsorCommunityId: string;
   createdAt: Date;
   withdrawnAt: Date | null;
 }
@@ -84,7 +85,10 @@ export interface MilestoneFigure {
 export interface MilestoneEvidence {
   kind: 'meeting' | 'project' | 'sponsorship' | 'concern';
   id: string;
+  /** For a sponsorship: empty — the sponsor is named per reader from `communityId` (docs/domain.md, P3). */
   title: string;
+  /** The community the evidence names (a sponsor). */
+  communityId?: string;
   /** YYYY-MM-DD in Asia/Almaty. */
   date: string | null;
   detail?: string;
@@ -287,7 +291,7 @@ export function computeMilestones(policy: PathwayPolicyRules, records: PathwayRe
   // Sponsors: live (not withdrawn) sponsorships by member communities.
   const sponsors = records.sponsorships
     .filter((s) => s.withdrawnAt === null)
-    .map<MilestoneEvidence>((s) => ({ kind: 'sponsorship', id: s.id, title: s.sponsorName, date: almatyDate(s.createdAt) }));
+    .map<MilestoneEvidence>((s) => ({ kind: 'sponsorship', id: s.id, title: '', communityId: s.sponsorCommunityId, date: almatyDate(s.createdAt) }));
   {
     const required = policy.minSponsors;
     const figure = { current: sponsors.length, required };

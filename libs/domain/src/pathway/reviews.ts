@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import type { ParticipationStatus, RegistrationStatus } from '../participation/participation-status';
+import type { ParticipationStatus } from '../participation/participation-status';
 import type { NotificationAudience } from '../notifications/notifications';
 import type { ConcernRecord } from './milestones';
 
@@ -24,26 +24,9 @@ export function openConcerns(reviews: readonly ReviewFacts[]): ConcernRecord[] {
     .map((r) => ({ id: r.id, title: r.text.length > 120 ? `${r.text.slice(0, 119)}…` : r.text, raisedAt: r.createdAt }));
 }
 
-export interface CandidacyFacts {
-  status: ParticipationStatus;
-  registrationStatus: RegistrationStatus;
-  /** The community's consent for officials to see its record is in force. */
-  officialConsent: boolean;
-  /** The club lies in one of the official's regions (or the official is national). */
-  inOfficialsScope: boolean;
-}
-
-/**
- * Whether an official may see this candidacy by name and record a review on it. A registered
- * community's record is not sensitive; a non-registered one's only with the community's consent
- * (otherwise officials see the candidacy in aggregate figures only).
- */
-export function officialMaySeeCandidacy(facts: Omit<CandidacyFacts, 'status'>): boolean {
-  return facts.inOfficialsScope && (facts.registrationStatus === 'registered' || facts.officialConsent);
-}
-
-export function assertMayReview(facts: CandidacyFacts): void {
-  if (facts.status !== 'candidate') {
+/** Officials review candidacies only (who may review is the access rule `participation.review`). */
+export function assertMayReview(status: ParticipationStatus): void {
+  if (status !== 'candidate') {
     throw new DomainError('REVIEW.NOT_A_CANDIDACY', 'Officials review candidacies only');
   }
 }

@@ -1,9 +1,12 @@
-import { CommunityPrivacyFacts, communityAccess, officialCovers, showsOnClubPage, ViewerFacts } from './community-access';
+import { officialCovers, type ViewerContext, type ViewerRole } from '../access/viewer';
+import { REGISTRATION_STATUSES, type ParticipationStatus } from '../participation/participation-status';
+import { CommunityPrivacyFacts, communityAccess, officialMayRead, showsOnClubPage } from './community-access';
 
 const CLUB = 'club-almaty';
 const OTHER_CLUB = 'club-astana';
 
 const nonRegistered = (overrides: Partial<CommunityPrivacyFacts> = {}): CommunityPrivacyFacts => ({
+  communityId: 'grace',
   registrationStatus: 'not_registered',
   isPublic: false,
   officialConsent: false,
@@ -11,14 +14,18 @@ const nonRegistered = (overrides: Partial<CommunityPrivacyFacts> = {}): Communit
   ...overrides,
 });
 
-const viewer = (overrides: Partial<ViewerFacts> = {}): ViewerFacts => ({
-  isAdministrator: false,
-  representsCommunity: false,
-  coordinatedClubIds: [],
-  participantClubIds: [],
-  officialRegions: [],
-  ...overrides,
+const role = (r: Partial<ViewerRole> & Pick<ViewerRole, 'role'>): ViewerRole => ({ clubId: null, communityId: null, region: null, ...r });
+const viewer = (roles: ViewerRole[] = [], participations: ViewerContext['participations'] = []): ViewerContext => ({
+  userId: 'u',
+  roles,
+  participations,
 });
+const representative = viewer([role({ role: 'representative', communityId: 'grace' })]);
+const coordinatorOf = (clubId: string) => viewer([role({ role: 'coordinator', clubId })]);
+const participantOf = (clubId: string, status: ParticipationStatus = 'member') =>
+  viewer([role({ role: 'representative', communityId: 'mosque' })], [{ communityId: 'mosque', clubId, status }]);
+const officialOf = (region: string | null) => viewer([role({ role: 'official', region })]);
+const administrator = viewer([role({ role: 'administrator' })]);
 
 describe('community privacy', () => {
   it('hides a non-registered community from the public', () => {
@@ -38,52 +45,60 @@ describe('community privacy', () => {
   });
 
   it('gives the community itself its contact details', () => {
-    expect(communityAccess(nonRegistered(), viewer({ representsCommunity: true })).access).toBe('contacts');
+    expect(communityAccess(nonRegistered(), representative).access).toBe('contacts');
   });
 
   it('gives contacts to the coordinator of a club it applied to, even after a decline', () => {
     const declined = nonRegistered({ participations: [{ clubId: CLUB, status: 'declined', regionCode: 'almaty-city' }] });
-    expect(communityAccess(declined, viewer({ coordinatedClubIds: [CLUB] })).access).toBe('contacts');
+    expect(communityAccess(declined, coordinatorOf(CLUB)).access).toBe('contacts');
   });
 
   it("does not give contacts to another club's coordinator", () => {
-    expect(communityAccess(nonRegistered(), viewer({ coordinatedClubIds: [OTHER_CLUB] })).access).toBe('hidden');
+    expect(communityAccess(nonRegistered(), coordinatorOf(OTHER_CLUB)).access).toBe('hidden');
   });
 
   it('shows the name to participants of the same club, who meet it in person', () => {
-    expect(communityAccess(nonRegistered(), viewer({ participantClubIds: [CLUB] })).access).toBe('profile');
-    expect(communityAccess(nonRegistered(), viewer({ participantClubIds: [OTHER_CLUB] })).access).toBe('hidden');
+    expect(communityAccess(nonRegistered(), participantOf(CLUB)).access).toBe('profile');
+    expect(communityAccess(nonRegistered(), participantOf(OTHER_CLUB)).access).toBe('hidden');
+  });
+
+  it('does not count a pending application of the reader as taking part', () => {
+    expect(communityAccess(nonRegistered(), participantOf(CLUB, 'applied')).access).toBe('hidden');
+    expect(communityAccess(nonRegistered(), participantOf(CLUB, 'withdrawn')).access).toBe('hidden');
   });
 
   it('does not show a pending applicant to the participants of the club', () => {
     const applicant = nonRegistered({ participations: [{ clubId: CLUB, status: 'applied', regionCode: 'almaty-city' }] });
-    expect(communityAccess(applicant, viewer({ participantClubIds: [CLUB] })).access).toBe('hidden');
+    expect(communityAccess(applicant, participantOf(CLUB)).access).toBe('hidden');
   });
 
-  it('shows an official the record only with consent, within the region, and logs the read', () => {
-    const official = viewer({ officialRegions: ['almaty-city'] });
-    expect(communityAccess(nonRegistered(), official)).toEqual({ access: 'hidden', logOfficialRead: false });
-    expect(communityAccess(nonRegistered({ officialConsent: true }), official)).toEqual({
-      access: 'profile',
-      logOfficialRead: true,
-    });
-    const elsewhere = viewer({ officialRegions: ['astana-city'] });
-    expect(communityAccess(nonRegistered({ officialConsent: true }), elsewhere).access).toBe('hidden');
-    const national = viewer({ officialRegions: [null] });
-    expect(communityAccess(nonRegistered({ officialConsent: true }), national).access).toBe('profile');
+  it('shows an official the record only with consent, within the region, and records the read', () => {
+    expect(communityAccess(nonRegistered(), officialOf('almaty-city'))).toEqual({ access: 'hidden', recordRead: false });
+    expect(communityAccess(nonRegistered({ officialConsent: true }), officialOf('almaty-city'))).toEqual({ access: 'profile', recordRead: true });
+    expect(communityAccess(nonRegistered({ officialConsent: true }), officialOf('astana-city')).access).toBe('hidden');
+    expect(communityAccess(nonRegistered({ officialConsent: true }), officialOf(null)).access).toBe('profile');
   });
 
-  it('logs an official reading a non-registered community even when it chose to be public', () => {
-    expect(communityAccess(nonRegistered({ isPublic: true }), viewer({ officialRegions: ['astana-city'] }))).toEqual({
-      access: 'profile',
-      logOfficialRead: true,
-    });
-    expect(communityAccess(nonRegistered({ isPublic: true }), null).logOfficialRead).toBe(false);
+  it('records an official reading a non-registered community even when it chose to be public', () => {
+    expect(communityAccess(nonRegistered({ isPublic: true }), officialOf('astana-city'))).toEqual({ access: 'profile', recordRead: true });
+    expect(communityAccess(nonRegistered({ isPublic: true }), null).recordRead).toBe(false);
   });
 
-  it('does not log an official reading a registered community', () => {
-    const decision = communityAccess(nonRegistered({ registrationStatus: 'registered' }), viewer({ officialRegions: [null] }));
-    expect(decision).toEqual({ access: 'profile', logOfficialRead: false });
+  it("records the administrator's reads of a protected community (P12), not of a registered one", () => {
+    expect(communityAccess(nonRegistered(), administrator)).toEqual({ access: 'profile', recordRead: true });
+    expect(communityAccess(nonRegistered({ registrationStatus: 'registered' }), administrator)).toEqual({ access: 'profile', recordRead: false });
+  });
+
+  it('does not record a read by someone who meets the community anyway, official or not', () => {
+    const officialAndParticipant = viewer(
+      [role({ role: 'official', region: null }), role({ role: 'representative', communityId: 'mosque' })],
+      [{ communityId: 'mosque', clubId: CLUB, status: 'member' }],
+    );
+    expect(communityAccess(nonRegistered({ officialConsent: true }), officialAndParticipant)).toEqual({ access: 'profile', recordRead: false });
+  });
+
+  it('does not record an official reading a registered community', () => {
+    expect(communityAccess(nonRegistered({ registrationStatus: 'registered' }), officialOf(null))).toEqual({ access: 'profile', recordRead: false });
   });
 
   it('narrows to one club on a club page', () => {
@@ -93,9 +108,8 @@ describe('community privacy', () => {
         { clubId: OTHER_CLUB, status: 'member', regionCode: 'astana-city' },
       ],
     });
-    const participantElsewhere = viewer({ participantClubIds: [OTHER_CLUB] });
-    expect(communityAccess(community, participantElsewhere).access).toBe('profile');
-    expect(communityAccess(community, participantElsewhere, CLUB).access).toBe('hidden');
+    expect(communityAccess(community, participantOf(OTHER_CLUB)).access).toBe('profile');
+    expect(communityAccess(community, participantOf(OTHER_CLUB), CLUB).access).toBe('hidden');
   });
 
   describe('club page rows', () => {
@@ -106,14 +120,43 @@ describe('community privacy', () => {
 
     it('shows pending applications only to the coordinators and the applicant', () => {
       expect(showsOnClubPage('applied', registeredApplicant, null, CLUB).access).toBe('hidden');
-      expect(showsOnClubPage('applied', registeredApplicant, viewer({ participantClubIds: [CLUB] }), CLUB).access).toBe('hidden');
-      expect(showsOnClubPage('applied', registeredApplicant, viewer({ coordinatedClubIds: [CLUB] }), CLUB).access).toBe('contacts');
-      expect(showsOnClubPage('applied', registeredApplicant, viewer({ representsCommunity: true }), CLUB).access).toBe('contacts');
+      expect(showsOnClubPage('applied', registeredApplicant, participantOf(CLUB), CLUB).access).toBe('hidden');
+      expect(showsOnClubPage('applied', registeredApplicant, coordinatorOf(CLUB), CLUB).access).toBe('contacts');
+      expect(showsOnClubPage('applied', registeredApplicant, representative, CLUB).access).toBe('contacts');
     });
 
     it('never lists closed participations', () => {
-      expect(showsOnClubPage('withdrawn', registeredApplicant, viewer({ coordinatedClubIds: [CLUB] }), CLUB).access).toBe('hidden');
+      expect(showsOnClubPage('withdrawn', registeredApplicant, coordinatorOf(CLUB), CLUB).access).toBe('hidden');
     });
+  });
+});
+
+describe('which participation records an official reads by name', () => {
+  const record = (registrationStatus: (typeof REGISTRATION_STATUSES)[number], officialConsent: boolean) => ({
+    regionCode: 'almaty-city',
+    community: { registrationStatus, officialConsent },
+  });
+
+  it.each(REGISTRATION_STATUSES.flatMap((status) => [true, false].map((consent) => [status, consent] as const)))(
+    'out of scope: never (%s, consent %s)',
+    (registrationStatus, consent) => {
+      expect(officialMayRead(officialOf('astana-city'), record(registrationStatus, consent))).toBe(false);
+    },
+  );
+
+  it('in scope: a registered community, with or without consent', () => {
+    expect(officialMayRead(officialOf('almaty-city'), record('registered', false))).toBe(true);
+    expect(officialMayRead(officialOf(null), record('registered', true))).toBe(true);
+  });
+
+  it.each(['not_registered', 'registration_pending'] as const)('in scope: a %s community only with its consent', (registrationStatus) => {
+    expect(officialMayRead(officialOf('almaty-city'), record(registrationStatus, true))).toBe(true);
+    expect(officialMayRead(officialOf('almaty-city'), record(registrationStatus, false))).toBe(false);
+  });
+
+  it('never for someone who is no official', () => {
+    expect(officialMayRead(administrator, record('registered', true))).toBe(false);
+    expect(officialMayRead(null, record('registered', true))).toBe(false);
   });
 });
 

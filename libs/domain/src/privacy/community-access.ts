@@ -1,15 +1,30 @@
-import type { ParticipationStatus, RegistrationStatus } from '../participation/participation-status';
+import {
+  PARTICIPANT_STATUSES,
+  type ParticipationStatus,
+  type RegistrationStatus,
+} from '../participation/participation-status';
+import {
+  coordinates,
+  isAdministrator,
+  isOfficialFor,
+  officialRegions,
+  represents,
+  takesPartIn,
+  type ViewerContext,
+} from '../access/viewer';
 
 /**
- * How much of a community a viewer may see (DOMAIN.md, "Privacy and safety"):
- * - `contacts`: everything, contact details included — the community itself and the
- *   coordinators of clubs it applied to;
+ * How much of a community a viewer may see (docs/domain.md, P2 and P4):
+ * - `contacts`: everything, contact details and its people's names included — the community
+ *   itself and the coordinators of clubs it applied to;
  * - `profile`: name, tradition and transparency profile, no contact details;
  * - `hidden`: nothing; the API answers as if the community did not exist.
  */
 export type CommunityAccess = 'hidden' | 'profile' | 'contacts';
 
 export interface CommunityPrivacyFacts {
+  communityId: string;
+  /** The *verified* registration status: a claimed registration counts as not registered (P7). */
   registrationStatus: RegistrationStatus;
   /** The community chose to be shown publicly. */
   isPublic: boolean;
@@ -19,82 +34,77 @@ export interface CommunityPrivacyFacts {
   participations: ReadonlyArray<{ clubId: string; status: ParticipationStatus; regionCode: string }>;
 }
 
-export interface ViewerFacts {
-  isAdministrator: boolean;
-  representsCommunity: boolean;
-  coordinatedClubIds: readonly string[];
-  /** Clubs in which one of the viewer's communities takes part beyond a pending application. */
-  participantClubIds: readonly string[];
-  /** Regions of the viewer's official roles; `null` stands for the whole country. */
-  officialRegions: ReadonlyArray<string | null>;
-}
-
 export interface CommunityAccessDecision {
   access: CommunityAccess;
-  /** The read must be logged: an official is looking at a non-registered community. */
-  logOfficialRead: boolean;
+  /**
+   * The read goes into the record of sensitive events (P8): an official or an administrator sees
+   * a protected community without any other standing towards it.
+   */
+  recordRead: boolean;
 }
 
-/** Statuses in which a community has met the club in person. */
-const MET_IN_PERSON: readonly ParticipationStatus[] = ['observer', 'candidate', 'member', 'suspended'];
+const HIDDEN: CommunityAccessDecision = { access: 'hidden', recordRead: false };
+const PROFILE: CommunityAccessDecision = { access: 'profile', recordRead: false };
+const CONTACTS: CommunityAccessDecision = { access: 'contacts', recordRead: false };
 
-const HIDDEN: CommunityAccessDecision = { access: 'hidden', logOfficialRead: false };
-const PROFILE: CommunityAccessDecision = { access: 'profile', logOfficialRead: false };
-
-/** Whether a club in `regionCode` lies in the scope of an official with these regions (`null`: the whole country). */
-export function officialCovers(officialRegions: ReadonlyArray<string | null>, regionCode: string): boolean {
-  return officialRegions.some((region) => region === null || region === regionCode);
-}
-
+/** Not (verified) registered: its list, names and people can hurt someone (Article 490). */
 export function isSensitive(registrationStatus: RegistrationStatus): boolean {
   return registrationStatus !== 'registered';
 }
 
 /**
  * Decides what `viewer` (null: anonymous) may see of a community. `inClubId` narrows the
- * question to one club's page: only the community's participation in that club counts.
+ * question to one club: only the community's participation in that club counts, so a page of
+ * one club never tells that the community also takes part in another.
  */
 export function communityAccess(
   community: CommunityPrivacyFacts,
-  viewer: ViewerFacts | null,
+  viewer: ViewerContext | null,
   inClubId?: string,
 ): CommunityAccessDecision {
   const participations = inClubId
     ? community.participations.filter((p) => p.clubId === inClubId)
     : community.participations;
 
-  if (viewer?.representsCommunity) return { access: 'contacts', logOfficialRead: false };
-  if (viewer && participations.some((p) => viewer.coordinatedClubIds.includes(p.clubId))) {
-    return { access: 'contacts', logOfficialRead: false };
-  }
+  if (represents(viewer, community.communityId)) return CONTACTS;
+  if (participations.some((p) => coordinates(viewer, p.clubId))) return CONTACTS;
   if (!isSensitive(community.registrationStatus)) return PROFILE;
-  // Every read of a non-registered community by an official is logged, whatever made it visible.
-  const logOfficialRead = !!viewer && viewer.officialRegions.length > 0;
-  if (community.isPublic) return { access: 'profile', logOfficialRead };
-  if (!viewer) return HIDDEN;
-  const metInPerson = participations.some(
-    (p) => MET_IN_PERSON.includes(p.status) && viewer.participantClubIds.includes(p.clubId),
-  );
-  const inOfficialsScope = participations.some((p) => officialCovers(viewer.officialRegions, p.regionCode));
-  if (metInPerson || viewer.isAdministrator || (community.officialConsent && inOfficialsScope)) {
-    return { access: 'profile', logOfficialRead };
-  }
+  const metInPerson = participations.some((p) => PARTICIPANT_STATUSES.includes(p.status) && takesPartIn(viewer, p.clubId));
+  if (metInPerson) return PROFILE;
+  // Beyond this point only officials and administrators see it without meeting it: every such read is recorded.
+  const recordRead = isAdministrator(viewer) || officialRegions(viewer).length > 0;
+  if (community.isPublic) return { access: 'profile', recordRead };
+  const inOfficialsScope = participations.some((p) => isOfficialFor(viewer, p.regionCode));
+  if (isAdministrator(viewer) || (community.officialConsent && inOfficialsScope)) return { access: 'profile', recordRead };
   return HIDDEN;
 }
 
 /**
  * Whether a participation row shows on a club's page: pending applications only to the club's
- * coordinators and the applicant itself; every other row as `communityAccess` allows.
+ * coordinators and the applicant itself, closed ones to no one; every other row as
+ * `communityAccess` allows in that club.
  */
 export function showsOnClubPage(
   status: ParticipationStatus,
   community: CommunityPrivacyFacts,
-  viewer: ViewerFacts | null,
+  viewer: ViewerContext | null,
   clubId: string,
 ): CommunityAccessDecision {
   if (status === 'declined' || status === 'withdrawn') return HIDDEN;
-  if (status === 'applied' && !(viewer?.representsCommunity || viewer?.coordinatedClubIds.includes(clubId))) {
-    return HIDDEN;
-  }
+  if (status === 'applied' && !(represents(viewer, community.communityId) || coordinates(viewer, clubId))) return HIDDEN;
   return communityAccess(community, viewer, clubId);
+}
+
+/**
+ * Whether an official may read a participation's record (progress, history, decisions, reviews)
+ * by name: in the official's region (or national), and the community is registered or consents (P5).
+ */
+export function officialMayRead(
+  viewer: ViewerContext | null,
+  facts: { regionCode: string; community: Pick<CommunityPrivacyFacts, 'registrationStatus' | 'officialConsent'> },
+): boolean {
+  return (
+    isOfficialFor(viewer, facts.regionCode) &&
+    (!isSensitive(facts.community.registrationStatus) || facts.community.officialConsent)
+  );
 }

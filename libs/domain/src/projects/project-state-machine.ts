@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import type { ParticipationStatus } from '../participation/participation-status';
+import { INVITED_STATUSES, type ParticipationStatus } from '../participation/participation-status';
 import {
   PartnerDecision,
   PartnerStatus,
@@ -96,11 +96,9 @@ export function assertMilestonesEditable(status: ProjectStatus): void {
   }
 }
 
-/** Participation statuses whose community may propose or join a club's projects. */
-const ELIGIBLE: readonly ParticipationStatus[] = ['observer', 'candidate', 'member'];
-
+/** A community invited to the club's meetings (observer, candidate, member) proposes and joins its projects. */
 export function mayTakePartInProjects(participationStatus: ParticipationStatus | null | undefined): boolean {
-  return !!participationStatus && ELIGIBLE.includes(participationStatus);
+  return !!participationStatus && INVITED_STATUSES.includes(participationStatus);
 }
 
 /** A coordinator confirms or declines (with a reason) a community's request to join. */

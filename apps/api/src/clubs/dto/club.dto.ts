@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '@dastarkhan/domain';
+import { CountFigureDto } from '../../common/figure.dto';
 import { CityDto } from '../../cities/dto/city.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import { ParticipationSummaryDto } from '../../participation/dto/participation.dto';
@@ -35,11 +36,11 @@ export class ClubSummaryDto {
   @ApiProperty({ type: CityDto })
   city: CityDto;
 
-  @ApiProperty()
-  memberCount: number;
+  @ApiProperty({ type: CountFigureDto, description: 'Member communities, under the small-count rule for the reader' })
+  memberCount: CountFigureDto;
 
-  @ApiProperty()
-  observerCount: number;
+  @ApiProperty({ type: CountFigureDto, description: 'Observer communities, under the small-count rule for the reader' })
+  observerCount: CountFigureDto;
 
   @ApiProperty({ type: Number, nullable: true, description: "Pending applications; only for the club's coordinators" })
   pendingApplications: number | null;

@@ -4,6 +4,9 @@ import type { AppErrorCode } from './app-error';
 /** Every error code and its HTTP status, exhaustively: adding a code without a status fails to compile. */
 export const ERROR_STATUS: Record<AppErrorCode | DomainErrorCode, number> = {
   NOT_FOUND: 404,
+  'REGISTRATION.CLAIM_PENDING': 409,
+  'REGISTRATION.CLAIM_DECIDED': 409,
+  'MEETING.PRESENTER_NAMES_COMMUNITY': 400,
   FORBIDDEN: 403,
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
@@ -43,7 +46,6 @@ export const ERROR_STATUS: Record<AppErrorCode | DomainErrorCode, number> = {
   'PATHWAY.ALREADY_SPONSORED': 409,
   'PATHWAY.MILESTONES_UNMET': 422,
   'PATHWAY.TOO_EARLY_TO_REAPPLY': 422,
-  'PARTICIPATION.DECISION_ENDPOINT': 422,
   'DECISION.INVALID_REASON_CODE': 400,
   'DECISION.OVERRIDE_REASON_REQUIRED': 422,
   'DECISION.INVALID_REAPPLY_DATE': 400,

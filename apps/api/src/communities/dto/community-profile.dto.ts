@@ -33,7 +33,11 @@ export class CommunityProfileDto {
   @IsIn(REGISTRATION_STATUSES)
   registrationStatus: RegistrationStatus;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Required when registered' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Required when registered: the claim an official verifies against the state register (docs/domain.md, P7)',
+  })
   @ValidateIf((profile: CommunityProfileDto) => profile.registrationStatus === 'registered' || profile.registrationNumber != null)
   @Trim()
   @IsString()
@@ -45,6 +49,17 @@ export class CommunityProfileDto {
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'registrationDate must be a date (YYYY-MM-DD)' })
   registrationDate?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The authority that issued the registration; required when registered',
+  })
+  @ValidateIf((profile: CommunityProfileDto) => profile.registrationStatus === 'registered' || profile.registrationIssuingBody != null)
+  @Trim()
+  @IsString()
+  @Length(2, 300)
+  registrationIssuingBody?: string | null;
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()

@@ -16,6 +16,33 @@ export class CommunityRefDto {
   registrationStatus: RegistrationStatus;
 }
 
+/** The community's latest claim to be registered, as the community itself sees it (P7). */
+export class RegistrationClaimDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: ['pending', 'verified', 'rejected'] })
+  status: 'pending' | 'verified' | 'rejected';
+
+  @ApiProperty()
+  registrationNumber: string;
+
+  @ApiProperty({ format: 'date' })
+  registrationDate: string;
+
+  @ApiProperty()
+  issuingBody: string;
+
+  @ApiProperty({ format: 'date-time' })
+  claimedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  decidedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  rejectionReason: string | null;
+}
+
 /**
  * A community's profile as the caller may see it: contact fields are null unless the caller is
  * the community itself or a coordinator of a club it applied to.
@@ -26,6 +53,16 @@ export class CommunityDto extends CommunityRefDto {
 
   @ApiProperty({ type: String, nullable: true, format: 'date' })
   registrationDate: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  registrationIssuingBody: string | null;
+
+  @ApiProperty({
+    type: RegistrationClaimDto,
+    nullable: true,
+    description: 'The latest registration claim: for the community itself only (null for everyone else)',
+  })
+  registrationClaim: RegistrationClaimDto | null;
 
   @ApiProperty()
   description: string;
@@ -56,6 +93,9 @@ export class CommunityDto extends CommunityRefDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   cityId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'When its personal data was erased (P11)' })
+  erasedAt: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;

@@ -27,6 +27,10 @@ export class Community {
   @Column({ type: 'date', nullable: true })
   registrationDate: string | null;
 
+  /** The authority that issued the verified registration (P7: copied from the verified claim). */
+  @Column({ type: 'text', nullable: true })
+  registrationIssuingBody: string | null;
+
   @Column({ type: 'text', default: '' })
   description: string;
 

@@ -95,8 +95,8 @@ export class AppealDto {
   @ApiProperty()
   text: string;
 
-  @ApiProperty()
-  appellantName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule: a protected community\'s representative appears as the community, or null ("a community")' })
+  appellantName: string | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
@@ -179,6 +179,6 @@ export class AppealCaseDto extends AppealDto {
   @ApiProperty({ type: AppealClubDto })
   club: AppealClubDto;
 
-  @ApiProperty({ type: CommunityRefDto })
-  community: CommunityRefDto;
+  @ApiProperty({ type: CommunityRefDto, nullable: true, description: 'Null where the reader may not see the community' })
+  community: CommunityRefDto | null;
 }

@@ -54,8 +54,8 @@ export class AttendanceEventDto {
   @ApiProperty({ format: 'uuid' })
   communityId: string;
 
-  @ApiProperty()
-  communityName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule (null: "a community")' })
+  communityName: string | null;
 
   @ApiProperty({ enum: ATTENDANCE_STATUSES, enumName: 'AttendanceStatus', nullable: true })
   fromStatus: AttendanceStatus | null;
@@ -69,8 +69,8 @@ export class AttendanceEventDto {
   @ApiProperty({ enum: ATTENDANCE_METHODS, enumName: 'AttendanceMethod' })
   method: AttendanceMethod;
 
-  @ApiProperty()
-  actorName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule' })
+  actorName: string | null;
 
   @ApiProperty({ format: 'date-time' })
   at: string;

@@ -65,12 +65,20 @@ export class AgendaItemInputDto {
   @Length(1, 300)
   title: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'A presenter who is not one of the club\'s communities (a guest, an official); naming a community here is refused (pick it as presenterCommunityId)',
+  })
   @IsOptional()
   @Trim()
   @IsString()
   @MaxLength(200)
   presenter?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A community of the club that presents: printed by the naming rule for each reader' })
+  @IsOptional()
+  @IsUUID()
+  presenterCommunityId?: string;
 }
 
 export class AgendaItemDto {
@@ -83,8 +91,18 @@ export class AgendaItemDto {
   @ApiProperty()
   title: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Free-text presenter (never a participating community)' })
   presenter: string;
+
+  @ApiProperty({
+    type: CommunityRefDto,
+    nullable: true,
+    description: 'The presenting community where the reader may see it; see presenterIsCommunity',
+  })
+  presenterCommunity: CommunityRefDto | null;
+
+  @ApiProperty({ description: 'A community presents (shown as "a community" when presenterCommunity is null)' })
+  presenterIsCommunity: boolean;
 }
 
 export class RecurrenceInputDto {
@@ -300,10 +318,10 @@ export class MeetingConflictDto {
   @ApiProperty({ enum: ['club', 'venue'], enumName: 'MeetingConflictKind' })
   kind: 'club' | 'venue';
 
-  @ApiProperty({ format: 'uuid' })
-  meetingId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Null for a meeting outside the caller\'s sight' })
+  meetingId: string | null;
 
-  @ApiProperty({ description: "Empty for another club's club-only meeting" })
+  @ApiProperty({ description: "Empty for a meeting outside the caller's sight: only \"that venue is busy then\"" })
   title: string;
 
   @ApiProperty({ format: 'date-time' })

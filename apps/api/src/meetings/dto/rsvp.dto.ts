@@ -23,8 +23,8 @@ export class RsvpDto {
   @ApiProperty({ format: 'uuid' })
   communityId: string;
 
-  @ApiProperty()
-  communityName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule (null: "a community")' })
+  communityName: string | null;
 
   @ApiProperty({ enum: RSVP_ANSWERS, enumName: 'RsvpAnswer' })
   answer: RsvpAnswer;

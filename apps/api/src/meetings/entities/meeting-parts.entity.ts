@@ -1,4 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Community } from '../../communities/entities/community.entity';
 import { Meeting } from './meeting.entity';
 import { Topic } from './topic.entity';
 
@@ -35,8 +36,16 @@ export class AgendaItem {
   @Column({ type: 'text' })
   title: string;
 
+  /** Free text (a guest, an official): never a participating community's name (docs/domain.md, P10). */
   @Column({ type: 'text', default: '' })
   presenter: string;
+
+  /** A community of the club presenting, printed by the naming rule for each reader. */
+  @ManyToOne(() => Community, { nullable: true, onDelete: 'SET NULL' })
+  presenterCommunity: Relation<Community> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  presenterCommunityId: string | null;
 }
 
 @Entity('meeting_decisions')

@@ -91,11 +91,17 @@ export class EmailOutboxMessageDto {
   @ApiProperty()
   to: string;
 
-  @ApiProperty()
-  subject: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind', nullable: true, description: 'What the email tells about' })
+  kind: NotificationKind | null;
 
-  @ApiProperty()
-  body: string;
+  @ApiProperty({ description: 'The message is about a protected community: its subject and body are withheld (docs/domain.md, P12)' })
+  withheld: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  subject: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  body: string | null;
 
   @ApiProperty({ enum: OUTBOX_STATUSES, enumName: 'EmailOutboxStatus' })
   status: OutboxStatus;

@@ -57,6 +57,14 @@ export class EmailOutboxMessage {
   @Column({ type: 'text' })
   body: string;
 
+  /** The notification kind the email tells about (shown to administrators in place of a protected body). */
+  @Column({ type: 'text', nullable: true })
+  kind: string | null;
+
+  /** The community the email is about: its body is withheld from administrators while it is protected, and erased with it (P11, P12). */
+  @Column({ type: 'uuid', nullable: true })
+  communityId: string | null;
+
   @Column({ type: 'text', default: 'pending' })
   status: 'pending' | 'sent' | 'failed';
 

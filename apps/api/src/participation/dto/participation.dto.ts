@@ -5,6 +5,8 @@ import {
   PARTICIPATION_STATUSES,
   ParticipationAction,
   ParticipationStatus,
+  TRANSITION_ACTIONS,
+  type TransitionAction,
 } from '@dastarkhan/domain';
 import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
@@ -42,7 +44,7 @@ export class ParticipationEventDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ description: "'apply', a ParticipationAction, or 'overturn' (an administrator upheld an appeal against the decision)" })
+  @ApiProperty({ description: "'apply' or a ParticipationAction ('overturn': an administrator upheld an appeal against the decision)" })
   action: string;
 
   @ApiProperty({ enum: PARTICIPATION_STATUSES, enumName: 'ParticipationStatus', nullable: true })
@@ -54,8 +56,12 @@ export class ParticipationEventDto {
   @ApiProperty({ type: String, nullable: true })
   reason: string | null;
 
-  @ApiProperty()
-  actorName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Who acted, by the naming rule: a protected community's representative appears as the community, or null (\"a community\")",
+  })
+  actorName: string | null;
 
   @ApiProperty({ format: 'date-time' })
   at: string;
@@ -82,9 +88,13 @@ export class ApplyDto {
 }
 
 export class TransitionDto {
-  @ApiProperty({ enum: PARTICIPATION_ACTIONS, enumName: 'ParticipationAction' })
-  @IsIn(PARTICIPATION_ACTIONS)
-  action: ParticipationAction;
+  @ApiProperty({
+    enum: TRANSITION_ACTIONS,
+    enumName: 'TransitionAction',
+    description: 'Admit, defer and decline go through /decisions, a nomination request through /nomination-request',
+  })
+  @IsIn(TRANSITION_ACTIONS)
+  action: TransitionAction;
 
   @ApiProperty({ required: false, maxLength: 2000 })
   @IsOptional()

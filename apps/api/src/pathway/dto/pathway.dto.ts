@@ -130,8 +130,11 @@ export class PathwayMilestoneEvidenceDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'For a sponsorship: the sponsor by the naming rule; empty where the reader may not see it ("a community")' })
   title: string;
+
+  @ApiProperty({ required: false, format: 'uuid', description: 'The community the evidence names (a sponsor)' })
+  communityId?: string;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Date in Asia/Almaty' })
   date: string | null;
@@ -222,8 +225,8 @@ export class SponsorshipDto {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty()
-  createdByName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule' })
+  createdByName: string | null;
 }
 
 /** A sponsorship seen from the sponsor's side: whom the community vouched for, where, and whether it still stands. */
@@ -240,8 +243,8 @@ export class GivenSponsorshipDto {
   @ApiProperty()
   clubName: string;
 
-  @ApiProperty({ type: CommunityRefDto, description: 'The sponsored community' })
-  observer: CommunityRefDto;
+  @ApiProperty({ type: CommunityRefDto, nullable: true, description: 'The sponsored community; null once the sponsor may no longer see it' })
+  observer: CommunityRefDto | null;
 
   @ApiProperty({ enum: PARTICIPATION_STATUSES, enumName: 'ParticipationStatus', description: "The sponsored community's status in the club now" })
   observerStatus: ParticipationStatus;

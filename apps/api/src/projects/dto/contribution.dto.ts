@@ -40,8 +40,8 @@ export class ContributionRevisionDto {
   @ApiProperty({ type: String, nullable: true })
   reviewReason: string | null;
 
-  @ApiProperty()
-  enteredByName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule: a protected community\'s representative appears as the community' })
+  enteredByName: string | null;
 
   @ApiProperty({ format: 'date-time' })
   enteredAt: string;

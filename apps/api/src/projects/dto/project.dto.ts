@@ -36,6 +36,7 @@ import {
   ProjectVisibility,
 } from '@dastarkhan/domain';
 import { Trim } from '../../common/trim.decorator';
+import { CountFigureDto, FigureDto } from '../../common/figure.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import { ContributionDto, LedgerTotalsDto } from './contribution.dto';
 import { MilestoneDto } from './milestone.dto';
@@ -47,6 +48,18 @@ const IsCalendarDate = (): PropertyDecorator => (target, key) => {
   IsISO8601({ strict: true })(target, key);
   Matches(DATE, { message: `${String(key)} must be a date (YYYY-MM-DD)` })(target, key);
 };
+
+/** Partners the reader may not see and what they contributed: shown only in groups large enough (docs/domain.md, P9). */
+export class UndisclosedContributionsDto {
+  @ApiProperty({ type: FigureDto })
+  partners: FigureDto;
+
+  @ApiProperty({ type: FigureDto })
+  volunteers: FigureDto;
+
+  @ApiProperty({ type: FigureDto })
+  hours: FigureDto;
+}
 
 export class ProgressDto {
   @ApiProperty({ minimum: 0 })
@@ -90,8 +103,8 @@ export class ProjectSummaryDto {
   @ApiProperty({ type: CommunityRefDto, nullable: true, description: 'null when the caller may not see the lead community' })
   leadCommunity: CommunityRefDto | null;
 
-  @ApiProperty({ description: 'Confirmed partners, the lead included' })
-  partnerCount: number;
+  @ApiProperty({ type: CountFigureDto, description: 'Confirmed partners, the lead included, under the small-count rule for the reader' })
+  partnerCount: CountFigureDto;
 
   @ApiProperty({ type: ProgressDto })
   progress: ProgressDto;
@@ -158,8 +171,8 @@ export class ProjectEventDto {
   @ApiProperty({ type: String, nullable: true })
   reason: string | null;
 
-  @ApiProperty()
-  actorName: string;
+  @ApiProperty({ type: String, nullable: true, description: 'By the naming rule' })
+  actorName: string | null;
 
   @ApiProperty({ format: 'date-time' })
   at: string;
@@ -178,13 +191,16 @@ export class ProjectDto extends ProjectSummaryDto {
   @ApiProperty({ type: [ProjectPartnerDto], description: 'Only the communities the caller may see' })
   partners: ProjectPartnerDto[];
 
-  @ApiProperty({ description: 'Confirmed partners left out of `partners` for privacy' })
-  undisclosedPartners: number;
+  @ApiProperty({
+    type: () => UndisclosedContributionsDto,
+    description: 'What confirmed partners left out of `partners` and `ledger` for privacy contributed, under the small-count rule',
+  })
+  undisclosed: UndisclosedContributionsDto;
 
   @ApiProperty({ type: () => [ContributionDto] })
   ledger: ContributionDto[];
 
-  @ApiProperty({ type: () => LedgerTotalsDto, description: 'Confirmed contributions of every partner' })
+  @ApiProperty({ type: () => LedgerTotalsDto, description: 'Confirmed contributions of the partners in `ledger` (the ones the caller may see)' })
   totals: LedgerTotalsDto;
 
   @ApiProperty({ type: () => [MilestoneDto] })

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
+import { FigureDto } from '../../common/figure.dto';
 import { PARTICIPATION_STATUSES, REVIEW_VERDICTS, type ParticipationStatus, type ReviewResponderRole, type ReviewVerdict } from '@dastarkhan/domain';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { Trim } from '../../common/trim.decorator';
@@ -130,8 +131,11 @@ export class AggregateCandidaciesDto {
   @ApiProperty({ type: ClubRefDto })
   club: ClubRefDto;
 
-  @ApiProperty({ description: 'Candidacies of communities that did not consent to officials seeing their record' })
-  count: number;
+  @ApiProperty({
+    type: FigureDto,
+    description: 'Candidacies of communities that did not consent to officials seeing their record, under the small-count rule',
+  })
+  count: FigureDto;
 }
 
 export class OfficialCandidaciesDto {

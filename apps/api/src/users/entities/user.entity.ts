@@ -25,4 +25,8 @@ export class User {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Set when the person's data was erased with their community's (docs/domain.md, P11): name and email are placeholders. */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
 }

@@ -1,0 +1,61 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { allowsAnonymous } from '@dastarkhan/domain';
+import { AppError } from '../common/errors/app-error';
+import type { Viewer } from '../auth/viewer';
+import { accessRequirementsOf, type AccessSource } from './access.decorator';
+import { AccessService } from './access.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface GuardedRequest {
+  user?: Viewer | null;
+  params?: Record<string, unknown>;
+  body?: unknown;
+  query?: Record<string, unknown>;
+}
+
+/** The id a requirement names, when the request carries a well-formed one (otherwise validation answers 400). */
+function idFrom(request: GuardedRequest, from: AccessSource): string | undefined {
+  const value =
+    'param' in from
+      ? request.params?.[from.param]
+      : 'query' in from
+        ? request.query?.[from.query]
+        : request.body && typeof request.body === 'object'
+          ? (request.body as Record<string, unknown>)[from.body]
+          : undefined;
+  return typeof value === 'string' && UUID.test(value) ? value : undefined;
+}
+
+/**
+ * The one gate of every route: identifies the caller from its session (cookie or bearer), then
+ * answers each permission the route declared (@Access) before validation and the use case run.
+ * A route that declares none is denied.
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  constructor(private readonly access: AccessService) {
+    super();
+  }
+
+  override handleRequest<T = Viewer>(_error: unknown, viewer: T | false): T {
+    return (viewer || null) as T;
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const requirements = accessRequirementsOf(context.getHandler());
+    if (requirements.length === 0) throw new AppError('FORBIDDEN', 'This route declares no permission, so it is closed');
+    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const viewer = request.user ?? null;
+    if (!viewer && !requirements.every((r) => allowsAnonymous(r.permission))) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    for (const { permission, from } of requirements) {
+      const id = from ? idFrom(request, from) : undefined;
+      // A malformed or missing id is the validation pipe's to refuse, with the field named.
+      if (from && id === undefined) continue;
+      await this.access.require(viewer, permission, id);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { TRADITIONS, type Tradition } from '@dastarkhan/domain';
+import { Trim } from '../../common/trim.decorator';
+import { LocalizedTextDto } from '../../common/localized-text.dto';
+
+export const CLAIM_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class RegistrationClaimQueryDto {
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(CLAIM_STATUSES)
+  status?: ClaimStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+/**
+ * A claim in the verification queue: the register entry the community says it has. Filing the
+ * claim shows this entry to the officials of its region who verify it (docs/domain.md, P7).
+ */
+export class RegistrationClaimCaseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  communityId: string;
+
+  @ApiProperty({ description: 'The name under which the community says it is registered' })
+  registeredName: string;
+
+  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition' })
+  tradition: Tradition;
+
+  @ApiProperty({ type: LocalizedTextDto, nullable: true })
+  cityName: LocalizedTextDto | null;
+
+  @ApiProperty()
+  registrationNumber: string;
+
+  @ApiProperty({ format: 'date' })
+  registrationDate: string;
+
+  @ApiProperty()
+  issuingBody: string;
+
+  @ApiProperty({ enum: CLAIM_STATUSES })
+  status: ClaimStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  claimedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  decidedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  decidedByName: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  rejectionReason: string | null;
+}
+
+export class RegistrationClaimDecisionDto {
+  @ApiProperty({ enum: ['verified', 'rejected'] })
+  @IsIn(['verified', 'rejected'])
+  outcome: 'verified' | 'rejected';
+
+  @ApiPropertyOptional({ minLength: 10, maxLength: 2000, description: 'Required to reject: shown to the community' })
+  @ValidateIf((input: RegistrationClaimDecisionDto) => input.outcome === 'rejected' || input.reason !== undefined)
+  @Trim()
+  @IsString()
+  @Length(10, 2000)
+  reason?: string;
+}
+
+export class AccessLogQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "The previous page's `nextBefore`" })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  before?: number;
+}
+
+/** One entry of what happened to a community's record: who read it or changed its consent or registration, and when. */
+export class AccessLogEntryDto {
+  @ApiProperty()
+  id: number;
+
+  @ApiProperty({ format: 'date-time' })
+  occurredAt: string;
+
+  @ApiProperty({ enum: ['read', 'consent.granted', 'consent.revoked', 'registration.claimed', 'registration.verified', 'registration.rejected', 'erasure'] })
+  kind: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Who acted (null: the system)' })
+  actorName: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'In which capacity: official, administrator, representative …' })
+  actorRole: string | null;
+
+  @ApiProperty({ description: 'What was read or changed, e.g. community.profile, official.candidacies' })
+  resource: string;
+}
+
+export class AccessLogPageDto {
+  @ApiProperty({ type: [AccessLogEntryDto], description: 'Newest first' })
+  items: AccessLogEntryDto[];
+
+  @ApiProperty({ type: Number, nullable: true })
+  nextBefore: number | null;
+}

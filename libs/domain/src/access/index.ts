@@ -1,0 +1,3 @@
+export * from './viewer';
+export * from './resources';
+export * from './permissions';

@@ -1,0 +1,133 @@
+import type { CommunityPrivacyFacts } from '../privacy/community-access';
+import { decide, OFFICIAL_WRITES, PERMISSION_NAMES, PERMISSIONS, resourceKindOf, type Permission } from './permissions';
+import type { ParticipationResource, ProjectResource, Resource, ResourceKind } from './resources';
+import type { ViewerContext, ViewerRole } from './viewer';
+
+const CLUB = 'club-1';
+const REGION = 'region-1';
+const community = (overrides: Partial<CommunityPrivacyFacts> = {}): CommunityPrivacyFacts => ({
+  communityId: 'community-1',
+  registrationStatus: 'not_registered',
+  isPublic: false,
+  officialConsent: true,
+  participations: [{ clubId: CLUB, status: 'candidate', regionCode: REGION }],
+  ...overrides,
+});
+const participation: ParticipationResource = {
+  kind: 'participation',
+  participationId: 'p-1',
+  clubId: CLUB,
+  regionCode: REGION,
+  status: 'candidate',
+  community: community(),
+};
+const project: ProjectResource = {
+  kind: 'project',
+  projectId: 'pr-1',
+  clubId: CLUB,
+  regionCode: REGION,
+  status: 'active',
+  visibility: 'public',
+  leadCommunityId: 'community-1',
+  partners: [{ communityId: 'community-1', status: 'confirmed' }],
+};
+
+/** A record of each kind, as favourable to an official as the facts allow (in region, consented). */
+const RESOURCES: { [K in ResourceKind]: Extract<Resource, { kind: K }> } = {
+  global: { kind: 'global' },
+  club: { kind: 'club', clubId: CLUB, regionCode: REGION },
+  community: { kind: 'community', community: community() },
+  participation,
+  meeting: { kind: 'meeting', meetingId: 'm-1', clubId: CLUB, regionCode: REGION, visibility: 'public' },
+  project,
+  contribution: { kind: 'contribution', contributionId: 'c-1', communityId: 'community-1', project },
+  'action-item': { kind: 'action-item', actionItemId: 'a-1', clubId: CLUB, ownerCommunityId: 'community-1' },
+  review: { kind: 'review', reviewId: 'r-1', officialId: 'official', participation },
+  decision: { kind: 'decision', decisionId: 'd-1', participation },
+  appeal: { kind: 'appeal', appealId: 'ap-1', participation },
+  sponsorship: { kind: 'sponsorship', sponsorshipId: 's-1', sponsorCommunityId: 'community-1' },
+  notification: { kind: 'notification', notificationId: 'n-1', userId: 'official' },
+  'registration-claim': { kind: 'registration-claim', claimId: 'rc-1', communityId: 'community-1', regionCodes: [REGION] },
+};
+
+const role = (r: Partial<ViewerRole> & Pick<ViewerRole, 'role'>): ViewerRole => ({ clubId: null, communityId: null, region: null, ...r });
+const viewer = (roles: ViewerRole[], participations: ViewerContext['participations'] = [], userId = 'u'): ViewerContext => ({
+  userId,
+  roles,
+  participations,
+});
+const verdict = (permission: Permission, who: ViewerContext | null) =>
+  decide(permission, who, RESOURCES[resourceKindOf(permission)] as never);
+
+const coordinator = viewer([role({ role: 'coordinator', clubId: CLUB })]);
+const representative = viewer([role({ role: 'representative', communityId: 'community-1' })], [
+  { communityId: 'community-1', clubId: CLUB, status: 'candidate' },
+]);
+const otherParticipant = viewer([role({ role: 'representative', communityId: 'community-2' })], [
+  { communityId: 'community-2', clubId: CLUB, status: 'member' },
+]);
+const stranger = viewer([role({ role: 'representative', communityId: 'community-3' })]);
+const administrator = viewer([role({ role: 'administrator' })]);
+
+describe('access decisions', () => {
+  it('answers 401 (unauthenticated) to anonymous callers of a route that needs a session', () => {
+    expect(verdict('participation.read', null)).toBe('unauthenticated');
+    expect(verdict('club.read', null)).toBe('allow');
+  });
+
+  it('hides what the caller may not see (404) and forbids what it sees but may not do (403)', () => {
+    expect(verdict('participation.decide', stranger)).toBe('hidden');
+    expect(verdict('participation.decide', representative)).toBe('forbidden');
+    expect(verdict('participation.decide', coordinator)).toBe('allow');
+  });
+
+  it('refuses a resource of the wrong kind loudly (a programming error, not a 404)', () => {
+    expect(() => decide('participation.read', coordinator, RESOURCES.club as never)).toThrow(/participation/);
+  });
+
+  it("lets fellow participants sponsor a candidate they meet, but not strangers see it", () => {
+    expect(verdict('participation.sponsor', otherParticipant)).toBe('allow');
+    expect(verdict('participation.sponsor', stranger)).toBe('hidden');
+  });
+
+  it('keeps appeals and the outbox to the administrator', () => {
+    expect(verdict('appeals.read', coordinator)).toBe('forbidden');
+    expect(verdict('appeal.decide', coordinator)).toBe('hidden');
+    expect(verdict('appeal.decide', administrator)).toBe('allow');
+    expect(verdict('outbox.read', administrator)).toBe('allow');
+  });
+});
+
+describe('officials write nothing but review notes, registration verification and their own account (P5)', () => {
+  const officials = {
+    regional: viewer([role({ role: 'official', region: REGION })], [], 'official'),
+    national: viewer([role({ role: 'official', region: null })], [], 'official'),
+  };
+  const writes = PERMISSION_NAMES.filter((permission) => 'write' in PERMISSIONS[permission]);
+
+  it('lists every write an official may make', () => {
+    expect(OFFICIAL_WRITES.every((permission) => writes.includes(permission))).toBe(true);
+  });
+
+  it.each(Object.entries(officials))('%s official: every other write is refused', (_, official) => {
+    const allowed = writes.filter((permission) => verdict(permission, official) === 'allow');
+    expect(allowed.filter((permission) => !OFFICIAL_WRITES.includes(permission))).toEqual([]);
+  });
+
+  it.each(Object.entries(officials))('%s official: reviews a consenting candidacy in scope and verifies its claim', (_, official) => {
+    expect(verdict('participation.review', official)).toBe('allow');
+    expect(verdict('registration.verify', official)).toBe('allow');
+  });
+
+  it('does not let an official role lend a coordinator-only write to anyone', () => {
+    const officialAndRepresentative = viewer([role({ role: 'official', region: null }), role({ role: 'representative', communityId: 'x' })]);
+    expect(verdict('participation.decide', officialAndRepresentative)).toBe('forbidden');
+  });
+
+  it('reads a consenting candidate in scope, not one that withholds consent or lies elsewhere', () => {
+    expect(verdict('participation.read', officials.regional)).toBe('allow');
+    const withheld = { ...participation, community: community({ officialConsent: false }) };
+    expect(decide('participation.read', officials.regional, withheld)).toBe('hidden');
+    expect(decide('participation.read', officials.regional, { ...participation, regionCode: 'elsewhere' })).toBe('hidden');
+  });
+});

@@ -1,0 +1,126 @@
+import type { ParticipationStatus } from '../participation/participation-status';
+import type { CommunityPrivacyFacts } from '../privacy/community-access';
+import type { PartnerStatus, ProjectStatus, ProjectVisibility } from '../projects/project-status';
+
+/**
+ * The facts about a record that the access rules read, one shape per kind of record. The API's
+ * access module loads them (one query per record) before any use case runs.
+ */
+export interface GlobalResource {
+  kind: 'global';
+}
+
+export interface ClubResource {
+  kind: 'club';
+  clubId: string;
+  regionCode: string;
+}
+
+export interface CommunityResource {
+  kind: 'community';
+  community: CommunityPrivacyFacts;
+}
+
+export interface ParticipationResource {
+  kind: 'participation';
+  participationId: string;
+  clubId: string;
+  regionCode: string;
+  status: ParticipationStatus;
+  community: CommunityPrivacyFacts;
+}
+
+export interface MeetingResource {
+  kind: 'meeting';
+  meetingId: string;
+  clubId: string;
+  regionCode: string;
+  visibility: 'public' | 'club';
+}
+
+export interface ProjectResource {
+  kind: 'project';
+  projectId: string;
+  clubId: string;
+  regionCode: string;
+  status: ProjectStatus;
+  visibility: ProjectVisibility;
+  leadCommunityId: string;
+  /** Every community with a partner row (lead included) and its status. */
+  partners: ReadonlyArray<{ communityId: string; status: PartnerStatus }>;
+}
+
+/** A ledger line of a project: the project's facts and the community the line belongs to. */
+export interface ContributionResource {
+  kind: 'contribution';
+  contributionId: string;
+  communityId: string;
+  project: ProjectResource;
+}
+
+export interface ActionItemResource {
+  kind: 'action-item';
+  actionItemId: string;
+  clubId: string;
+  ownerCommunityId: string | null;
+}
+
+export interface ReviewResource {
+  kind: 'review';
+  reviewId: string;
+  officialId: string;
+  participation: ParticipationResource;
+}
+
+export interface DecisionResource {
+  kind: 'decision';
+  decisionId: string;
+  participation: ParticipationResource;
+}
+
+export interface AppealResource {
+  kind: 'appeal';
+  appealId: string;
+  participation: ParticipationResource;
+}
+
+export interface SponsorshipResource {
+  kind: 'sponsorship';
+  sponsorshipId: string;
+  sponsorCommunityId: string;
+}
+
+export interface NotificationResource {
+  kind: 'notification';
+  notificationId: string;
+  userId: string;
+}
+
+/** A community's claim to be registered, verified by an official of one of `regionCodes` or the administrator. */
+export interface RegistrationClaimResource {
+  kind: 'registration-claim';
+  claimId: string;
+  communityId: string;
+  regionCodes: readonly string[];
+}
+
+export type Resource =
+  | GlobalResource
+  | ClubResource
+  | CommunityResource
+  | ParticipationResource
+  | MeetingResource
+  | ProjectResource
+  | ContributionResource
+  | ActionItemResource
+  | ReviewResource
+  | DecisionResource
+  | AppealResource
+  | SponsorshipResource
+  | NotificationResource
+  | RegistrationClaimResource;
+
+export type ResourceKind = Resource['kind'];
+export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;
+
+export const GLOBAL: GlobalResource = { kind: 'global' };
