@@ -313,17 +313,21 @@ describe('POST /api/auth/signup', () => {
     expect((await t.api.post('/api/auth/login').send({ email: body.email.toLowerCase(), password: body.password })).status).toBe(200);
   });
 
-  it('signs up a registered community with its registration number and date', async () => {
-    const body = signupBody({}, { registrationStatus: 'registered', registrationNumber: 'ALM-0042', registrationDate: '2012-09-14' });
+  it('signs up a community that says it is registered as a claim for an official to verify (not registered until then)', async () => {
+    const body = signupBody(
+      {},
+      { registrationStatus: 'registered', registrationNumber: 'ALM-0042', registrationDate: '2012-09-14', registrationIssuingBody: 'Almaty justice department' },
+    );
 
     const response = await t.api.post('/api/auth/signup').send(body);
 
     expect(response.status).toBe(201);
     const { rows } = await t.db.query(
-      `SELECT registration_status, registration_number, to_char(registration_date, 'YYYY-MM-DD') AS date FROM communities WHERE name = $1`,
+      `SELECT c.registration_status, c.registration_number, rc.registration_number AS claimed, rc.status
+         FROM communities c JOIN registration_claims rc ON rc.community_id = c.id WHERE c.name = $1`,
       [body.community.name],
     );
-    expect(rows).toEqual([{ registration_status: 'registered', registration_number: 'ALM-0042', date: '2012-09-14' }]);
+    expect(rows).toEqual([{ registration_status: 'not_registered', registration_number: null, claimed: 'ALM-0042', status: 'pending' }]);
   });
 
   it('refuses an email that is already taken (any letter case) with 409 and writes nothing: no orphan community', async () => {

@@ -115,15 +115,20 @@ describe('PATCH /api/communities/:id', () => {
     });
   });
 
-  it('records the state registration with its number and date, and clears them when the status goes back', async () => {
+  it('records a claim of state registration (not the fact: an official verifies it), and a status change back at once', async () => {
     const { community, representative } = await representedCommunity();
 
-    const registered = await t.api
+    const claimed = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ registrationStatus: 'registered', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30' });
-    expect(registered.status).toBe(200);
-    expect(registered.body).toMatchObject({ registrationStatus: 'registered', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30' });
+      .send({ registrationStatus: 'registered', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30', registrationIssuingBody: 'Astana justice department' });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toMatchObject({
+      registrationStatus: 'not_registered',
+      registrationNumber: null,
+      registrationClaim: { status: 'pending', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30', issuingBody: 'Astana justice department' },
+    });
+    expect(await storedCommunity(community.id)).toMatchObject({ registration_status: 'not_registered', registration_number: null });
 
     const pending = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ registrationStatus: 'registration_pending' });
     expect(pending.status).toBe(200);
@@ -184,7 +189,7 @@ describe('PATCH /api/communities/:id', () => {
     expect(await storedCommunity(community.id)).toEqual(before);
   });
 
-  it("answers 404 to the representative of another community and to a club's coordinator, changing nothing", async () => {
+  it("answers 404 to the representative of another community (it may not see it), 403 to a club's coordinator, changing nothing", async () => {
     const { community } = await representedCommunity();
     const club = await f.newClub();
     await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'observer' });
@@ -192,10 +197,8 @@ describe('PATCH /api/communities/:id', () => {
     const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
     const before = await storedCommunity(community.id);
 
-    for (const caller of [stranger, coordinator]) {
-      const response = await t.api.patch(`/api/communities/${community.id}`).set(caller.auth).send({ description: 'Taken over' });
-      expectError(response, 404, 'NOT_FOUND');
-    }
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(stranger.auth).send({ description: 'Taken over' }), 404, 'NOT_FOUND');
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(coordinator.auth).send({ description: 'Taken over' }), 403, 'FORBIDDEN');
     expect(await storedCommunity(community.id)).toEqual(before);
   });
 
@@ -223,7 +226,7 @@ describe('GET /api/communities/:id/participations', () => {
     expect(response.body[0]).toMatchObject({ community: { id: community.id, name: community.name }, version: 2, clubName: expect.any(String) });
   });
 
-  it('answers 404 to anyone but its representatives, 401 to anonymous callers, 400 to a malformed id', async () => {
+  it('answers 404 to whoever may not see the community, 403 to its coordinators, 401 to anonymous callers, 400 to a malformed id', async () => {
     const { community } = await representedCommunity();
     const club = await f.newClub();
     await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
@@ -231,7 +234,7 @@ describe('GET /api/communities/:id/participations', () => {
     const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
 
     expectError(await t.api.get(`/api/communities/${community.id}/participations`).set(stranger.auth), 404, 'NOT_FOUND');
-    expectError(await t.api.get(`/api/communities/${community.id}/participations`).set(coordinator.auth), 404, 'NOT_FOUND');
+    expectError(await t.api.get(`/api/communities/${community.id}/participations`).set(coordinator.auth), 403, 'FORBIDDEN');
     expectError(await t.api.get(`/api/communities/${community.id}/participations`), 401, 'UNAUTHENTICATED');
     expectValidationFailure(await t.api.get('/api/communities/mine-too/participations').set(stranger.auth), 'id');
   });

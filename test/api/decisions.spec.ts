@@ -223,7 +223,7 @@ describe('POST /api/participations/:id/decisions', () => {
       for (const caller of [other.coordinator, other.representative, official, admin]) {
         expectError(await decide(candidate.id, caller, { ...body, version: 3 }), 404, 'NOT_FOUND');
       }
-      expectError(await decide(candidate.id, w.representative, { ...body, version: 3 }), 403, 'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
+      expectError(await decide(candidate.id, w.representative, { ...body, version: 3 }), 403, 'FORBIDDEN');
       expectError(await decide(candidate.id, null, { ...body, version: 3 }), 401, 'UNAUTHENTICATED');
       expect(await stored(candidate.id)).toEqual(before);
     });
@@ -388,7 +388,7 @@ describe('POST /api/participations/:id/nomination-request', () => {
     const other = await world();
 
     expectError(await requestNomination(observer.id, w.representative, 2), 422, 'PATHWAY.MILESTONES_UNMET');
-    expectError(await requestNomination(observer.id, w.coordinator, 2), 403, 'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
+    expectError(await requestNomination(observer.id, w.coordinator, 2), 403, 'FORBIDDEN');
     expectError(await requestNomination(observer.id, other.representative, 2), 404, 'NOT_FOUND');
     expectError(await requestNomination(observer.id, admin, 2), 404, 'NOT_FOUND');
     expectError(await requestNomination(observer.id, w.representative, 1), 409, 'PARTICIPATION.STALE_VERSION');
@@ -523,13 +523,14 @@ describe('appeals', () => {
     expect(await appealsOf(deferral.id)).toBe(0);
   });
 
-  it('is only for the decided community: 404 for coordinators, other communities, the administrator; 400 for bad input', async () => {
+  it('is only for the decided community: 403 for its coordinators, 404 for other communities and the administrator; 400 for bad input', async () => {
     const w = await world();
     const candidate = await participate(w, 'candidate');
     const record = await decided(w, candidate, DEFER);
     const other = await world();
 
-    for (const caller of [w.coordinator, other.representative, admin]) {
+    expectError(await appeal(record.id, w.coordinator), 403, 'FORBIDDEN');
+    for (const caller of [other.representative, admin]) {
       expectError(await appeal(record.id, caller), 404, 'NOT_FOUND');
     }
     expectError(await appeal(randomUUID(), w.representative), 404, 'NOT_FOUND');

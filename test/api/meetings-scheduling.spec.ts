@@ -111,8 +111,8 @@ describe('creating a meeting (POST /api/clubs/:clubId/meetings)', () => {
     expect(created.checkInCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
     expect(created.topics.map((topic: { code: string }) => topic.code).sort()).toEqual(['online_radicalization', 'youth']);
     expect(created.agenda).toEqual([
-      { id: expect.any(String), position: 1, title: 'Welcome', presenter: 'Coordinator' },
-      { id: expect.any(String), position: 2, title: 'Discussion', presenter: '' },
+      { id: expect.any(String), position: 1, title: 'Welcome', presenter: 'Coordinator', presenterCommunity: null, presenterIsCommunity: false },
+      { id: expect.any(String), position: 2, title: 'Discussion', presenter: '', presenterCommunity: null, presenterIsCommunity: false },
     ]);
 
     const seen = await t.api.get(`/api/meetings/${created.id}`).set(s.mosqueRep.auth);
@@ -245,12 +245,12 @@ describe('conflicts', () => {
 
     const clash = await create(other.club.id, other.coordinator, meeting('2027-06-08', { venue: `  ${venue.toUpperCase().replace(' ', '   ')} ` }));
     expectError(clash, 409, 'MEETING.CONFLICT');
-    expect(clash.body.fields).toMatchObject({ meetingId: first.body[0].id, kind: 'venue' });
+    expect(clash.body.fields).toEqual({ kind: 'venue', startsAt: '2027-06-08T13:00:00.000Z', endsAt: '2027-06-08T15:00:00.000Z', count: '1' });
 
     const check = await t.api.post(`/api/clubs/${other.club.id}/meetings/check`).set(other.coordinator.auth).send(meeting('2027-06-08', { venue }));
-    // Another club's club-only meeting: named by id and time, not by title.
+    // Another club's club-only meeting is outside this coordinator's sight: only "that venue is busy then" (no id, no title).
     expect(check.body.conflicts).toEqual([
-      { kind: 'venue', meetingId: first.body[0].id, title: '', startsAt: '2027-06-08T13:00:00.000Z', endsAt: '2027-06-08T15:00:00.000Z' },
+      { kind: 'venue', meetingId: null, title: '', startsAt: '2027-06-08T13:00:00.000Z', endsAt: '2027-06-08T15:00:00.000Z' },
     ]);
 
     const online = await create(other.club.id, other.coordinator, meeting('2027-06-08', { format: 'online', venue: undefined, onlineLink: 'https://meet.example.org/abc' }));

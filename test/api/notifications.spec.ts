@@ -332,9 +332,12 @@ describe('reading my notifications', () => {
 });
 
 describe('the email outbox for administrators', () => {
-  it('shows what was emailed, with its sending state, filtered by status', async () => {
+  it('shows what was emailed, with its sending state, filtered by status; about a protected community only its recipient and kind', async () => {
     const admin = await f.newUser({ role: 'administrator' });
     const s = await setting();
+    await t.db.query(`UPDATE communities SET registration_status = 'registered', registration_number = 'R-1', registration_date = '2015-01-01' WHERE id = $1`, [
+      s.community.id,
+    ]);
     const p = await f.newParticipation({ clubId: s.club.id, communityId: s.community.id, status: 'observer' });
     expect((await transition(p.id, s.coordinator, { action: 'suspend', version: p.version, reason: 'Missed three meetings in a row' })).status).toBe(200);
 
@@ -346,6 +349,8 @@ describe('the email outbox for administrators', () => {
       to: s.representative.email,
       subject: `${s.community.name}: the participation in ${s.club.name} was suspended.`,
       body: expect.stringContaining('Reason: Missed three meetings in a row'),
+      kind: 'suspended',
+      withheld: false,
       status: 'pending',
       attempts: 0,
       lastError: null,

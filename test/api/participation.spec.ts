@@ -194,14 +194,14 @@ describe('POST /api/clubs/:clubId/applications', () => {
     expect(await participationsOf(community.id)).toBe(0);
   });
 
-  it('answers 404 when the caller does not represent the community, and for an unknown club, writing nothing', async () => {
+  it('answers 404 for a community the caller may not see, 403 to a coordinator (who applies for no one), 404 for an unknown club, writing nothing', async () => {
     const { club, coordinator, community } = await setting();
     const { representative: stranger } = await setting();
 
-    for (const caller of [stranger, coordinator]) {
-      const response = await t.api.post(`/api/clubs/${club.id}/applications`).set(caller.auth).send({ communityId: community.id, statement: STATEMENT });
-      expectError(response, 404, 'NOT_FOUND');
-    }
+    const apply = (caller: TestUser) =>
+      t.api.post(`/api/clubs/${club.id}/applications`).set(caller.auth).send({ communityId: community.id, statement: STATEMENT });
+    expectError(await apply(stranger), 404, 'NOT_FOUND');
+    expectError(await apply(coordinator), 403, 'FORBIDDEN');
     const { community: own, representative } = await setting();
     const unknownClub = await t.api.post(`/api/clubs/${randomUUID()}/applications`).set(representative.auth).send({ communityId: own.id, statement: STATEMENT });
     expectError(unknownClub, 404, 'NOT_FOUND');
@@ -346,12 +346,12 @@ describe('POST /api/participations/:id/transitions', () => {
     expect(await stored(id)).toEqual(before);
   });
 
-  it('does not let a representative accept its own application (403 PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE), changing nothing', async () => {
+  it('does not let a representative accept its own application (403), changing nothing', async () => {
     const { club, community, representative } = await setting();
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' });
     const before = await stored(id);
 
-    expectError(await transition(id, representative, { action: 'accept', version: 1 }), 403, 'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
+    expectError(await transition(id, representative, { action: 'accept', version: 1 }), 403, 'FORBIDDEN');
     expect(await stored(id)).toEqual(before);
   });
 
@@ -360,7 +360,7 @@ describe('POST /api/participations/:id/transitions', () => {
     const { id } = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'observer' });
     const before = await stored(id);
 
-    expectError(await transition(id, coordinator, { action: 'withdraw', version: 2 }), 403, 'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
+    expectError(await transition(id, coordinator, { action: 'withdraw', version: 2 }), 403, 'FORBIDDEN');
     expect(await stored(id)).toEqual(before);
   });
 
@@ -459,13 +459,13 @@ describe('POST /api/participations/:id/transitions', () => {
     ['admit', 'applied', {}],
     ['defer', 'candidate', { reason: 'Attend two more meetings first' }],
     ['request_nomination', 'observer', {}],
-  ] as const)('sends %s to its own endpoint (422 PARTICIPATION.DECISION_ENDPOINT), changing nothing', async (action, status, extra) => {
+  ] as const)('does not offer %s (it has its own endpoint): 400 on the action, changing nothing', async (action, status, extra) => {
     const { club, coordinator, community, representative } = await setting({ registered: true });
     const participation = await f.newParticipation({ clubId: club.id, communityId: community.id, status });
     const before = await stored(participation.id);
 
     const caller = action === 'request_nomination' ? representative : coordinator;
-    expectError(await transition(participation.id, caller, { action, version: participation.version, ...extra }), 422, 'PARTICIPATION.DECISION_ENDPOINT');
+    expectValidationFailure(await transition(participation.id, caller, { action, version: participation.version, ...extra }), 'action');
     expect(await stored(participation.id)).toEqual(before);
   });
 

@@ -363,8 +363,8 @@ describe('sponsorship', () => {
     // An applicant is not visible to the club's communities; another club's member sees nobody here.
     expectError(await sponsor(applicant.participationId, member.representative, body(member)), 404, 'NOT_FOUND');
     expectError(await sponsor(observer.participationId, memberElsewhere.representative, body(memberElsewhere)), 404, 'NOT_FOUND');
-    // Speaking for a community one does not represent.
-    expectError(await sponsor(observer.participationId, fellowObserver.representative, body(member)), 404, 'NOT_FOUND');
+    // Speaking for a community one sees but does not represent.
+    expectError(await sponsor(observer.participationId, fellowObserver.representative, body(member)), 403, 'FORBIDDEN');
     expectError(await sponsor(randomUUID(), member.representative, body(member)), 404, 'NOT_FOUND');
 
     for (const p of [observer, candidate, applicant]) expect(await sponsorshipsOf(p.participationId)).toBe(0);
@@ -405,8 +405,9 @@ describe('sponsorship', () => {
     });
     expect(given.body.find((s: { id: string }) => s.id === dropped.body.id).withdrawnAt).toEqual(expect.any(String));
 
+    // They see the sponsoring community, but its sponsorships are its own records.
     for (const other of [first.representative, c.coordinator]) {
-      expectError(await t.api.get(`/api/communities/${member.community.id}/sponsorships`).set(other.auth), 404, 'NOT_FOUND');
+      expectError(await t.api.get(`/api/communities/${member.community.id}/sponsorships`).set(other.auth), 403, 'FORBIDDEN');
     }
     expect((await t.api.get(`/api/communities/${member.community.id}/sponsorships`)).status).toBe(401);
     expectValidationFailure(await t.api.get('/api/communities/bad/sponsorships').set(member.representative.auth), 'id');

@@ -80,7 +80,8 @@ afterAll(() => t?.close());
 const officialReads = (readerId: string, communityId: string, resource?: string) =>
   countRows(
     t.db,
-    `SELECT 1 FROM sensitive_reads WHERE reader_id = $1 AND community_id = $2 AND ($3::text IS NULL OR resource = $3)`,
+    `SELECT 1 FROM sensitive_events WHERE kind = 'read' AND actor_id = $1 AND $2 = ANY(community_ids)
+        AND ($3::text IS NULL OR $3 = ANY(string_to_array(resource, ',')))`,
     [readerId, communityId, resource ?? null],
   );
 
@@ -139,7 +140,7 @@ describe("a club's public page", () => {
 
   it('shows an official of another region only the public non-registered community, and logs that read alone', async () => {
     expect((await clubPage(s.otherRegionOfficial)).names).toEqual(sorted(s.registered, s.publicOne));
-    expect(await countRows(t.db, `SELECT 1 FROM sensitive_reads WHERE reader_id = $1`, [s.otherRegionOfficial.id])).toBe(1);
+    expect(await countRows(t.db, `SELECT 1 FROM sensitive_events WHERE kind = 'read' AND actor_id = $1`, [s.otherRegionOfficial.id])).toBe(1);
     expect(await officialReads(s.otherRegionOfficial.id, s.publicOne.id, 'club.participants')).toBe(1);
   });
 });
@@ -278,10 +279,12 @@ describe('consent for officials (PATCH /api/communities/:id { officialConsent })
     const community = await f.newCommunity();
     await f.newParticipation({ clubId: s.club.id, communityId: community.id, status: 'observer' });
 
-    for (const caller of [s.coordinator, s.official, s.participantRep]) {
+    // Its coordinator and a fellow participant see it, so they are refused (403); the official may not even see it (404).
+    for (const caller of [s.coordinator, s.participantRep]) {
       const response = await t.api.patch(`/api/communities/${community.id}`).set(caller.auth).send({ officialConsent: true });
-      expectError(response, 404, 'NOT_FOUND');
+      expectError(response, 403, 'FORBIDDEN');
     }
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(s.official.auth).send({ officialConsent: true }), 404, 'NOT_FOUND');
     const { rows } = await t.db.query(`SELECT official_consent_at FROM communities WHERE id = $1`, [community.id]);
     expect(rows[0].official_consent_at).toBeNull();
   });

@@ -107,7 +107,7 @@ describe('a joint clean-up, end to end', () => {
       startsOn: '2026-04-18',
       endsOn: '2026-04-18',
       leadCommunity: { id: s.lead.community.id, registrationStatus: 'not_registered' },
-      partnerCount: 1,
+      partnerCount: { listed: 1, unlisted: { value: 0, fewerThan: null }, total: { value: 1, fewerThan: null } },
       progress: { done: 0, total: 0, percent: 0 },
       version: 1,
       availableActions: ['cancel'],
@@ -175,7 +175,7 @@ describe('a joint clean-up, end to end', () => {
       version: 3,
       progress: { done: 2, total: 2, percent: 100 },
       totals: { volunteers: 32, hours: 96, contributions: 3 },
-      partnerCount: 3,
+      partnerCount: { listed: 3, unlisted: { value: 0, fewerThan: null }, total: { value: 3, fewerThan: null } },
       outcome: {
         summary: 'The riverbank is clean: 32 volunteers from three communities worked side by side.',
         figures: [{ label: 'Bags of litter', value: 140 }, { label: 'Participants', value: 32 }],
@@ -196,10 +196,16 @@ describe('a joint clean-up, end to end', () => {
     expect(publicPage.body.partners.map((p: { community: { id: string } }) => p.community.id).sort()).toEqual(
       [mosque.community.id, church.community.id].sort(),
     );
-    expect(publicPage.body.undisclosedPartners).toBe(1);
+    expect(publicPage.body.undisclosed.partners).toEqual({ value: null, fewerThan: 10 });
     expect(publicPage.body.ledger.map((l: { community: { id: string } }) => l.community.id)).not.toContain(s.lead.community.id);
     expect(publicPage.body.ledger.every((l: { revisions: unknown[]; latest: unknown }) => l.revisions.length === 0 && l.latest === null)).toBe(true);
-    expect(publicPage.body.totals).toEqual({ volunteers: 32, hours: 96, contributions: 3 });
+    // What the hidden lead did is not in the totals (subtracting the lines would give it away): only "fewer than 10" partners did more.
+    expect(publicPage.body.totals).toEqual({ volunteers: 20, hours: 60, contributions: 2 });
+    expect(publicPage.body.undisclosed).toEqual({
+      partners: { value: null, fewerThan: 10 },
+      volunteers: { value: null, fewerThan: 10 },
+      hours: { value: null, fewerThan: 10 },
+    });
     expect(publicPage.body.events).toEqual([]);
     expect(JSON.stringify(publicPage.body)).not.toContain(s.lead.community.name);
     const publicList = await t.api.get(`/api/clubs/${s.club.id}/projects`);
@@ -235,16 +241,16 @@ describe('proposing a project', () => {
     expect(await projectsOf(s.club.id)).toBe(0);
   });
 
-  it('answers 404 to a caller who does not represent the community, and 403 to a community not yet accepted as observer', async () => {
+  it('answers 403 to a caller who may not propose (a stranger, the coordinator, a community not yet accepted as observer)', async () => {
     const s = await setting();
     const stranger = await f.newUser({ role: 'representative', communityId: (await f.newCommunity()).id });
     const byStranger = await t.api.post(`/api/clubs/${s.club.id}/projects`).set(stranger.auth).send({ communityId: s.lead.community.id, ...CLEANUP });
-    expectError(byStranger, 404, 'NOT_FOUND');
+    expectError(byStranger, 403, 'FORBIDDEN');
     const byCoordinator = await t.api.post(`/api/clubs/${s.club.id}/projects`).set(s.coordinator.auth).send({ communityId: s.lead.community.id, ...CLEANUP });
-    expectError(byCoordinator, 404, 'NOT_FOUND');
+    expectError(byCoordinator, 403, 'FORBIDDEN');
     const applicant = await member(s.club, { status: 'applied' });
     const byApplicant = await t.api.post(`/api/clubs/${s.club.id}/projects`).set(applicant.representative.auth).send({ communityId: applicant.community.id, ...CLEANUP });
-    expectError(byApplicant, 403, 'PROJECT.COMMUNITY_NOT_ELIGIBLE');
+    expectError(byApplicant, 403, 'FORBIDDEN');
     expectError(await t.api.post(`/api/clubs/${s.club.id}/projects`).send({ communityId: s.lead.community.id, ...CLEANUP }), 401, 'UNAUTHENTICATED');
     expect(await projectsOf(s.club.id)).toBe(0);
   });
@@ -339,7 +345,7 @@ describe('completing a project', () => {
       'figures.0.value',
       'photoLinks',
     );
-    expectError(await t.api.post(`/api/projects/${id}/complete`).set(s.lead.representative.auth).send(report), 403, 'PROJECT.ACTION_NOT_ALLOWED_FOR_ROLE');
+    expectError(await t.api.post(`/api/projects/${id}/complete`).set(s.lead.representative.auth).send(report), 403, 'FORBIDDEN');
     expect(await storedProject(id)).toMatchObject({ status: 'active', version, outcome_summary: null });
   });
 });
@@ -359,7 +365,7 @@ describe('joining a project', () => {
     expectError(
       await t.api.post(`/api/projects/${id}/participants`).set(suspended.representative.auth).send({ communityId: suspended.community.id }),
       403,
-      'PROJECT.COMMUNITY_NOT_ELIGIBLE',
+      'FORBIDDEN',
     );
     const outsider = await member(await f.newClub());
     expectError(
@@ -500,13 +506,13 @@ describe('privacy on public project pages', () => {
       .expect(200);
     const page = await t.api.get(`/api/projects/${id}`);
     expect(page.body.partners.map((p: { community: { id: string } }) => p.community.id)).toEqual([open.community.id]);
-    expect(page.body.undisclosedPartners).toBe(1);
+    expect(page.body.undisclosed.partners).toEqual({ value: null, fewerThan: 10 });
 
     // A member of the club met the non-registered lead in person: it sees it.
     const neighbour = await member(s.club);
     const inside = await t.api.get(`/api/projects/${id}`).set(neighbour.representative.auth);
     expect(inside.body.leadCommunity).toMatchObject({ id: s.lead.community.id });
-    expect(inside.body.undisclosedPartners).toBe(0);
+    expect(inside.body.undisclosed.partners).toEqual({ value: 0, fewerThan: null });
 
     const clubOnly = await activeProject(s, { visibility: 'club' });
     await t.api

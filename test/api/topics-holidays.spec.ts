@@ -75,7 +75,7 @@ describe('topics', () => {
     const all = await t.api.get('/api/topics').query({ includeArchived: 'true' }).set(admin.auth);
     expect(all.body).toContainEqual(expect.objectContaining({ id, archived: true }));
     expectError(await t.api.get('/api/topics').query({ includeArchived: 'true' }).set(coordinator.auth), 403, 'FORBIDDEN');
-    expectError(await t.api.get('/api/topics').query({ includeArchived: 'true' }), 403, 'FORBIDDEN');
+    expectError(await t.api.get('/api/topics').query({ includeArchived: 'true' }), 401, 'UNAUTHENTICATED');
   });
 
   it('validates updates and ids', async () => {

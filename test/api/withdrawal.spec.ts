@@ -78,8 +78,14 @@ describe('withdrawal and erasure of contact details', () => {
       meeting_place: '',
       contact_erased_at: expect.any(Date),
     });
-    const profile = await t.api.get(`/api/communities/${s.community.id}`).set(s.representative.auth);
-    expect(profile.body).toMatchObject({ contactEmail: null, contactPhone: null, leaders: '' });
+    // Its representative's account went with it (docs/domain.md, P11): signed out, name and email gone.
+    expect((await t.api.get('/api/auth/me').set(s.representative.auth)).status).toBe(401);
+    const { rows: [person] } = await t.db.query(`SELECT display_name, email, erased_at FROM users WHERE id = $1`, [s.representative.id]);
+    expect(person).toMatchObject({ display_name: '—', erased_at: expect.any(Date) });
+    expect(person.email).not.toContain(s.representative.email.split('@')[0]);
+    // The coordinator of the club it applied to still sees the community, without anything erased.
+    const profile = await t.api.get(`/api/communities/${s.community.id}`).set(s.coordinator.auth);
+    expect(profile.body).toMatchObject({ name: s.community.name, contactEmail: null, contactPhone: null, leaders: '', erasedAt: expect.any(String) });
   });
 
   it('refuses to erase while the community still takes part in another club, and changes nothing', async () => {
@@ -111,7 +117,7 @@ describe('withdrawal and erasure of contact details', () => {
       .post(`/api/participations/${s.participationId}/transitions`)
       .set(s.coordinator.auth)
       .send({ action: 'withdraw', eraseContactDetails: true, version: 2 });
-    expectError(response, 403, 'PARTICIPATION.ACTION_NOT_ALLOWED_FOR_ROLE');
+    expectError(response, 403, 'FORBIDDEN');
     expect((await storedCommunity(s.community.id)).contact_email).toBe(s.community.contactEmail);
   });
 });

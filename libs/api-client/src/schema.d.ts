@@ -165,6 +165,70 @@ export interface paths {
         patch: operations["Communities_update"];
         trace?: never;
     };
+    "/api/communities/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Communities_accessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communities/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Communities_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registration-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegistrationClaims_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registration-claims/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RegistrationClaims_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clubs/{clubId}/participations": {
         parameters: {
             query?: never;
@@ -1136,13 +1200,15 @@ export interface components {
             name: string;
             tradition: components["schemas"]["Tradition"];
             registrationStatus: components["schemas"]["RegistrationStatus"];
-            /** @description Required when registered */
+            /** @description Required when registered: the claim an official verifies against the state register (docs/domain.md, P7) */
             registrationNumber?: string | null;
             /**
              * Format: date
              * @description Required when registered
              */
             registrationDate?: string | null;
+            /** @description The authority that issued the registration; required when registered */
+            registrationIssuingBody?: string | null;
             description?: string;
             /** @description Leaders named (transparency profile) */
             leaders?: string;
@@ -1179,6 +1245,18 @@ export interface components {
             region: components["schemas"]["LocalizedTextDto"];
             clubCount: number;
         };
+        FigureDto: {
+            value: number | null;
+            /** @description Set instead of value when too few communities contribute */
+            fewerThan: number | null;
+        };
+        CountFigureDto: {
+            /** @description Communities the reader may see by name */
+            listed: number;
+            /** @description Communities the reader may not see */
+            unlisted: components["schemas"]["FigureDto"];
+            total: components["schemas"]["FigureDto"];
+        };
         ClubSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1187,8 +1265,10 @@ export interface components {
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
-            memberCount: number;
-            observerCount: number;
+            /** @description Member communities, under the small-count rule for the reader */
+            memberCount: components["schemas"]["CountFigureDto"];
+            /** @description Observer communities, under the small-count rule for the reader */
+            observerCount: components["schemas"]["CountFigureDto"];
             /** @description Pending applications; only for the club's coordinators */
             pendingApplications: number | null;
             /** @description Candidacies awaiting a decision; only for the club's coordinators */
@@ -1233,8 +1313,10 @@ export interface components {
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
-            memberCount: number;
-            observerCount: number;
+            /** @description Member communities, under the small-count rule for the reader */
+            memberCount: components["schemas"]["CountFigureDto"];
+            /** @description Observer communities, under the small-count rule for the reader */
+            observerCount: components["schemas"]["CountFigureDto"];
             /** @description Pending applications; only for the club's coordinators */
             pendingApplications: number | null;
             /** @description Candidacies awaiting a decision; only for the club's coordinators */
@@ -1245,6 +1327,21 @@ export interface components {
             /** @description The caller's communities' participations in this club */
             viewerParticipations: components["schemas"]["ParticipationSummaryDto"][];
         };
+        RegistrationClaimDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected";
+            registrationNumber: string;
+            /** Format: date */
+            registrationDate: string;
+            issuingBody: string;
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            rejectionReason: string | null;
+        };
         CommunityDto: {
             /** Format: uuid */
             id: string;
@@ -1254,6 +1351,9 @@ export interface components {
             registrationNumber: string | null;
             /** Format: date */
             registrationDate: string | null;
+            registrationIssuingBody: string | null;
+            /** @description The latest registration claim: for the community itself only (null for everyone else) */
+            registrationClaim: components["schemas"]["RegistrationClaimDto"] | null;
             description: string;
             leaders: string;
             meetingPlace: string;
@@ -1266,20 +1366,41 @@ export interface components {
             officialConsentAt: string | null;
             /** Format: uuid */
             cityId?: string | null;
+            /**
+             * Format: date-time
+             * @description When its personal data was erased (P11)
+             */
+            erasedAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        ErrorResponseDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description Stable machine-readable code; the UI translates it
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            message: string;
+            /** @description Offending fields */
+            fields?: {
+                [key: string]: string;
+            };
         };
         UpdateCommunityDto: {
             name?: string;
             tradition?: components["schemas"]["Tradition"];
             registrationStatus?: components["schemas"]["RegistrationStatus"];
-            /** @description Required when registered */
+            /** @description Required when registered: the claim an official verifies against the state register (docs/domain.md, P7) */
             registrationNumber?: string | null;
             /**
              * Format: date
              * @description Required when registered
              */
             registrationDate?: string | null;
+            /** @description The authority that issued the registration; required when registered */
+            registrationIssuingBody?: string | null;
             description?: string;
             /** @description Leaders named (transparency profile) */
             leaders?: string;
@@ -1296,6 +1417,52 @@ export interface components {
             /** @description Consent for officials to see the participation record (revocable) */
             officialConsent?: boolean;
         };
+        AccessLogEntryDto: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure";
+            /** @description Who acted (null: the system) */
+            actorName: string | null;
+            /** @description In which capacity: official, administrator, representative … */
+            actorRole: string | null;
+            /** @description What was read or changed, e.g. community.profile, official.candidacies */
+            resource: string;
+        };
+        AccessLogPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["AccessLogEntryDto"][];
+            nextBefore: number | null;
+        };
+        RegistrationClaimCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            communityId: string;
+            /** @description The name under which the community says it is registered */
+            registeredName: string;
+            tradition: components["schemas"]["Tradition"];
+            cityName: components["schemas"]["LocalizedTextDto"] | null;
+            registrationNumber: string;
+            /** Format: date */
+            registrationDate: string;
+            issuingBody: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected";
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedByName: string | null;
+            rejectionReason: string | null;
+        };
+        RegistrationClaimDecisionDto: {
+            /** @enum {string} */
+            outcome: "verified" | "rejected";
+            /** @description Required to reject: shown to the community */
+            reason?: string;
+        };
         ApplyDto: {
             /** Format: uuid */
             communityId: string;
@@ -1303,16 +1470,17 @@ export interface components {
             statement: string;
         };
         /** @enum {string} */
-        ParticipationAction: "accept" | "decline" | "nominate" | "request_nomination" | "defer" | "admit" | "suspend" | "reinstate" | "withdraw";
+        ParticipationAction: "accept" | "decline" | "nominate" | "request_nomination" | "defer" | "admit" | "suspend" | "reinstate" | "withdraw" | "overturn";
         ParticipationEventDto: {
             /** Format: uuid */
             id: string;
-            /** @description 'apply', a ParticipationAction, or 'overturn' (an administrator upheld an appeal against the decision) */
+            /** @description 'apply' or a ParticipationAction ('overturn': an administrator upheld an appeal against the decision) */
             action: string;
             fromStatus: components["schemas"]["ParticipationStatus"] | null;
             toStatus: components["schemas"]["ParticipationStatus"];
             reason: string | null;
-            actorName: string;
+            /** @description Who acted, by the naming rule: a protected community's representative appears as the community, or null ("a community") */
+            actorName: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -1334,22 +1502,14 @@ export interface components {
             availableActions: components["schemas"]["ParticipationAction"][];
             events: components["schemas"]["ParticipationEventDto"][];
         };
-        ErrorResponseDto: {
-            /** @example 400 */
-            statusCode: number;
-            /**
-             * @description Stable machine-readable code; the UI translates it
-             * @example VALIDATION_FAILED
-             */
-            code: string;
-            message: string;
-            /** @description Offending fields */
-            fields?: {
-                [key: string]: string;
-            };
-        };
+        /**
+         * @description Admit, defer and decline go through /decisions, a nomination request through /nomination-request
+         * @enum {string}
+         */
+        TransitionAction: "accept" | "nominate" | "suspend" | "reinstate" | "withdraw";
         TransitionDto: {
-            action: components["schemas"]["ParticipationAction"];
+            /** @description Admit, defer and decline go through /decisions, a nomination request through /nomination-request */
+            action: components["schemas"]["TransitionAction"];
             reason?: string;
             /** @description Withdraw only: also erase the community's contact details and leaders' names (the aggregate history stays). Refused while the community takes part in another club. */
             eraseContactDetails?: boolean;
@@ -1391,7 +1551,13 @@ export interface components {
         };
         AgendaItemInputDto: {
             title: string;
+            /** @description A presenter who is not one of the club's communities (a guest, an official); naming a community here is refused (pick it as presenterCommunityId) */
             presenter?: string;
+            /**
+             * Format: uuid
+             * @description A community of the club that presents: printed by the naming rule for each reader
+             */
+            presenterCommunityId?: string;
         };
         RecurrenceInputDto: {
             /**
@@ -1440,9 +1606,12 @@ export interface components {
         MeetingConflictKind: "club" | "venue";
         MeetingConflictDto: {
             kind: components["schemas"]["MeetingConflictKind"];
-            /** Format: uuid */
-            meetingId: string;
-            /** @description Empty for another club's club-only meeting */
+            /**
+             * Format: uuid
+             * @description Null for a meeting outside the caller's sight
+             */
+            meetingId: string | null;
+            /** @description Empty for a meeting outside the caller's sight: only "that venue is busy then" */
             title: string;
             /** Format: date-time */
             startsAt: string;
@@ -1489,7 +1658,12 @@ export interface components {
             id: string;
             position: number;
             title: string;
+            /** @description Free-text presenter (never a participating community) */
             presenter: string;
+            /** @description The presenting community where the reader may see it; see presenterIsCommunity */
+            presenterCommunity: components["schemas"]["CommunityRefDto"] | null;
+            /** @description A community presents (shown as "a community" when presenterCommunity is null) */
+            presenterIsCommunity: boolean;
         };
         MeetingDto: {
             /** Format: uuid */
@@ -1618,7 +1792,8 @@ export interface components {
         RsvpDto: {
             /** Format: uuid */
             communityId: string;
-            communityName: string;
+            /** @description By the naming rule (null: "a community") */
+            communityName: string | null;
             answer: components["schemas"]["RsvpAnswer"];
             attendees: number;
             /** Format: date-time */
@@ -1667,12 +1842,14 @@ export interface components {
             id: string;
             /** Format: uuid */
             communityId: string;
-            communityName: string;
+            /** @description By the naming rule (null: "a community") */
+            communityName: string | null;
             fromStatus: components["schemas"]["AttendanceStatus"] | null;
             toStatus: components["schemas"]["AttendanceStatus"];
             role: components["schemas"]["AttendanceRole"];
             method: components["schemas"]["AttendanceMethod"];
-            actorName: string;
+            /** @description By the naming rule */
+            actorName: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -1794,8 +1971,8 @@ export interface components {
             endsOn: string | null;
             /** @description null when the caller may not see the lead community */
             leadCommunity: components["schemas"]["CommunityRefDto"] | null;
-            /** @description Confirmed partners, the lead included */
-            partnerCount: number;
+            /** @description Confirmed partners, the lead included, under the small-count rule for the reader */
+            partnerCount: components["schemas"]["CountFigureDto"];
             progress: components["schemas"]["ProgressDto"];
             /** Format: date-time */
             updatedAt: string;
@@ -1830,6 +2007,11 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
+        UndisclosedContributionsDto: {
+            partners: components["schemas"]["FigureDto"];
+            volunteers: components["schemas"]["FigureDto"];
+            hours: components["schemas"]["FigureDto"];
+        };
         /** @enum {string} */
         RevisionStatus: "pending" | "confirmed" | "rejected" | "superseded";
         ContributionRevisionDto: {
@@ -1843,7 +2025,8 @@ export interface components {
             inKind: string | null;
             status: components["schemas"]["RevisionStatus"];
             reviewReason: string | null;
-            enteredByName: string;
+            /** @description By the naming rule: a protected community's representative appears as the community */
+            enteredByName: string | null;
             /** Format: date-time */
             enteredAt: string;
             reviewedByName: string | null;
@@ -1908,7 +2091,8 @@ export interface components {
             fromStatus: components["schemas"]["ProjectStatus"] | null;
             toStatus: components["schemas"]["ProjectStatus"];
             reason: string | null;
-            actorName: string;
+            /** @description By the naming rule */
+            actorName: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -1930,8 +2114,8 @@ export interface components {
             endsOn: string | null;
             /** @description null when the caller may not see the lead community */
             leadCommunity: components["schemas"]["CommunityRefDto"] | null;
-            /** @description Confirmed partners, the lead included */
-            partnerCount: number;
+            /** @description Confirmed partners, the lead included, under the small-count rule for the reader */
+            partnerCount: components["schemas"]["CountFigureDto"];
             progress: components["schemas"]["ProgressDto"];
             /** Format: date-time */
             updatedAt: string;
@@ -1942,10 +2126,10 @@ export interface components {
             version: number;
             /** @description Only the communities the caller may see */
             partners: components["schemas"]["ProjectPartnerDto"][];
-            /** @description Confirmed partners left out of `partners` for privacy */
-            undisclosedPartners: number;
+            /** @description What confirmed partners left out of `partners` and `ledger` for privacy contributed, under the small-count rule */
+            undisclosed: components["schemas"]["UndisclosedContributionsDto"];
             ledger: components["schemas"]["ContributionDto"][];
-            /** @description Confirmed contributions of every partner */
+            /** @description Confirmed contributions of the partners in `ledger` (the ones the caller may see) */
             totals: components["schemas"]["LedgerTotalsDto"];
             milestones: components["schemas"]["MilestoneDto"][];
             outcome: components["schemas"]["OutcomeReportDto"] | null;
@@ -2136,7 +2320,13 @@ export interface components {
             kind: "meeting" | "project" | "sponsorship" | "concern";
             /** Format: uuid */
             id: string;
+            /** @description For a sponsorship: the sponsor by the naming rule; empty where the reader may not see it ("a community") */
             title: string;
+            /**
+             * Format: uuid
+             * @description The community the evidence names (a sponsor)
+             */
+            communityId?: string;
             /**
              * Format: date
              * @description Date in Asia/Almaty
@@ -2196,7 +2386,8 @@ export interface components {
             statement: string;
             /** Format: date-time */
             createdAt: string;
-            createdByName: string;
+            /** @description By the naming rule */
+            createdByName: string | null;
         };
         GivenSponsorshipDto: {
             /** Format: uuid */
@@ -2206,8 +2397,8 @@ export interface components {
             /** Format: uuid */
             clubId: string;
             clubName: string;
-            /** @description The sponsored community */
-            observer: components["schemas"]["CommunityRefDto"];
+            /** @description The sponsored community; null once the sponsor may no longer see it */
+            observer: components["schemas"]["CommunityRefDto"] | null;
             /** @description The sponsored community's status in the club now */
             observerStatus: components["schemas"]["ParticipationStatus"];
             /**
@@ -2249,8 +2440,8 @@ export interface components {
         };
         AggregateCandidaciesDto: {
             club: components["schemas"]["ClubRefDto"];
-            /** @description Candidacies of communities that did not consent to officials seeing their record */
-            count: number;
+            /** @description Candidacies of communities that did not consent to officials seeing their record, under the small-count rule */
+            count: components["schemas"]["FigureDto"];
         };
         OfficialCandidaciesDto: {
             /** @description Candidacies the caller may see and review, oldest nomination first */
@@ -2338,7 +2529,8 @@ export interface components {
             id: string;
             status: components["schemas"]["AppealStatus"];
             text: string;
-            appellantName: string;
+            /** @description By the naming rule: a protected community's representative appears as the community, or null ("a community") */
+            appellantName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description The administrator's explanation */
@@ -2410,7 +2602,8 @@ export interface components {
             id: string;
             status: components["schemas"]["AppealStatus"];
             text: string;
-            appellantName: string;
+            /** @description By the naming rule: a protected community's representative appears as the community, or null ("a community") */
+            appellantName: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description The administrator's explanation */
@@ -2420,7 +2613,8 @@ export interface components {
             resolvedByName: string | null;
             decision: components["schemas"]["DecisionRecordDto"];
             club: components["schemas"]["AppealClubDto"];
-            community: components["schemas"]["CommunityRefDto"];
+            /** @description Null where the reader may not see the community */
+            community: components["schemas"]["CommunityRefDto"] | null;
         };
         AppealResolutionInputDto: {
             /** @enum {string} */
@@ -2459,8 +2653,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             to: string;
-            subject: string;
-            body: string;
+            /** @description What the email tells about */
+            kind: components["schemas"]["NotificationKind"] | null;
+            /** @description The message is about a protected community: its subject and body are withheld (docs/domain.md, P12) */
+            withheld: boolean;
+            subject: string | null;
+            body: string | null;
             status: components["schemas"]["EmailOutboxStatus"];
             attempts: number;
             lastError: string | null;
@@ -2493,19 +2691,27 @@ export type CommunityProfileDto = components['schemas']['CommunityProfileDto'];
 export type SignupDto = components['schemas']['SignupDto'];
 export type LocalizedTextDto = components['schemas']['LocalizedTextDto'];
 export type CityDto = components['schemas']['CityDto'];
+export type FigureDto = components['schemas']['FigureDto'];
+export type CountFigureDto = components['schemas']['CountFigureDto'];
 export type ClubSummaryDto = components['schemas']['ClubSummaryDto'];
 export type ParticipationStatus = components['schemas']['ParticipationStatus'];
 export type CommunityRefDto = components['schemas']['CommunityRefDto'];
 export type ParticipantDto = components['schemas']['ParticipantDto'];
 export type ParticipationSummaryDto = components['schemas']['ParticipationSummaryDto'];
 export type ClubDto = components['schemas']['ClubDto'];
+export type RegistrationClaimDto = components['schemas']['RegistrationClaimDto'];
 export type CommunityDto = components['schemas']['CommunityDto'];
+export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type UpdateCommunityDto = components['schemas']['UpdateCommunityDto'];
+export type AccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
+export type AccessLogPageDto = components['schemas']['AccessLogPageDto'];
+export type RegistrationClaimCaseDto = components['schemas']['RegistrationClaimCaseDto'];
+export type RegistrationClaimDecisionDto = components['schemas']['RegistrationClaimDecisionDto'];
 export type ApplyDto = components['schemas']['ApplyDto'];
 export type ParticipationAction = components['schemas']['ParticipationAction'];
 export type ParticipationEventDto = components['schemas']['ParticipationEventDto'];
 export type ParticipationDto = components['schemas']['ParticipationDto'];
-export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
+export type TransitionAction = components['schemas']['TransitionAction'];
 export type TransitionDto = components['schemas']['TransitionDto'];
 export type MeetingStatus = components['schemas']['MeetingStatus'];
 export type MeetingVisibility = components['schemas']['MeetingVisibility'];
@@ -2561,6 +2767,7 @@ export type ProposeProjectDto = components['schemas']['ProposeProjectDto'];
 export type ProjectRole = components['schemas']['ProjectRole'];
 export type PartnerStatus = components['schemas']['PartnerStatus'];
 export type ProjectPartnerDto = components['schemas']['ProjectPartnerDto'];
+export type UndisclosedContributionsDto = components['schemas']['UndisclosedContributionsDto'];
 export type RevisionStatus = components['schemas']['RevisionStatus'];
 export type ContributionRevisionDto = components['schemas']['ContributionRevisionDto'];
 export type ContributionDto = components['schemas']['ContributionDto'];
@@ -2852,7 +3059,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2871,6 +3080,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Saying "registered" files a claim that an official verifies; consent changes are recorded events */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2879,12 +3089,137 @@ export interface operations {
                     "application/json": components["schemas"]["CommunityDto"];
                 };
             };
-            /** @description Absent, or the caller does not represent it */
+            /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REGISTRATION.CLAIM_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Communities_accessLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who read or changed the community's record: for its representatives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPageDto"];
+                };
+            };
+        };
+    };
+    Communities_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The community's personal data erased; its name and the aggregate history stay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDto"];
+                };
+            };
+            /** @description COMMUNITY.HAS_LIVE_PARTICIPATIONS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RegistrationClaims_queue: {
+        parameters: {
+            query?: {
+                status?: "pending" | "verified" | "rejected";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims the caller may verify (region, or the administrator), oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationClaimCaseDto"][];
+                };
+            };
+        };
+    };
+    RegistrationClaims_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationClaimDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationClaimCaseDto"];
+                };
+            };
+            /** @description REGISTRATION.CLAIM_DECIDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };

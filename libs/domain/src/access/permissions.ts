@@ -112,7 +112,7 @@ export const PERMISSIONS = {
   'holidays.manage': on('global', { write: true, can: isAdministrator }),
   'policy.national.write': on('global', { write: true, can: isAdministrator }),
   'appeals.read': on('global', { can: isAdministrator }),
-  'appeal.decide': on('appeal', { write: true, see: isAdministrator }),
+  'appeal.decide': on('appeal', { write: true, see: (v, a) => isAdministrator(v) || participationReader(v, a.participation), can: isAdministrator }),
   'outbox.read': on('global', { can: isAdministrator }),
   'candidacies.read': on('global', { can: official }),
   'registration.claims.read': on('global', { can: (v) => official(v) || isAdministrator(v) }),
@@ -131,7 +131,7 @@ export const PERMISSIONS = {
   'club.calendar.subscribe': on('club', { write: true, can: (v, c) => clubInsider(v, c.clubId) }),
   'club.calendar.unsubscribe': on('club', { write: true, can: signedIn }),
   // The club's own records (club-only meetings, action items): its coordinators and participants.
-  'club.records.read': on('club', { can: (v, c) => clubInsider(v, c.clubId) }),
+  'club.records.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) }),
   'club.projects.read': on('club', { anonymous: true }),
   'club.projects.propose': on('club', { write: true, can: (v, c) => invitedCommunityIds(v, c.clubId).length > 0 }),
   'club.policy.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) || isAdministrator(v) }),
@@ -141,9 +141,9 @@ export const PERMISSIONS = {
     can: clubCoordinator,
   }),
 
-  // Communities. `community.act` guards a community named in a request body: the caller speaks for it.
+  // Communities. `community.act` guards a community named in a request body: the caller must speak for it.
   'community.read': on('community', { anonymous: true, see: seesCommunity }),
-  'community.act': on('community', { write: true, see: (v, c) => represents(v, c.community.communityId) }),
+  'community.act': on('community', { write: true, see: seesCommunity, can: representsCommunity }),
   'community.update': on('community', { write: true, see: seesCommunity, can: representsCommunity }),
   'community.erase': on('community', { write: true, see: seesCommunity, can: representsCommunity }),
   'community.own-records.read': on('community', { see: seesCommunity, can: representsCommunity }),
