@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { ReadLog, readLogs } from './access/read-log';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { validationPipe } from './common/validation';
@@ -43,6 +44,8 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
   app.useGlobalPipes(validationPipe);
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Each request runs with its own read log (access/read-log.ts), from the access guard to the answer.
+  fastify.addHook('onRequest', (_request, _reply, done) => readLogs.run(new ReadLog(), done));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     done(null, payload);

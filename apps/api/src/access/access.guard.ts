@@ -9,6 +9,7 @@ import { AccessService } from './access.service';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface GuardedRequest {
+  method?: string;
   user?: Viewer | null;
   params?: Record<string, unknown>;
   body?: unknown;
@@ -54,7 +55,9 @@ export class AccessGuard extends AuthGuard('jwt') {
       const id = from ? idFrom(request, from) : undefined;
       // A malformed or missing id is the validation pipe's to refuse, with the field named.
       if (from && id === undefined) continue;
-      await this.access.require(viewer, permission, id);
+      const resource = await this.access.require(viewer, permission, id);
+      // Reading a protected community's record as an official or administrator is recorded, whatever the answer prints.
+      if (request.method === 'GET') this.access.noteRecordRead(viewer, resource, permission);
     }
     return true;
   }

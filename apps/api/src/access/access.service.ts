@@ -15,6 +15,7 @@ import {
   type NamedCommunity,
   type Permission,
   type RegistrationStatus,
+  type Resource,
   type ResourceFor,
   type ResourceKind,
   type ResourceOf,
@@ -84,6 +85,25 @@ export class AccessService {
 
   allows<P extends Permission>(viewer: ViewerContext | null, permission: P, resource: ResourceFor<P>): boolean {
     return decide(permission, viewer, resource) === 'allow';
+  }
+
+  /**
+   * Notes, for the request's record of sensitive events, a read of a protected community's record
+   * (a community, or a participation and what hangs on it) by someone who sees it only as an
+   * official or administrator (P8).
+   */
+  noteRecordRead(viewer: ViewerContext | null, resource: Resource, permission: Permission): void {
+    const community =
+      resource.kind === 'community'
+        ? resource.community
+        : resource.kind === 'participation'
+          ? resource.community
+          : resource.kind === 'review' || resource.kind === 'decision' || resource.kind === 'appeal'
+            ? resource.participation.community
+            : null;
+    if (community && communityAccess(community, viewer).recordRead) {
+      readLogs.getStore()?.note([community.communityId], permission);
+    }
   }
 
   /** The capacities in which the caller acts on a project's status: coordinator, proposer (the lead community). */
