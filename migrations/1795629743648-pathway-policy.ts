@@ -16,7 +16,7 @@ export class PathwayPolicy1795629743648 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"sponsorships\" ADD CONSTRAINT \"FK_cfa4e52f3e781ab6cb463de8572\" FOREIGN KEY (\"sponsor_community_id\") REFERENCES \"communities\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"sponsorships\" ADD CONSTRAINT \"FK_8e1ab13595f0faf9eb6698341ff\" FOREIGN KEY (\"created_by_id\") REFERENCES \"users\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"sponsorships\" ADD CONSTRAINT \"FK_c76bf92714e4bda0cf5d5f6f923\" FOREIGN KEY (\"withdrawn_by_id\") REFERENCES \"users\"(\"id\") ON DELETE RESTRICT ON UPDATE NO ACTION");
-    // The national default (DOMAIN.md, "Pathway policy"); the administrator changes it by adding versions.
+    // The national default (docs/domain.md, 3.5); the administrator changes it by adding versions.
     await queryRunner.query(
       `INSERT INTO pathway_policies (club_id, version, min_months_as_observer, min_meetings_attended, min_attendance_rate,
                                      min_joint_projects, transparency_fields, min_sponsors, no_open_concern)

@@ -130,9 +130,15 @@ describe('2. a meeting agenda names no community against the rules', () => {
       .post(`/api/clubs/${club.id}/meetings`)
       .set(coordinator.auth)
       .send(meeting([{ title: 'Our experience', presenter: `Pastor of ${grace.community.name.toUpperCase()}` }]));
-    expectError(named, 400, 'MEETING.PRESENTER_NAMES_COMMUNITY');
+    expectError(named, 400, 'TEXT.NAMES_COMMUNITY');
     expect(named.body.fields).toHaveProperty(['agenda.0.presenter']);
     expect(await countRows(t.db, `SELECT 1 FROM meetings WHERE club_id = $1`, [club.id])).toBe(before);
+    // The same for a venue and an action item's owner typed as free text.
+    expectError(
+      await t.api.post(`/api/clubs/${club.id}/meetings`).set(coordinator.auth).send({ ...meeting([]), venue: `Hall of ${grace.community.name}` }),
+      400,
+      'TEXT.NAMES_COMMUNITY',
+    );
     const stranger = await f.newCommunity();
     expectValidationFailure(
       await t.api.post(`/api/clubs/${club.id}/meetings`).set(coordinator.auth).send(meeting([{ title: 'x', presenterCommunityId: stranger.id }])),

@@ -5,6 +5,7 @@ export * from './access/index';
 export * from './privacy/community-access';
 export * from './privacy/naming';
 export * from './privacy/figures';
+export * from './privacy/free-text';
 export * from './meetings/attendance';
 export * from './meetings/recurrence';
 export * from './meetings/conflicts';

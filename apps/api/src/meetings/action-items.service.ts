@@ -12,6 +12,7 @@ import {
   MeetingActionItemsDto,
   UpdateActionItemDto,
 } from './dto/action-item.dto';
+import { assertNamesNoCommunity } from './free-text';
 import { MeetingRosterService } from './meeting-roster.service';
 
 interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity'> {
@@ -42,6 +43,7 @@ export class ActionItemsService {
     const meeting = await this.roster.loadMeeting(meetingId);
     if (meeting.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'A cancelled meeting decides nothing');
     if (input.ownerCommunityId) await this.assertClubCommunity(meeting.clubId, input.ownerCommunityId);
+    await assertNamesNoCommunity(this.db.manager, meeting.clubId, { ownerName: input.ownerName });
     const [{ id }] = await this.db.query(
       `INSERT INTO action_items (club_id, meeting_id, title, owner_community_id, owner_name, due_date, created_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -60,6 +62,7 @@ export class ActionItemsService {
       const onlyStatus = [input.title, input.dueDate, input.ownerCommunityId, input.ownerName].every((v) => v === undefined);
       if (!onlyStatus) this.access.assert(viewer, 'action-item.edit', item);
       if (input.ownerCommunityId) await this.assertClubCommunity(item.clubId, input.ownerCommunityId);
+      await assertNamesNoCommunity(manager, item.clubId, { ownerName: input.ownerName });
       await manager.query(
         `UPDATE action_items SET
            title = COALESCE($2, title),

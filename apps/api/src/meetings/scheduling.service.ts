@@ -27,15 +27,9 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import type { MeetingFormat, MeetingVisibility } from './entities/meeting.entity';
+import { assertNamesNoCommunity } from './free-text';
 import { MeetingRosterService } from './meeting-roster.service';
 import { meetingResource, MeetingRow, MeetingsQueryService } from './meetings-query.service';
-
-/** Whether free text names one of `names` (case and spacing aside). */
-export function namesAny(text: string, names: readonly string[]): boolean {
-  const normal = (value: string) => value.toLocaleLowerCase('ru').replace(/\s+/g, ' ').trim();
-  const haystack = normal(text);
-  return names.some((name) => normal(name).length >= 3 && haystack.includes(normal(name)));
-}
 
 /** Unambiguous on a phone screen: no 0/O, no 1/I. */
 export const CHECK_IN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -86,7 +80,7 @@ export class SchedulingService {
   async check(viewer: Viewer, clubId: string, input: MeetingInputDto): Promise<MeetingCheckDto> {
     const occurrences = occurrencesOf(input);
     const plan = planOf(input);
-    await this.validateReferences(this.db.manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda);
+    await this.validateReferences(this.db.manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda, plan.venue);
     const conflicts = await this.conflicts(this.db.manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
     const warnings = uniqueWarnings((await this.query.warnings(clubId, occurrences)).flat());
     return { conflicts, warnings };
@@ -98,7 +92,7 @@ export class SchedulingService {
     const plan = planOf(input);
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [SCHEDULING_LOCK]);
-      await this.validateReferences(manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda);
+      await this.validateReferences(manager, clubId, plan.venueCommunityId, input.topicIds, [], input.agenda, plan.venue);
       const conflicts = await this.conflicts(manager, viewer, clubId, occurrences.map((o) => ({ ...plan, ...o })), []);
       if (conflicts.length) throw conflictError(conflicts);
 
@@ -156,6 +150,7 @@ export class SchedulingService {
         input.topicIds,
         row.topics.map((t) => t.id),
         input.agenda,
+        plan.venue !== row.venue ? plan.venue : null,
       );
 
       const series = input.scope === 'series' && row.seriesId !== null;
@@ -260,14 +255,14 @@ export class SchedulingService {
     topicIds: string[] | undefined,
     keptTopicIds: string[] = [],
     agenda: AgendaItemInputDto[] = [],
+    venue: string | null = null,
   ): Promise<void> {
     const fields: Record<string, string> = {};
-    const clubCommunities: Array<{ id: string; name: string; takesPart: boolean }> = await manager.query(
-      `SELECT c.id, c.name, p.status = ANY($2) AS "takesPart"
-         FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = $1`,
+    const members: Array<{ id: string }> = await manager.query(
+      `SELECT community_id AS id FROM participations WHERE club_id = $1 AND status = ANY($2)`,
       [clubId, PARTICIPANT_STATUSES],
     );
-    const takesPart = new Set(clubCommunities.filter((c) => c.takesPart).map((c) => c.id));
+    const takesPart = new Set(members.map((c) => c.id));
     if (venueCommunityId && !takesPart.has(venueCommunityId)) {
       fields.venueCommunityId = 'venueCommunityId must be a community taking part in this club';
     }
@@ -277,12 +272,10 @@ export class SchedulingService {
       }
       if (item.presenterCommunityId && item.presenter) fields[`agenda.${index}.presenter`] = 'give either a presenter or a presenterCommunityId';
     });
-    const naming = agenda.findIndex((item) => item.presenter && namesAny(item.presenter, clubCommunities.map((c) => c.name)));
-    if (naming >= 0) {
-      throw new AppError('MEETING.PRESENTER_NAMES_COMMUNITY', "A community of the club presents: pick it from the club's communities", {
-        [`agenda.${naming}.presenter`]: 'names a community of the club',
-      });
-    }
+    await assertNamesNoCommunity(manager, clubId, {
+      venue,
+      ...Object.fromEntries(agenda.map((item, index) => [`agenda.${index}.presenter`, item.presenter])),
+    });
     if (topicIds?.length) {
       const topics: Array<{ id: string; archived: boolean }> = await manager.query(
         `SELECT id, archived FROM topics WHERE id = ANY($1)`,

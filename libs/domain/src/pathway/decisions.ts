@@ -62,7 +62,7 @@ export function reapplyDateAfter(now: Date, months: number): string {
 
 /**
  * Checks a coordinator's decision and fills in what it may leave out. Admitting a candidate with
- * an unmet milestone needs a written override reason (DOMAIN.md, "Pathway policy"); deferrals and
+ * an unmet milestone needs a written override reason (docs/domain.md, 3.5); deferrals and
  * declines carry the date from which the community may ask again.
  */
 export function validateDecision(request: DecisionRequest): ValidatedDecision {

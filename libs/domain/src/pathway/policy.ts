@@ -1,4 +1,4 @@
-/** The community profile fields a pathway policy may require to be filled in (DOMAIN.md, "Pathway policy"). */
+/** The community profile fields a pathway policy may require to be filled in (docs/domain.md, 3.5). */
 export const TRANSPARENCY_FIELDS = ['leaders', 'meetingPlace', 'approximateSize', 'activities'] as const;
 export type TransparencyField = (typeof TRANSPARENCY_FIELDS)[number];
 

@@ -2,7 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import type { ParticipationStatus } from '../participation/participation-status';
 
 /**
- * A member community of a club may sponsor an observer of the same club (DOMAIN.md, "Participation").
+ * A member community of a club may sponsor an observer of the same club (docs/domain.md, 3.4).
  * Throws the rule that fails; who may see the observer at all is the caller's (privacy) concern.
  */
 export function assertCanSponsor(facts: {

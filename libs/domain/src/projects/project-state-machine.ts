@@ -17,7 +17,7 @@ interface ProjectRule {
 }
 
 /**
- * DOMAIN.md's "proposed → active → completed / cancelled", plus `declined` for a proposal the
+ * docs/domain.md (3.9): "proposed → active → completed / cancelled", plus `declined` for a proposal the
  * coordinator turns down: the only place that knows which move is allowed, and by whom.
  */
 const RULES: Record<ProjectAction, ProjectRule> = {

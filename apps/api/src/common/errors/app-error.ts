@@ -27,7 +27,7 @@ export type AppErrorCode =
   | 'COMMUNITY.HAS_LIVE_PARTICIPATIONS'
   | 'REGISTRATION.CLAIM_PENDING'
   | 'REGISTRATION.CLAIM_DECIDED'
-  | 'MEETING.PRESENTER_NAMES_COMMUNITY';
+  | 'TEXT.NAMES_COMMUNITY';
 
 export class AppError extends Error {
   constructor(

@@ -20,7 +20,7 @@ export interface OutcomeFigure {
   value: number;
 }
 
-/** A joint civic project of a club (DOMAIN.md, "Joint project"); its status moves only through libs/domain. */
+/** A joint civic project of a club (docs/domain.md, 3.9); its status moves only through libs/domain. */
 @Entity('projects')
 @Check('project_status', `status IN ('proposed', 'active', 'completed', 'declined', 'cancelled')`)
 @Check('project_category', `category IN ('cleanup', 'sports', 'visit', 'charity', 'education', 'other')`)
