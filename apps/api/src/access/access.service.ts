@@ -11,8 +11,10 @@ import {
   type ProjectResource,
   personName,
   resourceKindOf,
+  showsOnClubPage,
   type CommunityAccess,
   type NamedCommunity,
+  type ParticipationStatus,
   type Permission,
   type RegistrationStatus,
   type Resource,
@@ -171,6 +173,13 @@ export class CommunityNames {
     if (decision.access === 'hidden') return null;
     if (decision.recordRead) readLogs.getStore()?.note([community.communityId], this.options.resource);
     return { id: community.communityId, name: community.name, tradition: community.tradition, registrationStatus: community.registrationStatus };
+  }
+
+  /** A participation row on the club's page: pending applications only for its coordinators and the applicant, closed ones never. */
+  onClubPage(id: string, status: ParticipationStatus): CommunityRef | null {
+    const community = this.facts.get(id);
+    if (!community || !this.options.clubId) return null;
+    return showsOnClubPage(status, community, this.viewer, this.options.clubId).access === 'hidden' ? null : this.ref(id);
   }
 
   name(id: string | null | undefined): string | null {

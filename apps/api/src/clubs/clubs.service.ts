@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import {
   clubCount,
   PARTICIPANT_STATUSES,
-  showsOnClubPage,
   type ClubCommunityCounts,
   type ClubResource,
   type ParticipationStatus,
@@ -101,8 +100,7 @@ export class ClubsService {
       { resource: 'club.participants', clubId },
     );
     return rows.flatMap((row) => {
-      if (showsOnClubPage(row.status, row.community, viewer, clubId).access === 'hidden') return [];
-      const community = names.ref(row.community.communityId);
+      const community = names.onClubPage(row.community.communityId, row.status);
       return community ? [{ participationId: row.participationId, status: row.status, community }] : [];
     });
   }

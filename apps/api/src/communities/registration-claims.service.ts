@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { allows, type RegistrationClaimResource } from '@dastarkhan/domain';
+import type { RegistrationClaimResource } from '@dastarkhan/domain';
+import { AccessService } from '../access/access.service';
 import { readLogs } from '../access/read-log';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
@@ -37,6 +38,7 @@ type CaseRow = Omit<RegistrationClaimCaseDto, 'claimedAt' | 'decidedAt'> & { cla
 export class RegistrationClaimsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
     private readonly events: SensitiveEventsService,
   ) {}
 
@@ -45,7 +47,7 @@ export class RegistrationClaimsService {
     const rows: CaseRow[] = await this.db.query(`${CASE_SELECT} WHERE rc.status = $1 ORDER BY rc.claimed_at, rc.id`, [
       query.status ?? 'pending',
     ]);
-    const mine = rows.filter((row) => allows('registration.verify', viewer, toResource(row))).slice(0, query.limit ?? 50);
+    const mine = rows.filter((row) => this.access.allows(viewer, 'registration.verify', toResource(row))).slice(0, query.limit ?? 50);
     readLogs.getStore()?.note(mine.map((row) => row.communityId), 'registration.claims');
     return mine.map(toDto);
   }
