@@ -144,6 +144,27 @@ describe('the public iCal feed (GET /api/clubs/:clubId/calendar.ics)', () => {
   });
 });
 
+describe('feed hygiene', () => {
+  it('stamps each event with its last revision, strips control characters, and answers an unchanged feed with 304', async () => {
+    await t.db.query(`UPDATE meetings SET title = $2, updated_at = '2026-06-01T10:00:00Z' WHERE id = $1`, [
+      s.atHouseChurch.id,
+      'Bell\u0007 and\u001b[31m escape\r\nsplit',
+    ]);
+    const response = await feed();
+    const event = events(response.body).find((e) => e.UID === s.atHouseChurch.id)!;
+    expect(event.SUMMARY).toBe('Bell and[31m escape split');
+    expect(event.DTSTAMP).toBe('20260601T100000Z');
+    expect(event['LAST-MODIFIED']).toBe('20260601T100000Z');
+    expect(response.body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+
+    const etag = response.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.api.get(`/api/clubs/${s.club.id}/calendar.ics`).set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+  });
+});
+
 describe('private feeds (POST/DELETE /api/clubs/:clubId/calendar-token)', () => {
   it('gives a participant a private feed with every meeting, the community venue named; only the hash is stored', async () => {
     const token = await newToken(s.mosqueRep);

@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { ReadLog, readLogs } from './access/read-log';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { parseStrictJson } from './common/strict-json';
 import { validationPipe } from './common/validation';
 import { PinoNestLogger } from './logger';
 
@@ -29,7 +30,9 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     logController: new CompactRequestLog(),
-    trustProxy: true,
+    // Forwarded headers are believed only from the proxies named in TRUST_PROXY (default: none):
+    // otherwise any client picks its own address (and defeats per-address limits).
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
@@ -39,15 +42,27 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     preview,
+    // JSON is parsed by our strict parser (below), not Nest's default one.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe);
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : parseStrictJson(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   // Each request runs with its own read log (access/read-log.ts), from the access guard to the answer.
   fastify.addHook('onRequest', (_request, _reply, done) => readLogs.run(new ReadLog(), done));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    // Answers carry personal data: no shared or browser cache keeps them, unless a route says otherwise (the iCal feed).
+    if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
   await app.register(fastifyCookie);
@@ -55,7 +70,7 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"], // the OpenAPI UI's inline bootstrap
+        scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         // Behind TLS the proxy sets HSTS; on plain http://localhost an upgrade would break every asset.

@@ -43,7 +43,11 @@ async function main() {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    await prepareDatabase(databaseUrl, { demoData: config.DEMO_DATA ?? embedded !== null, logger });
+    // Demo data carries a published password: never in production unless DEMO_DATA=true says so.
+    const demoData = config.DEMO_DATA ?? (embedded !== null && config.NODE_ENV !== 'production');
+    if (demoData && config.NODE_ENV === 'production') logger.warn('DEMO_DATA=true: loading the demo data (published passwords) into a production start');
+    if (!demoData && embedded !== null) logger.info('demo data not loaded (NODE_ENV=production; set DEMO_DATA=true to load it)');
+    await prepareDatabase(databaseUrl, { demoData, logger });
     app = await createApp({ config, databaseUrl, logger });
     await app.listen({ port: config.PORT, host: '0.0.0.0' });
   } catch (error) {

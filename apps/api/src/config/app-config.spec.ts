@@ -36,3 +36,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'dastarkhan' })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('believes no forwarded header by default', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+  });
+
+  it('takes a number of hops or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+});

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 
 const DEVELOPMENT_JWT_SECRET = 'dastarkhan-development-secret-change-me';
 
@@ -63,14 +63,33 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Dastarkhan <no-reply@dastarkhan.local>';
 
-  /** Where the web app is reached: the base of links in emails. */
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: a number of hops, or a comma-separated list of
+   * addresses / CIDR ranges (e.g. `10.0.0.0/8,127.0.0.1`). Unset: none — the client's own address counts.
+   */
+  @Transform(({ value }) =>
+    value === undefined ? false : /^\d+$/.test(value) ? Number(value) : String(value).split(',').map((v: string) => v.trim()).filter(Boolean),
+  )
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        value === false ||
+        (typeof value === 'number' && value >= 0) ||
+        (Array.isArray(value) && value.length > 0 && value.every((v) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(v))),
+      defaultMessage: () => 'TRUST_PROXY must be a number of hops or a comma-separated list of addresses / CIDR ranges',
+    },
+  })
+  TRUST_PROXY: false | number | string[] = false;
+
+  /** Where the web app is reached: the base of every absolute link (emails, private calendar feeds). */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   PUBLIC_URL = 'http://localhost:3000';
 }
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
-  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL',
+  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
 ];
 
 export class ConfigError extends Error {}

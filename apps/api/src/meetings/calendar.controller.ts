@@ -1,5 +1,6 @@
 import { Access } from '../access/access.decorator';
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -30,11 +31,19 @@ export class CalendarController {
   async feed(
     @Param() { clubId }: ClubIdParam,
     @Query() { token }: CalendarQuery,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<string | undefined> {
     const ics = await this.calendar.feed(clubId, token);
+    // A calendar app polls: an unchanged feed costs it a 304 and no body.
+    const etag = `"${createHash('sha256').update(ics).digest('base64url').slice(0, 27)}"`;
     // Set on success only: an error keeps the JSON error body and its content type.
-    void reply.header('Content-Type', 'text/calendar; charset=utf-8').header('Cache-Control', 'private, max-age=300');
+    void reply.header('ETag', etag).header('Cache-Control', 'private, max-age=300');
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
+      void reply.status(304);
+      return undefined;
+    }
+    void reply.header('Content-Type', 'text/calendar; charset=utf-8');
     return ics;
   }
 

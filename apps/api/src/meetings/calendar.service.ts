@@ -49,15 +49,18 @@ export class CalendarService {
       ttl: 60 * 60,
     });
     for (const row of rows) {
+      const location = venueLabel(row, names.get(clubId)) ?? (row.format === 'online' ? row.onlineLink : null);
       calendar.createEvent({
         id: row.id,
         sequence: row.version,
-        stamp: row.startsAt < since ? row.startsAt : since,
+        // The event's last revision: calendar apps compare these to know what changed.
+        stamp: row.updatedAt,
+        lastModified: row.updatedAt,
         start: row.startsAt,
         end: row.endsAt,
-        summary: row.title,
-        location: venueLabel(row, names.get(clubId)) ?? (row.format === 'online' ? row.onlineLink : null),
-        description: describe(row, owner?.locale ?? 'en'),
+        summary: icalText(row.title),
+        location: location && icalText(location),
+        description: icalText(describe(row, owner?.locale ?? 'en'), true),
         url: row.onlineLink,
         status: row.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
@@ -96,6 +99,12 @@ export class CalendarService {
     if (!viewer || !this.access.allows(viewer, 'club.calendar.subscribe', club)) throw notFound('Calendar');
     return { viewer, locale: viewer.locale };
   }
+}
+
+/** RFC 5545 §3.3.11: TEXT carries no control characters (line breaks only where a field may span lines). */
+function icalText(value: string, multiline = false): string {
+  const text = value.replace(/\r\n?/g, '\n');
+  return (multiline ? text : text.replace(/\n/g, ' ')).replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
 function describe(row: MeetingRow, locale: Locale): string {

@@ -42,6 +42,7 @@ export interface MeetingRow {
   cancelReason: string | null;
   checkInCode: string;
   version: number;
+  updatedAt: Date;
   topics: TopicDto[];
   agenda: AgendaRow[];
 }
@@ -52,7 +53,7 @@ export const MEETING_SELECT = `
   SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
          m.description, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.format, m.online_link AS "onlineLink",
          m.venue, m.venue_community_id AS "venueCommunityId", m.visibility, m.status, m.cancel_reason AS "cancelReason",
-         m.check_in_code AS "checkInCode", m.version,
+         m.check_in_code AS "checkInCode", m.version, m.updated_at AS "updatedAt",
          COALESCE((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'name', t.name, 'archived', t.archived)
                                    ORDER BY t.name->>'en', t.code)
                      FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id WHERE mt.meeting_id = m.id), '[]') AS topics,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   PROJECT_CATEGORIES,
   PROJECT_ROLES,
@@ -12,6 +12,7 @@ import {
   ReviewDecision,
   RevisionStatus,
 } from '@dastarkhan/domain';
+import { IsDecimal } from '../../common/decimal.decorator';
 import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 
@@ -109,7 +110,7 @@ export class ContributionFiguresDto {
   volunteers: number;
 
   @ApiProperty({ minimum: 0, maximum: 1000000, description: 'Up to two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1000000)
   hours: number;

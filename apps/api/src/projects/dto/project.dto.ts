@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -35,6 +34,7 @@ import {
   ProjectStatus,
   ProjectVisibility,
 } from '@dastarkhan/domain';
+import { IsDecimal } from '../../common/decimal.decorator';
 import { Trim } from '../../common/trim.decorator';
 import { CountFigureDto, FigureDto } from '../../common/figure.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
@@ -135,7 +135,7 @@ export class OutcomeFigureDto {
   label: string;
 
   @ApiProperty({ minimum: 0, maximum: 1e9, example: 120 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1e9)
   value: number;
