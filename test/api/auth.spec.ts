@@ -7,13 +7,14 @@ let t: TestApp;
 let f: Factories;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // As behind a proxy on the same host: X-Forwarded-For is believed from loopback only.
+  t = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
   f = createFactories(t);
 });
 afterAll(() => t?.close());
 
 /**
- * Each throttling test gets its own client address (the app trusts X-Forwarded-For), so the
+ * Each throttling test gets its own client address (X-Forwarded-For, believed from the loopback proxy), so the
  * per-address counter of one test never throttles another. The database is fresh per run.
  */
 let addresses = 0;

@@ -155,6 +155,7 @@ describe('feed hygiene', () => {
     expect(event.SUMMARY).toBe('Bell and[31m escape split');
     expect(event.DTSTAMP).toBe('20260601T100000Z');
     expect(event['LAST-MODIFIED']).toBe('20260601T100000Z');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(response.body).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
 
     const etag = response.headers.etag;

@@ -104,3 +104,38 @@ describe('caching', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 });
+
+describe('cross-site writes', () => {
+  it('takes writes as JSON only (415 for a form post), changing nothing', async () => {
+    const user = await f.newUser();
+    const response = await t.api
+      .post('/api/auth/logout')
+      .set(user.auth)
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('a=1');
+    expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expect((await t.api.get('/api/auth/me').set(user.auth)).status).toBe(200);
+  });
+
+  it('refuses a write from another site (Origin or Sec-Fetch-Site), and lets our own pages and non-browser clients write', async () => {
+    const user = await f.newUser();
+    const from = (headers: Record<string, string>) => t.api.post('/api/notifications/read-all').set(user.auth).set(headers).send({});
+    expectError(await from({ Origin: 'https://evil.example' }), 403, 'CROSS_SITE');
+    expectError(await from({ 'Sec-Fetch-Site': 'cross-site' }), 403, 'CROSS_SITE');
+    expect((await from({ Origin: 'https://dastarkhan.example.kz', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(204);
+    expect((await from({ Origin: 'http://localhost:4200', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(204);
+    expect((await from({})).status).toBe(204);
+  });
+});
+
+describe('wrong methods', () => {
+  it('answer 405 with Allow on a known path, 404 on an unknown one', async () => {
+    const response = await t.api.delete('/api/cities');
+    expectError(response, 405, 'METHOD_NOT_ALLOWED');
+    expect(response.headers.allow).toBe('GET, HEAD');
+    const participation = await t.api.put(`/api/participations/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`);
+    expect(participation.status).toBe(405);
+    expect(participation.headers.allow).toBe('GET, HEAD');
+    expect((await t.api.get('/api/no-such-thing')).status).toBe(404);
+  });
+});

@@ -3,7 +3,7 @@ import { expectError } from './support/expectations';
 import { countRows, startTestApp, TestApp } from './support/test-app';
 
 /**
- * DOMAIN.md, "Privacy and safety": a list of non-registered communities can hurt the people in
+ * docs/domain.md, chapter 4: a list of non-registered communities can hurt the people in
  * it. One club scene, read by every kind of caller.
  */
 let t: TestApp;

@@ -13,6 +13,8 @@ import type { Logger } from 'pino';
 import { ReadLog, readLogs } from './access/read-log';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { crossSiteGuard } from './common/cross-site';
+import { methodNotAllowed } from './common/method-not-allowed';
 import { parseStrictJson } from './common/strict-json';
 import { validationPipe } from './common/validation';
 import { PinoNestLogger } from './logger';
@@ -57,6 +59,7 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
       done(error as Error, undefined);
     }
   });
+  fastify.addHook('onRequest', crossSiteGuard(config.PUBLIC_URL));
   // Each request runs with its own read log (access/read-log.ts), from the access guard to the answer.
   fastify.addHook('onRequest', (_request, _reply, done) => readLogs.run(new ReadLog(), done));
   fastify.addHook('onSend', (request, reply, payload, done) => {
@@ -79,7 +82,9 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
     },
   });
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  fastify.addHook('onRequest', methodNotAllowed(document));
   serveWebApp(app, config.WEB_DIST);
   return app;
 }

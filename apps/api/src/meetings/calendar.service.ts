@@ -104,6 +104,7 @@ export class CalendarService {
 /** RFC 5545 §3.3.11: TEXT carries no control characters (line breaks only where a field may span lines). */
 function icalText(value: string, multiline = false): string {
   const text = value.replace(/\r\n?/g, '\n');
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return (multiline ? text : text.replace(/\n/g, ' ')).replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 
