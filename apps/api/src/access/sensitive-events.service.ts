@@ -15,6 +15,8 @@ export interface SensitiveEventInput {
   /** Masked details only: ids, field names, scopes — never a name, a contact or a statement. */
   details?: Record<string, unknown>;
   requestId?: string | null;
+  /** The client address (security events). */
+  address?: string | null;
 }
 
 /** The capacity in which someone acts on a protected record, for the record of sensitive events. */
@@ -33,8 +35,8 @@ export class SensitiveEventsService {
   /** One event, in the caller's transaction when `manager` is given (a consent change and its record commit together). */
   async record(event: SensitiveEventInput, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details, request_id, address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         event.kind,
         event.actor?.userId ?? null,
@@ -43,6 +45,7 @@ export class SensitiveEventsService {
         event.resource,
         event.details ?? {},
         event.requestId ?? null,
+        event.address ?? null,
       ],
     );
   }

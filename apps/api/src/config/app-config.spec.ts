@@ -24,6 +24,16 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('marks cookies Secure in production unless told otherwise, and keeps sessions within 12 hours and 30 idle minutes', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(40) };
+    expect(loadConfig({}).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).COOKIE_SECURE).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false', ...secret }).COOKIE_SECURE).toBe(false);
+    expect(loadConfig({}).SESSION_IDLE_MINUTES).toBe(30);
+    expect(() => loadConfig({ SESSION_HOURS: '24' })).toThrow(/SESSION_HOURS/);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '60' })).toThrow(/SESSION_IDLE_MINUTES/);
+  });
+
   it('refuses a JWT secret shorter than 32 characters', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });

@@ -26,11 +26,19 @@ export class AppConfig {
   @MinLength(32)
   JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
+  /** A session's absolute lifetime, however active it is. */
   @Transform(({ value }) => (value === undefined ? 12 : Number(value)))
   @IsInt()
   @Min(1)
-  @Max(720)
+  @Max(12)
   SESSION_HOURS = 12;
+
+  /** A session ends after this many minutes without user activity (background polls do not count). */
+  @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  SESSION_IDLE_MINUTES = 30;
 
   /** Load the demo data set into an empty database (default: on for the embedded database). */
   @IsOptional()
@@ -38,9 +46,11 @@ export class AppConfig {
   @IsBoolean()
   DEMO_DATA?: boolean;
 
-  @Transform(({ value }) => value === 'true' || value === '1')
+  /** Mark the cookies `Secure` with the `__Host-` prefix (default: on in production, off otherwise). */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : value === 'true' || value === '1'))
   @IsBoolean()
-  COOKIE_SECURE = false;
+  COOKIE_SECURE?: boolean;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -53,6 +63,12 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 10;
+
+  /** Sign-ups and password-reset requests one client address may make per hour. */
+  @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  ACCOUNT_REQUESTS_PER_HOUR = 10;
 
   /** Unset: emails stay pending in the outbox, viewable by an administrator (development). */
   @IsOptional()
@@ -89,7 +105,7 @@ export class AppConfig {
 
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
-  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
+  'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'ACCOUNT_REQUESTS_PER_HOUR', 'SESSION_IDLE_MINUTES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
 ];
 
 export class ConfigError extends Error {}
@@ -105,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration — ${lines.join(' | ')}`);
   }
+  config.COOKIE_SECURE ??= config.NODE_ENV === 'production';
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigError('Invalid configuration — JWT_SECRET must be set to a secret of at least 32 characters in production');
   }

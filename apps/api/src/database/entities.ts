@@ -1,5 +1,6 @@
 import { SensitiveEvent } from '../access/entities/sensitive-event.entity';
 import { Session } from '../auth/entities/session.entity';
+import { AccountToken, RecoveryCode, TrustedDevice } from '../auth/entities/account-token.entity';
 import { LoginAttempt } from '../auth/entities/login-attempt.entity';
 import { City } from '../cities/entities/city.entity';
 import { Club } from '../clubs/entities/club.entity';
@@ -34,6 +35,9 @@ export const ENTITIES = [
   RoleAssignment,
   Session,
   LoginAttempt,
+  AccountToken,
+  TrustedDevice,
+  RecoveryCode,
   City,
   Club,
   Community,

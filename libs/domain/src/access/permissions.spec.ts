@@ -1,5 +1,14 @@
 import type { CommunityPrivacyFacts } from '../privacy/community-access';
-import { decide, OFFICIAL_WRITES, PERMISSION_NAMES, PERMISSIONS, resourceKindOf, type Permission } from './permissions';
+import {
+  decide,
+  OFFICIAL_WRITES,
+  permittedBeforeSecondFactor,
+  PERMISSION_NAMES,
+  PERMISSIONS,
+  requiresSecondFactor,
+  resourceKindOf,
+  type Permission,
+} from './permissions';
 import type { ParticipationResource, ProjectResource, Resource, ResourceKind } from './resources';
 import type { ViewerContext, ViewerRole } from './viewer';
 
@@ -92,9 +101,30 @@ describe('access decisions', () => {
 
   it('keeps appeals and the outbox to the administrator', () => {
     expect(verdict('appeals.read', coordinator)).toBe('forbidden');
-    expect(verdict('appeal.decide', coordinator)).toBe('hidden');
+    expect(verdict('appeal.decide', coordinator)).toBe('forbidden');
+    expect(verdict('appeal.decide', stranger)).toBe('hidden');
     expect(verdict('appeal.decide', administrator)).toBe('allow');
     expect(verdict('outbox.read', administrator)).toBe('allow');
+    expect(verdict('security-events.read', administrator)).toBe('allow');
+    expect(verdict('security-events.read', coordinator)).toBe('forbidden');
+  });
+});
+
+describe('the second factor (ASVS V2.8, V4.3.1)', () => {
+  it('is required of administrators and officials only', () => {
+    expect(requiresSecondFactor(administrator)).toBe(true);
+    expect(requiresSecondFactor(viewer([role({ role: 'official', region: REGION })]))).toBe(true);
+    expect(requiresSecondFactor(coordinator)).toBe(false);
+    expect(requiresSecondFactor(representative)).toBe(false);
+    expect(requiresSecondFactor(null)).toBe(false);
+  });
+
+  it('leaves a session without it its own account and what anyone may do signed out, nothing else', () => {
+    const permitted = PERMISSION_NAMES.filter(permittedBeforeSecondFactor);
+    expect(permitted).toEqual(expect.arrayContaining(['account.read', 'account.write', 'account.sign-in', 'public.read']));
+    expect(permitted).not.toContain('appeal.decide');
+    expect(permitted).not.toContain('participation.read');
+    expect(permitted).not.toContain('security-events.read');
   });
 });
 

@@ -100,6 +100,8 @@ export const PERMISSIONS = {
   'account.sign-in': on('global', { anonymous: true }),
   // A new account is opened signed out: a signed-in caller (an official too) opens none in passing.
   'account.sign-up': on('global', { anonymous: true, write: true, can: (v) => v === null }),
+  // Following an emailed link (confirm an address, reset a password): the link's secret is the proof.
+  'account.follow-link': on('global', { anonymous: true, write: true }),
   // The caller's own account, sessions, notifications and communities.
   'account.read': on('global', {}),
   'account.write': on('global', { write: true }),
@@ -114,6 +116,7 @@ export const PERMISSIONS = {
   'appeals.read': on('global', { can: isAdministrator }),
   'appeal.decide': on('appeal', { write: true, see: (v, a) => isAdministrator(v) || participationReader(v, a.participation), can: isAdministrator }),
   'outbox.read': on('global', { can: isAdministrator }),
+  'security-events.read': on('global', { can: isAdministrator }),
   'candidacies.read': on('global', { can: official }),
   'registration.claims.read': on('global', { can: (v) => official(v) || isAdministrator(v) }),
   'registration.verify': on('registration-claim', {
@@ -240,11 +243,26 @@ export const OFFICIAL_WRITES: readonly Permission[] = [
   'participation.review',
   'review.resolve',
   'registration.verify',
-  // Their own account: password, sessions, notifications read, private calendar links revoked.
+  // Their own account: password, second factor, sessions, emailed links, notifications read, private calendar links revoked.
   'account.write',
+  'account.follow-link',
   'notification.write',
   'club.calendar.unsubscribe',
 ];
+
+/** Roles that must sign in with a second factor (ASVS V2.8, V4.3.1). */
+export const SECOND_FACTOR_ROLES = ['administrator', 'official'] as const;
+
+/** Whether the caller's roles require a second factor. */
+export const requiresSecondFactor = (viewer: ViewerContext | null): boolean =>
+  !!viewer?.roles.some((r) => (SECOND_FACTOR_ROLES as readonly string[]).includes(r.role));
+
+/**
+ * What a session may still do while its user must, but did not yet, set up a second factor: its
+ * own account (to set it up, or sign out) and what anyone may do signed out.
+ */
+export const permittedBeforeSecondFactor = (permission: Permission): boolean =>
+  permission === 'account.read' || permission === 'account.write' || allowsAnonymous(permission);
 
 export type AccessVerdict = 'allow' | 'unauthenticated' | 'hidden' | 'forbidden';
 

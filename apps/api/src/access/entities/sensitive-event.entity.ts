@@ -1,14 +1,41 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a sensitive event records (docs/domain.md, P8); later issues add security events and the change audit. */
-export type SensitiveEventKind =
-  | 'read'
-  | 'consent.granted'
-  | 'consent.revoked'
-  | 'registration.claimed'
-  | 'registration.verified'
-  | 'registration.rejected'
-  | 'erasure';
+/** Security events (ASVS V7): sign-ins and their failures, slow-downs, account changes, session ends, refusals. */
+export const SECURITY_EVENT_KINDS = [
+  'sign-in',
+  'sign-in.failed',
+  'throttled',
+  'sign-out',
+  'session.ended',
+  'signup',
+  'email.confirmed',
+  'email.changed',
+  'password.changed',
+  'password.reset-requested',
+  'password.reset',
+  'second-factor.enabled',
+  'second-factor.disabled',
+  'second-factor.failed',
+  'second-factor.recovery-used',
+  'second-factor.recovery-codes-renewed',
+  'reauthenticated',
+  'reauthentication.failed',
+  'access.denied',
+] as const;
+export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
+
+/** What a sensitive event records (docs/domain.md, P8): protected reads, consent, claims, erasure, and security events. */
+export const SENSITIVE_EVENT_KINDS = [
+  'read',
+  'consent.granted',
+  'consent.revoked',
+  'registration.claimed',
+  'registration.verified',
+  'registration.rejected',
+  'erasure',
+  ...SECURITY_EVENT_KINDS,
+] as const;
+export type SensitiveEventKind = (typeof SENSITIVE_EVENT_KINDS)[number];
 
 /**
  * The record of sensitive events: append-only (a trigger refuses UPDATE and DELETE), one row per
@@ -19,6 +46,7 @@ export type SensitiveEventKind =
 @Entity('sensitive_events')
 @Index('sensitive_event_communities', ['communityIds'], { type: 'gin' })
 @Index('sensitive_event_time', ['occurredAt'])
+@Index('sensitive_event_actor', ['actorId', 'occurredAt'])
 export class SensitiveEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -29,7 +57,10 @@ export class SensitiveEvent {
   @Column({ type: 'text' })
   kind: SensitiveEventKind;
 
-  /** Who acted; null for the system (e.g. the data migration). No foreign key: the record outlives anything. */
+  /**
+   * Who acted — for a security event, the account concerned (a failed sign-in names the account
+   * tried, when it exists); null for the system or an unknown account. No foreign key: the record outlives anything.
+   */
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
@@ -48,6 +79,10 @@ export class SensitiveEvent {
   /** Masked details: ids, field names, scopes — never names, contacts or statements. */
   @Column({ type: 'jsonb', default: {} })
   details: Record<string, unknown>;
+
+  /** The client address of the request (security events). */
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
 
   /** The HTTP request id, to tie an event to the request log. */
   @Column({ type: 'text', nullable: true })

@@ -26,6 +26,25 @@ export class User {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /**
+   * When the owner of the address confirmed it (the emailed link, or a password reset). A
+   * self-service sign-up stays unconfirmed, and cannot sign in, until then; accounts the
+   * secretariat creates are confirmed at once (the default).
+   */
+  @Column({ type: 'timestamptz', nullable: true, default: () => 'now()' })
+  emailConfirmedAt: Date | null;
+
+  /** The TOTP secret, encrypted (auth/second-factor.service.ts); in force once `totpEnabledAt` is set. */
+  @Column({ type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  @Column({ type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   /** Set when the person's data was erased with their community's (docs/domain.md, P11): name and email are placeholders. */
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
