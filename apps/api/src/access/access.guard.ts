@@ -1,9 +1,10 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { allowsAnonymous } from '@dastarkhan/domain';
+import { allowsAnonymous, permittedBeforeSecondFactor, requiresSecondFactor } from '@dastarkhan/domain';
+import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import { AppError } from '../common/errors/app-error';
 import type { Viewer } from '../auth/viewer';
-import { accessRequirementsOf, type AccessSource } from './access.decorator';
+import { accessRequirementsOf, recentAuthenticationRequired, type AccessSource } from './access.decorator';
 import { AccessService } from './access.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,7 +33,8 @@ function idFrom(request: GuardedRequest, from: AccessSource): string | undefined
 /**
  * The one gate of every route: identifies the caller from its session (cookie or bearer), then
  * answers each permission the route declared (@Access) before validation and the use case run.
- * A route that declares none is denied.
+ * A route that declares none is denied. A session whose user must have a second factor and has
+ * none reaches its own account only; a consequential step needs a recent re-authentication.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -51,6 +53,10 @@ export class AccessGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     const viewer = request.user ?? null;
     if (!viewer && !requirements.every((r) => allowsAnonymous(r.permission))) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    // Administrators and officials sign in with a second factor: until they set one up, only their own account is open.
+    if (viewer && requiresSecondFactor(viewer) && !viewer.secondFactorEnabled && !requirements.every((r) => permittedBeforeSecondFactor(r.permission))) {
+      throw new AppError('AUTH.SECOND_FACTOR_SETUP_REQUIRED', 'Set up two-step sign-in first (your account page)');
+    }
     for (const { permission, from } of requirements) {
       const id = from ? idFrom(request, from) : undefined;
       // A malformed or missing id is the validation pipe's to refuse, with the field named.
@@ -59,6 +65,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       // Reading a protected community's record as an official or administrator is recorded, whatever the answer prints.
       if (request.method === 'GET') this.access.noteRecordRead(viewer, resource, permission);
     }
+    if (viewer && recentAuthenticationRequired(context.getHandler())) assertRecentlyAuthenticated(viewer);
     return true;
   }
 }

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isAdministrator, officialRegions, type ViewerContext } from '@dastarkhan/domain';
-import type { SensitiveEventKind } from './entities/sensitive-event.entity';
+import type { SecurityEventKind, SensitiveEventKind } from './entities/sensitive-event.entity';
 import type { ReadLog } from './read-log';
+import type { SecurityEventDto, SecurityEventPageDto, SecurityEventQueryDto } from './dto/security-event.dto';
 
 export interface SensitiveEventInput {
   kind: SensitiveEventKind;
@@ -17,6 +18,20 @@ export interface SensitiveEventInput {
   requestId?: string | null;
   /** The client address (security events). */
   address?: string | null;
+}
+
+/** A security event (ASVS V7): who (the account concerned), when, from which address, what — never a secret or a value. */
+export interface SecurityEventInput {
+  kind: SecurityEventKind;
+  /** The account concerned; null when unknown (e.g. a failed sign-in for an address with no account). */
+  userId: string | null;
+  /** What it was about: e.g. `auth.sign-in`, `auth.password`, the route of a refusal. */
+  resource: string;
+  address: string | null;
+  requestId?: string | null;
+  actorRole?: string | null;
+  /** Masked details: reasons, methods, ids — never a password, code, token or email address. */
+  details?: Record<string, unknown>;
 }
 
 /** The capacity in which someone acts on a protected record, for the record of sensitive events. */
@@ -50,6 +65,15 @@ export class SensitiveEventsService {
     );
   }
 
+  /** A security event, in the caller's transaction when `manager` is given. */
+  async security(event: SecurityEventInput, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO sensitive_events (kind, actor_id, actor_role, resource, details, request_id, address)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [event.kind, event.userId, event.actorRole ?? null, event.resource, event.details ?? {}, event.requestId ?? null, event.address],
+    );
+  }
+
   /** The request's reads of protected records, as ONE event (nothing when none were read). */
   async recordReads(viewer: ViewerContext | null, log: ReadLog, requestId: string | null): Promise<void> {
     if (!viewer || log.communityIds.size === 0) return;
@@ -60,5 +84,27 @@ export class SensitiveEventsService {
       resource: [...log.resources].sort().join(','),
       requestId,
     });
+  }
+
+  /** The administrator's search: by kind, account (email) and period, newest first, keyset-paged by id. */
+  async search(query: SecurityEventQueryDto): Promise<SecurityEventPageDto> {
+    const limit = query.limit ?? 50;
+    const rows: Array<Omit<SecurityEventDto, 'id' | 'occurredAt'> & { id: string; occurredAt: Date }> = await this.db.query(
+      `SELECT e.id, e.occurred_at AS "occurredAt", e.kind, e.actor_id AS "actorId", u.email AS "actorEmail", e.actor_role AS "actorRole",
+              e.address, e.resource, e.details, cardinality(e.community_ids) AS communities
+         FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id AND u.erased_at IS NULL
+        WHERE ($1::text IS NULL OR e.kind = $1)
+          AND ($2::text IS NULL OR e.actor_id = (SELECT id FROM users WHERE email = lower($2)))
+          AND ($3::timestamptz IS NULL OR e.occurred_at >= $3)
+          AND ($4::timestamptz IS NULL OR e.occurred_at < $4)
+          AND ($5::bigint IS NULL OR e.id < $5)
+        ORDER BY e.id DESC LIMIT $6`,
+      [query.kind ?? null, query.actor ?? null, query.from ?? null, query.to ?? null, query.before ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((row) => ({ ...row, id: Number(row.id), occurredAt: row.occurredAt.toISOString() })),
+      nextBefore: rows.length > limit ? Number(page[page.length - 1].id) : null,
+    };
   }
 }

@@ -4,11 +4,15 @@ import { PassportModule } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { CommunitiesModule } from '../communities/communities.module';
+import { AccountController } from './account.controller';
+import { AccountMailService } from './account-mail.service';
+import { AccountTokensService } from './account-tokens.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { Cookies } from './cookies';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
-import { LoginThrottleService } from './login-throttle.service';
+import { SecondFactorService } from './second-factor.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -23,11 +27,14 @@ import { SessionsService } from './sessions.service';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AuthService,
     SessionsService,
-    LoginThrottleService,
+    AccountTokensService,
+    AccountMailService,
+    SecondFactorService,
+    Cookies,
     LocalStrategy,
     JwtStrategy,
   ],

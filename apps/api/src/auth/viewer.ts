@@ -11,4 +11,8 @@ export interface Viewer extends ViewerContext {
   email: string;
   displayName: string;
   locale: Locale;
+  /** When the session last proved it is its user (sign-in or re-authentication); null outside a session. */
+  reauthenticatedAt: Date | null;
+  /** The user signs in with a second factor (TOTP). */
+  secondFactorEnabled: boolean;
 }

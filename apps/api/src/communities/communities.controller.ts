@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Access } from '../access/access.decorator';
+import { Access, RecentAuthentication } from '../access/access.decorator';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -57,6 +57,7 @@ export class CommunitiesController {
   }
 
   @Access('community.erase', { param: 'id' })
+  @RecentAuthentication()
   @Post(':id/erasure')
   @HttpCode(200)
   @ApiOkResponse({ type: CommunityDto, description: "The community's personal data erased; its name and the aggregate history stay" })

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isSensitive, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
+import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -76,7 +77,8 @@ export class CommunitiesService {
       const repository = manager.getRepository(Community);
       const community = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!community) throw notFound('Community');
-      const { officialConsent, ...profile } = changes;
+      const { officialConsent, version, ...profile } = changes;
+      if (version !== community.version) throw new AppError('COMMUNITY.STALE_VERSION', 'The profile changed meanwhile; reload and save again');
       const { registration, ...rest } = splitRegistration(
         { ...profile, registrationStatus: profile.registrationStatus ?? community.registrationStatus },
         community.registrationStatus,
@@ -91,6 +93,8 @@ export class CommunitiesService {
         await this.claim(manager, community, registration, viewer);
       }
       if (officialConsent !== undefined && officialConsent !== (community.officialConsentAt !== null)) {
+        // Giving or withdrawing consent is consequential (ASVS V3.7.1): the session must have proved itself recently.
+        assertRecentlyAuthenticated(viewer);
         merged.officialConsentAt = officialConsent ? new Date() : null;
         await this.events.record(
           {
@@ -104,7 +108,7 @@ export class CommunitiesService {
           manager,
         );
       }
-      const saved = await repository.save({ ...community, ...merged });
+      const saved = await repository.save({ ...community, ...merged, version: community.version + 1 });
       return toCommunityDto(saved, 'contacts', (await this.latestClaims(manager, [id])).get(id) ?? null);
     });
   }
@@ -234,5 +238,6 @@ export function toCommunityDto(
     cityId: community.cityId,
     erasedAt: community.contactErasedAt?.toISOString() ?? null,
     createdAt: community.createdAt.toISOString(),
+    version: community.version,
   };
 }

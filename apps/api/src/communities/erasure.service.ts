@@ -30,7 +30,7 @@ export class ErasureService {
       throw new AppError('COMMUNITY.HAS_LIVE_PARTICIPATIONS', 'The community still takes part in a club; withdraw there first');
     }
     await manager.query(
-      `UPDATE communities SET contact_email = NULL, contact_phone = NULL, leaders = '', meeting_place = '',
+      `UPDATE communities SET version = version + 1, contact_email = NULL, contact_phone = NULL, leaders = '', meeting_place = '',
               contact_erased_at = now(), updated_at = now()
         WHERE id = $1`,
       [communityId],

@@ -68,7 +68,7 @@ export class RegistrationClaimsService {
       );
       if (input.outcome === 'verified') {
         await manager.query(
-          `UPDATE communities c SET registration_status = 'registered', registration_number = rc.registration_number,
+          `UPDATE communities c SET version = c.version + 1, registration_status = 'registered', registration_number = rc.registration_number,
                   registration_date = rc.registration_date, registration_issuing_body = rc.issuing_body, updated_at = now()
              FROM registration_claims rc WHERE rc.id = $1 AND c.id = rc.community_id`,
           [claimId],

@@ -1,4 +1,4 @@
-import { Access } from '../access/access.decorator';
+import { Access, RecentAuthentication } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -87,6 +87,7 @@ export class DecisionsController {
   }
 
   @Access('appeal.decide', { param: 'id' })
+  @RecentAuthentication()
   @Post('appeals/:id/resolution')
   @HttpCode(200)
   @ApiOkResponse({ type: AppealCaseDto })

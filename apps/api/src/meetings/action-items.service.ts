@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, PARTICIPANT_STATUSES } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import type { Viewer } from '../auth/viewer';
+import { AppError } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
 import {
   ActionItemDto,
@@ -23,7 +24,7 @@ interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity'> {
 const ITEM_SELECT = `
   SELECT ai.id, ai.club_id AS "clubId", ai.meeting_id AS "meetingId", m.title AS "meetingTitle",
          m.starts_at AS "meetingStartsAt", ai.title, ai.owner_community_id AS "ownerCommunityId",
-         ai.owner_name AS "ownerName", to_char(ai.due_date, 'YYYY-MM-DD') AS "dueDate", ai.status, ai.done_at AS "doneAt",
+         ai.owner_name AS "ownerName", to_char(ai.due_date, 'YYYY-MM-DD') AS "dueDate", ai.status, ai.done_at AS "doneAt", ai.version,
          (ai.status = 'open' AND ai.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date) AS overdue
     FROM action_items ai
     JOIN meetings m ON m.id = ai.meeting_id`;
@@ -56,8 +57,9 @@ export class ActionItemsService {
   /** Coordinators change anything; the owner community's representative marks it done (or open again). */
   async update(viewer: Viewer, id: string, input: UpdateActionItemDto): Promise<ActionItemDto> {
     return this.db.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM action_items WHERE id = $1 FOR UPDATE`, [id]);
+      const [current]: Array<{ version: number }> = await manager.query(`SELECT version FROM action_items WHERE id = $1 FOR UPDATE`, [id]);
       const item = await this.access.load('action-item', id, manager);
+      if (current.version !== input.version) throw new AppError('ACTION_ITEM.STALE_VERSION', 'This action item changed meanwhile; reload and save again');
       // Its owner community may mark it done (the route's permission); anything else is an edit.
       const onlyStatus = [input.title, input.dueDate, input.ownerCommunityId, input.ownerName].every((v) => v === undefined);
       if (!onlyStatus) this.access.assert(viewer, 'action-item.edit', item);
@@ -71,7 +73,8 @@ export class ActionItemsService {
            owner_name = CASE WHEN $4::uuid IS NOT NULL THEN NULL ELSE COALESCE($5, owner_name) END,
            status = COALESCE($6, status),
            done_at = CASE WHEN $6 = 'done' THEN COALESCE(done_at, now()) WHEN $6 = 'open' THEN NULL ELSE done_at END,
-           updated_at = now()
+           updated_at = now(),
+           version = version + 1
          WHERE id = $1`,
         [id, input.title ?? null, input.dueDate ?? null, input.ownerCommunityId ?? null, input.ownerName ?? null, input.status ?? null],
       );

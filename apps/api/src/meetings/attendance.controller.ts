@@ -1,5 +1,5 @@
 import { Access } from '../access/access.decorator';
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Ip } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -57,7 +57,7 @@ export class AttendanceController {
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'MEETING.WRONG_CODE' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'MEETING.TOO_MANY_ATTEMPTS' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Outside the check-in window, or cancelled' })
-  checkIn(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CheckInDto): Promise<AttendanceDto> {
-    return this.attendance.checkIn(viewer, id, input);
+  checkIn(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: CheckInDto, @Ip() address: string): Promise<AttendanceDto> {
+    return this.attendance.checkIn(viewer, id, input, address);
   }
 }

@@ -15,8 +15,10 @@ import {
   ParticipationStatus,
 } from '@dastarkhan/domain';
 import { AccessService, type CommunityRef } from '../access/access.service';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
+import { clearAttempts, countAttempt, isThrottled } from '../common/throttle';
 import { AppConfig } from '../config/app-config';
 import { AttendanceDto, AttendanceEventDto, AttendanceInputDto, CheckInDto } from './dto/attendance.dto';
 import { MeetingRosterService } from './meeting-roster.service';
@@ -56,6 +58,7 @@ export class AttendanceService {
     private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
     private readonly config: AppConfig,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   /** One row per invited community, plus any other community recorded: for coordinators and participants. */
@@ -84,23 +87,28 @@ export class AttendanceService {
   }
 
   /** A representative of an invited community checks in with the code announced at the meeting. */
-  async checkIn(viewer: Viewer, meetingId: string, input: CheckInDto): Promise<AttendanceDto> {
+  async checkIn(viewer: Viewer, meetingId: string, input: CheckInDto, address: string): Promise<AttendanceDto> {
     const meeting = await this.roster.loadMeeting(meetingId);
     this.access.assertInvitedCommunity(viewer, meeting.clubId, input.communityId);
     const refusal = canCheckIn(meeting, new Date());
     if (refusal) throw refusal;
-    const throttleKey = `check-in:${meetingId}:${input.communityId}`;
-    await this.assertNotThrottled(throttleKey);
+    // Counted per person, not per community or meeting: a wrong guess by one caller never keeps
+    // anyone else from checking in.
+    const throttleKey = `check-in:${meetingId}:${viewer.userId}`;
+    if (await isThrottled(this.db, [{ key: throttleKey, max: this.config.LOGIN_MAX_FAILURES }], THROTTLE_WINDOW_MINUTES)) {
+      await this.events.security({ kind: 'throttled', userId: viewer.userId, resource: 'meeting.check-in', address, details: { meetingId } });
+      throw new AppError('MEETING.TOO_MANY_ATTEMPTS', `Too many wrong codes; try again in ${THROTTLE_WINDOW_MINUTES} minutes`);
+    }
     return this.db.transaction(async (manager) => {
       const locked = await this.lockMeeting(manager, meetingId);
       const closed = canCheckIn(locked, new Date());
       if (closed) throw closed;
       if (!sameCode(locked.checkInCode, input.code)) {
         // Counted outside this transaction, which rolls back with the error.
-        await this.recordFailure(throttleKey);
+        await countAttempt(this.db, [throttleKey], THROTTLE_WINDOW_MINUTES);
         throw new AppError('MEETING.WRONG_CODE', 'This is not the check-in code of the meeting', { code: 'wrong code' });
       }
-      await manager.query(`DELETE FROM login_attempts WHERE key = $1`, [throttleKey]);
+      await clearAttempts(manager, [throttleKey]);
       return this.change(manager, viewer, locked, input.communityId, 'present', 'check_in', null);
     });
   }
@@ -194,28 +202,6 @@ export class AttendanceService {
     );
     if (!meeting) throw notFound('Meeting');
     return meeting;
-  }
-
-  private async assertNotThrottled(key: string): Promise<void> {
-    const [row]: Array<{ failures: number }> = await this.db.query(
-      `SELECT failures FROM login_attempts WHERE key = $1 AND window_start > now() - make_interval(mins => $2)`,
-      [key, THROTTLE_WINDOW_MINUTES],
-    );
-    if (row && row.failures >= this.config.LOGIN_MAX_FAILURES) {
-      throw new AppError('MEETING.TOO_MANY_ATTEMPTS', `Too many wrong codes; try again in ${THROTTLE_WINDOW_MINUTES} minutes`);
-    }
-  }
-
-  private async recordFailure(key: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO login_attempts (key, window_start, failures) VALUES ($1, now(), 1)
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN login_attempts.window_start > now() - make_interval(mins => $2)
-                         THEN login_attempts.failures + 1 ELSE 1 END,
-         window_start = CASE WHEN login_attempts.window_start > now() - make_interval(mins => $2)
-                             THEN login_attempts.window_start ELSE now() END`,
-      [key, THROTTLE_WINDOW_MINUTES],
-    );
   }
 }
 

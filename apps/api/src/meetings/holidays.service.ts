@@ -6,8 +6,8 @@ import { isUniqueViolation } from '../database/postgres-errors';
 import { CreateHolidayDto, HolidayDto, UpdateHolidayDto } from './dto/holiday.dto';
 
 // `date` as text: node-pg would turn a DATE into a local-midnight Date and shift it by the server's zone.
-const HOLIDAY_SELECT = `SELECT id, code, tradition, date::text AS date, days, name FROM holidays`;
-const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name`;
+const HOLIDAY_SELECT = `SELECT id, code, tradition, date::text AS date, days, name, version FROM holidays`;
+const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name, version`;
 
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 
@@ -48,8 +48,9 @@ export class HolidaysService {
                 tradition = CASE WHEN $3::boolean THEN $4 ELSE tradition END,
                 date = COALESCE($5::date, date),
                 days = COALESCE($6, days),
-                name = COALESCE($7, name)
-          WHERE id = $1 ${RETURNING}`,
+                name = COALESCE($7, name),
+                version = version + 1
+          WHERE id = $1 AND version = $8 ${RETURNING}`,
         [
           id,
           input.code ?? null,
@@ -58,10 +59,13 @@ export class HolidaysService {
           input.date ?? null,
           input.days ?? null,
           input.name ? plainName(input.name) : null,
+          input.version,
         ],
       );
-      if (!rows[0]) throw notFound('Holiday');
-      return rows[0];
+      if (rows[0]) return rows[0];
+      const [exists] = await this.db.query(`SELECT 1 FROM holidays WHERE id = $1`, [id]);
+      if (!exists) throw notFound('Holiday');
+      throw new AppError('HOLIDAY.STALE_VERSION', 'This holiday changed meanwhile; reload and save again');
     });
   }
 

@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { canRecordAttendance, DomainError, MeetingWindow } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import type { Viewer } from '../auth/viewer';
-import { notFound } from '../common/errors/app-error';
+import { AppError, notFound } from '../common/errors/app-error';
 import { MinutesDto, MinutesInputDto } from './dto/minutes.dto';
 import { MeetingRosterService } from './meeting-roster.service';
 
-const EMPTY: MinutesDto = { minutes: '', decisions: [], publishedAt: null };
+
 
 /** A meeting's minutes and decisions: drafted and published by the club's coordinators. */
 @Injectable()
@@ -23,7 +23,9 @@ export class MinutesService {
   async get(viewer: Viewer, meetingId: string): Promise<MinutesDto> {
     const meeting = await this.roster.loadMeeting(meetingId);
     const minutes = await this.read(this.db.manager, meetingId);
-    return minutes.publishedAt || this.access.allows(viewer, 'meeting.records.write', meeting) ? minutes : EMPTY;
+    return minutes.publishedAt || this.access.allows(viewer, 'meeting.records.write', meeting)
+      ? minutes
+      : { minutes: '', decisions: [], publishedAt: null, version: minutes.version };
   }
 
   /**
@@ -33,11 +35,12 @@ export class MinutesService {
    */
   async save(meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
     return this.db.transaction(async (manager) => {
-      const [locked]: Array<MeetingWindow> = await manager.query(
-        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt" FROM meetings WHERE id = $1 FOR UPDATE`,
+      const [locked]: Array<MeetingWindow & { version: number }> = await manager.query(
+        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt", minutes_version AS version FROM meetings WHERE id = $1 FOR UPDATE`,
         [meetingId],
       );
       if (!locked) throw notFound('Meeting');
+      if (locked.version !== input.version) throw new AppError('MINUTES.STALE_VERSION', 'The minutes changed meanwhile; reload and save again');
       if (locked.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'A cancelled meeting has no minutes');
       if (input.publish) {
         const refusal = canRecordAttendance(locked, new Date());
@@ -46,7 +49,8 @@ export class MinutesService {
       await manager.query(
         `UPDATE meetings
             SET minutes = $2,
-                minutes_published_at = CASE WHEN $3 THEN COALESCE(minutes_published_at, now()) ELSE NULL END
+                minutes_published_at = CASE WHEN $3 THEN COALESCE(minutes_published_at, now()) ELSE NULL END,
+                minutes_version = minutes_version + 1
           WHERE id = $1`,
         [meetingId, input.minutes, input.publish],
       );
@@ -64,13 +68,13 @@ export class MinutesService {
 
   private async read(manager: EntityManager, meetingId: string): Promise<MinutesDto> {
     const [row] = await manager.query(
-      `SELECT m.minutes, m.minutes_published_at AS "publishedAt",
+      `SELECT m.minutes, m.minutes_published_at AS "publishedAt", m.minutes_version AS version,
               COALESCE((SELECT json_agg(json_build_object('id', d.id, 'position', d.position, 'text', d.text) ORDER BY d.position)
                           FROM meeting_decisions d WHERE d.meeting_id = m.id), '[]') AS decisions
          FROM meetings m WHERE m.id = $1`,
       [meetingId],
     );
     if (!row) throw notFound('Meeting');
-    return { minutes: row.minutes, decisions: row.decisions, publishedAt: row.publishedAt };
+    return { minutes: row.minutes, decisions: row.decisions, publishedAt: row.publishedAt, version: row.version };
   }
 }

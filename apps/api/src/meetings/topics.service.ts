@@ -7,7 +7,7 @@ import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import { CreateTopicDto, TopicDto, UpdateTopicDto } from './dto/topic.dto';
 
-const TOPIC_SELECT = `SELECT id, code, name, archived FROM topics`;
+const TOPIC_SELECT = `SELECT id, code, name, archived, version FROM topics`;
 
 /** The social issues meetings address: a translated list the national secretariat manages. */
 @Injectable()
@@ -25,7 +25,7 @@ export class TopicsService {
   async create(input: CreateTopicDto): Promise<TopicDto> {
     try {
       const [topic]: TopicDto[] = await this.db.query(
-        `INSERT INTO topics (code, name) VALUES ($1, $2) RETURNING id, code, name, archived`,
+        `INSERT INTO topics (code, name) VALUES ($1, $2) RETURNING id, code, name, archived, version`,
         [input.code, { kk: input.name.kk, ru: input.name.ru, en: input.name.en }],
       );
       return topic;
@@ -38,11 +38,14 @@ export class TopicsService {
   async update(id: string, input: UpdateTopicDto): Promise<TopicDto> {
     const name = input.name && { kk: input.name.kk, ru: input.name.ru, en: input.name.en };
     const [rows]: [TopicDto[], number] = await this.db.query(
-      `UPDATE topics SET name = COALESCE($2, name), archived = COALESCE($3, archived) WHERE id = $1
-       RETURNING id, code, name, archived`,
-      [id, name ?? null, input.archived ?? null],
+      `UPDATE topics SET name = COALESCE($2, name), archived = COALESCE($3, archived), version = version + 1
+        WHERE id = $1 AND version = $4
+       RETURNING id, code, name, archived, version`,
+      [id, name ?? null, input.archived ?? null, input.version],
     );
-    if (!rows?.[0]) throw notFound('Topic');
-    return rows[0];
+    if (rows?.[0]) return rows[0];
+    const [exists] = await this.db.query(`SELECT 1 FROM topics WHERE id = $1`, [id]);
+    if (!exists) throw notFound('Topic');
+    throw new AppError('TOPIC.STALE_VERSION', 'This topic changed meanwhile; reload and save again');
   }
 }

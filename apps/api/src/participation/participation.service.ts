@@ -16,6 +16,7 @@ import {
 } from '@dastarkhan/domain';
 import { AccessService, type CommunityNames } from '../access/access.service';
 import { PARTICIPATION_FROM, PARTICIPATION_JSON } from '../access/resource-loader';
+import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -137,6 +138,8 @@ export class ParticipationService {
     if (input.eraseContactDetails && input.action !== 'withdraw') {
       throw new ValidationFailed({ eraseContactDetails: 'only when withdrawing' });
     }
+    // Erasure is consequential (ASVS V3.7.1): the session must have proved itself recently.
+    if (input.eraseContactDetails) assertRecentlyAuthenticated(viewer);
     return this.db.transaction(async (manager) => {
       const locked = await this.lock(manager, id);
       await this.step(manager, viewer, locked, input.action, { version: input.version, reason: input.reason });

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { Trim } from '../../common/trim.decorator';
 import { Locale, LOCALES, Role, ROLES } from '@dastarkhan/domain';
 import { CommunityProfileDto } from '../../communities/dto/community-profile.dto';
@@ -23,9 +24,13 @@ export class SignupDto {
   @MaxLength(200)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: 'At least 12 characters and not easy to guess (common passwords and words, keyboard patterns, the person’s own details are refused: AUTH.WEAK_PASSWORD)',
+  })
   @IsString()
-  @Length(10, 200)
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
   password: string;
 
   @ApiProperty({ minLength: 2, maxLength: 120 })
@@ -75,12 +80,37 @@ export class MeDto {
 
   @ApiProperty({ type: [RoleAssignmentDto] })
   roles: RoleAssignmentDto[];
+
+  @ApiProperty({ description: 'The user signs in with a code from an authenticator app' })
+  secondFactorEnabled: boolean;
+
+  @ApiProperty({ description: 'The user’s roles require a second factor (administrators, officials): until it is set up, only the own account is open' })
+  secondFactorRequired: boolean;
 }
 
-export class SessionDto {
+/** Signed in: the session is in the httpOnly cookie, never in the body. */
+export class SignedInDto {
   @ApiProperty({ type: MeDto })
   user: MeDto;
+}
 
-  @ApiProperty({ description: 'The same token as the session cookie, for API clients (Authorization: Bearer)' })
-  accessToken: string;
+/** The password was right; the sign-in needs a code from the authenticator app (or a recovery code). */
+export class SecondFactorChallengeDto {
+  @ApiProperty({ description: 'Pass back with the code to POST /api/auth/login/second-factor; single use' })
+  challenge: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
+export class SecondFactorStepDto {
+  @ApiProperty({ minLength: 20, maxLength: 100 })
+  @IsString()
+  @Length(20, 100)
+  challenge: string;
+
+  @ApiProperty({ minLength: 6, maxLength: 20, description: 'The 6-digit code from the authenticator app, or a recovery code' })
+  @IsString()
+  @Length(6, 20)
+  code: string;
 }

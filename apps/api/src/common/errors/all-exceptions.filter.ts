@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError } from '@dastarkhan/domain';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { capacityOf, SensitiveEventsService } from '../../access/sensitive-events.service';
+import type { Viewer } from '../../auth/viewer';
 import { AppError } from './app-error';
 import { ERROR_STATUS } from './error-status';
 import { ErrorResponseDto } from './error-response.dto';
@@ -18,16 +20,38 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
-/** One place that turns every error into `{ statusCode, code, message, fields }`. */
+/**
+ * One place that turns every error into `{ statusCode, code, message, fields }`. A refusal (403)
+ * is a security event (ASVS V7.1.3): it is recorded before the answer leaves.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly events: SensitiveEventsService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception);
-    void reply.status(body.statusCode).send(body);
+    const recorded = body.statusCode === 403 ? this.recordRefusal(http.getRequest<FastifyRequest & { user?: Viewer | null }>(), body.code) : Promise.resolve();
+    void recorded
+      .catch((error: unknown) => this.logger.error(error, 'the refusal could not be recorded'))
+      .then(() => reply.status(body.statusCode).send(body));
+  }
+
+  private recordRefusal(request: FastifyRequest & { user?: Viewer | null }, code: string): Promise<void> {
+    const viewer = request.user ?? null;
+    return this.events.security({
+      kind: 'access.denied',
+      userId: viewer?.userId ?? null,
+      actorRole: capacityOf(viewer),
+      resource: `${request.method} ${request.routeOptions?.url ?? request.url.split('?')[0]}`,
+      address: request.ip,
+      requestId: String(request.id),
+      details: { code },
+    });
   }
 
   private toBody(exception: unknown): ErrorResponseDto {

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { Trim } from '../../common/trim.decorator';
 import { REGISTRATION_STATUSES, RegistrationStatus, Tradition, TRADITIONS } from '@dastarkhan/domain';
+import { ExpectedVersion } from '../../common/version';
 
 /** What a representative keeps up to date about the community. */
 export class CommunityProfileDto {
@@ -116,4 +117,7 @@ export class UpdateCommunityDto extends PartialType(CommunityProfileDto, { skipN
   @IsOptional()
   @IsBoolean()
   officialConsent?: boolean;
+
+  @ExpectedVersion()
+  version: number;
 }

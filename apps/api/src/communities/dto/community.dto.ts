@@ -99,4 +99,7 @@ export class CommunityDto extends CommunityRefDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ description: 'Pass back when saving the profile (409 when it changed meanwhile)' })
+  version: number;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy, ValidateIf } from 'class-validator';
 import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
+import { ExpectedVersion } from '../../common/version';
 
 export const ACTION_ITEM_STATUSES = ['open', 'done'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
@@ -46,6 +47,9 @@ export class ActionItemInputDto {
 }
 
 export class UpdateActionItemDto {
+  @ExpectedVersion()
+  version: number;
+
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES, enumName: 'ActionItemStatus', description: "The owner community's representative may change this field only" })
   @IsOptional()
   @IsIn(ACTION_ITEM_STATUSES)
@@ -111,6 +115,9 @@ export class ActionItemDto {
 
   @ApiProperty({ description: 'Open and past its due date (Asia/Almaty)' })
   overdue: boolean;
+
+  @ApiProperty({ description: 'Pass back when saving (409 when it changed meanwhile)' })
+  version: number;
 }
 
 export class MeetingActionItemsDto {

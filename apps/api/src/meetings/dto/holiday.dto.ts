@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Tradition, TRADITIONS } from '@dastarkhan/domain';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
+import { ExpectedVersion } from '../../common/version';
 import { LocalizedTextInputDto, SNAKE_CASE_CODE } from './topic.dto';
 
 export class HolidayDto {
@@ -23,6 +24,9 @@ export class HolidayDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   name: LocalizedTextDto;
+
+  @ApiProperty({ description: 'Pass back when saving (409 when it changed meanwhile)' })
+  version: number;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +63,9 @@ export class CreateHolidayDto {
 }
 
 export class UpdateHolidayDto {
+  @ExpectedVersion()
+  version: number;
+
   @ApiPropertyOptional({ pattern: SNAKE_CASE_CODE.source, maxLength: 64 })
   @ValidateIf((dto: UpdateHolidayDto) => dto.code !== undefined)
   @IsString()

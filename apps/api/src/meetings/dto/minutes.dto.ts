@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, MaxLength } from 'class-validator';
 import { Trim } from '../../common/trim.decorator';
+import { ExpectedVersion } from '../../common/version';
 
 export class MinutesInputDto {
   @ApiProperty({ maxLength: 50000, description: 'The minutes as text (may be empty while only decisions are recorded)' })
@@ -21,6 +22,9 @@ export class MinutesInputDto {
   @ApiProperty({ description: 'true: published to the participants; false: a draft only coordinators see' })
   @IsBoolean()
   publish: boolean;
+
+  @ExpectedVersion()
+  version: number;
 }
 
 export class DecisionDto {
@@ -43,4 +47,7 @@ export class MinutesDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: a draft (participants then see empty minutes)' })
   publishedAt: string | null;
+
+  @ApiProperty({ description: 'Pass back when saving (0: never saved; 409 when they changed meanwhile)' })
+  version: number;
 }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { Trim } from '../../common/trim.decorator';
+import { ExpectedVersion } from '../../common/version';
 
 export class TopicDto {
   @ApiProperty({ format: 'uuid' })
@@ -16,6 +17,9 @@ export class TopicDto {
 
   @ApiProperty({ description: 'Archived topics stay on past meetings but are not offered for new ones' })
   archived: boolean;
+
+  @ApiProperty({ description: 'Pass back when saving (409 when it changed meanwhile)' })
+  version: number;
 }
 
 /** A name in the three UI languages, each required. */
@@ -56,6 +60,9 @@ export class CreateTopicDto {
 }
 
 export class UpdateTopicDto {
+  @ExpectedVersion()
+  version: number;
+
   @ApiPropertyOptional({ type: LocalizedTextInputDto })
   @ValidateIf((dto: UpdateTopicDto) => dto.name !== undefined)
   @IsDefined()

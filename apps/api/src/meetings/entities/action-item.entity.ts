@@ -15,6 +15,10 @@ export class ActionItem {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Raised by every save; a save naming an older version is refused (409), so no update is lost. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @ManyToOne(() => Club, { nullable: false, onDelete: 'RESTRICT' })
   club: Relation<Club>;
 

@@ -91,6 +91,10 @@ export class Meeting {
   @Column({ type: 'timestamptz', nullable: true })
   minutesPublishedAt: Date | null;
 
+  /** Raised by every save of the minutes (0: never saved); a save naming an older one is refused (409). */
+  @Column({ type: 'integer', default: 0 })
+  minutesVersion: number;
+
   @ManyToOne(() => User, { nullable: false, onDelete: 'RESTRICT' })
   createdBy: Relation<User>;
 

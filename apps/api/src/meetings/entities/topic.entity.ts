@@ -7,6 +7,10 @@ export class Topic {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** Raised by every save; a save naming an older version is refused (409), so no update is lost. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @Column({ type: 'text', unique: true })
   code: string;
 

@@ -41,6 +41,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   totpEnabledAt: Date | null;
 
+  /** A secret being enrolled (encrypted): it replaces `totpSecret` once a code from it is entered. */
+  @Column({ type: 'text', nullable: true })
+  totpPendingSecret: string | null;
+
   /** The last TOTP time step accepted: a code is never accepted twice. */
   @Column({ type: 'bigint', nullable: true })
   totpLastStep: string | null;
