@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { SESSION_SECURITY } from './access/access.decorator';
 import { ReadLog, readLogs } from './access/read-log';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -18,6 +19,7 @@ import { methodNotAllowed } from './common/method-not-allowed';
 import { parseStrictJson } from './common/strict-json';
 import { validationPipe } from './common/validation';
 import { PinoNestLogger } from './logger';
+import { completeContract } from './openapi-contract';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -110,12 +112,25 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .setTitle('Dastarkhan API')
     .setDescription('Multi-faith clubs and the observer-to-member pathway')
     .setVersion('0.1.0')
-    .addCookieAuth('dastarkhan_session')
-    .addBearerAuth()
+    .addServer('/', 'This server')
+    .addCookieAuth(
+      'dastarkhan_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'dastarkhan_session',
+        description:
+          'The session cookie set by POST /api/auth/login (httpOnly; named `__Host-dastarkhan_session` behind TLS). ' +
+          'API clients keep it in a cookie jar; no token is ever returned in a body.',
+      },
+      SESSION_SECURITY,
+    )
     .build();
-  return SwaggerModule.createDocument(app, document, {
-    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
-  });
+  return completeContract(
+    SwaggerModule.createDocument(app, document, {
+      operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+    }),
+  );
 }
 
 /** The built web app at `/`, with every non-API path falling back to index.html (client routing). */

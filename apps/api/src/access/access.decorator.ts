@@ -1,10 +1,11 @@
 import { ApiResponse } from '@nestjs/swagger';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { allowsAnonymous, permittedBeforeSecondFactor, PERMISSIONS, type Permission } from '@dastarkhan/domain';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 
 export const ACCESS_REQUIREMENTS = 'dastarkhan:access';
 const RECENT_AUTHENTICATION = 'dastarkhan:recent-authentication';
+/** @nestjs/swagger's metadata key for a route's security (DECORATORS.API_SECURITY, not exported by the package). */
+const API_SECURITY = 'swagger/apiSecurity';
 
 /** The OpenAPI security scheme of the session cookie (app.ts). */
 export const SESSION_SECURITY = 'session';
@@ -67,7 +68,7 @@ function documentAccess(requirements: AccessRequirement[], recent: boolean): Met
     const anonymousOnly = requirements.some((r) => r.permission === 'account.sign-up');
     const anonymous = requirements.every((r) => allowsAnonymous(r.permission));
     const security = anonymousOnly ? [{}] : anonymous ? [{}, { [SESSION_SECURITY]: [] }] : [{ [SESSION_SECURITY]: [] }];
-    Reflect.defineMetadata(DECORATORS.API_SECURITY, security, descriptor.value);
+    Reflect.defineMetadata(API_SECURITY, security, descriptor.value);
     const error = (status: number, description: string) => ApiResponse({ status, type: ErrorResponseDto, description })(target, key, descriptor);
     if (!anonymous) error(401, 'UNAUTHENTICATED: no live session (signed out, expired, or idle too long)');
     const forbidden = [

@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CityIdParam } from '../common/id-params';
 import { CitiesService } from './cities.service';
 import { CityDto } from './dto/city.dto';
@@ -11,6 +11,7 @@ export class CitiesController {
   constructor(private readonly cities: CitiesService) {}
 
   @Access('public.read')
+  @ApiOperation({ summary: "The cities, with their clubs' figures" })
   @Get()
   @ApiOkResponse({ type: [CityDto] })
   list(): Promise<CityDto[]> {
@@ -18,6 +19,7 @@ export class CitiesController {
   }
 
   @Access('public.read')
+  @ApiOperation({ summary: 'A city and its clubs' })
   @Get(':cityId')
   @ApiOkResponse({ type: CityDto })
   @ApiNotFoundResponse()

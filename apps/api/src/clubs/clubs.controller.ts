@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ClubIdParam } from '../common/id-params';
@@ -13,6 +13,7 @@ export class ClubsController {
   constructor(private readonly clubs: ClubsService) {}
 
   @Access('public.read')
+  @ApiOperation({ summary: 'Every club with its public figures' })
   @Get()
   @ApiOkResponse({ type: [ClubSummaryDto] })
   list(@CurrentViewer() viewer: Viewer | null, @Query() query: ClubListQuery): Promise<ClubSummaryDto[]> {
@@ -20,6 +21,7 @@ export class ClubsController {
   }
 
   @Access('club.read', { param: 'clubId' })
+  @ApiOperation({ summary: "A club's page" })
   @Get(':clubId')
   @ApiOkResponse({ type: ClubDto })
   @ApiNotFoundResponse()

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Access, RecentAuthentication } from '../access/access.decorator';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
@@ -23,6 +23,7 @@ export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
 
   @Access('account.read')
+  @ApiOperation({ summary: 'The communities the caller represents' })
   @Get('mine')
   @ApiOkResponse({ type: [CommunityDto], description: 'The communities the caller represents' })
   mine(@CurrentViewer() viewer: Viewer): Promise<CommunityDto[]> {
@@ -30,6 +31,7 @@ export class CommunitiesController {
   }
 
   @Access('community.read', { param: 'id' })
+  @ApiOperation({ summary: "A community's profile, as the caller may see it" })
   @Get(':id')
   @ApiOkResponse({ type: CommunityDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Absent, or not visible to the caller' })
@@ -38,6 +40,7 @@ export class CommunitiesController {
   }
 
   @Access('community.update', { param: 'id' })
+  @ApiOperation({ summary: "Update the community's profile, consent or registration claim" })
   @Patch(':id')
   @ApiOkResponse({
     type: CommunityDto,
@@ -50,6 +53,7 @@ export class CommunitiesController {
   }
 
   @Access('community.own-records.read', { param: 'id' })
+  @ApiOperation({ summary: "Who read or changed the community's record" })
   @Get(':id/access-log')
   @ApiOkResponse({ type: AccessLogPageDto, description: "Who read or changed the community's record: for its representatives" })
   accessLog(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Query() query: AccessLogQueryDto): Promise<AccessLogPageDto> {
@@ -58,6 +62,7 @@ export class CommunitiesController {
 
   @Access('community.erase', { param: 'id' })
   @RecentAuthentication()
+  @ApiOperation({ summary: "Erase the community's personal data" })
   @Post(':id/erasure')
   @HttpCode(200)
   @ApiOkResponse({ type: CommunityDto, description: "The community's personal data erased; its name and the aggregate history stay" })
@@ -73,6 +78,7 @@ export class RegistrationClaimsController {
   constructor(private readonly claims: RegistrationClaimsService) {}
 
   @Access('registration.claims.read')
+  @ApiOperation({ summary: 'Registration claims the caller may verify' })
   @Get()
   @ApiOkResponse({ type: [RegistrationClaimCaseDto], description: 'Claims the caller may verify (region, or the administrator), oldest first' })
   queue(@CurrentViewer() viewer: Viewer, @Query() query: RegistrationClaimQueryDto): Promise<RegistrationClaimCaseDto[]> {
@@ -80,6 +86,7 @@ export class RegistrationClaimsController {
   }
 
   @Access('registration.verify', { param: 'id' })
+  @ApiOperation({ summary: 'Verify or reject a registration claim' })
   @Post(':id/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: RegistrationClaimCaseDto })

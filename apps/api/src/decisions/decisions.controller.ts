@@ -8,8 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+  ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -37,6 +36,7 @@ export class DecisionsController {
   ) {}
 
   @Access('participation.decide', { param: 'id' })
+  @ApiOperation({ summary: 'Decide on a candidacy (admit, defer, decline)' })
   @Post('participations/:id/decisions')
   @HttpCode(200)
   @ApiOkResponse({ type: DecidedParticipationDto, description: 'The participation after the step, with its decision record' })
@@ -50,6 +50,7 @@ export class DecisionsController {
   }
 
   @Access('participation.read', { param: 'id' })
+  @ApiOperation({ summary: "A participation's decision records" })
   @Get('participations/:id/decisions')
   @ApiOkResponse({ type: [DecisionRecordDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -58,6 +59,7 @@ export class DecisionsController {
   }
 
   @Access('participation.act-as-community', { param: 'id' })
+  @ApiOperation({ summary: 'Ask to be nominated for membership' })
   @Post('participations/:id/nomination-request')
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto, description: 'Now a candidate' })
@@ -69,6 +71,7 @@ export class DecisionsController {
   }
 
   @Access('decision.appeal', { param: 'id' })
+  @ApiOperation({ summary: 'Appeal a deferral or a decline' })
   @Post('decisions/:id/appeal')
   @ApiCreatedResponse({ type: DecisionRecordDto, description: 'The decision with its appeal' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -79,6 +82,7 @@ export class DecisionsController {
   }
 
   @Access('appeals.read')
+  @ApiOperation({ summary: 'Appeals waiting for a ruling' })
   @Get('appeals')
   @ApiOkResponse({ type: [AppealCaseDto] })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
@@ -88,6 +92,7 @@ export class DecisionsController {
 
   @Access('appeal.decide', { param: 'id' })
   @RecentAuthentication()
+  @ApiOperation({ summary: 'Rule on an appeal (uphold or overturn)' })
   @Post('appeals/:id/resolution')
   @HttpCode(200)
   @ApiOkResponse({ type: AppealCaseDto })

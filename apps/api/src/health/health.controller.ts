@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiOperation } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 @ApiTags('health')
@@ -13,6 +13,7 @@ export class HealthController {
 
   /** 200 when the database answers, 503 otherwise: what a load balancer polls. */
   @Access('public.read')
+  @ApiOperation({ summary: 'Whether the API and its database answer' })
   @Get()
   @HealthCheck()
   check() {

@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -20,6 +20,7 @@ export class ActionItemsController {
   constructor(private readonly items: ActionItemsService) {}
 
   @Access('meeting.records.write', { param: 'id' })
+  @ApiOperation({ summary: 'Add an action item to a meeting' })
   @Post('meetings/:id/action-items')
   @ApiCreatedResponse({ type: ActionItemDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
@@ -28,6 +29,7 @@ export class ActionItemsController {
   }
 
   @Access('meeting.club-records.read', { param: 'id' })
+  @ApiOperation({ summary: "A meeting's action items, with those carried over" })
   @Get('meetings/:id/action-items')
   @ApiOkResponse({ type: MeetingActionItemsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -36,6 +38,7 @@ export class ActionItemsController {
   }
 
   @Access('action-item.mark-done', { param: 'id' })
+  @ApiOperation({ summary: 'Change an action item, or mark it done' })
   @Patch('action-items/:id')
   @ApiOkResponse({ type: ActionItemDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Coordinators only; the owner community's representative may set status" })
@@ -44,6 +47,7 @@ export class ActionItemsController {
   }
 
   @Access('club.records.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's action items" })
   @Get('clubs/:clubId/action-items')
   @ApiOkResponse({ type: [ActionItemDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not a coordinator or participant of the club' })

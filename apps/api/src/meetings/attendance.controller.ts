@@ -7,8 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+  ApiTooManyRequestsResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -22,6 +21,7 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Access('meeting.club-records.read', { param: 'id' })
+  @ApiOperation({ summary: "A meeting's attendance" })
   @Get('attendance')
   @ApiOkResponse({ type: [AttendanceDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -30,6 +30,7 @@ export class AttendanceController {
   }
 
   @Access('meeting.coordinator-records.read', { param: 'id' })
+  @ApiOperation({ summary: "Every change of a meeting's attendance" })
   @Get('attendance/history')
   @ApiOkResponse({ type: [AttendanceEventDto] })
   history(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<AttendanceEventDto[]> {
@@ -37,6 +38,7 @@ export class AttendanceController {
   }
 
   @Access('meeting.records.write', { param: 'id' })
+  @ApiOperation({ summary: "Record a community's attendance" })
   @Put('attendance/:communityId')
   @ApiOkResponse({ type: AttendanceDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the club's coordinators" })
@@ -51,6 +53,7 @@ export class AttendanceController {
 
   @Access('meeting.respond', { param: 'id' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: "Check a community in with the meeting's code" })
   @Post('check-in')
   @HttpCode(200)
   @ApiOkResponse({ type: AttendanceDto })

@@ -8,8 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
@@ -24,6 +23,7 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Access('club.calendar.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's meetings as an iCal feed" })
   @Get('calendar.ics')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545)', schema: { type: 'string' } })
@@ -48,6 +48,7 @@ export class CalendarController {
   }
 
   @Access('club.calendar.subscribe', { param: 'clubId' })
+  @ApiOperation({ summary: "A private calendar link with the club's own meetings" })
   @Post('calendar-token')
   @ApiCreatedResponse({ type: CalendarTokenDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Neither coordinator nor participant of the club' })
@@ -56,6 +57,7 @@ export class CalendarController {
   }
 
   @Access('club.calendar.unsubscribe', { param: 'clubId' })
+  @ApiOperation({ summary: "Revoke the caller's private calendar links of the club" })
   @Delete('calendar-token')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "The caller's private feeds of this club are revoked" })

@@ -7,8 +7,7 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
 import { CreateHolidayDto, HolidayDto, HolidayListQuery, UpdateHolidayDto } from './dto/holiday.dto';
@@ -20,6 +19,7 @@ export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
   @Access('public.read')
+  @ApiOperation({ summary: 'Religious and national holidays' })
   @Get()
   @ApiOkResponse({ type: [HolidayDto] })
   list(@Query() { year }: HolidayListQuery): Promise<HolidayDto[]> {
@@ -27,6 +27,7 @@ export class HolidaysController {
   }
 
   @Access('holidays.manage')
+  @ApiOperation({ summary: 'Add a holiday' })
   @Post()
   @ApiCreatedResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -36,6 +37,7 @@ export class HolidaysController {
   }
 
   @Access('holidays.manage')
+  @ApiOperation({ summary: 'Change a holiday' })
   @Patch(':id')
   @ApiOkResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -45,6 +47,7 @@ export class HolidaysController {
   }
 
   @Access('holidays.manage')
+  @ApiOperation({ summary: 'Remove a holiday' })
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()

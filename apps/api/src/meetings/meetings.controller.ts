@@ -7,8 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -34,6 +33,7 @@ export class MeetingsController {
   ) {}
 
   @Access('club.meetings.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's meetings" })
   @Get('clubs/:clubId/meetings')
   @ApiOkResponse({ type: [MeetingSummaryDto], description: "Public meetings only, unless the caller coordinates or takes part in the club" })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -46,6 +46,7 @@ export class MeetingsController {
   }
 
   @Access('club.meetings.schedule', { param: 'clubId' })
+  @ApiOperation({ summary: 'Check a planned meeting for conflicts and holidays' })
   @Post('clubs/:clubId/meetings/check')
   @HttpCode(200)
   @ApiOkResponse({ type: MeetingCheckDto, description: 'Dry run: writes nothing' })
@@ -55,6 +56,7 @@ export class MeetingsController {
   }
 
   @Access('club.meetings.schedule', { param: 'clubId' })
+  @ApiOperation({ summary: 'Schedule a meeting or a series' })
   @Post('clubs/:clubId/meetings')
   @ApiCreatedResponse({ type: [MeetingDto], description: 'One per occurrence' })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED or MEETING.INVALID_RECURRENCE' })
@@ -65,6 +67,7 @@ export class MeetingsController {
   }
 
   @Access('meeting.read', { param: 'id' })
+  @ApiOperation({ summary: 'A meeting' })
   @Get('meetings/:id')
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Also for a club-only meeting outside the club' })
@@ -73,6 +76,7 @@ export class MeetingsController {
   }
 
   @Access('meeting.schedule', { param: 'id' })
+  @ApiOperation({ summary: 'Change a meeting (or the rest of its series)' })
   @Patch('meetings/:id')
   @ApiOkResponse({ type: [MeetingDto], description: 'The meetings changed' })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -82,6 +86,7 @@ export class MeetingsController {
   }
 
   @Access('meeting.schedule', { param: 'id' })
+  @ApiOperation({ summary: 'Cancel a meeting (or the rest of its series)' })
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: [MeetingDto], description: 'The meetings cancelled' })

@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -14,6 +14,7 @@ export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
   @Access('meeting.club-records.read', { param: 'id' })
+  @ApiOperation({ summary: "A meeting's minutes and decisions" })
   @Get()
   @ApiOkResponse({ type: MinutesDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })
@@ -22,6 +23,7 @@ export class MinutesController {
   }
 
   @Access('meeting.records.write', { param: 'id' })
+  @ApiOperation({ summary: "Save (and publish) a meeting's minutes and decisions" })
   @Put()
   @ApiOkResponse({ type: MinutesDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'MEETING.CANCELLED, or MEETING.NOT_STARTED when publishing' })

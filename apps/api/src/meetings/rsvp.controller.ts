@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -15,6 +15,7 @@ export class RsvpController {
 
   @Access('meeting.respond', { param: 'id' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Answer a meeting invitation for a community' })
   @Put('rsvp')
   @ApiOkResponse({ type: RsvpDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller does not represent an invited community' })
@@ -24,6 +25,7 @@ export class RsvpController {
   }
 
   @Access('meeting.club-records.read', { param: 'id' })
+  @ApiOperation({ summary: 'Who is coming to a meeting' })
   @Get('rsvps')
   @ApiOkResponse({ type: RsvpSummaryDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: "Not a coordinator or participant of the meeting's club" })

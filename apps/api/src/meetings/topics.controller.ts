@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -14,6 +14,7 @@ export class TopicsController {
   constructor(private readonly topics: TopicsService) {}
 
   @Access('public.read')
+  @ApiOperation({ summary: 'The meeting topics' })
   @Get()
   @ApiOkResponse({ type: [TopicDto] })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'includeArchived by a non-administrator' })
@@ -22,6 +23,7 @@ export class TopicsController {
   }
 
   @Access('topics.manage')
+  @ApiOperation({ summary: 'Add a meeting topic' })
   @Post()
   @ApiCreatedResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
@@ -31,6 +33,7 @@ export class TopicsController {
   }
 
   @Access('topics.manage')
+  @ApiOperation({ summary: 'Rename or archive a meeting topic' })
   @Patch(':id')
   @ApiOkResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })

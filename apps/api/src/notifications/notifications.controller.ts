@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -20,6 +20,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Access('account.read')
+  @ApiOperation({ summary: 'My notifications' })
   @Get('notifications')
   @ApiOkResponse({ type: NotificationPageDto, description: "The caller's own notifications, newest first" })
   list(@CurrentViewer() viewer: Viewer, @Query() query: NotificationListQueryDto): Promise<NotificationPageDto> {
@@ -27,6 +28,7 @@ export class NotificationsController {
   }
 
   @Access('account.read')
+  @ApiOperation({ summary: 'How many of my notifications are unread' })
   @Get('notifications/unread-count')
   @ApiOkResponse({ type: UnreadCountDto })
   unreadCount(@CurrentViewer() viewer: Viewer): Promise<UnreadCountDto> {
@@ -34,6 +36,7 @@ export class NotificationsController {
   }
 
   @Access('account.write')
+  @ApiOperation({ summary: 'Mark all my notifications read' })
   @Post('notifications/read-all')
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Every one of the caller's notifications is read" })
@@ -42,6 +45,7 @@ export class NotificationsController {
   }
 
   @Access('notification.write', { param: 'id' })
+  @ApiOperation({ summary: 'Mark a notification read' })
   @Post('notifications/:id/read')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Read' })
@@ -51,6 +55,7 @@ export class NotificationsController {
   }
 
   @Access('outbox.read')
+  @ApiOperation({ summary: 'The email outbox' })
   @Get('admin/email-outbox')
   @ApiOkResponse({ type: [EmailOutboxMessageDto], description: 'Newest first' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })

@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -20,6 +20,7 @@ export class ParticipationController {
   constructor(private readonly participation: ParticipationService) {}
 
   @Access('club.participations.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's applications and participants, for its coordinators" })
   @Get('clubs/:clubId/participations')
   @ApiOkResponse({ type: [ParticipationSummaryDto] })
   listForClub(
@@ -32,6 +33,7 @@ export class ParticipationController {
 
   @Access('club.apply', { param: 'clubId' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Apply to the club as an observer' })
   @Post('clubs/:clubId/applications')
   @ApiCreatedResponse({ type: ParticipationDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The community already has a live participation here' })
@@ -40,6 +42,7 @@ export class ParticipationController {
   }
 
   @Access('community.own-records.read', { param: 'id' })
+  @ApiOperation({ summary: "The community's participations" })
   @Get('communities/:id/participations')
   @ApiOkResponse({ type: [ParticipationSummaryDto] })
   listForCommunity(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<ParticipationSummaryDto[]> {
@@ -47,6 +50,7 @@ export class ParticipationController {
   }
 
   @Access('participation.read', { param: 'id' })
+  @ApiOperation({ summary: 'A participation with its history' })
   @Get('participations/:id')
   @ApiOkResponse({ type: ParticipationDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -55,6 +59,7 @@ export class ParticipationController {
   }
 
   @Access('participation.transition', { param: 'id' })
+  @ApiOperation({ summary: 'Take a step on the pathway (accept, decline, suspend, withdraw…)' })
   @Post('participations/:id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: ParticipationDto })

@@ -8,8 +8,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+  ApiUnprocessableEntityResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -37,6 +36,7 @@ export class PathwayController {
   ) {}
 
   @Access('public.read')
+  @ApiOperation({ summary: 'The national pathway policy' })
   @Get('pathway-policy')
   @ApiOkResponse({ type: PathwayPolicyDto })
   nationalPolicy(): Promise<PathwayPolicyDto> {
@@ -44,6 +44,7 @@ export class PathwayController {
   }
 
   @Access('policy.national.write')
+  @ApiOperation({ summary: 'Set the national pathway policy' })
   @Put('pathway-policy')
   @ApiOkResponse({ type: PathwayPolicyDto, description: 'The new national version' })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Administrators only' })
@@ -52,6 +53,7 @@ export class PathwayController {
   }
 
   @Access('club.policy.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's pathway policy" })
   @Get('clubs/:clubId/pathway-policy')
   @ApiOkResponse({ type: ClubPathwayPolicyDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -60,6 +62,7 @@ export class PathwayController {
   }
 
   @Access('club.policy.write', { param: 'clubId' })
+  @ApiOperation({ summary: "Set the club's pathway policy" })
   @Put('clubs/:clubId/pathway-policy')
   @ApiOkResponse({ type: ClubPathwayPolicyDto, description: "The club's new override version" })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "The club's coordinators only" })
@@ -73,6 +76,7 @@ export class PathwayController {
   }
 
   @Access('participation.read', { param: 'id' })
+  @ApiOperation({ summary: "An observer's progress on the pathway's milestones" })
   @Get('participations/:id/progress')
   @ApiOkResponse({ type: PathwayProgressDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -82,6 +86,7 @@ export class PathwayController {
 
   @Access('participation.sponsor', { param: 'id' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Sponsor an observer or candidate' })
   @Post('participations/:id/sponsorships')
   @ApiCreatedResponse({ type: SponsorshipDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -92,6 +97,7 @@ export class PathwayController {
   }
 
   @Access('community.own-records.read', { param: 'id' })
+  @ApiOperation({ summary: 'Sponsorships the community gave' })
   @Get('communities/:id/sponsorships')
   @ApiOkResponse({ type: [GivenSponsorshipDto], description: 'The sponsorships the community gave (withdrawn ones dated)' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not one of the caller’s communities' })
@@ -100,6 +106,7 @@ export class PathwayController {
   }
 
   @Access('sponsorship.withdraw', { param: 'id' })
+  @ApiOperation({ summary: 'Withdraw a sponsorship' })
   @Delete('sponsorships/:id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Withdrawn' })

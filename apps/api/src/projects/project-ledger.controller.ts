@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -29,6 +29,7 @@ export class ProjectLedgerController {
 
   @Access('project.join', { param: 'id' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Join a project as a partner' })
   @Post('projects/:id/participants')
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Already asked to join, or the project is not active' })
@@ -37,6 +38,7 @@ export class ProjectLedgerController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Accept or decline a community joining a project' })
   @Post('projects/:id/participants/:communityId/decision')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })
@@ -50,6 +52,7 @@ export class ProjectLedgerController {
 
   @Access('project.contribute', { param: 'id' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Enter a contribution to a project' })
   @Post('projects/:id/contributions')
   @ApiCreatedResponse({ type: ContributionDto })
   enter(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: ContributionInputDto): Promise<ContributionDto> {
@@ -57,6 +60,7 @@ export class ProjectLedgerController {
   }
 
   @Access('contribution.correct', { param: 'contributionId' })
+  @ApiOperation({ summary: 'Correct a contribution' })
   @Post('projects/:id/contributions/:contributionId/revisions')
   @ApiCreatedResponse({ type: ContributionDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version' })
@@ -69,6 +73,7 @@ export class ProjectLedgerController {
   }
 
   @Access('contribution.review', { param: 'contributionId' })
+  @ApiOperation({ summary: 'Confirm or dispute a contribution' })
   @Post('projects/:id/contributions/:contributionId/review')
   @HttpCode(200)
   @ApiOkResponse({ type: ContributionDto })
@@ -82,6 +87,7 @@ export class ProjectLedgerController {
   }
 
   @Access('community.civic-record.read', { param: 'id' })
+  @ApiOperation({ summary: "The community's record of joint projects" })
   @Get('communities/:id/civic-record')
   @ApiOkResponse({ type: CivicRecordDto })
   civicRecord(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Query() { clubId }: CivicRecordQuery): Promise<CivicRecordDto> {
@@ -89,6 +95,7 @@ export class ProjectLedgerController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Add a milestone to a project' })
   @Post('projects/:id/milestones')
   @ApiCreatedResponse({ type: MilestoneDto })
   addMilestone(@Param() { id }: IdParam, @Body() input: MilestoneInputDto): Promise<MilestoneDto> {
@@ -96,6 +103,7 @@ export class ProjectLedgerController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Change a project milestone' })
   @Patch('projects/:id/milestones/:milestoneId')
   @ApiOkResponse({ type: MilestoneDto })
   updateMilestone(@Param() { id, milestoneId }: MilestoneParams, @Body() input: UpdateMilestoneDto): Promise<MilestoneDto> {
@@ -103,6 +111,7 @@ export class ProjectLedgerController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Remove a project milestone' })
   @Delete('projects/:id/milestones/:milestoneId')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -1,6 +1,6 @@
 import { Access } from '../access/access.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -22,6 +22,7 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Access('club.projects.read', { param: 'clubId' })
+  @ApiOperation({ summary: "The club's joint projects" })
   @Get('clubs/:clubId/projects')
   @ApiOkResponse({ type: [ProjectSummaryDto] })
   list(@CurrentViewer() viewer: Viewer | null, @Param() { clubId }: ClubIdParam, @Query() { status }: ProjectListQuery): Promise<ProjectSummaryDto[]> {
@@ -30,6 +31,7 @@ export class ProjectsController {
 
   @Access('club.projects.propose', { param: 'clubId' })
   @Access('community.act', { body: 'communityId' })
+  @ApiOperation({ summary: 'Propose a joint project' })
   @Post('clubs/:clubId/projects')
   @ApiCreatedResponse({ type: ProjectDto })
   propose(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam, @Body() input: ProposeProjectDto): Promise<ProjectDto> {
@@ -37,6 +39,7 @@ export class ProjectsController {
   }
 
   @Access('project.read', { param: 'id' })
+  @ApiOperation({ summary: 'A joint project with its ledger' })
   @Get('projects/:id')
   @ApiOkResponse({ type: ProjectDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -45,6 +48,7 @@ export class ProjectsController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Change a joint project' })
   @Patch('projects/:id')
   @ApiOkResponse({ type: ProjectDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Stale version' })
@@ -53,6 +57,7 @@ export class ProjectsController {
   }
 
   @Access('project.transition', { param: 'id' })
+  @ApiOperation({ summary: "Take a step in a project's life (approve, decline, pause…)" })
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })
@@ -62,6 +67,7 @@ export class ProjectsController {
   }
 
   @Access('project.manage', { param: 'id' })
+  @ApiOperation({ summary: 'Complete a project with its outcome' })
   @Post('projects/:id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: ProjectDto })

@@ -6,8 +6,7 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+  ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
@@ -30,6 +29,7 @@ export class ReviewsController {
   constructor(private readonly reviews: ReviewsService) {}
 
   @Access('candidacies.read')
+  @ApiOperation({ summary: "Candidacies in the official's scope" })
   @Get('official/candidacies')
   @ApiOkResponse({ type: OfficialCandidaciesDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Officials only' })
@@ -38,6 +38,7 @@ export class ReviewsController {
   }
 
   @Access('participation.read', { param: 'id' })
+  @ApiOperation({ summary: 'Official reviews of a candidacy' })
   @Get('participations/:id/reviews')
   @ApiOkResponse({ type: ParticipationReviewsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: NOT_VISIBLE })
@@ -46,6 +47,7 @@ export class ReviewsController {
   }
 
   @Access('participation.review', { param: 'id' })
+  @ApiOperation({ summary: 'Record a review note (no objection or concern) on a candidacy' })
   @Post('participations/:id/reviews')
   @ApiCreatedResponse({ type: ReviewDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The caller sees the participation but is not an official who may review it' })
@@ -56,6 +58,7 @@ export class ReviewsController {
   }
 
   @Access('review.respond', { param: 'id' })
+  @ApiOperation({ summary: "Answer an official's review" })
   @Post('reviews/:id/responses')
   @ApiCreatedResponse({ type: ReviewResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: "An official: only the club's coordinators and the community answer" })
@@ -65,6 +68,7 @@ export class ReviewsController {
   }
 
   @Access('review.resolve', { param: 'id' })
+  @ApiOperation({ summary: "Resolve an official's concern" })
   @Post('reviews/:id/resolution')
   @HttpCode(200)
   @ApiOkResponse({ type: ReviewDto, description: 'The resolved concern' })
