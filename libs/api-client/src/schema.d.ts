@@ -5,6 +5,26 @@
  */
 
 export interface paths {
+    "/api/admin/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the record of sensitive and security events
+         * @description By kind, account and period, newest first, a page at a time: for the administrator.
+         */
+        get: operations["SecurityEvents_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -14,7 +34,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with email and password
+         * @description The session is set as an httpOnly cookie (API clients keep it in a cookie jar); the body never carries it. When the account has a second factor the answer is 202 with a challenge for POST /api/auth/login/second-factor.
+         */
         post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with a code from the authenticator app or a recovery code */
+        post: operations["Auth_secondStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -30,7 +71,85 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign up a representative and its community
+         * @description Answered the same whether or not the address has an account: a new account is confirmed by an emailed link before it can sign in; the owner of an address that has one is told by email.
+         */
         post: operations["Auth_signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address with the emailed link */
+        post: operations["Auth_confirmEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Answered the same for any address; an account gets a single-use link valid 30 minutes.
+         */
+        post: operations["Auth_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with the emailed link
+         * @description Every session of the account ends.
+         */
+        post: operations["Auth_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email-change/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the account to a new address with the link sent there */
+        post: operations["Auth_confirmEmailChange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,6 +165,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out (this session) */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -60,10 +180,193 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user */
         get: operations["Auth_me"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/reauthentication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm it is still you before a consequential step
+         * @description Password, and a code when the account has a second factor: consequential steps are open for 10 minutes.
+         */
+        post: operations["Account_reauthenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the password
+         * @description Needs the current password; every other session of the account ends and the owner is emailed.
+         */
+        post: operations["Account_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the account to another email address
+         * @description A link goes to the new address; answered alike whether or not it has an account.
+         */
+        post: operations["Account_requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The state of the second factor */
+        get: operations["Account_secondFactor"];
+        put?: never;
+        post?: never;
+        /**
+         * Turn the second factor off
+         * @description Refused to administrators and officials (AUTH.SECOND_FACTOR_REQUIRED_FOR_ROLE).
+         */
+        delete: operations["Account_disableSecondFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up an authenticator app
+         * @description A new secret and its QR code; in force once a code from it is confirmed.
+         */
+        post: operations["Account_startEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/enrolment/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the authenticator app with its first code
+         * @description Puts the second factor in force and returns the recovery codes, shown once.
+         */
+        post: operations["Account_confirmEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make new recovery codes
+         * @description The old ones stop working.
+         */
+        post: operations["Account_renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My live sessions
+         * @description Device, address and last activity of each, most recent first.
+         */
+        get: operations["Account_listSessions"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Every session of the caller ends, this one included.
+         */
+        delete: operations["Account_endAllSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one of my sessions */
+        delete: operations["Account_endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -76,6 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The cities, with their clubs' figures */
         get: operations["Cities_list"];
         put?: never;
         post?: never;
@@ -92,6 +396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A city and its clubs */
         get: operations["Cities_get"];
         put?: never;
         post?: never;
@@ -108,6 +413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every club with its public figures */
         get: operations["Clubs_list"];
         put?: never;
         post?: never;
@@ -124,6 +430,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A club's page */
         get: operations["Clubs_get"];
         put?: never;
         post?: never;
@@ -140,6 +447,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The communities the caller represents */
         get: operations["Communities_mine"];
         put?: never;
         post?: never;
@@ -156,12 +464,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A community's profile, as the caller may see it */
         get: operations["Communities_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update the community's profile, consent or registration claim */
         patch: operations["Communities_update"];
         trace?: never;
     };
@@ -172,6 +482,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who read or changed the community's record */
         get: operations["Communities_accessLog"];
         put?: never;
         post?: never;
@@ -190,6 +501,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Erase the community's personal data */
         post: operations["Communities_erase"];
         delete?: never;
         options?: never;
@@ -204,6 +516,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Registration claims the caller may verify */
         get: operations["RegistrationClaims_queue"];
         put?: never;
         post?: never;
@@ -222,6 +535,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify or reject a registration claim */
         post: operations["RegistrationClaims_decide"];
         delete?: never;
         options?: never;
@@ -236,6 +550,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's applications and participants, for its coordinators */
         get: operations["Participation_listForClub"];
         put?: never;
         post?: never;
@@ -254,6 +569,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Apply to the club as an observer */
         post: operations["Participation_apply"];
         delete?: never;
         options?: never;
@@ -268,6 +584,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The community's participations */
         get: operations["Participation_listForCommunity"];
         put?: never;
         post?: never;
@@ -284,6 +601,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A participation with its history */
         get: operations["Participation_get"];
         put?: never;
         post?: never;
@@ -302,6 +620,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Take a step on the pathway (accept, decline, suspend, withdraw…) */
         post: operations["Participation_transition"];
         delete?: never;
         options?: never;
@@ -316,8 +635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's meetings */
         get: operations["Meetings_list"];
         put?: never;
+        /** Schedule a meeting or a series */
         post: operations["Meetings_create"];
         delete?: never;
         options?: never;
@@ -334,6 +655,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Check a planned meeting for conflicts and holidays */
         post: operations["Meetings_check"];
         delete?: never;
         options?: never;
@@ -348,12 +670,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A meeting */
         get: operations["Meetings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a meeting (or the rest of its series) */
         patch: operations["Meetings_update"];
         trace?: never;
     };
@@ -366,6 +690,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a meeting (or the rest of its series) */
         post: operations["Meetings_cancel"];
         delete?: never;
         options?: never;
@@ -380,8 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The meeting topics */
         get: operations["Topics_list"];
         put?: never;
+        /** Add a meeting topic */
         post: operations["Topics_create"];
         delete?: never;
         options?: never;
@@ -402,6 +729,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename or archive a meeting topic */
         patch: operations["Topics_update"];
         trace?: never;
     };
@@ -412,8 +740,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Religious and national holidays */
         get: operations["Holidays_list"];
         put?: never;
+        /** Add a holiday */
         post: operations["Holidays_create"];
         delete?: never;
         options?: never;
@@ -431,9 +761,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a holiday */
         delete: operations["Holidays_remove"];
         options?: never;
         head?: never;
+        /** Change a holiday */
         patch: operations["Holidays_update"];
         trace?: never;
     };
@@ -444,6 +776,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's meetings as an iCal feed */
         get: operations["Calendar_feed"];
         put?: never;
         post?: never;
@@ -462,7 +795,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A private calendar link with the club's own meetings */
         post: operations["Calendar_issueToken"];
+        /** Revoke the caller's private calendar links of the club */
         delete: operations["Calendar_revokeTokens"];
         options?: never;
         head?: never;
@@ -477,6 +812,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Answer a meeting invitation for a community */
         put: operations["Rsvp_respond"];
         post?: never;
         delete?: never;
@@ -492,6 +828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who is coming to a meeting */
         get: operations["Rsvp_summary"];
         put?: never;
         post?: never;
@@ -508,6 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A meeting's attendance */
         get: operations["Attendance_list"];
         put?: never;
         post?: never;
@@ -524,6 +862,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every change of a meeting's attendance */
         get: operations["Attendance_history"];
         put?: never;
         post?: never;
@@ -541,6 +880,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Record a community's attendance */
         put: operations["Attendance_record"];
         post?: never;
         delete?: never;
@@ -558,6 +898,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Check a community in with the meeting's code */
         post: operations["Attendance_checkIn"];
         delete?: never;
         options?: never;
@@ -572,7 +913,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A meeting's minutes and decisions */
         get: operations["Minutes_get"];
+        /** Save (and publish) a meeting's minutes and decisions */
         put: operations["Minutes_save"];
         post?: never;
         delete?: never;
@@ -588,8 +931,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A meeting's action items, with those carried over */
         get: operations["ActionItems_forMeeting"];
         put?: never;
+        /** Add an action item to a meeting */
         post: operations["ActionItems_create"];
         delete?: never;
         options?: never;
@@ -610,6 +955,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change an action item, or mark it done */
         patch: operations["ActionItems_update"];
         trace?: never;
     };
@@ -620,6 +966,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's action items */
         get: operations["ActionItems_forClub"];
         put?: never;
         post?: never;
@@ -636,8 +983,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's joint projects */
         get: operations["Projects_list"];
         put?: never;
+        /** Propose a joint project */
         post: operations["Projects_propose"];
         delete?: never;
         options?: never;
@@ -652,12 +1001,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A joint project with its ledger */
         get: operations["Projects_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a joint project */
         patch: operations["Projects_update"];
         trace?: never;
     };
@@ -670,6 +1021,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Take a step in a project's life (approve, decline, pause…) */
         post: operations["Projects_transition"];
         delete?: never;
         options?: never;
@@ -686,6 +1038,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Complete a project with its outcome */
         post: operations["Projects_complete"];
         delete?: never;
         options?: never;
@@ -702,6 +1055,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Join a project as a partner */
         post: operations["ProjectLedger_join"];
         delete?: never;
         options?: never;
@@ -718,6 +1072,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept or decline a community joining a project */
         post: operations["ProjectLedger_decidePartner"];
         delete?: never;
         options?: never;
@@ -734,6 +1089,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enter a contribution to a project */
         post: operations["ProjectLedger_enter"];
         delete?: never;
         options?: never;
@@ -750,6 +1106,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Correct a contribution */
         post: operations["ProjectLedger_correct"];
         delete?: never;
         options?: never;
@@ -766,6 +1123,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm or dispute a contribution */
         post: operations["ProjectLedger_review"];
         delete?: never;
         options?: never;
@@ -780,6 +1138,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The community's record of joint projects */
         get: operations["ProjectLedger_civicRecord"];
         put?: never;
         post?: never;
@@ -798,6 +1157,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a milestone to a project */
         post: operations["ProjectLedger_addMilestone"];
         delete?: never;
         options?: never;
@@ -815,9 +1175,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a project milestone */
         delete: operations["ProjectLedger_removeMilestone"];
         options?: never;
         head?: never;
+        /** Change a project milestone */
         patch: operations["ProjectLedger_updateMilestone"];
         trace?: never;
     };
@@ -828,7 +1190,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The national pathway policy */
         get: operations["Pathway_nationalPolicy"];
+        /** Set the national pathway policy */
         put: operations["Pathway_setNationalPolicy"];
         post?: never;
         delete?: never;
@@ -844,7 +1208,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The club's pathway policy */
         get: operations["Pathway_clubPolicy"];
+        /** Set the club's pathway policy */
         put: operations["Pathway_setClubPolicy"];
         post?: never;
         delete?: never;
@@ -860,6 +1226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An observer's progress on the pathway's milestones */
         get: operations["Pathway_progress"];
         put?: never;
         post?: never;
@@ -878,6 +1245,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sponsor an observer or candidate */
         post: operations["Pathway_sponsor"];
         delete?: never;
         options?: never;
@@ -892,6 +1260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Sponsorships the community gave */
         get: operations["Pathway_givenSponsorships"];
         put?: never;
         post?: never;
@@ -911,6 +1280,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Withdraw a sponsorship */
         delete: operations["Pathway_withdrawSponsorship"];
         options?: never;
         head?: never;
@@ -924,6 +1294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Candidacies in the official's scope */
         get: operations["Reviews_candidacies"];
         put?: never;
         post?: never;
@@ -940,8 +1311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Official reviews of a candidacy */
         get: operations["Reviews_list"];
         put?: never;
+        /** Record a review note (no objection or concern) on a candidacy */
         post: operations["Reviews_review"];
         delete?: never;
         options?: never;
@@ -958,6 +1331,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Answer an official's review */
         post: operations["Reviews_respond"];
         delete?: never;
         options?: never;
@@ -974,6 +1348,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Resolve an official's concern */
         post: operations["Reviews_resolve"];
         delete?: never;
         options?: never;
@@ -988,8 +1363,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A participation's decision records */
         get: operations["Decisions_list"];
         put?: never;
+        /** Decide on a candidacy (admit, defer, decline) */
         post: operations["Decisions_decide"];
         delete?: never;
         options?: never;
@@ -1006,6 +1383,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask to be nominated for membership */
         post: operations["Decisions_requestNomination"];
         delete?: never;
         options?: never;
@@ -1022,6 +1400,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Appeal a deferral or a decline */
         post: operations["Decisions_appeal"];
         delete?: never;
         options?: never;
@@ -1036,6 +1415,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Appeals waiting for a ruling */
         get: operations["Decisions_listAppeals"];
         put?: never;
         post?: never;
@@ -1054,6 +1434,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rule on an appeal (uphold or overturn) */
         post: operations["Decisions_resolve"];
         delete?: never;
         options?: never;
@@ -1068,6 +1449,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My notifications */
         get: operations["Notifications_list"];
         put?: never;
         post?: never;
@@ -1084,6 +1466,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** How many of my notifications are unread */
         get: operations["Notifications_unreadCount"];
         put?: never;
         post?: never;
@@ -1102,6 +1485,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark all my notifications read */
         post: operations["Notifications_markAllRead"];
         delete?: never;
         options?: never;
@@ -1118,6 +1502,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a notification read */
         post: operations["Notifications_markRead"];
         delete?: never;
         options?: never;
@@ -1132,6 +1517,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The email outbox */
         get: operations["Notifications_outbox"];
         put?: never;
         post?: never;
@@ -1148,6 +1534,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether the API and its database answer */
         get: operations["Health_check"];
         put?: never;
         post?: never;
@@ -1161,6 +1548,53 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
+        SecurityEventDto: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            kind: components["schemas"]["SensitiveEventKind"];
+            /**
+             * Format: uuid
+             * @description The account concerned; null: the system or an unknown account
+             */
+            actorId: string | null;
+            /** @description The account's current email address (null once erased) */
+            actorEmail: string | null;
+            /** @description The capacity it acted in */
+            actorRole: string | null;
+            /** @description The client address */
+            address: string | null;
+            /** @description What it was about, e.g. auth.sign-in or a route */
+            resource: string;
+            /** @description Masked details: reasons, methods, ids */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @description How many communities’ records it concerned (their ids stay in the record) */
+            communities: number;
+        };
+        SecurityEventPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["SecurityEventDto"][];
+            /** @description Pass as `before` for the next page; null on the last page */
+            nextBefore: number | null;
+        };
+        ErrorResponseDto: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description Stable machine-readable code; the UI translates it
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            message: string;
+            /** @description Offending fields */
+            fields?: {
+                [key: string]: string;
+            };
+        };
         LoginDto: {
             /** Format: email */
             email: string;
@@ -1186,11 +1620,24 @@ export interface components {
             displayName: string;
             locale: components["schemas"]["Locale"];
             roles: components["schemas"]["RoleAssignmentDto"][];
+            /** @description The user signs in with a code from an authenticator app */
+            secondFactorEnabled: boolean;
+            /** @description The user’s roles require a second factor (administrators, officials): until it is set up, only the own account is open */
+            secondFactorRequired: boolean;
         };
-        SessionDto: {
+        SignedInDto: {
             user: components["schemas"]["MeDto"];
-            /** @description The same token as the session cookie, for API clients (Authorization: Bearer) */
-            accessToken: string;
+        };
+        SecondFactorChallengeDto: {
+            /** @description Pass back with the code to POST /api/auth/login/second-factor; single use */
+            challenge: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SecondFactorStepDto: {
+            challenge: string;
+            /** @description The 6-digit code from the authenticator app, or a recovery code */
+            code: string;
         };
         /** @enum {string} */
         Tradition: "sunni_islam" | "russian_orthodox" | "catholic" | "evangelical_protestant" | "lutheran" | "judaism" | "buddhism" | "bahai" | "hare_krishna" | "jehovahs_witnesses" | "other";
@@ -1226,10 +1673,82 @@ export interface components {
         SignupDto: {
             /** Format: email */
             email: string;
+            /** @description At least 12 characters and not easy to guess (common passwords and words, keyboard patterns, the person’s own details are refused: AUTH.WEAK_PASSWORD) */
             password: string;
             displayName: string;
             locale: components["schemas"]["Locale"];
             community: components["schemas"]["CommunityProfileDto"];
+        };
+        LinkTokenDto: {
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetDto: {
+            token: string;
+            /** @description At least 12 characters and not easy to guess (AUTH.WEAK_PASSWORD) */
+            newPassword: string;
+        };
+        ReauthenticateDto: {
+            password: string;
+            /** @description Required when the user has a second factor: a code from the app, or a recovery code */
+            code?: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters and not easy to guess (AUTH.WEAK_PASSWORD) */
+            newPassword: string;
+        };
+        EmailChangeDto: {
+            /** Format: email */
+            email: string;
+        };
+        SecondFactorStatusDto: {
+            enabled: boolean;
+            /** @description Required by the user’s roles (administrators, officials): it cannot be turned off */
+            required: boolean;
+            /** @description Unused recovery codes */
+            recoveryCodesLeft: number;
+        };
+        SecondFactorEnrolmentDto: {
+            /** @description The TOTP secret in Base32, to type into the app when the QR code cannot be scanned */
+            secret: string;
+            /** @description otpauth:// URI */
+            uri: string;
+            /** @description The URI as a QR code: a PNG data URL */
+            qrCode: string;
+        };
+        SecondFactorCodeDto: {
+            /** @description A code from the app */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /** @description Shown once: each signs in once in place of a code from the app */
+            recoveryCodes: string[];
+        };
+        SessionInfoDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The session this request came with */
+            current: boolean;
+            /** @description The browser’s User-Agent at sign-in */
+            userAgent: string | null;
+            /** @description The client address of the last activity */
+            address: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The last user activity (background polls do not count)
+             */
+            lastActiveAt: string;
+            /**
+             * Format: date-time
+             * @description When it ends unless used again (idle timeout or absolute limit)
+             */
+            expiresAt: string;
         };
         LocalizedTextDto: {
             kk: string;
@@ -1373,20 +1892,8 @@ export interface components {
             erasedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-        };
-        ErrorResponseDto: {
-            /** @example 400 */
-            statusCode: number;
-            /**
-             * @description Stable machine-readable code; the UI translates it
-             * @example VALIDATION_FAILED
-             */
-            code: string;
-            message: string;
-            /** @description Offending fields */
-            fields?: {
-                [key: string]: string;
-            };
+            /** @description Pass back when saving the profile (409 when it changed meanwhile) */
+            version: number;
         };
         UpdateCommunityDto: {
             name?: string;
@@ -1416,6 +1923,8 @@ export interface components {
             isPublic?: boolean;
             /** @description Consent for officials to see the participation record (revocable) */
             officialConsent?: boolean;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         AccessLogEntryDto: {
             id: number;
@@ -1476,7 +1985,7 @@ export interface components {
             id: string;
             /** @description 'apply' or a ParticipationAction ('overturn': an administrator upheld an appeal against the decision) */
             action: string;
-            fromStatus: components["schemas"]["ParticipationStatus"] | null;
+            fromStatus: (string & components["schemas"]["ParticipationStatus"]) | null;
             toStatus: components["schemas"]["ParticipationStatus"];
             reason: string | null;
             /** @description Who acted, by the naming rule: a protected community's representative appears as the community, or null ("a community") */
@@ -1529,6 +2038,8 @@ export interface components {
             name: components["schemas"]["LocalizedTextDto"];
             /** @description Archived topics stay on past meetings but are not offered for new ones */
             archived: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
         };
         MeetingSummaryDto: {
             /** Format: uuid */
@@ -1626,7 +2137,7 @@ export interface components {
             /** @example oraza_ait */
             code: string;
             /** @description null: a national holiday, for everyone */
-            tradition: components["schemas"]["Tradition"] | null;
+            tradition: (string & components["schemas"]["Tradition"]) | null;
             /**
              * Format: date
              * @example 2026-03-20
@@ -1635,6 +2146,8 @@ export interface components {
             /** @description How many days it lasts, from `date` */
             days: number;
             name: components["schemas"]["LocalizedTextDto"];
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
         };
         MeetingWarningDto: {
             kind: components["schemas"]["MeetingWarningKind"];
@@ -1749,13 +2262,15 @@ export interface components {
             name: components["schemas"]["LocalizedTextInputDto"];
         };
         UpdateTopicDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
             name?: components["schemas"]["LocalizedTextInputDto"];
             archived?: boolean;
         };
         CreateHolidayDto: {
             code: string;
             /** @description null or omitted: national */
-            tradition?: components["schemas"]["Tradition"] | null;
+            tradition?: (string & components["schemas"]["Tradition"]) | null;
             /**
              * Format: date
              * @example 2026-03-20
@@ -1766,8 +2281,10 @@ export interface components {
             name: components["schemas"]["LocalizedTextInputDto"];
         };
         UpdateHolidayDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
             code?: string;
-            tradition?: components["schemas"]["Tradition"] | null;
+            tradition?: (string & components["schemas"]["Tradition"]) | null;
             /** Format: date */
             date?: string;
             days?: number;
@@ -1828,10 +2345,10 @@ export interface components {
             /** Format: uuid */
             communityId: string;
             community: components["schemas"]["CommunityRefDto"];
-            status: components["schemas"]["AttendanceStatus"] | null;
+            status: (string & components["schemas"]["AttendanceStatus"]) | null;
             /** @description As recorded; for an unrecorded row, as it would be recorded now */
             role: components["schemas"]["AttendanceRole"];
-            method: components["schemas"]["AttendanceMethod"] | null;
+            method: (string & components["schemas"]["AttendanceMethod"]) | null;
             /** @description Send it back with a change: 0 while nothing is recorded; a stale value is refused with 409 */
             version: number;
             /** Format: date-time */
@@ -1844,7 +2361,7 @@ export interface components {
             communityId: string;
             /** @description By the naming rule (null: "a community") */
             communityName: string | null;
-            fromStatus: components["schemas"]["AttendanceStatus"] | null;
+            fromStatus: (string & components["schemas"]["AttendanceStatus"]) | null;
             toStatus: components["schemas"]["AttendanceStatus"];
             role: components["schemas"]["AttendanceRole"];
             method: components["schemas"]["AttendanceMethod"];
@@ -1881,6 +2398,8 @@ export interface components {
              * @description null: a draft (participants then see empty minutes)
              */
             publishedAt: string | null;
+            /** @description Pass back when saving (0: never saved; 409 when they changed meanwhile) */
+            version: number;
         };
         MinutesInputDto: {
             /** @description The minutes as text (may be empty while only decisions are recorded) */
@@ -1889,6 +2408,8 @@ export interface components {
             decisions: string[];
             /** @description true: published to the participants; false: a draft only coordinators see */
             publish: boolean;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         ActionItemInputDto: {
             title: string;
@@ -1922,6 +2443,8 @@ export interface components {
             doneAt: string | null;
             /** @description Open and past its due date (Asia/Almaty) */
             overdue: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
         };
         MeetingActionItemsDto: {
             /** @description Decided at this meeting */
@@ -1930,6 +2453,8 @@ export interface components {
             carriedOver: components["schemas"]["ActionItemDto"][];
         };
         UpdateActionItemDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
             /** @description The owner community's representative may change this field only */
             status?: components["schemas"]["ActionItemStatus"];
             title?: string;
@@ -2088,7 +2613,7 @@ export interface components {
             id: string;
             /** @description 'propose' or a ProjectAction */
             action: string;
-            fromStatus: components["schemas"]["ProjectStatus"] | null;
+            fromStatus: (string & components["schemas"]["ProjectStatus"]) | null;
             toStatus: components["schemas"]["ProjectStatus"];
             reason: string | null;
             /** @description By the naming rule */
@@ -2434,7 +2959,7 @@ export interface components {
              */
             nominatedAt: string | null;
             /** @description The caller's own latest verdict */
-            myLatestVerdict: components["schemas"]["ReviewVerdict"] | null;
+            myLatestVerdict: (string & components["schemas"]["ReviewVerdict"]) | null;
             /** @description Concerns (by any official) not resolved yet */
             openConcerns: number;
         };
@@ -2654,7 +3179,7 @@ export interface components {
             id: string;
             to: string;
             /** @description What the email tells about */
-            kind: components["schemas"]["NotificationKind"] | null;
+            kind: (string & components["schemas"]["NotificationKind"]) | null;
             /** @description The message is about a protected community: its subject and body are withheld (docs/domain.md, P12) */
             withheld: boolean;
             subject: string | null;
@@ -2679,16 +3204,33 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type SensitiveEventKind = components['schemas']['SensitiveEventKind'];
+export type SecurityEventDto = components['schemas']['SecurityEventDto'];
+export type SecurityEventPageDto = components['schemas']['SecurityEventPageDto'];
+export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type LoginDto = components['schemas']['LoginDto'];
 export type Locale = components['schemas']['Locale'];
 export type Role = components['schemas']['Role'];
 export type RoleAssignmentDto = components['schemas']['RoleAssignmentDto'];
 export type MeDto = components['schemas']['MeDto'];
-export type SessionDto = components['schemas']['SessionDto'];
+export type SignedInDto = components['schemas']['SignedInDto'];
+export type SecondFactorChallengeDto = components['schemas']['SecondFactorChallengeDto'];
+export type SecondFactorStepDto = components['schemas']['SecondFactorStepDto'];
 export type Tradition = components['schemas']['Tradition'];
 export type RegistrationStatus = components['schemas']['RegistrationStatus'];
 export type CommunityProfileDto = components['schemas']['CommunityProfileDto'];
 export type SignupDto = components['schemas']['SignupDto'];
+export type LinkTokenDto = components['schemas']['LinkTokenDto'];
+export type PasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
+export type PasswordResetDto = components['schemas']['PasswordResetDto'];
+export type ReauthenticateDto = components['schemas']['ReauthenticateDto'];
+export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
+export type EmailChangeDto = components['schemas']['EmailChangeDto'];
+export type SecondFactorStatusDto = components['schemas']['SecondFactorStatusDto'];
+export type SecondFactorEnrolmentDto = components['schemas']['SecondFactorEnrolmentDto'];
+export type SecondFactorCodeDto = components['schemas']['SecondFactorCodeDto'];
+export type RecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
+export type SessionInfoDto = components['schemas']['SessionInfoDto'];
 export type LocalizedTextDto = components['schemas']['LocalizedTextDto'];
 export type CityDto = components['schemas']['CityDto'];
 export type FigureDto = components['schemas']['FigureDto'];
@@ -2701,7 +3243,6 @@ export type ParticipationSummaryDto = components['schemas']['ParticipationSummar
 export type ClubDto = components['schemas']['ClubDto'];
 export type RegistrationClaimDto = components['schemas']['RegistrationClaimDto'];
 export type CommunityDto = components['schemas']['CommunityDto'];
-export type ErrorResponseDto = components['schemas']['ErrorResponseDto'];
 export type UpdateCommunityDto = components['schemas']['UpdateCommunityDto'];
 export type AccessLogEntryDto = components['schemas']['AccessLogEntryDto'];
 export type AccessLogPageDto = components['schemas']['AccessLogPageDto'];
@@ -2837,6 +3378,63 @@ export type EmailOutboxStatus = components['schemas']['EmailOutboxStatus'];
 export type EmailOutboxMessageDto = components['schemas']['EmailOutboxMessageDto'];
 export type $defs = Record<string, never>;
 export interface operations {
+    SecurityEvents_search: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["SensitiveEventKind"];
+                /** @description The account concerned (its current email address) */
+                actor?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description Until this moment (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Auth_login: {
         parameters: {
             query?: never;
@@ -2850,12 +3448,135 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"];
+                    "application/json": components["schemas"]["SignedInDto"];
+                };
+            };
+            /** @description The password is right; a code from the authenticator app is needed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorChallengeDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.INVALID_CREDENTIALS (an unknown email answers the same) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.EMAIL_NOT_CONFIRMED: the emailed link was not opened yet; CROSS_SITE */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS: too many failures from this browser, or for this account from unknown browsers, or from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_secondStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.INVALID_CODE; AUTH.CHALLENGE_EXPIRED (start again from the password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS: too many wrong codes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2873,12 +3594,261 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description Check your email */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED; AUTH.WEAK_PASSWORD; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionDto"];
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_REQUESTS: too many sign-ups from this address in an hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_confirmEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Confirmed: the account may sign in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH.INVALID_LINK: used, expired or replaced; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Check your email */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_REQUESTS: too many requests from this address in an hour */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH.INVALID_LINK; AUTH.WEAK_PASSWORD; VALIDATION_FAILED; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenDto"];
+            };
+        };
+        responses: {
+            /** @description The account uses the new address; the old one was told */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH.INVALID_LINK; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.EMAIL_TAKEN: the address got an account meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2892,11 +3862,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out; the cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -2915,6 +3922,635 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_reauthenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthenticateDto"];
+            };
+        };
+        responses: {
+            /** @description Confirmed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description AUTH.INVALID_CREDENTIALS; AUTH.INVALID_CODE (fields.code: required or wrong code)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED; AUTH.WEAK_PASSWORD; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description AUTH.INVALID_CREDENTIALS: the current password is wrong
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.TOO_MANY_ATTEMPTS */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChangeDto"];
+            };
+        };
+        responses: {
+            /** @description Check the new address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_secondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatusDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_disableSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_startEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolmentDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_confirmEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description AUTH.INVALID_CODE
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.NO_ENROLMENT: no set-up was started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.NO_ENROLMENT: no second factor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfoDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Account_endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: not a live session of the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -2957,6 +4593,15 @@ export interface operations {
                     "application/json": components["schemas"]["CityDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2986,6 +4631,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClubSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Clubs_get: {
@@ -3007,11 +4661,23 @@ export interface operations {
                     "application/json": components["schemas"]["ClubDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -3031,6 +4697,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommunityDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -3054,7 +4729,20 @@ export interface operations {
                     "application/json": components["schemas"]["CommunityDto"];
                 };
             };
-            /** @description Absent, or not visible to the caller */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Absent, or not visible to the caller
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3089,7 +4777,38 @@ export interface operations {
                     "application/json": components["schemas"]["CommunityDto"];
                 };
             };
-            /** @description Absent, or not visible to the caller */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Absent, or not visible to the caller
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3100,6 +4819,15 @@ export interface operations {
             };
             /** @description REGISTRATION.CLAIM_PENDING */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3133,6 +4861,42 @@ export interface operations {
                     "application/json": components["schemas"]["AccessLogPageDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Communities_erase: {
@@ -3155,8 +4919,53 @@ export interface operations {
                     "application/json": components["schemas"]["CommunityDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description COMMUNITY.HAS_LIVE_PARTICIPATIONS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3187,6 +4996,33 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationClaimCaseDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RegistrationClaims_decide: {
@@ -3212,8 +5048,53 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationClaimCaseDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description REGISTRATION.CLAIM_DECIDED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3244,6 +5125,42 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Participation_apply: {
@@ -3269,8 +5186,65 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description The community already has a live participation here */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3299,6 +5273,42 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Participation_get: {
@@ -3320,6 +5330,34 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,8 +5391,53 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version or a transition the state does not allow */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3389,6 +5472,16 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3423,7 +5516,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"][];
                 };
             };
-            /** @description VALIDATION_FAILED or MEETING.INVALID_RECURRENCE */
+            /** @description VALIDATION_FAILED or MEETING.INVALID_RECURRENCE; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +5525,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3442,6 +5554,15 @@ export interface operations {
             };
             /** @description MEETING.CONFLICT: the club or the venue is taken; fields name the meeting */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3475,7 +5596,44 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingCheckDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3504,7 +5662,20 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description Also for a club-only meeting outside the club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Also for a club-only meeting outside the club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3539,7 +5710,35 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3549,6 +5748,15 @@ export interface operations {
             };
             /** @description MEETING.STALE_VERSION, MEETING.CONFLICT or MEETING.CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3582,7 +5790,35 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3592,6 +5828,15 @@ export interface operations {
             };
             /** @description MEETING.STALE_VERSION or MEETING.CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3619,6 +5864,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TopicDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description includeArchived by a non-administrator */
@@ -3653,6 +5907,25 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,6 +5936,15 @@ export interface operations {
             };
             /** @description The code is taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3695,6 +5977,25 @@ export interface operations {
                     "application/json": components["schemas"]["TopicDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3704,6 +6005,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3733,6 +6043,15 @@ export interface operations {
                     "application/json": components["schemas"]["HolidayDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Holidays_create: {
@@ -3756,6 +6075,25 @@ export interface operations {
                     "application/json": components["schemas"]["HolidayDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3766,6 +6104,15 @@ export interface operations {
             };
             /** @description The same holiday is already on that date for that tradition */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3792,6 +6139,25 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3801,6 +6167,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3833,6 +6208,25 @@ export interface operations {
                     "application/json": components["schemas"]["HolidayDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,6 +6236,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3874,7 +6277,20 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description No such club, or a revoked / unknown token */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description No such club, or a revoked / unknown token
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,8 +6320,48 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarTokenDto"];
                 };
             };
-            /** @description Neither coordinator nor participant of the club */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Neither coordinator nor participant of the club
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3933,6 +6389,51 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Rsvp_respond: {
@@ -3958,8 +6459,49 @@ export interface operations {
                     "application/json": components["schemas"]["RsvpDto"];
                 };
             };
-            /** @description The caller does not represent an invited community */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The caller does not represent an invited community
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3969,6 +6511,15 @@ export interface operations {
             };
             /** @description MEETING.CLOSED: cancelled or over */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3997,7 +6548,38 @@ export interface operations {
                     "application/json": components["schemas"]["RsvpSummaryDto"];
                 };
             };
-            /** @description Not a coordinator or participant of the meeting's club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not a coordinator or participant of the meeting's club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4027,7 +6609,38 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceDto"][];
                 };
             };
-            /** @description Not a coordinator or participant of the meeting's club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not a coordinator or participant of the meeting's club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4057,6 +6670,42 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceEventDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Attendance_record: {
@@ -4083,8 +6732,39 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceDto"];
                 };
             };
-            /** @description Only the club's coordinators */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Only the club's coordinators
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4094,6 +6774,15 @@ export interface operations {
             };
             /** @description Stale version, MEETING.NOT_STARTED or MEETING.CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4126,8 +6815,47 @@ export interface operations {
                     "application/json": components["schemas"]["AttendanceDto"];
                 };
             };
-            /** @description MEETING.WRONG_CODE */
+            /** @description MEETING.WRONG_CODE; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4137,6 +6865,15 @@ export interface operations {
             };
             /** @description Outside the check-in window, or cancelled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4174,7 +6911,38 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesDto"];
                 };
             };
-            /** @description Not a coordinator or participant of the meeting's club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not a coordinator or participant of the meeting's club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4208,8 +6976,53 @@ export interface operations {
                     "application/json": components["schemas"]["MinutesDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description MEETING.CANCELLED, or MEETING.NOT_STARTED when publishing */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4238,7 +7051,38 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingActionItemsDto"];
                 };
             };
-            /** @description Not a coordinator or participant of the meeting's club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not a coordinator or participant of the meeting's club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4272,8 +7116,48 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemDto"];
                 };
             };
-            /** @description Only the club's coordinators */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Only the club's coordinators
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4306,8 +7190,48 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemDto"];
                 };
             };
-            /** @description Coordinators only; the owner community's representative may set status */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Coordinators only; the owner community's representative may set status
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4338,7 +7262,38 @@ export interface operations {
                     "application/json": components["schemas"]["ActionItemDto"][];
                 };
             };
-            /** @description Not a coordinator or participant of the club */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not a coordinator or participant of the club
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4370,6 +7325,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectSummaryDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Projects_propose: {
@@ -4395,6 +7368,63 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Projects_get: {
@@ -4416,6 +7446,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4449,8 +7489,53 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4483,8 +7568,53 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version or a transition the state does not allow */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4517,8 +7647,53 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version, not active, or contributions await review */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4551,8 +7726,65 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Already asked to join, or the project is not active */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4586,6 +7818,51 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ProjectLedger_enter: {
@@ -4609,6 +7886,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4637,8 +7971,53 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4672,8 +8051,53 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Stale version or nothing to review */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4705,6 +8129,42 @@ export interface operations {
                     "application/json": components["schemas"]["CivicRecordDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ProjectLedger_addMilestone: {
@@ -4730,6 +8190,51 @@ export interface operations {
                     "application/json": components["schemas"]["MilestoneDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     ProjectLedger_removeMilestone: {
@@ -4749,6 +8254,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -4774,6 +8324,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MilestoneDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -4819,8 +8414,39 @@ export interface operations {
                     "application/json": components["schemas"]["PathwayPolicyDto"];
                 };
             };
-            /** @description Administrators only */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4849,6 +8475,34 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPathwayPolicyDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4883,7 +8537,29 @@ export interface operations {
                     "application/json": components["schemas"]["ClubPathwayPolicyDto"];
                 };
             };
-            /** @description The club's coordinators only */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The club's coordinators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4892,7 +8568,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4921,6 +8607,34 @@ export interface operations {
                     "application/json": components["schemas"]["PathwayProgressDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4954,6 +8668,46 @@ export interface operations {
                     "application/json": components["schemas"]["SponsorshipDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             *
+             *     UNAUTHENTICATED: no live session (signed out, expired, or idle too long)
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4964,6 +8718,15 @@ export interface operations {
             };
             /** @description The community already sponsors this observer */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5002,7 +8765,38 @@ export interface operations {
                     "application/json": components["schemas"]["GivenSponsorshipDto"][];
                 };
             };
-            /** @description Not one of the caller’s communities */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not one of the caller’s communities
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,7 +8825,44 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5058,7 +8889,20 @@ export interface operations {
                     "application/json": components["schemas"]["OfficialCandidaciesDto"];
                 };
             };
-            /** @description Officials only */
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Officials only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5088,7 +8932,38 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationReviewsDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller (existence is private) */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found, or not visible to the caller (existence is private)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +8997,29 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDto"];
                 };
             };
-            /** @description The caller sees the participation but is not an official who may review it */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The caller sees the participation but is not an official who may review it
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5131,7 +9028,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller (existence is private) */
+            /**
+             * @description Not found, or not visible to the caller (existence is private)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5142,6 +9043,15 @@ export interface operations {
             };
             /** @description REVIEW.NOT_A_CANDIDACY */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5174,7 +9084,29 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewResponseDto"];
                 };
             };
-            /** @description An official: only the club's coordinators and the community answer */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description An official: only the club's coordinators and the community answer
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5183,8 +9115,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller (existence is private) */
+            /**
+             * @description Not found, or not visible to the caller (existence is private)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5218,7 +9163,29 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDto"];
                 };
             };
-            /** @description The caller sees the review but is not an official who may review it */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The caller sees the review but is not an official who may review it
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5227,7 +9194,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Not found, or not visible to the caller (existence is private) */
+            /**
+             * @description Not found, or not visible to the caller (existence is private)
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,6 +9209,15 @@ export interface operations {
             };
             /** @description REVIEW.ALREADY_RESOLVED: resolved already, or not a concern */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5266,6 +9246,34 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionRecordDto"][];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,7 +9308,7 @@ export interface operations {
                     "application/json": components["schemas"]["DecidedParticipationDto"];
                 };
             };
-            /** @description Bad input, a reason code of another outcome, a re-apply date out of range */
+            /** @description Bad input, a reason code of another outcome, a re-apply date out of range; VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5309,7 +9317,20 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description The community's representative (only the coordinator decides) */
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The community's representative (only the coordinator decides)
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5318,6 +9339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5328,6 +9350,15 @@ export interface operations {
             };
             /** @description Stale version (someone else decided) or a step the state does not allow */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5370,6 +9401,34 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipationDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,6 +9439,15 @@ export interface operations {
             };
             /** @description Stale version or not an observer */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5422,6 +9490,34 @@ export interface operations {
                     "application/json": components["schemas"]["DecisionRecordDto"];
                 };
             };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,6 +9528,15 @@ export interface operations {
             };
             /** @description Already appealed, window closed, or superseded */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5469,7 +9574,29 @@ export interface operations {
                     "application/json": components["schemas"]["AppealCaseDto"][];
                 };
             };
-            /** @description Administrators only */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5503,7 +9630,29 @@ export interface operations {
                     "application/json": components["schemas"]["AppealCaseDto"];
                 };
             };
-            /** @description Administrators only */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5512,6 +9661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,6 +9672,15 @@ export interface operations {
             };
             /** @description Already decided, the participation moved on, or the community applied again */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5555,6 +9714,24 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Notifications_unreadCount: {
@@ -5574,6 +9751,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountDto"];
                 };
             };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     Notifications_markAllRead: {
@@ -5591,6 +9777,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
@@ -5612,8 +9834,48 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not the caller's notification */
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not the caller's notification
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5644,7 +9906,29 @@ export interface operations {
                     "application/json": components["schemas"]["EmailOutboxMessageDto"][];
                 };
             };
-            /** @description Administrators only */
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
