@@ -5,7 +5,7 @@ import * as path from 'node:path';
  * that CommonJS code requires (Node >= 20.19 does that natively) and @fastify/cookie's dynamic
  * `import('cookie')` (needs --experimental-vm-modules). Compiled to CommonJS like our sources.
  */
-const TRANSPILED_PACKAGES = ['content-disposition', 'cookie', '@fastify/cookie'];
+const TRANSPILED_PACKAGES = ['content-disposition', 'cookie', '@fastify/cookie', '@scure/base', '@otplib/plugin-crypto-noble', '@noble/hashes'];
 
 /** API integration suite: real HTTP (supertest) against a real PostgreSQL; see support/global-setup.ts. */
 export default {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { ParticipationStatus, RegistrationStatus, Role, Tradition } from '@dastarkhan/domain';
+import { generateSecret, generateSync } from 'otplib';
+import type { Response } from 'supertest';
+import { requiresSecondFactor, type ParticipationStatus, type RegistrationStatus, type Role, type Tradition } from '@dastarkhan/domain';
 import { hashPassword } from '../../../apps/api/src/auth/passwords';
+import { SecretBox } from '../../../apps/api/src/auth/secrets';
 import type { TestApp } from './test-app';
 
 /** Every factory-made user signs in with this password (hashed once per test file). */
@@ -31,10 +34,12 @@ export interface TestUser {
   id: string;
   email: string;
   displayName: string;
-  /** A real session token from `POST /api/auth/login`. */
+  /** A real session token: the session cookie `POST /api/auth/login` set. */
   token: string;
-  /** `Authorization` header value for supertest's `.set()`. */
-  auth: { Authorization: string };
+  /** The session cookie as a header for supertest's `.set()`. */
+  auth: { Cookie: string };
+  /** The TOTP secret of an administrator or official (enrolled by the factory, as their roles require). */
+  totpSecret?: string;
 }
 
 export interface TestParticipation {
@@ -96,10 +101,34 @@ function pathTo(status: ParticipationStatus, registered: boolean): Array<{ actio
   }
 }
 
+/** The session token a sign-in answer set as the cookie (undefined when it set none). */
+export function sessionTokenOf(response: Response): string | undefined {
+  const cookie = [response.headers['set-cookie'] ?? []].flat().find((c: string) => c.startsWith(`${SESSION_COOKIE}=`));
+  const value = cookie?.split(';')[0].slice(SESSION_COOKIE.length + 1);
+  return value || undefined;
+}
+
+export const SESSION_COOKIE = 'dastarkhan_session';
+
+/** Time steps already used per TOTP secret: the API accepts each once, so a second sign-in takes the next one. */
+const usedSteps = new Map<string, number>();
+
+/** A code the API accepts now for this secret (the next 30-second step when the current one was used; waits if need be). */
+export async function totpCode(secret: string): Promise<string> {
+  const now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, (usedSteps.get(secret) ?? -1) + 1);
+  // One step ahead is within the API's tolerance; further, wait.
+  if (step > now + 1) await new Promise((resolve) => setTimeout(resolve, (step - 1) * 30_000 - Date.now() + 50));
+  usedSteps.set(secret, step);
+  return generateSync({ secret, epoch: step * 30 });
+}
+
 /** Small factories that write straight to the database (and sign in through the API). */
-export function createFactories({ api, db }: TestApp) {
+export function createFactories({ api, db, config }: TestApp) {
   let passwordHash: Promise<string> | undefined;
   let historyActor: Promise<string> | undefined;
+  const box = new SecretBox(config.JWT_SECRET);
+  const secrets = new Map<string, string>();
 
   const insertUser = async (email: string, displayName: string): Promise<string> => {
     passwordHash ??= hashPassword(TEST_PASSWORD);
@@ -162,11 +191,24 @@ export function createFactories({ api, db }: TestApp) {
     return { id: rows[0].id, name, registrationStatus, contactEmail, contactPhone };
   }
 
-  /** Signs in through the API, exactly as a browser would. */
+  /** Signs in through the API, exactly as a browser would (with the second step for an enrolled user); returns the session token. */
   async function login(email: string, password = TEST_PASSWORD): Promise<string> {
-    const response = await api.post('/api/auth/login').send({ email, password });
-    if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body.accessToken;
+    let response = await api.post('/api/auth/login').send({ email, password });
+    const secret = secrets.get(email);
+    if (response.status === 202 && secret) {
+      response = await api.post('/api/auth/login/second-factor').send({ challenge: response.body.challenge, code: await totpCode(secret) });
+    }
+    const token = sessionTokenOf(response);
+    if (response.status !== 200 || !token) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return token;
+  }
+
+  /** Enrols a TOTP second factor for the user, as an administrator or official must have; returns the secret. */
+  async function enrolSecondFactor(userId: string, email: string): Promise<string> {
+    const secret = generateSecret();
+    await db.query(`UPDATE users SET totp_secret = $2, totp_enabled_at = now() WHERE id = $1`, [userId, box.seal(secret)]);
+    secrets.set(email, secret);
+    return secret;
   }
 
   async function newUser(options: NewUserOptions = {}): Promise<TestUser> {
@@ -179,8 +221,10 @@ export function createFactories({ api, db }: TestApp) {
         [id, options.role, options.clubId ?? null, options.communityId ?? null, options.region ?? null],
       );
     }
+    const viewerRoles = options.role ? [{ role: options.role, clubId: null, communityId: null, region: null }] : [];
+    const totpSecret = requiresSecondFactor({ userId: id, roles: viewerRoles, participations: [] }) ? await enrolSecondFactor(id, email) : undefined;
     const token = await login(email);
-    return { id, email, displayName, token, auth: bearer(token) };
+    return { id, email, displayName, token, auth: sessionCookie(token), totpSecret };
   }
 
   /** A participation with the event history its status implies (actor: a factory account). */
@@ -227,9 +271,10 @@ export function createFactories({ api, db }: TestApp) {
     }
   }
 
-  return { newCity, newClub, newCommunity, newUser, newParticipation, login };
+  return { newCity, newClub, newCommunity, newUser, newParticipation, login, enrolSecondFactor };
 }
 
 export type Factories = ReturnType<typeof createFactories>;
 
-export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+/** The session cookie header for a token. */
+export const sessionCookie = (token: string) => ({ Cookie: `${SESSION_COOKIE}=${token}` });

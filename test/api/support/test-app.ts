@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { Pool } from 'pg';
 import supertest from 'supertest';
 import { createApp } from '../../../apps/api/src/app';
-import { loadConfig } from '../../../apps/api/src/config/app-config';
+import { AppConfig, loadConfig } from '../../../apps/api/src/config/app-config';
 import { createRootLogger } from '../../../apps/api/src/logger';
 import { testDatabaseUrl } from './test-database';
 
@@ -14,13 +14,15 @@ export interface TestApp {
   api: ReturnType<typeof supertest>;
   /** Direct access to the run's database, to assert what is (not) stored. */
   db: Pool;
+  /** The configuration the app runs with (e.g. to seal a test user's second factor). */
+  config: AppConfig;
   close(): Promise<void>;
 }
 
 /** The real application (same factory as main.ts) on the run's database; one per test file (`env` adds configuration). */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const databaseUrl = testDatabaseUrl();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ACCOUNT_REQUESTS_PER_HOUR: '1000', ...env });
   const app = await createApp({ config, databaseUrl, logger: createRootLogger('silent') });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -36,6 +38,7 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
     app,
     api: supertest(server),
     db,
+    config,
     async close() {
       await app.close();
       await db.end();
