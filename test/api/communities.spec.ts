@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createFactories, Factories, TestCommunity, TestUser } from './support/factories';
 import { expectError, expectValidationFailure } from './support/expectations';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, versionOf } from './support/test-app';
+
+const communityVersion = (id: string) => versionOf(t.db, 'communities', id);
 
 let t: TestApp;
 let f: Factories;
@@ -94,7 +96,7 @@ describe('PATCH /api/communities/:id', () => {
     const response = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ leaders: 'Pastor Aidar Nurlanov', meetingPlace: 'A rented hall, Abay Ave 10', approximateSize: 60, contactPhone: '+7 702 000 1122' });
+      .send({ version: await communityVersion(community.id), leaders: 'Pastor Aidar Nurlanov', meetingPlace: 'A rented hall, Abay Ave 10', approximateSize: 60, contactPhone: '+7 702 000 1122' });
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
@@ -115,13 +117,22 @@ describe('PATCH /api/communities/:id', () => {
     });
   });
 
+  it('refuses a stale save (409 COMMUNITY.STALE_VERSION): a second representative does not overwrite the first unseen', async () => {
+    const { community, representative } = await representedCommunity();
+    const version = await communityVersion(community.id);
+    const first = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version, leaders: 'Pastor Aidar' });
+    expect(first.body).toMatchObject({ leaders: 'Pastor Aidar', version: version + 1 });
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version, leaders: 'Someone else' }), 409, 'COMMUNITY.STALE_VERSION');
+    expect(await storedCommunity(community.id)).toMatchObject({ leaders: 'Pastor Aidar' });
+  });
+
   it('records a claim of state registration (not the fact: an official verifies it), and a status change back at once', async () => {
     const { community, representative } = await representedCommunity();
 
     const claimed = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ registrationStatus: 'registered', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30', registrationIssuingBody: 'Astana justice department' });
+      .send({ version: await communityVersion(community.id), registrationStatus: 'registered', registrationNumber: 'AST-2025-17', registrationDate: '2025-06-30', registrationIssuingBody: 'Astana justice department' });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({
       registrationStatus: 'not_registered',
@@ -130,7 +141,7 @@ describe('PATCH /api/communities/:id', () => {
     });
     expect(await storedCommunity(community.id)).toMatchObject({ registration_status: 'not_registered', registration_number: null });
 
-    const pending = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ registrationStatus: 'registration_pending' });
+    const pending = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), registrationStatus: 'registration_pending' });
     expect(pending.status).toBe(200);
     expect(pending.body).toMatchObject({ registrationStatus: 'registration_pending', registrationNumber: null, registrationDate: null });
     expect(await storedCommunity(community.id)).toMatchObject({ registration_status: 'registration_pending', registration_number: null, registration_date: null });
@@ -140,7 +151,7 @@ describe('PATCH /api/communities/:id', () => {
     const { community, representative } = await representedCommunity();
     const before = await storedCommunity(community.id);
 
-    const response = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ registrationStatus: 'registered' });
+    const response = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), registrationStatus: 'registered' });
 
     expectValidationFailure(response, 'registrationNumber', 'registrationDate');
     expect(await storedCommunity(community.id)).toEqual(before);
@@ -148,7 +159,7 @@ describe('PATCH /api/communities/:id', () => {
     const withoutDate = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ registrationStatus: 'registered', registrationNumber: 'AST-2025-18' });
+      .send({ version: await communityVersion(community.id), registrationStatus: 'registered', registrationNumber: 'AST-2025-18' });
     expectValidationFailure(withoutDate, 'registrationDate');
     expect(await storedCommunity(community.id)).toEqual(before);
   });
@@ -160,7 +171,7 @@ describe('PATCH /api/communities/:id', () => {
     const response = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ approximateSize: 0, contactEmail: 'not-an-email', contactPhone: 'call me', tradition: 'pastafarian', officialConsent: 'yes' });
+      .send({ version: await communityVersion(community.id), approximateSize: 0, contactEmail: 'not-an-email', contactPhone: 'call me', tradition: 'pastafarian', officialConsent: 'yes' });
 
     expectValidationFailure(response, 'approximateSize', 'contactEmail', 'contactPhone', 'tradition', 'officialConsent');
     expect(await storedCommunity(community.id)).toEqual(before);
@@ -170,7 +181,7 @@ describe('PATCH /api/communities/:id', () => {
     const { community, representative } = await representedCommunity();
     const before = await storedCommunity(community.id);
 
-    const response = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ name: null });
+    const response = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), name: null });
 
     expectValidationFailure(response, 'name');
     expect(await storedCommunity(community.id)).toEqual(before);
@@ -183,7 +194,7 @@ describe('PATCH /api/communities/:id', () => {
     const response = await t.api
       .patch(`/api/communities/${community.id}`)
       .set(representative.auth)
-      .send({ description: 'changed', cityId: randomUUID() });
+      .send({ version: await communityVersion(community.id), description: 'changed', cityId: randomUUID() });
 
     expectValidationFailure(response, 'cityId');
     expect(await storedCommunity(community.id)).toEqual(before);
@@ -197,15 +208,15 @@ describe('PATCH /api/communities/:id', () => {
     const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
     const before = await storedCommunity(community.id);
 
-    expectError(await t.api.patch(`/api/communities/${community.id}`).set(stranger.auth).send({ description: 'Taken over' }), 404, 'NOT_FOUND');
-    expectError(await t.api.patch(`/api/communities/${community.id}`).set(coordinator.auth).send({ description: 'Taken over' }), 403, 'FORBIDDEN');
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(stranger.auth).send({ version: await communityVersion(community.id), description: 'Taken over' }), 404, 'NOT_FOUND');
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(coordinator.auth).send({ version: await communityVersion(community.id), description: 'Taken over' }), 403, 'FORBIDDEN');
     expect(await storedCommunity(community.id)).toEqual(before);
   });
 
   it('answers 401 to an anonymous caller, changing nothing', async () => {
     const community = await f.newCommunity();
     const before = await storedCommunity(community.id);
-    expectError(await t.api.patch(`/api/communities/${community.id}`).send({ description: 'x' }), 401, 'UNAUTHENTICATED');
+    expectError(await t.api.patch(`/api/communities/${community.id}`).send({ version: await communityVersion(community.id), description: 'x' }), 401, 'UNAUTHENTICATED');
     expect(await storedCommunity(community.id)).toEqual(before);
   });
 });

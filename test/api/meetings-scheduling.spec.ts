@@ -531,6 +531,22 @@ describe('editing and cancelling', () => {
     expect(await stored(series[3].id)).toMatchObject({ status: 'cancelled', cancel_reason: 'The club pauses' });
   });
 
+  it('cancelling a series takes the scheduling lock: an edit racing it lands before and is cancelled with the rest, or is refused', async () => {
+    for (const date of ['2028-03-07', '2028-05-02', '2028-06-06']) {
+      const series = await weeklySeries(date, 4);
+      const [cancelled, edited] = await Promise.all([
+        cancel(series[1].id, s.coordinator, { scope: 'series', version: 1, reason: 'The club pauses' }),
+        patch(series[2].id, s.coordinator, { scope: 'occurrence', version: 1, title: 'Special session' }),
+      ]);
+      expect(cancelled.status).toBe(200);
+      expect([200, 409]).toContain(edited.status);
+      if (edited.status === 409) expect(edited.body.code).toBe('MEETING.CANCELLED');
+      // Whichever came first, no occurrence from the cancelled one on is left scheduled.
+      for (const occurrence of series.slice(1)) expect(await stored(occurrence.id)).toMatchObject({ status: 'cancelled' });
+      expect(await stored(series[0].id)).toMatchObject({ status: 'scheduled' });
+    }
+  });
+
   it('validates the cancellation body and writes nothing', async () => {
     const [m] = await weeklySeries('2028-02-01', 1);
     expectValidationFailure(await cancel(m.id, s.coordinator, { scope: 'occurrence', version: 1, reason: '   ' }), 'reason');

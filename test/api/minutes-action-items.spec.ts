@@ -67,13 +67,18 @@ async function newMeeting(
   return rows[0].id;
 }
 
-const saveMinutes = (meetingId: string, user: TestUser, body: Record<string, unknown>) =>
-  t.api.put(`/api/meetings/${meetingId}/minutes`).set(user.auth).send(body);
+/** The version of the minutes as stored (what a page that just loaded them would send back). */
+const minutesVersion = async (meetingId: string): Promise<number> =>
+  (await t.db.query(`SELECT minutes_version AS version FROM meetings WHERE id = $1`, [meetingId])).rows[0]?.version ?? 0;
+const saveMinutes = async (meetingId: string, user: TestUser, body: Record<string, unknown>) =>
+  t.api.put(`/api/meetings/${meetingId}/minutes`).set(user.auth).send({ version: await minutesVersion(meetingId), ...body });
 const getMinutes = (meetingId: string, user: TestUser) => t.api.get(`/api/meetings/${meetingId}/minutes`).set(user.auth);
 const createItem = (meetingId: string, user: TestUser, body: Record<string, unknown>) =>
   t.api.post(`/api/meetings/${meetingId}/action-items`).set(user.auth).send(body);
-const patchItem = (id: string, user: TestUser, body: Record<string, unknown>) =>
-  t.api.patch(`/api/action-items/${id}`).set(user.auth).send(body);
+const itemVersion = async (id: string): Promise<number> =>
+  (await t.db.query(`SELECT version FROM action_items WHERE id = $1`, [id])).rows[0]?.version ?? 1;
+const patchItem = async (id: string, user: TestUser, body: Record<string, unknown>) =>
+  t.api.patch(`/api/action-items/${id}`).set(user.auth).send({ version: await itemVersion(id), ...body });
 const meetingItems = (meetingId: string, user: TestUser) => t.api.get(`/api/meetings/${meetingId}/action-items`).set(user.auth);
 
 const storedMinutes = async (meetingId: string) => {
@@ -101,8 +106,9 @@ describe('minutes and decisions', () => {
         { id: expect.any(String), position: 2, text: 'Invite the akimat' },
       ],
       publishedAt: null,
+      version: 1,
     });
-    expect((await getMinutes(meeting, c.observerRep)).body).toEqual({ minutes: '', decisions: [], publishedAt: null });
+    expect((await getMinutes(meeting, c.observerRep)).body).toEqual({ minutes: '', decisions: [], publishedAt: null, version: 1 });
     expect((await getMinutes(meeting, c.coordinator)).body.minutes).toBe('We discussed the spring clean-up.');
 
     const published = await saveMinutes(meeting, c.coordinator, {
@@ -125,8 +131,20 @@ describe('minutes and decisions', () => {
     // Publishing again keeps the first publication date; unpublishing takes it back to a draft.
     const again = await saveMinutes(meeting, c.coordinator, { minutes: 'Typo fixed.', decisions: [], publish: true });
     expect(again.body.publishedAt).toBe(published.body.publishedAt);
-    await saveMinutes(meeting, c.coordinator, { minutes: 'Typo fixed.', decisions: [], publish: false }).expect(200);
-    expect((await getMinutes(meeting, c.memberRep)).body).toEqual({ minutes: '', decisions: [], publishedAt: null });
+    expect((await saveMinutes(meeting, c.coordinator, { minutes: 'Typo fixed.', decisions: [], publish: false })).status).toBe(200);
+    expect((await getMinutes(meeting, c.memberRep)).body).toEqual({ minutes: '', decisions: [], publishedAt: null, version: 4 });
+  });
+
+  it('refuses a stale save (409 MINUTES.STALE_VERSION): two coordinators editing at once do not overwrite each other', async () => {
+    const c = await newClubWithPeople();
+    const meeting = await newMeeting(c);
+    const save = (minutes: string, version: number) =>
+      t.api.put(`/api/meetings/${meeting}/minutes`).set(c.coordinator.auth).send({ minutes, decisions: [], publish: false, version });
+    expect((await save('First draft', 0)).status).toBe(200);
+    // A second tab still holding version 0 is told, and the first draft stays.
+    expectError(await save('Other draft', 0), 409, 'MINUTES.STALE_VERSION');
+    expect((await storedMinutes(meeting)).minutes).toBe('First draft');
+    expect((await save('Second draft', 1)).body).toMatchObject({ minutes: 'Second draft', version: 2 });
   });
 
   it.each([
@@ -139,7 +157,7 @@ describe('minutes and decisions', () => {
   ])('refuses %s (400), changing nothing', async (_title, body, field) => {
     const c = await newClubWithPeople();
     const meeting = await newMeeting(c);
-    await saveMinutes(meeting, c.coordinator, { minutes: 'Before', decisions: ['Kept'], publish: false }).expect(200);
+    expect((await saveMinutes(meeting, c.coordinator, { minutes: 'Before', decisions: ['Kept'], publish: false })).status).toBe(200);
     expectValidationFailure(await saveMinutes(meeting, c.coordinator, body), field);
     expect(await storedMinutes(meeting)).toEqual({ minutes: 'Before', minutes_published_at: null, decisions: [{ position: 1, text: 'Kept' }] });
   });
@@ -153,7 +171,7 @@ describe('minutes and decisions', () => {
     expect(await storedMinutes(cancelled)).toEqual({ minutes: '', minutes_published_at: null, decisions: [] });
     expect(await storedMinutes(future)).toEqual({ minutes: '', minutes_published_at: null, decisions: [] });
     // A draft may be prepared ahead.
-    await saveMinutes(future, c.coordinator, { minutes: 'Agenda notes', decisions: [], publish: false }).expect(200);
+    expect((await saveMinutes(future, c.coordinator, { minutes: 'Agenda notes', decisions: [], publish: false })).status).toBe(200);
   });
 
   it("lets only the club's coordinators write, and only its coordinators and participants read (published minutes are not public)", async () => {
@@ -166,7 +184,7 @@ describe('minutes and decisions', () => {
     expectError(await saveMinutes(clubOnly, c.otherCoordinator, body), 404, 'NOT_FOUND');
     expect(await storedMinutes(meeting)).toMatchObject({ minutes: '', minutes_published_at: null });
 
-    await saveMinutes(meeting, c.coordinator, { minutes: 'Published secret-ish minutes', decisions: [], publish: true }).expect(200);
+    expect((await saveMinutes(meeting, c.coordinator, { minutes: 'Published secret-ish minutes', decisions: [], publish: true })).status).toBe(200);
     for (const user of [c.outsider, c.otherCoordinator]) {
       const response = await getMinutes(meeting, user);
       expectError(response, 404, 'NOT_FOUND');
@@ -196,6 +214,7 @@ describe('action items', () => {
       status: 'open',
       doneAt: null,
       overdue: false,
+      version: 1,
     });
     const byPerson = await createItem(meeting, c.coordinator, { title: 'Ask the akimat for permits', ownerName: 'Mr. Akhmetov', dueDate: almatyDate(-1) });
     expect(byPerson.status).toBe(201);
@@ -282,6 +301,16 @@ describe('action items', () => {
     expect(await itemsOf(cancelled)).toBe(0);
   });
 
+  it('refuses a stale save (409 ACTION_ITEM.STALE_VERSION): a status change from an old page does not undo an edit', async () => {
+    const c = await newClubWithPeople();
+    const meeting = await newMeeting(c);
+    const item = (await createItem(meeting, c.coordinator, { title: 'Book the hall', ownerCommunityId: c.member.id, dueDate: almatyDate(7) })).body;
+    const edit = (user: TestUser, body: Record<string, unknown>) => t.api.patch(`/api/action-items/${item.id}`).set(user.auth).send(body);
+    expect((await edit(c.coordinator, { title: 'Book the big hall', version: 1 })).body).toMatchObject({ title: 'Book the big hall', version: 2 });
+    expectError(await edit(c.memberRep, { status: 'done', version: 1 }), 409, 'ACTION_ITEM.STALE_VERSION');
+    expect((await t.db.query(`SELECT title, status FROM action_items WHERE id = $1`, [item.id])).rows).toEqual([{ title: 'Book the big hall', status: 'open' }]);
+  });
+
   it("lets a coordinator edit everything, the owner's representative the status only, and nobody else anything", async () => {
     const c = await newClubWithPeople();
     const meeting = await newMeeting(c);
@@ -311,7 +340,7 @@ describe('action items', () => {
     const meeting = await newMeeting(c);
     const open = (await createItem(meeting, c.coordinator, { title: 'Open one', ownerName: 'A', dueDate: almatyDate(3) })).body;
     const done = (await createItem(meeting, c.coordinator, { title: 'Done one', ownerName: 'B', dueDate: almatyDate(2) })).body;
-    await patchItem(done.id, c.coordinator, { status: 'done' }).expect(200);
+    expect((await patchItem(done.id, c.coordinator, { status: 'done' })).status).toBe(200);
 
     const all = await t.api.get(`/api/clubs/${c.club.id}/action-items`).set(c.observerRep.auth);
     expect(all.status).toBe(200);

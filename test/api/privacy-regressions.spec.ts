@@ -1,6 +1,8 @@
 import { createFactories, Factories, TestClub, TestCommunity, TestUser } from './support/factories';
 import { expectError, expectValidationFailure } from './support/expectations';
-import { countRows, startTestApp, TestApp } from './support/test-app';
+import { countRows, startTestApp, TestApp, versionOf } from './support/test-app';
+
+const communityVersion = (id: string) => versionOf(t.db, 'communities', id);
 
 /**
  * The leaks and holes a review of the pathway found (docs/domain.md, chapter 4): each case failed
@@ -213,7 +215,7 @@ describe('5. registration is claimed until an official verifies it', () => {
   async function claimant() {
     const club = await f.newClub();
     const p = await party(club, 'observer');
-    const claim = await t.api.patch(`/api/communities/${p.community.id}`).set(p.representative.auth).send({
+    const claim = await t.api.patch(`/api/communities/${p.community.id}`).set(p.representative.auth).send({ version: await communityVersion(p.community.id), 
       registrationStatus: 'registered',
       registrationNumber: 'ALM-2026-0042',
       registrationDate: '2026-02-01',
@@ -265,7 +267,7 @@ describe('5. registration is claimed until an official verifies it', () => {
 
   it('refuses a second claim while one waits', async () => {
     const c = await claimant();
-    const again = await t.api.patch(`/api/communities/${c.community.id}`).set(c.representative.auth).send({
+    const again = await t.api.patch(`/api/communities/${c.community.id}`).set(c.representative.auth).send({ version: await communityVersion(c.community.id), 
       registrationStatus: 'registered',
       registrationNumber: 'ALM-2026-0043',
       registrationDate: '2026-02-02',
@@ -319,7 +321,7 @@ describe('7. consent history', () => {
     const club = await f.newClub();
     const p = await party(club, 'observer');
     for (const officialConsent of [true, false, true]) {
-      await t.api.patch(`/api/communities/${p.community.id}`).set(p.representative.auth).send({ officialConsent }).expect(200);
+      await t.api.patch(`/api/communities/${p.community.id}`).set(p.representative.auth).send({ version: await communityVersion(p.community.id), officialConsent }).expect(200);
     }
     const { rows } = await t.db.query(
       `SELECT kind, actor_id, details, occurred_at FROM sensitive_events WHERE $1 = ANY(community_ids) AND kind LIKE 'consent.%' ORDER BY id`,

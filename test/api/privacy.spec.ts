@@ -1,6 +1,8 @@
 import { createFactories, Factories, TestClub, TestCommunity, TestUser } from './support/factories';
 import { expectError } from './support/expectations';
-import { countRows, startTestApp, TestApp } from './support/test-app';
+import { countRows, startTestApp, TestApp, versionOf } from './support/test-app';
+
+const communityVersion = (id: string) => versionOf(t.db, 'communities', id);
 
 /**
  * docs/domain.md, chapter 4: a list of non-registered communities can hurt the people in
@@ -253,7 +255,7 @@ describe('consent for officials (PATCH /api/communities/:id { officialConsent })
     const readOfficially = () => t.api.get(`/api/communities/${community.id}`).set(s.official.auth);
     expectError(await readOfficially(), 404, 'NOT_FOUND');
 
-    const given = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ officialConsent: true });
+    const given = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), officialConsent: true });
     expect(given.status).toBe(200);
     const consentedAt: string = given.body.officialConsentAt;
     expect(new Date(consentedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -261,10 +263,10 @@ describe('consent for officials (PATCH /api/communities/:id { officialConsent })
     expect(await officialReads(s.official.id, community.id, 'community.profile')).toBe(1);
 
     // Confirming consent again keeps the date it was first given.
-    const confirmed = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ officialConsent: true });
+    const confirmed = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), officialConsent: true });
     expect(confirmed.body.officialConsentAt).toBe(consentedAt);
 
-    const revoked = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ officialConsent: false });
+    const revoked = await t.api.patch(`/api/communities/${community.id}`).set(representative.auth).send({ version: await communityVersion(community.id), officialConsent: false });
     expect(revoked.status).toBe(200);
     expect(revoked.body.officialConsentAt).toBeNull();
     const { rows } = await t.db.query(`SELECT official_consent_at FROM communities WHERE id = $1`, [community.id]);
@@ -281,10 +283,10 @@ describe('consent for officials (PATCH /api/communities/:id { officialConsent })
 
     // Its coordinator and a fellow participant see it, so they are refused (403); the official may not even see it (404).
     for (const caller of [s.coordinator, s.participantRep]) {
-      const response = await t.api.patch(`/api/communities/${community.id}`).set(caller.auth).send({ officialConsent: true });
+      const response = await t.api.patch(`/api/communities/${community.id}`).set(caller.auth).send({ version: await communityVersion(community.id), officialConsent: true });
       expectError(response, 403, 'FORBIDDEN');
     }
-    expectError(await t.api.patch(`/api/communities/${community.id}`).set(s.official.auth).send({ officialConsent: true }), 404, 'NOT_FOUND');
+    expectError(await t.api.patch(`/api/communities/${community.id}`).set(s.official.auth).send({ version: await communityVersion(community.id), officialConsent: true }), 404, 'NOT_FOUND');
     const { rows } = await t.db.query(`SELECT official_consent_at FROM communities WHERE id = $1`, [community.id]);
     expect(rows[0].official_consent_at).toBeNull();
   });

@@ -25,7 +25,7 @@ describe('topics', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual(
       expect.arrayContaining([
-        { id: expect.any(String), code: 'domestic_violence', name: { kk: 'Тұрмыстық зорлық-зомбылық', ru: 'Бытовое насилие', en: 'Domestic violence' }, archived: false },
+        { id: expect.any(String), code: 'domestic_violence', name: { kk: 'Тұрмыстық зорлық-зомбылық', ru: 'Бытовое насилие', en: 'Domestic violence' }, archived: false, version: expect.any(Number) },
       ]),
     );
     expect(response.body.every((topic: { archived: boolean }) => !topic.archived)).toBe(true);
@@ -35,7 +35,7 @@ describe('topics', () => {
     const code = unique('road_safety_');
     const response = await t.api.post('/api/topics').set(admin.auth).send({ code, name: { ...name('Road safety'), en: '  Road safety  ' } });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ id: expect.any(String), code, name: name('Road safety'), archived: false });
+    expect(response.body).toEqual({ id: expect.any(String), code, name: name('Road safety'), archived: false, version: 1 });
 
     expectError(await t.api.post('/api/topics').set(admin.auth).send({ code, name: name('Again') }), 409, 'CONFLICT');
     expect(await topicCount(code)).toBe(1);
@@ -57,7 +57,7 @@ describe('topics', () => {
     expectError(await t.api.post('/api/topics').send({ code, name: name('x') }), 401, 'UNAUTHENTICATED');
     expect(await topicCount(code)).toBe(0);
     const { body: [topic] } = await t.api.get('/api/topics');
-    expectError(await t.api.patch(`/api/topics/${topic.id}`).set(coordinator.auth).send({ archived: true }), 403, 'FORBIDDEN');
+    expectError(await t.api.patch(`/api/topics/${topic.id}`).set(coordinator.auth).send({ archived: true, version: topic.version }), 403, 'FORBIDDEN');
     expect((await t.db.query(`SELECT archived FROM topics WHERE id = $1`, [topic.id])).rows[0].archived).toBe(false);
   });
 
@@ -65,9 +65,9 @@ describe('topics', () => {
     const created = await t.api.post('/api/topics').set(admin.auth).send({ code: unique('archivable_'), name: name('Archivable') });
     const id = created.body.id;
 
-    const renamed = await t.api.patch(`/api/topics/${id}`).set(admin.auth).send({ name: name('Renamed') });
-    expect(renamed.body).toMatchObject({ id, name: name('Renamed'), archived: false });
-    const archived = await t.api.patch(`/api/topics/${id}`).set(admin.auth).send({ archived: true });
+    const renamed = await t.api.patch(`/api/topics/${id}`).set(admin.auth).send({ name: name('Renamed'), version: 1 });
+    expect(renamed.body).toMatchObject({ id, name: name('Renamed'), archived: false, version: 2 });
+    const archived = await t.api.patch(`/api/topics/${id}`).set(admin.auth).send({ archived: true, version: 2 });
     expect(archived.status).toBe(200);
     expect(archived.body).toMatchObject({ id, name: name('Renamed'), archived: true });
 
@@ -80,12 +80,23 @@ describe('topics', () => {
 
   it('validates updates and ids', async () => {
     const { body: [topic] } = await t.api.get('/api/topics');
-    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ archived: 'yes' }), 'archived');
-    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ name: null }), 'name');
-    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ code: 'renamed' }), 'code');
-    expectValidationFailure(await t.api.patch('/api/topics/not-a-uuid').set(admin.auth).send({ archived: true }), 'id');
+    const version = topic.version;
+    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ archived: 'yes', version }), 'archived');
+    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ name: null, version }), 'name');
+    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ code: 'renamed', version }), 'code');
+    expectValidationFailure(await t.api.patch(`/api/topics/${topic.id}`).set(admin.auth).send({ archived: false }), 'version');
+    expectValidationFailure(await t.api.patch('/api/topics/not-a-uuid').set(admin.auth).send({ archived: true, version }), 'id');
     expectValidationFailure(await t.api.get('/api/topics').query({ includeArchived: 'maybe' }), 'includeArchived');
-    expectError(await t.api.patch(`/api/topics/${randomUUID()}`).set(admin.auth).send({ archived: true }), 404, 'NOT_FOUND');
+    expectError(await t.api.patch(`/api/topics/${randomUUID()}`).set(admin.auth).send({ archived: true, version }), 404, 'NOT_FOUND');
+  });
+
+  it('refuses a stale save (409 TOPIC.STALE_VERSION): of two administrators editing the same topic, the second is told, not overwritten', async () => {
+    const created = await t.api.post('/api/topics').set(admin.auth).send({ code: unique('contested_'), name: name('Contested') });
+    const first = await t.api.patch(`/api/topics/${created.body.id}`).set(admin.auth).send({ name: name('First'), version: 1 });
+    expect(first.status).toBe(200);
+    expectError(await t.api.patch(`/api/topics/${created.body.id}`).set(admin.auth).send({ name: name('Second'), version: 1 }), 409, 'TOPIC.STALE_VERSION');
+    const { rows } = await t.db.query(`SELECT name->>'en' AS en, version FROM topics WHERE id = $1`, [created.body.id]);
+    expect(rows).toEqual([{ en: 'First', version: 2 }]);
   });
 });
 
@@ -97,6 +108,7 @@ describe('holidays', () => {
     expect(response.status).toBe(200);
     expect(response.body).toContainEqual({
       id: expect.any(String),
+      version: expect.any(Number),
       code: 'oraza_ait',
       tradition: 'sunni_islam',
       date: '2026-03-20',
@@ -116,20 +128,22 @@ describe('holidays', () => {
     const code = unique('day_of_gratitude_');
     const created = await t.api.post('/api/holidays').set(admin.auth).send({ code, date: '2027-03-01', name: name('Day of Gratitude') });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), code, tradition: null, date: '2027-03-01', days: 1, name: name('Day of Gratitude') });
+    expect(created.body).toEqual({ id: expect.any(String), code, tradition: null, date: '2027-03-01', days: 1, name: name('Day of Gratitude'), version: 1 });
     const id = created.body.id;
 
-    const moved = await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ date: '2027-03-02', days: 2, tradition: 'buddhism' });
+    const moved = await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ date: '2027-03-02', days: 2, tradition: 'buddhism', version: 1 });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ id, code, tradition: 'buddhism', date: '2027-03-02', days: 2 });
-    const national = await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ tradition: null });
-    expect(national.body).toMatchObject({ tradition: null, date: '2027-03-02' });
+    expect(moved.body).toMatchObject({ id, code, tradition: 'buddhism', date: '2027-03-02', days: 2, version: 2 });
+    // A save from a page read before the move is refused, not applied over it.
+    expectError(await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ days: 5, version: 1 }), 409, 'HOLIDAY.STALE_VERSION');
+    const national = await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ tradition: null, version: 2 });
+    expect(national.body).toMatchObject({ tradition: null, date: '2027-03-02', days: 2 });
 
     const removed = await t.api.delete(`/api/holidays/${id}`).set(admin.auth);
     expect(removed.status).toBe(204);
     expect(await countRows(t.db, `SELECT 1 FROM holidays WHERE id = $1`, [id])).toBe(0);
     expectError(await t.api.delete(`/api/holidays/${id}`).set(admin.auth), 404, 'NOT_FOUND');
-    expectError(await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ days: 1 }), 404, 'NOT_FOUND');
+    expectError(await t.api.patch(`/api/holidays/${id}`).set(admin.auth).send({ days: 1, version: 3 }), 404, 'NOT_FOUND');
   });
 
   it('refuses the same holiday twice on a date for a tradition (409)', async () => {
@@ -150,7 +164,7 @@ describe('holidays', () => {
     expect((await t.api.post('/api/holidays').set(admin.auth).send(national)).status).toBe(201);
     const other = await t.api.post('/api/holidays').set(admin.auth).send({ ...national, date: '2027-03-22' });
 
-    expectError(await t.api.patch(`/api/holidays/${other.body.id}`).set(admin.auth).send({ date: '2027-03-21' }), 409, 'CONFLICT');
+    expectError(await t.api.patch(`/api/holidays/${other.body.id}`).set(admin.auth).send({ date: '2027-03-21', version: 1 }), 409, 'CONFLICT');
     const { rows } = await t.db.query(`SELECT date::text AS date FROM holidays WHERE id = $1`, [other.body.id]);
     expect(rows).toEqual([{ date: '2027-03-22' }]);
   });
@@ -175,7 +189,7 @@ describe('holidays', () => {
     expectError(await t.api.post('/api/holidays').send({ code, date: '2027-05-05', name: name('x') }), 401, 'UNAUTHENTICATED');
     expect(await holidayCount(code)).toBe(0);
     const { body: [holiday] } = await t.api.get('/api/holidays').query({ year: 2026 });
-    expectError(await t.api.patch(`/api/holidays/${holiday.id}`).set(coordinator.auth).send({ days: 5 }), 403, 'FORBIDDEN');
+    expectError(await t.api.patch(`/api/holidays/${holiday.id}`).set(coordinator.auth).send({ days: 5, version: holiday.version }), 403, 'FORBIDDEN');
     expectError(await t.api.delete(`/api/holidays/${holiday.id}`).set(coordinator.auth), 403, 'FORBIDDEN');
     expectValidationFailure(await t.api.delete('/api/holidays/42').set(admin.auth), 'id');
     expect(await countRows(t.db, `SELECT 1 FROM holidays WHERE id = $1 AND days = $2`, [holiday.id, holiday.days])).toBe(1);

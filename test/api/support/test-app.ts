@@ -51,3 +51,9 @@ export async function countRows(db: Pool, sql: string, params: unknown[] = []): 
   const { rows } = await db.query<{ count: string }>(`SELECT count(*) AS count FROM (${sql}) AS counted`, params);
   return Number(rows[0].count);
 }
+
+/** The stored `version` of a row: what a page that just loaded the record would send back with a save. */
+export async function versionOf(db: Pool, table: 'communities' | 'topics' | 'holidays' | 'action_items', id: string): Promise<number> {
+  const { rows } = await db.query<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]);
+  return rows[0]?.version ?? 1;
+}
