@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { createFactories, Factories, TEST_PASSWORD, unique } from './support/factories';
+import type { Response } from 'supertest';
+import { createFactories, Factories, sessionCookie, sessionTokenOf, TEST_PASSWORD, unique } from './support/factories';
 import { expectError, expectValidationFailure } from './support/expectations';
+import { emailsTo, linkSecret } from './support/mail';
 import { countRows, startTestApp, TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -8,7 +10,7 @@ let f: Factories;
 
 beforeAll(async () => {
   // As behind a proxy on the same host: X-Forwarded-For is believed from loopback only.
-  t = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
+  t = await startTestApp({ TRUST_PROXY: '127.0.0.1', ACCOUNT_REQUESTS_PER_HOUR: '3' });
   f = createFactories(t);
 });
 afterAll(() => t?.close());
@@ -21,15 +23,22 @@ let addresses = 0;
 const fromAddress = () => ({ 'X-Forwarded-For': `203.0.113.${++addresses}` });
 
 const sessionsOf = (userId: string) => countRows(t.db, `SELECT 1 FROM sessions WHERE user_id = $1`, [userId]);
+const liveSessionsOf = (userId: string) => countRows(t.db, `SELECT 1 FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
 
-function sessionCookie(setCookie: string[] | string | undefined): string | undefined {
-  return [setCookie ?? []].flat().find((cookie) => cookie.startsWith('dastarkhan_session='));
+function cookieNamed(response: Response, name: string): string | undefined {
+  return [response.headers['set-cookie'] ?? []].flat().find((cookie: string) => cookie.startsWith(`${name}=`));
 }
+
+/** The browser's device cookie, as it would send it back. */
+const deviceOf = (response: Response) => (cookieNamed(response, 'dastarkhan_device') as string).split(';')[0];
+
+const login = (email: string, password: string, headers: Record<string, string> = {}) =>
+  t.api.post('/api/auth/login').set(headers).send({ email, password });
 
 function signupBody(overrides: Record<string, unknown> = {}, community: Record<string, unknown> = {}) {
   return {
     email: `${unique('signup-')}@community.test`,
-    password: 'a long enough password',
+    password: 'steppe kettle violin morning',
     displayName: 'Pastor Aidar',
     locale: 'ru',
     community: {
@@ -44,41 +53,43 @@ function signupBody(overrides: Record<string, unknown> = {}, community: Record<s
   };
 }
 
+const signup = (body: Record<string, unknown>) => t.api.post('/api/auth/signup').set(fromAddress()).send(body);
+
 describe('POST /api/auth/login', () => {
-  it('signs in: sets an httpOnly SameSite session cookie and returns a token that also works as a bearer token', async () => {
+  it('signs in: an httpOnly SameSite session cookie, and no token in the body', async () => {
     const club = await f.newClub();
     const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
 
-    const response = await t.api.post('/api/auth/login').send({ email: coordinator.email, password: TEST_PASSWORD });
+    const response = await login(coordinator.email, TEST_PASSWORD);
 
     expect(response.status).toBe(200);
-    expect(response.body.user).toEqual({
-      id: coordinator.id,
-      email: coordinator.email,
-      displayName: coordinator.displayName,
-      locale: 'en',
-      roles: [{ role: 'coordinator', clubId: club.id, communityId: null, region: null }],
+    expect(response.body).toEqual({
+      user: {
+        id: coordinator.id,
+        email: coordinator.email,
+        displayName: coordinator.displayName,
+        locale: 'en',
+        roles: [{ role: 'coordinator', clubId: club.id, communityId: null, region: null }],
+        secondFactorEnabled: false,
+        secondFactorRequired: false,
+      },
     });
-    const token: string = response.body.accessToken;
-    const cookie = sessionCookie(response.headers['set-cookie']);
-    expect(cookie).toBeDefined();
-    expect(cookie).toContain(`dastarkhan_session=${token};`);
+    const cookie = cookieNamed(response, 'dastarkhan_session') as string;
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=(Lax|Strict)/i);
     expect(cookie).toMatch(/;\s*Path=\//i);
+    expect(JSON.stringify(response.body)).not.toContain(sessionTokenOf(response));
 
-    const withBearer = await t.api.get('/api/auth/me').set('Authorization', `Bearer ${token}`);
-    expect(withBearer.status).toBe(200);
-    expect(withBearer.body.id).toBe(coordinator.id);
-
-    const withCookie = await t.api.get('/api/auth/me').set('Cookie', (cookie as string).split(';')[0]);
+    const withCookie = await t.api.get('/api/auth/me').set('Cookie', cookie.split(';')[0]);
     expect(withCookie.status).toBe(200);
     expect(withCookie.body.id).toBe(coordinator.id);
+    // The token is a cookie, not a bearer credential a script could have read and replayed.
+    expectError(await t.api.get('/api/auth/me').set('Authorization', `Bearer ${sessionTokenOf(response)}`), 401, 'UNAUTHENTICATED');
   });
 
   it('accepts the email in any letter case', async () => {
     const user = await f.newUser();
-    const response = await t.api.post('/api/auth/login').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const response = await login(user.email.toUpperCase(), TEST_PASSWORD);
     expect(response.status).toBe(200);
     expect(response.body.user.id).toBe(user.id);
   });
@@ -87,53 +98,50 @@ describe('POST /api/auth/login', () => {
     const user = await f.newUser();
     const before = await sessionsOf(user.id);
 
-    const response = await t.api.post('/api/auth/login').set(fromAddress()).send({ email: user.email, password: 'not the password' });
+    const response = await login(user.email, 'not the password', fromAddress());
 
     expectError(response, 401, 'AUTH.INVALID_CREDENTIALS');
-    expect(response.body.accessToken).toBeUndefined();
-    expect(sessionCookie(response.headers['set-cookie'])).toBeUndefined();
+    expect(cookieNamed(response, 'dastarkhan_session')).toBeUndefined();
     expect(await sessionsOf(user.id)).toBe(before);
   });
 
   it('answers an unknown email exactly like a wrong password (no account enumeration)', async () => {
-    const response = await t.api
-      .post('/api/auth/login')
-      .set(fromAddress())
-      .send({ email: `${unique('nobody-')}@dastarkhan.test`, password: TEST_PASSWORD });
-    expectError(response, 401, 'AUTH.INVALID_CREDENTIALS');
+    expectError(await login(`${unique('nobody-')}@dastarkhan.test`, TEST_PASSWORD, fromAddress()), 401, 'AUTH.INVALID_CREDENTIALS');
   });
 
-  it('locks the account after 5 failed attempts: 429 AUTH.TOO_MANY_ATTEMPTS even with the right password', async () => {
+  it('slows guessing down without locking the owner out: a browser that signed in before keeps its own allowance', async () => {
     const user = await f.newUser();
-    const address = fromAddress();
+    const owner = { ...fromAddress(), Cookie: deviceOf(await login(user.email, TEST_PASSWORD)) };
+    // An attacker guesses from several addresses until unknown browsers are refused for this account.
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const failed = await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: `wrong-${attempt}` });
-      expectError(failed, 401, 'AUTH.INVALID_CREDENTIALS');
+      expectError(await login(user.email, `guess-${attempt}`, fromAddress()), 401, 'AUTH.INVALID_CREDENTIALS');
     }
-    const before = await sessionsOf(user.id);
+    expectError(await login(user.email, TEST_PASSWORD, fromAddress()), 429, 'AUTH.TOO_MANY_ATTEMPTS');
 
-    const locked = await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: TEST_PASSWORD });
-    expectError(locked, 429, 'AUTH.TOO_MANY_ATTEMPTS');
-    expect(sessionCookie(locked.headers['set-cookie'])).toBeUndefined();
+    // The owner's browser still signs in, with the right password.
+    const mine = await login(user.email, TEST_PASSWORD, owner);
+    expect(mine.status).toBe(200);
+    expect(cookieNamed(mine, 'dastarkhan_session')).toBeDefined();
 
-    // Another address does not unlock the account: the limit is per email too.
-    const elsewhere = await t.api.post('/api/auth/login').set(fromAddress()).send({ email: user.email, password: TEST_PASSWORD });
-    expectError(elsewhere, 429, 'AUTH.TOO_MANY_ATTEMPTS');
-    expect(await sessionsOf(user.id)).toBe(before);
+    const { rows } = await t.db.query(
+      `SELECT kind, count(*)::int AS n FROM sensitive_events WHERE actor_id = $1 AND kind IN ('sign-in', 'sign-in.failed', 'throttled') GROUP BY kind ORDER BY kind`,
+      [user.id],
+    );
+    expect(rows).toEqual([
+      { kind: 'sign-in', n: 3 },
+      { kind: 'sign-in.failed', n: 5 },
+      { kind: 'throttled', n: 1 },
+    ]);
   });
 
-  it('forgets earlier failures after a successful sign-in', async () => {
+  it('slows down a trusted browser that fails itself, leaving the account to other browsers of the owner', async () => {
     const user = await f.newUser();
-    const address = fromAddress();
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: 'wrong' }).expect(401);
-    }
-    await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: TEST_PASSWORD }).expect(200);
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: 'wrong' }).expect(401);
-    }
-    const response = await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: TEST_PASSWORD });
-    expect(response.status).toBe(200);
+    const laptop = { Cookie: deviceOf(await login(user.email, TEST_PASSWORD)) };
+    const phone = { Cookie: deviceOf(await login(user.email, TEST_PASSWORD)) };
+    for (let attempt = 1; attempt <= 5; attempt++) await login(user.email, 'wrong', laptop).expect(401);
+    expectError(await login(user.email, TEST_PASSWORD, laptop), 429, 'AUTH.TOO_MANY_ATTEMPTS');
+    expect((await login(user.email, TEST_PASSWORD, phone)).status).toBe(200);
+    expect((await login(user.email, TEST_PASSWORD, fromAddress())).status).toBe(200);
   });
 
   it('throttles a client address that fails against many accounts, even for an account it has not tried', async () => {
@@ -141,28 +149,24 @@ describe('POST /api/auth/login', () => {
     const address = fromAddress();
     // 5 × LOGIN_MAX_FAILURES failures from one address, each on a different (unknown) email.
     for (let attempt = 1; attempt <= 25; attempt++) {
-      await t.api.post('/api/auth/login').set(address).send({ email: `${unique('spray-')}@dastarkhan.test`, password: 'guess' }).expect(401);
+      await login(`${unique('spray-')}@dastarkhan.test`, 'guess', address).expect(401);
     }
-    expectError(await t.api.post('/api/auth/login').set(address).send({ email: user.email, password: TEST_PASSWORD }), 429, 'AUTH.TOO_MANY_ATTEMPTS');
+    expectError(await login(user.email, TEST_PASSWORD, address), 429, 'AUTH.TOO_MANY_ATTEMPTS');
     // The account itself is not locked for the user elsewhere.
-    expect((await t.api.post('/api/auth/login').set(fromAddress()).send({ email: user.email, password: TEST_PASSWORD })).status).toBe(200);
+    expect((await login(user.email, TEST_PASSWORD, fromAddress())).status).toBe(200);
   });
 
   it('rejects a malformed login with 400 and the offending fields, without counting it as a failed attempt', async () => {
     const email = `${unique('malformed-')}@dastarkhan.test`;
-    const response = await t.api.post('/api/auth/login').send({ email: 'not-an-email', password: '' });
-    expectValidationFailure(response, 'email', 'password');
-
-    const missing = await t.api.post('/api/auth/login').send({ email });
-    expectValidationFailure(missing, 'password');
+    expectValidationFailure(await t.api.post('/api/auth/login').send({ email: 'not-an-email', password: '' }), 'email', 'password');
+    expectValidationFailure(await t.api.post('/api/auth/login').send({ email }), 'password');
     expect(await countRows(t.db, `SELECT 1 FROM login_attempts WHERE key = $1`, [`email:${email}`])).toBe(0);
   });
 
   it('rejects unknown fields with 400', async () => {
     const user = await f.newUser();
     const before = await sessionsOf(user.id);
-    const response = await t.api.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, rememberMe: true });
-    expectValidationFailure(response, 'rememberMe');
+    expectValidationFailure(await t.api.post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD, rememberMe: true }), 'rememberMe');
     expect(await sessionsOf(user.id)).toBe(before);
   });
 });
@@ -172,34 +176,22 @@ describe('POST /api/auth/logout', () => {
     const user = await f.newUser();
     const token = await f.login(user.email);
 
-    const response = await t.api.post('/api/auth/logout').set('Authorization', `Bearer ${token}`);
+    const response = await t.api.post('/api/auth/logout').set(sessionCookie(token));
 
     expect(response.status).toBe(204);
-    const cleared = sessionCookie(response.headers['set-cookie']);
+    const cleared = cookieNamed(response, 'dastarkhan_session') as string;
     expect(cleared).toMatch(/^dastarkhan_session=;/);
     expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/i);
-    expectError(await t.api.get('/api/auth/me').set('Authorization', `Bearer ${token}`), 401, 'UNAUTHENTICATED');
-    expectError(await t.api.get('/api/auth/me').set('Cookie', `dastarkhan_session=${token}`), 401, 'UNAUTHENTICATED');
+    expectError(await t.api.get('/api/auth/me').set(sessionCookie(token)), 401, 'UNAUTHENTICATED');
     expect(await countRows(t.db, `SELECT 1 FROM sessions WHERE user_id = $1 AND revoked_at IS NOT NULL`, [user.id])).toBe(1);
-  });
-
-  it('signs out a browser that only sends the session cookie', async () => {
-    const user = await f.newUser();
-    const token = await f.login(user.email);
-
-    const response = await t.api.post('/api/auth/logout').set('Cookie', `dastarkhan_session=${token}`);
-
-    expect(response.status).toBe(204);
-    expectError(await t.api.get('/api/auth/me').set('Authorization', `Bearer ${token}`), 401, 'UNAUTHENTICATED');
+    expect(await countRows(t.db, `SELECT 1 FROM sensitive_events WHERE actor_id = $1 AND kind = 'sign-out'`, [user.id])).toBe(1);
   });
 
   it("keeps the user's other sessions (other devices) signed in", async () => {
     const user = await f.newUser();
     const phone = await f.login(user.email);
-
     await t.api.post('/api/auth/logout').set(user.auth).expect(204);
-
-    expect((await t.api.get('/api/auth/me').set('Authorization', `Bearer ${phone}`)).status).toBe(200);
+    expect((await t.api.get('/api/auth/me').set(sessionCookie(phone))).status).toBe(200);
   });
 
   it('answers 401 to an anonymous caller', async () => {
@@ -207,7 +199,7 @@ describe('POST /api/auth/logout', () => {
   });
 });
 
-describe('GET /api/auth/me', () => {
+describe('GET /api/auth/me and the session limits', () => {
   it('returns the signed-in user with every role and its scope', async () => {
     const club = await f.newClub();
     const community = await f.newCommunity();
@@ -219,7 +211,6 @@ describe('GET /api/auth/me', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: user.id, email: user.email, displayName: 'Aigerim Sadykova', locale: 'en' });
     expect(response.body.passwordHash).toBeUndefined();
-    expect(response.body.roles).toHaveLength(2);
     expect(response.body.roles).toEqual(
       expect.arrayContaining([
         { role: 'representative', clubId: null, communityId: community.id, region: null },
@@ -228,9 +219,27 @@ describe('GET /api/auth/me', () => {
     );
   });
 
-  it('answers 401 once the session has expired', async () => {
+  it('ends a session 12 hours after sign-in at the latest, however active', async () => {
     const user = await f.newUser();
+    const { rows: [session] } = await t.db.query(`SELECT expires_at - created_at AS lifetime FROM sessions WHERE user_id = $1`, [user.id]);
+    expect(session.lifetime.hours).toBe(12);
     await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [user.id]);
+    expectError(await t.api.get('/api/auth/me').set(user.auth), 401, 'UNAUTHENTICATED');
+  });
+
+  it('ends a session after 30 minutes without user activity; the bell’s background poll does not count as activity', async () => {
+    const user = await f.newUser();
+    await t.db.query(`UPDATE sessions SET last_active_at = now() - interval '20 minutes' WHERE user_id = $1`, [user.id]);
+    const lastActive = async () => (await t.db.query(`SELECT last_active_at FROM sessions WHERE user_id = $1`, [user.id])).rows[0].last_active_at as Date;
+    const before = await lastActive();
+
+    expect((await t.api.get('/api/notifications/unread-count').set(user.auth).set('X-Background', '1')).status).toBe(200);
+    expect(await lastActive()).toEqual(before);
+
+    expect((await t.api.get('/api/notifications').set(user.auth)).status).toBe(200);
+    expect((await lastActive()).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    await t.db.query(`UPDATE sessions SET last_active_at = now() - interval '31 minutes' WHERE user_id = $1`, [user.id]);
     expectError(await t.api.get('/api/auth/me').set(user.auth), 401, 'UNAUTHENTICATED');
   });
 
@@ -247,19 +256,16 @@ describe('GET /api/auth/me', () => {
 
   it('answers 401 UNAUTHENTICATED without a session, with a garbage token, or with a token signed by someone else', async () => {
     expectError(await t.api.get('/api/auth/me'), 401, 'UNAUTHENTICATED');
-    expectError(await t.api.get('/api/auth/me').set('Authorization', 'Bearer not-a-token'), 401, 'UNAUTHENTICATED');
+    expectError(await t.api.get('/api/auth/me').set(sessionCookie('not-a-token')), 401, 'UNAUTHENTICATED');
 
     // A well-formed token naming a live session, but signed with another secret.
     const user = await f.newUser();
-    const { rows: [session] } = await t.db.query<{ id: string }>(
-      `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL LIMIT 1`,
-      [user.id],
-    );
+    const { rows: [session] } = await t.db.query<{ id: string }>(`SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL LIMIT 1`, [user.id]);
     const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: user.id, sid: session.id, iat: now, exp: now + 3600 })}`;
     const signature = createHmac('sha256', 'an attacker secret of at least 32 characters').update(unsigned).digest('base64url');
-    expectError(await t.api.get('/api/auth/me').set('Authorization', `Bearer ${unsigned}.${signature}`), 401, 'UNAUTHENTICATED');
+    expectError(await t.api.get('/api/auth/me').set(sessionCookie(`${unsigned}.${signature}`)), 401, 'UNAUTHENTICATED');
   });
 });
 
@@ -267,51 +273,61 @@ describe('POST /api/auth/signup', () => {
   const userByEmail = (email: string) => countRows(t.db, `SELECT 1 FROM users WHERE email = $1`, [email.toLowerCase()]);
   const communityByName = (name: string) => countRows(t.db, `SELECT 1 FROM communities WHERE name = $1`, [name]);
 
-  it('creates the account, its community and the representative role in one go, and signs the user in', async () => {
+  it('opens the account, its community and the representative role, signs nobody in, and emails a link that confirms the address', async () => {
     const body = signupBody();
 
-    const response = await t.api.post('/api/auth/signup').send(body);
+    const response = await signup(body);
 
-    expect(response.status).toBe(201);
-    const { user, accessToken } = response.body;
-    expect(user).toMatchObject({ email: body.email, displayName: 'Pastor Aidar', locale: 'ru' });
-    expect(user.roles).toEqual([{ role: 'representative', clubId: null, communityId: expect.any(String), region: null }]);
-    const communityId = user.roles[0].communityId;
-    expect(sessionCookie(response.headers['set-cookie'])).toContain(`dastarkhan_session=${accessToken};`);
-
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({});
+    expect(cookieNamed(response, 'dastarkhan_session')).toBeUndefined();
     const { rows } = await t.db.query(
-      `SELECT c.name, c.tradition, c.registration_status, c.registration_number, c.contact_email, c.is_public,
-              c.official_consent_at, r.role
-         FROM communities c JOIN role_assignments r ON r.community_id = c.id
-         JOIN users u ON u.id = r.user_id
-        WHERE u.email = $1`,
+      `SELECT c.name, c.registration_status, c.official_consent_at, r.role, u.email_confirmed_at
+         FROM communities c JOIN role_assignments r ON r.community_id = c.id JOIN users u ON u.id = r.user_id WHERE u.email = $1`,
       [body.email],
     );
-    expect(rows).toEqual([
-      {
-        name: body.community.name,
-        tradition: 'evangelical_protestant',
-        registration_status: 'not_registered',
-        registration_number: null,
-        contact_email: 'newlife@community.test',
-        is_public: false,
-        official_consent_at: null,
-        role: 'representative',
-      },
-    ]);
+    expect(rows).toEqual([{ name: body.community.name, registration_status: 'not_registered', official_consent_at: null, role: 'representative', email_confirmed_at: null }]);
 
-    const mine = await t.api.get('/api/communities/mine').set('Authorization', `Bearer ${accessToken}`);
-    expect(mine.status).toBe(200);
-    expect(mine.body).toEqual([expect.objectContaining({ id: communityId, name: body.community.name })]);
+    // Until the link is opened, the right password is told the address is not confirmed yet (and no session opens).
+    expectError(await login(body.email, body.password), 403, 'AUTH.EMAIL_NOT_CONFIRMED');
+    expectError(await login(body.email, 'wrong password here', fromAddress()), 401, 'AUTH.INVALID_CREDENTIALS');
+
+    const [email] = await emailsTo(t.db, body.email, 'account.confirm-email');
+    expect(email.subject).toBe('Подтвердите адрес электронной почты');
+    expect(email.body).toMatch(/http:\/\/localhost:3000\/confirm-email#[\w-]{40,}/);
+    const secret = await linkSecret(t.db, body.email, 'account.confirm-email');
+    expect((await t.api.post('/api/auth/email-confirmation').send({ token: secret })).status).toBe(204);
+    expectError(await t.api.post('/api/auth/email-confirmation').send({ token: secret }), 400, 'AUTH.INVALID_LINK');
+
+    const signedIn = await login(body.email, body.password);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.roles).toEqual([{ role: 'representative', clubId: null, communityId: expect.any(String), region: null }]);
+  });
+
+  it('answers an address that has an account exactly alike, creates nothing, and tells the owner by email', async () => {
+    const existing = await f.newUser();
+    const body = signupBody({ email: existing.email.toUpperCase() });
+    const communitiesBefore = await countRows(t.db, `SELECT 1 FROM communities`);
+
+    const response = await signup(body);
+
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({});
+    expect(cookieNamed(response, 'dastarkhan_session')).toBeUndefined();
+    expect(await communityByName(body.community.name)).toBe(0);
+    expect(await countRows(t.db, `SELECT 1 FROM communities`)).toBe(communitiesBefore);
+    expect(await userByEmail(existing.email)).toBe(1);
+    const [notice] = await emailsTo(t.db, existing.email, 'account.signup-existing');
+    expect(notice.body).toContain('/forgot-password');
+    // The existing account's password is unchanged.
+    expect((await login(existing.email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it('stores the email in lower case, so the new user can sign in however it is typed', async () => {
     const body = signupBody({ email: `${unique('Mixed.Case-')}@Community.TEST` });
-    expect((await t.api.post('/api/auth/signup').send(body)).status).toBe(201);
-    expect(await userByEmail(body.email)).toBe(1);
+    expect((await signup(body)).status).toBe(202);
     const { rows } = await t.db.query(`SELECT email FROM users WHERE email = $1`, [body.email.toLowerCase()]);
     expect(rows).toEqual([{ email: body.email.toLowerCase() }]);
-    expect((await t.api.post('/api/auth/login').send({ email: body.email.toLowerCase(), password: body.password })).status).toBe(200);
   });
 
   it('signs up a community that says it is registered as a claim for an official to verify (not registered until then)', async () => {
@@ -319,10 +335,7 @@ describe('POST /api/auth/signup', () => {
       {},
       { registrationStatus: 'registered', registrationNumber: 'ALM-0042', registrationDate: '2012-09-14', registrationIssuingBody: 'Almaty justice department' },
     );
-
-    const response = await t.api.post('/api/auth/signup').send(body);
-
-    expect(response.status).toBe(201);
+    expect((await signup(body)).status).toBe(202);
     const { rows } = await t.db.query(
       `SELECT c.registration_status, c.registration_number, rc.registration_number AS claimed, rc.status
          FROM communities c JOIN registration_claims rc ON rc.community_id = c.id WHERE c.name = $1`,
@@ -331,66 +344,76 @@ describe('POST /api/auth/signup', () => {
     expect(rows).toEqual([{ registration_status: 'not_registered', registration_number: null, claimed: 'ALM-0042', status: 'pending' }]);
   });
 
-  it('refuses an email that is already taken (any letter case) with 409 and writes nothing: no orphan community', async () => {
-    const existing = await f.newUser();
-    const body = signupBody({ email: existing.email.toUpperCase() });
-    const communitiesBefore = await countRows(t.db, `SELECT 1 FROM communities`);
+  it.each([
+    ['a common password', 'password1234'],
+    ['a keyboard pattern', 'qwertyuiop123'],
+    ['a Russian commonplace', 'йцукен123456'],
+    ['the person’s own name', 'aigerimsadykova'],
+  ])('refuses %s with 400 AUTH.WEAK_PASSWORD, writing nothing', async (_case, password) => {
+    const body = signupBody({ password, displayName: 'Aigerim Sadykova' });
+    const response = await signup(body);
+    expectError(response, 400, 'AUTH.WEAK_PASSWORD');
+    expect(response.body.fields).toEqual({ password: expect.any(String) });
+    expect(await userByEmail(body.email)).toBe(0);
+  });
 
-    const response = await t.api.post('/api/auth/signup').send(body);
+  it('refuses a password shorter than 12 characters with 400', async () => {
+    const body = signupBody({ password: 'Short1!xyz' });
+    expectValidationFailure(await signup(body), 'password');
+    expect(await userByEmail(body.email)).toBe(0);
+  });
 
-    expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ statusCode: 409, code: 'AUTH.EMAIL_TAKEN', fields: { email: expect.any(String) } });
-    expect(sessionCookie(response.headers['set-cookie'])).toBeUndefined();
-    expect(await communityByName(body.community.name)).toBe(0);
-    expect(await countRows(t.db, `SELECT 1 FROM communities`)).toBe(communitiesBefore);
-    expect(await userByEmail(existing.email)).toBe(1);
+  it('throttles sign-ups from one address (429 AUTH.TOO_MANY_REQUESTS), whatever the addresses signed up', async () => {
+    const address = fromAddress();
+    for (let i = 0; i < 3; i++) expect((await t.api.post('/api/auth/signup').set(address).send(signupBody())).status).toBe(202);
+    const body = signupBody();
+    expectError(await t.api.post('/api/auth/signup').set(address).send(body), 429, 'AUTH.TOO_MANY_REQUESTS');
+    expect(await userByEmail(body.email)).toBe(0);
+    expect((await signup(signupBody())).status).toBe(202);
   });
 
   it('refuses a registered community without a registration number with 400, writing nothing', async () => {
     const body = signupBody({}, { registrationStatus: 'registered', registrationDate: '2012-09-14' });
-
-    const response = await t.api.post('/api/auth/signup').send(body);
-
-    expectValidationFailure(response, 'community.registrationNumber');
+    expectValidationFailure(await signup(body), 'community.registrationNumber');
     expect(await userByEmail(body.email)).toBe(0);
     expect(await communityByName(body.community.name)).toBe(0);
   });
 
   it('rejects invalid input with 400 naming every offending field, writing nothing', async () => {
-    const body = signupBody(
-      { password: 'short', locale: 'de', displayName: '' },
-      { tradition: 'pastafarian', contactEmail: 'not-an-email' },
-    );
-
-    const response = await t.api.post('/api/auth/signup').send(body);
-
-    expectValidationFailure(response, 'password', 'locale', 'displayName', 'community.tradition', 'community.contactEmail');
+    const body = signupBody({ password: 'short', locale: 'de', displayName: '' }, { tradition: 'pastafarian', contactEmail: 'not-an-email' });
+    expectValidationFailure(await signup(body), 'password', 'locale', 'displayName', 'community.tradition', 'community.contactEmail');
     expect(await userByEmail(body.email)).toBe(0);
     expect(await communityByName(body.community.name)).toBe(0);
   });
 
   it('refuses a display name or community name made only of blanks (400), writing nothing', async () => {
     const body = signupBody({ displayName: '    ' }, { name: '     ' });
-    const response = await t.api.post('/api/auth/signup').send(body);
-    expectValidationFailure(response, 'displayName', 'community.name');
+    expectValidationFailure(await signup(body), 'displayName', 'community.name');
     expect(await userByEmail(body.email)).toBe(0);
   });
 
   it('rejects a sign-up without a community profile', async () => {
     const { community: _omitted, ...body } = signupBody();
-    const response = await t.api.post('/api/auth/signup').send(body);
-    expectValidationFailure(response, 'community');
+    expectValidationFailure(await signup(body), 'community');
     expect(await userByEmail(body.email)).toBe(0);
   });
 
   it('rejects unknown fields, e.g. an attempt to grant itself a role or consent, writing nothing', async () => {
     const withRole = signupBody({ role: 'administrator' });
-    expectValidationFailure(await t.api.post('/api/auth/signup').send(withRole), 'role');
+    expectValidationFailure(await signup(withRole), 'role');
     expect(await userByEmail(withRole.email)).toBe(0);
 
     const withConsent = signupBody({}, { officialConsentAt: '2020-01-01T00:00:00Z' });
-    expectValidationFailure(await t.api.post('/api/auth/signup').send(withConsent), 'community.officialConsentAt');
+    expectValidationFailure(await signup(withConsent), 'community.officialConsentAt');
     expect(await userByEmail(withConsent.email)).toBe(0);
     expect(await communityByName(withConsent.community.name)).toBe(0);
+  });
+
+  it('is refused to a signed-in caller (403): an account is opened signed out', async () => {
+    const user = await f.newUser();
+    const body = signupBody();
+    expectError(await t.api.post('/api/auth/signup').set(user.auth).send(body), 403, 'FORBIDDEN');
+    expect(await userByEmail(body.email)).toBe(0);
+    expect(await liveSessionsOf(user.id)).toBe(1);
   });
 });

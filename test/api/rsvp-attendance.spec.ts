@@ -432,8 +432,13 @@ describe('POST /api/meetings/:id/check-in', () => {
     }
     expectError(await checkIn(meeting, c.memberRep, { communityId: c.member.id, code: 'K7Q2' }), 429, 'MEETING.TOO_MANY_ATTEMPTS');
     expect(await attendanceOf(meeting)).toBe(0);
-    // The throttle is per community and meeting: another community checks in.
+    // The throttle is per person: another community checks in, and so does another representative
+    // of the same community — a guesser cannot keep a community out of its meeting.
     await checkIn(meeting, c.observerRep, { communityId: c.observer.id, code: 'K7Q2' }).expect(200);
+    const colleague = await f.newUser({ role: 'representative', communityId: c.member.id });
+    await checkIn(meeting, colleague, { communityId: c.member.id, code: 'K7Q2' }).expect(200);
+    const { rows } = await t.db.query(`SELECT kind, actor_id, resource FROM sensitive_events WHERE kind = 'throttled' AND actor_id = $1`, [c.memberRep.id]);
+    expect(rows).toEqual([{ kind: 'throttled', actor_id: c.memberRep.id, resource: 'meeting.check-in' }]);
   });
 
   it('opens an hour before the start and closes three hours after the end', async () => {
