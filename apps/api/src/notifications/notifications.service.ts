@@ -23,6 +23,8 @@ import {
   UnreadCountDto,
 } from './dto/notification.dto';
 import { renderEmail } from './email/render-email';
+import { accountEmailKind } from '../auth/account-mail.service';
+import { LINK_EMAILS } from '../auth/email/account-emails';
 
 /** One pathway event to tell people about. */
 export interface PathwayNotice {
@@ -176,20 +178,23 @@ export class NotificationsService {
 
   /**
    * The outbox for administrators: what was (or will be) emailed, newest first. A message about a
-   * protected community shows its recipient and kind, not its subject or body (docs/domain.md, P12).
+   * protected community shows its recipient and kind, not its subject or body (docs/domain.md, P12);
+   * nor does an email carrying a single-use account link (it would hand over the account).
    */
   async outbox(query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
     return this.db.query(
       `SELECT o.id, o.to_address AS "to", o.kind, o.status, o.attempts, o.last_error AS "lastError",
               o.created_at AS "createdAt", o.next_attempt_at AS "nextAttemptAt", o.sent_at AS "sentAt",
-              (c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public) AS withheld,
-              CASE WHEN c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public THEN NULL ELSE o.subject END AS subject,
-              CASE WHEN c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public THEN NULL ELSE o.body END AS body
+              w.withheld,
+              CASE WHEN w.withheld THEN NULL ELSE o.subject END AS subject,
+              CASE WHEN w.withheld THEN NULL ELSE o.body END AS body
          FROM email_outbox o LEFT JOIN communities c ON c.id = o.community_id
+        CROSS JOIN LATERAL (SELECT (c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public)
+                                   OR o.kind = ANY($3) AS withheld) w
         WHERE ($1::text IS NULL OR o.status = $1)
         ORDER BY o.created_at DESC, o.id DESC
         LIMIT $2`,
-      [query.status ?? null, query.limit ?? 50],
+      [query.status ?? null, query.limit ?? 50, LINK_EMAILS.map(accountEmailKind)],
     );
   }
 }

@@ -91,10 +91,16 @@ export class EmailOutboxMessageDto {
   @ApiProperty()
   to: string;
 
-  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind', nullable: true, description: 'What the email tells about' })
-  kind: NotificationKind | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'What the email tells about: a NotificationKind, or `account.<kind>` for an email about the account itself',
+  })
+  kind: string | null;
 
-  @ApiProperty({ description: 'The message is about a protected community: its subject and body are withheld (docs/domain.md, P12)' })
+  @ApiProperty({
+    description: 'The message is about a protected community (docs/domain.md, P12) or carries a single-use account link: its subject and body are withheld',
+  })
   withheld: boolean;
 
   @ApiProperty({ type: String, nullable: true })
