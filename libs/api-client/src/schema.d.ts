@@ -3178,9 +3178,9 @@ export interface components {
             /** Format: uuid */
             id: string;
             to: string;
-            /** @description What the email tells about */
-            kind: (string & components["schemas"]["NotificationKind"]) | null;
-            /** @description The message is about a protected community: its subject and body are withheld (docs/domain.md, P12) */
+            /** @description What the email tells about: a NotificationKind, or `account.<kind>` for an email about the account itself */
+            kind: string | null;
+            /** @description The message is about a protected community (docs/domain.md, P12) or carries a single-use account link: its subject and body are withheld */
             withheld: boolean;
             subject: string | null;
             body: string | null;

@@ -27,7 +27,7 @@ export class SecurityEventQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -35,7 +35,7 @@ export class SecurityEventQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: "The previous page's `nextBefore`" })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "The previous page's `nextBefore`" })
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -16,7 +16,7 @@ export class RegistrationClaimQueryDto {
   @IsIn(CLAIM_STATUSES)
   status?: ClaimStatus;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -84,7 +84,7 @@ export class RegistrationClaimDecisionDto {
 }
 
 export class AccessLogQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -92,7 +92,7 @@ export class AccessLogQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: "The previous page's `nextBefore`" })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "The previous page's `nextBefore`" })
   @IsOptional()
   @Transform(toInt)
   @IsInt()

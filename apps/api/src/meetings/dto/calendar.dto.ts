@@ -7,7 +7,7 @@ export class CalendarTokenDto {
 }
 
 export class CalendarQuery {
-  @ApiPropertyOptional({ description: 'A private feed token (POST /clubs/{clubId}/calendar-token); without it, public meetings only' })
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{43}$', description: 'A private feed token (POST /clubs/{clubId}/calendar-token); without it, public meetings only' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'token is not a calendar token' })
   token?: string;

@@ -100,7 +100,7 @@ export class UpdateHolidayDto {
 }
 
 export class HolidayListQuery {
-  @ApiPropertyOptional({ minimum: 2000, maximum: 2100, description: 'Holidays touching this year; all when omitted' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 2000, maximum: 2100, description: 'Holidays touching this year; all when omitted' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

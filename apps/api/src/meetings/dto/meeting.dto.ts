@@ -432,13 +432,13 @@ export class MeetingDto extends OmitType(MeetingSummaryDto, ['venue'] as const) 
 const DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 export class MeetingListQuery {
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD (Almaty) or a date-time; default: a month ago' })
+  @ApiPropertyOptional({ pattern: DATE_OR_INSTANT.source, description: 'YYYY-MM-DD (Almaty) or a date-time; default: a month ago' })
   @IsOptional()
   @Matches(DATE_OR_INSTANT, { message: 'from must be a date or a date-time with an offset' })
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD (Almaty, inclusive) or a date-time; default: six months ahead; at most 13 months after from' })
+  @ApiPropertyOptional({ pattern: DATE_OR_INSTANT.source, description: 'YYYY-MM-DD (Almaty, inclusive) or a date-time; default: six months ahead; at most 13 months after from' })
   @IsOptional()
   @Matches(DATE_OR_INSTANT, { message: 'to must be a date or a date-time with an offset' })
   @IsISO8601({ strict: true })

@@ -15,7 +15,7 @@ export class NotificationListQueryDto {
   @IsBoolean()
   unread?: boolean;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 100, default: 20 })
+  @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -23,7 +23,7 @@ export class NotificationListQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiProperty({ required: false, description: "The previous page's `nextBefore`: continues with older notifications" })
+  @ApiProperty({ required: false, pattern: CURSOR.source, description: "The previous page's `nextBefore`: continues with older notifications" })
   @IsOptional()
   @Matches(CURSOR, { message: 'before must be a nextBefore value from a previous page' })
   before?: string;
@@ -75,7 +75,7 @@ export class EmailOutboxQueryDto {
   @IsIn(OUTBOX_STATUSES)
   status?: OutboxStatus;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 100, default: 50 })
+  @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Transform(toInt)
   @IsInt()
