@@ -77,9 +77,11 @@ function typeNullables(node: unknown, schemas: Record<string, SchemaObject>): vo
 }
 
 /** Every class class-validator knows, by name (Nest names component schemas after their DTO class). */
-function validatedClasses(): Map<string, Function> {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, unknown> };
-  const classes = new Map<string, Function>();
+type DtoClass = abstract new (...args: never[]) => unknown;
+
+function validatedClasses(): Map<string, DtoClass> {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, unknown> };
+  const classes = new Map<string, DtoClass>();
   for (const target of storage.validationMetadatas.keys()) classes.set(target.name, target);
   return classes;
 }

@@ -64,8 +64,8 @@ export class AccountController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Move the account to another email address', description: 'A link goes to the new address; answered alike whether or not it has an account.' })
   @ApiResponse({ status: 202, description: 'Check the new address' })
-  async requestEmailChange(@CurrentViewer() viewer: Viewer, @Body() input: EmailChangeDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.requestEmailChange(viewer, input.email, this.cookies.client(request));
+  async requestEmailChange(@CurrentViewer() viewer: Viewer, @Body() input: EmailChangeDto): Promise<void> {
+    await this.auth.requestEmailChange(viewer, input.email);
   }
 
   @Access('account.read')

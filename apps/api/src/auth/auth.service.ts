@@ -319,7 +319,7 @@ export class AuthService {
   }
 
   /** Answered alike whether or not the new address is free: a free one gets a link, a taken one a notice to its owner. */
-  async requestEmailChange(viewer: Viewer, rawEmail: string, client: ClientContext): Promise<void> {
+  async requestEmailChange(viewer: Viewer, rawEmail: string): Promise<void> {
     const email = normaliseEmail(rawEmail);
     const holder = await this.account(this.db.manager, 'email', email);
     await this.db.transaction(async (manager) => {
