@@ -28,7 +28,7 @@ const NOTHING_REQUIRED = {
 };
 const DEFER = { outcome: 'defer', reasonCode: 'more_participation_needed', reasonText: 'Please attend the spring meetings first.' };
 const DECLINE = { outcome: 'decline', reasonCode: 'club_charter', reasonText: 'The club charter asks for a public meeting place.' };
-const ADMIT = { outcome: 'admit', reasonCode: 'milestones_met', reasonText: 'Every milestone is met; welcome to the club.' };
+const ADMIT = { outcome: 'admit', reasonCode: 'coordinator_judgement', reasonText: 'A good partner of the club; welcome.' };
 const APPEAL = 'We attended every meeting we were invited to; please look again.';
 const RULING = 'Having read the record, the decision stands as taken.';
 

@@ -14,6 +14,8 @@ afterAll(() => t?.close());
 
 const MINUTE = 60_000;
 const fromNow = (minutes: number) => new Date(Date.now() + minutes * MINUTE);
+/** Participations older than any meeting of the tests: the roster of each meeting's day includes them. */
+const LONG_AGO = new Date(Date.now() - 400 * 24 * 60 * MINUTE);
 
 interface Club {
   club: TestClub;
@@ -40,9 +42,9 @@ async function newClubWithPeople(): Promise<Club> {
     f.newClub(),
   ]);
   await Promise.all([
-    f.newParticipation({ clubId: club.id, communityId: member.id, status: 'member' }),
-    f.newParticipation({ clubId: club.id, communityId: observer.id, status: 'observer' }),
-    f.newParticipation({ clubId: club.id, communityId: applicant.id, status: 'applied' }),
+    f.newParticipation({ clubId: club.id, communityId: member.id, status: 'member', since: LONG_AGO }),
+    f.newParticipation({ clubId: club.id, communityId: observer.id, status: 'observer', since: LONG_AGO }),
+    f.newParticipation({ clubId: club.id, communityId: applicant.id, status: 'applied', since: LONG_AGO }),
   ]);
   const [coordinator, memberRep, observerRep, applicantRep, otherCoordinator] = await Promise.all([
     f.newUser({ role: 'coordinator', clubId: club.id }),
@@ -155,7 +157,7 @@ describe('PUT /api/meetings/:id/rsvp', () => {
   it('refuses a suspended community (a participant, no longer invited)', async () => {
     const c = await newClubWithPeople();
     const suspended = await f.newCommunity({ registered: true });
-    await f.newParticipation({ clubId: c.club.id, communityId: suspended.id, status: 'suspended' });
+    await f.newParticipation({ clubId: c.club.id, communityId: suspended.id, status: 'suspended', since: LONG_AGO });
     const rep = await f.newUser({ role: 'representative', communityId: suspended.id });
     const meeting = await newMeeting(c, { startsAt: fromNow(60 * 24) });
     expectError(await rsvp(meeting, rep, { communityId: suspended.id, answer: 'yes', attendees: 1 }), 403, 'FORBIDDEN');
@@ -209,6 +211,28 @@ describe('GET /api/meetings/:id/rsvps', () => {
   });
 });
 
+describe('attendance against the roster of the meeting’s day', () => {
+  it('does not let a community accepted today be marked present at last month’s meeting, and says why on the list', async () => {
+    const c = await newClubWithPeople();
+    const meeting = await newMeeting(c, { startsAt: fromNow(-30 * 24 * 60) });
+    const newcomer = await f.newCommunity({ registered: true });
+    await f.newParticipation({ clubId: c.club.id, communityId: newcomer.id, status: 'observer' });
+
+    const list = await t.api.get(`/api/meetings/${meeting}/attendance`).set(c.coordinator.auth);
+    expect(list.body.map((row: { communityId: string }) => row.communityId)).not.toContain(newcomer.id);
+    expectError(await record(meeting, newcomer.id, c.coordinator, { status: 'present' }), 422, 'ATTENDANCE.NOT_ON_ROSTER');
+    expect(await attendanceOf(meeting)).toBe(0);
+  });
+
+  it('shows a future meeting’s rows as not recordable yet, with the reason', async () => {
+    const c = await newClubWithPeople();
+    const meeting = await newMeeting(c, { startsAt: fromNow(3 * 24 * 60) });
+    const list = await t.api.get(`/api/meetings/${meeting}/attendance`).set(c.coordinator.auth);
+    expect(list.body.length).toBeGreaterThan(0);
+    expect(list.body.every((row: { recordable: boolean; whyNot: string }) => !row.recordable && row.whyNot === 'MEETING.NOT_STARTED')).toBe(true);
+  });
+});
+
 describe('attendance', () => {
   it('lists the invited communities unrecorded, records and corrects attendance, and keeps every change', async () => {
     const c = await newClubWithPeople();
@@ -227,6 +251,8 @@ describe('attendance', () => {
           method: null,
           version: 0,
           updatedAt: null,
+          recordable: true,
+          whyNot: null,
         },
         expect.objectContaining({ communityId: c.observer.id, status: null, role: 'observer', version: 0 }),
       ]),
@@ -341,20 +367,20 @@ describe('attendance', () => {
     expect(await eventsOf(meeting)).toBe(0);
   });
 
-  it('refuses a community id that is not a uuid (400) and a community outside the club (404)', async () => {
+  it('refuses a community id that is not a uuid (400), a community outside the club (404), and one not on the roster of the day (422)', async () => {
     const c = await newClubWithPeople();
     const meeting = await newMeeting(c);
     expectValidationFailure(await record(meeting, 'not-a-uuid', c.coordinator, { status: 'present' }), 'communityId');
     const stranger = await f.newCommunity({ registered: true });
     expectError(await record(meeting, stranger.id, c.coordinator, { status: 'present' }), 404, 'NOT_FOUND');
-    expectError(await record(meeting, c.applicant.id, c.coordinator, { status: 'present' }), 404, 'NOT_FOUND');
+    expectError(await record(meeting, c.applicant.id, c.coordinator, { status: 'present' }), 422, 'ATTENDANCE.NOT_ON_ROSTER');
     expect(await attendanceOf(meeting)).toBe(0);
   });
 
   it('records a suspended community as observer and a member as member (the role at recording)', async () => {
     const c = await newClubWithPeople();
     const suspended = await f.newCommunity({ registered: true });
-    await f.newParticipation({ clubId: c.club.id, communityId: suspended.id, status: 'suspended' });
+    await f.newParticipation({ clubId: c.club.id, communityId: suspended.id, status: 'suspended', since: LONG_AGO });
     const meeting = await newMeeting(c);
     expect((await record(meeting, suspended.id, c.coordinator, { status: 'present' })).body).toMatchObject({ role: 'observer' });
     expect((await record(meeting, c.member.id, c.coordinator, { status: 'present' })).body).toMatchObject({ role: 'member' });
@@ -393,7 +419,7 @@ describe('attendance', () => {
   it('hides from participants a non-registered community that has left the club; its coordinators still see the record', async () => {
     const c = await newClubWithPeople();
     const leaver = await f.newCommunity({ registered: false });
-    const participation = await f.newParticipation({ clubId: c.club.id, communityId: leaver.id, status: 'observer' });
+    const participation = await f.newParticipation({ clubId: c.club.id, communityId: leaver.id, status: 'observer', since: LONG_AGO });
     const meeting = await newMeeting(c);
     await record(meeting, leaver.id, c.coordinator, { status: 'present' }).expect(200);
     await t.db.query(`UPDATE participations SET status = 'withdrawn' WHERE id = $1`, [participation.id]);

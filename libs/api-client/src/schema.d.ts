@@ -2880,6 +2880,11 @@ export interface components {
              */
             until: string | null;
         };
+        DecisionReasonCodesDto: {
+            admit: ("milestones_met" | "registered_community" | "coordinator_judgement")[];
+            defer: ("milestones_unmet" | "open_concern" | "more_participation_needed" | "other")[];
+            decline: ("club_charter" | "conduct" | "open_concern" | "inactive" | "other")[];
+        };
         PathwayProgressDto: {
             /** Format: uuid */
             participationId: string;
@@ -2889,10 +2894,18 @@ export interface components {
              * @description When it first became observer
              */
             observerSince: string | null;
+            /**
+             * Format: date-time
+             * @description For a member: when it was admitted
+             */
+            memberSince: string | null;
             policy: components["schemas"]["PathwayPolicyDto"];
             allMet: boolean;
             milestones: components["schemas"]["PathwayMilestoneDto"][];
+            /** @description Empty for a member */
             nextSteps: components["schemas"]["NextStepDto"][];
+            /** @description The reason codes true of a decision now, per outcome (the decision form offers only these) */
+            decisionReasonCodes: components["schemas"]["DecisionReasonCodesDto"];
         };
         CreateSponsorshipDto: {
             /**
@@ -3343,6 +3356,7 @@ export type PathwayMilestoneEvidenceDto = components['schemas']['PathwayMileston
 export type PathwayMilestoneDto = components['schemas']['PathwayMilestoneDto'];
 export type NextStepKey = components['schemas']['NextStepKey'];
 export type NextStepDto = components['schemas']['NextStepDto'];
+export type DecisionReasonCodesDto = components['schemas']['DecisionReasonCodesDto'];
 export type PathwayProgressDto = components['schemas']['PathwayProgressDto'];
 export type CreateSponsorshipDto = components['schemas']['CreateSponsorshipDto'];
 export type SponsorshipDto = components['schemas']['SponsorshipDto'];

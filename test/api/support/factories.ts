@@ -233,6 +233,8 @@ export function createFactories({ api, db, config }: TestApp) {
     communityId: string;
     status: ParticipationStatus;
     statement?: string;
+    /** When its history began (default: now); its steps follow a minute apart. */
+    since?: Date;
   }): Promise<TestParticipation> {
     historyActor ??= insertUser(`${unique('history-')}@dastarkhan.test`, 'Test Secretariat');
     const actorId = await historyActor;
@@ -255,9 +257,9 @@ export function createFactories({ api, db, config }: TestApp) {
       let from: ParticipationStatus | null = null;
       for (const [index, step] of steps.entries()) {
         await client.query(
-          `INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, reason, actor_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [id, index + 1, step.action, from, step.to, step.reason ?? null, actorId],
+          `INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, reason, actor_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8::timestamptz + make_interval(mins => $2), now()))`,
+          [id, index + 1, step.action, from, step.to, step.reason ?? null, actorId, options.since ?? null],
         );
         from = step.to;
       }

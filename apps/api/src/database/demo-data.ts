@@ -121,6 +121,17 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
     await seedAlmatyMeetings(manager, clubIds.almaty, coordinator, communityIds);
     await seedAlmatyProject(manager, clubIds.almaty, coordinator, communityIds);
     await seedPathwayStories(manager, communityIds);
+    // The registered demo communities came from the state register with the secretariat's data (docs/domain.md, P7).
+    await manager.query(
+      `INSERT INTO sensitive_events (kind, community_ids, resource, details)
+       SELECT 'registration.verified', ARRAY[id], 'community.registration', '{"source":"demo-data"}'::jsonb
+         FROM communities WHERE registration_status = 'registered'`,
+    );
+    // The national policy was there before the first step the demo history dates back to, as it would be in production.
+    await manager.query(
+      `UPDATE pathway_policies SET created_at = (SELECT min(created_at) - interval '1 day' FROM participation_events)
+        WHERE club_id IS NULL AND version = 1`,
+    );
     return true;
   });
 }

@@ -47,6 +47,7 @@ export class DecisionsService {
         overrideReason: input.overrideReason,
         earliestReapplyOn: input.earliestReapplyOn,
         unmetMilestones: snapshot.milestones.filter((m) => m.enabled && !m.met).map((m) => m.key),
+        registered: locked.resource.community.registrationStatus === 'registered',
         now: new Date(),
       });
       const step = await this.participation.step(manager, viewer, locked, input.outcome, { version: input.version, reason: input.reasonText });

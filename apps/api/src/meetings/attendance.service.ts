@@ -62,17 +62,26 @@ export class AttendanceService {
   ) {}
 
   /** One row per invited community, plus any other community recorded: for coordinators and participants. */
+  /**
+   * The meeting's roster — the club's communities invited as of the meeting's date — plus any other
+   * community recorded; each row says whether it can be recorded now, and why not.
+   */
   async list(viewer: Viewer, meetingId: string): Promise<AttendanceDto[]> {
     const meeting = await this.roster.loadMeeting(meetingId);
+    const statuses = await this.roster.statusesAt(meeting.clubId, meeting.startsAt);
+    const onRoster = [...statuses].filter(([, status]) => INVITED_STATUSES.includes(status)).map(([id]) => id);
     const rows: AttendanceRow[] = await this.db.query(
-      `${ROWS_SELECT} WHERE a.meeting_id IS NOT NULL OR p.status = ANY($4) ORDER BY c.name, c.id`,
-      [meetingId, meeting.clubId, LIVE_STATUSES, INVITED_STATUSES],
+      `${ROWS_SELECT} WHERE a.meeting_id IS NOT NULL OR c.id = ANY($4::uuid[]) ORDER BY c.name, c.id`,
+      [meetingId, meeting.clubId, LIVE_STATUSES, onRoster],
     );
     // A participant does not see a community it no longer meets (e.g. one that left the club unregistered).
     const names = await this.access.communities(viewer, rows.map((r) => r.communityId), { resource: 'meeting.attendance', clubId: meeting.clubId });
+    const closed = canRecordAttendance(meeting, new Date())?.code ?? null;
     return rows.flatMap((row) => {
       const community = names.ref(row.communityId);
-      return community ? [toDto(row, community)] : [];
+      const status = statuses.get(row.communityId) ?? null;
+      const whyNot = closed ?? (status && attendanceRole(status) ? null : 'ATTENDANCE.NOT_ON_ROSTER');
+      return community ? [{ ...toDto({ ...row, participationStatus: status }, community), recordable: whyNot === null, whyNot }] : [];
     });
   }
 
@@ -149,16 +158,23 @@ export class AttendanceService {
     method: AttendanceMethod,
     expectedVersion: number | null,
   ): Promise<AttendanceDto> {
-    const [participation]: Array<{ status: ParticipationStatus }> = await manager.query(
-      `SELECT status FROM participations WHERE club_id = $1 AND community_id = $2 AND status = ANY($3)`,
-      [meeting.clubId, communityId, LIVE_STATUSES],
-    );
+    // The roster of the day: the community's status in the club when the meeting started.
+    const statusThen = (await this.roster.statusesAt(meeting.clubId, meeting.startsAt, manager)).get(communityId);
     const [current]: Array<{ status: AttendanceStatus; role: AttendanceRole; version: number }> = await manager.query(
       `SELECT status, role, version FROM attendance WHERE meeting_id = $1 AND community_id = $2 FOR UPDATE`,
       [meeting.id, communityId],
     );
-    const role = (participation && attendanceRole(participation.status)) || current?.role;
-    if (!role) throw notFound('Community');
+    const role = (statusThen && attendanceRole(statusThen)) || current?.role;
+    if (!role) {
+      const [inClub] = await manager.query(`SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 LIMIT 1`, [
+        meeting.clubId,
+        communityId,
+      ]);
+      if (!inClub) throw notFound('Community');
+      throw new AppError('ATTENDANCE.NOT_ON_ROSTER', 'This community was not invited to the club’s meetings on the meeting’s date', {
+        communityId: 'not on the roster of that day',
+      });
+    }
     const stale = () => new AppError('ATTENDANCE.STALE_VERSION', 'This attendance changed meanwhile; reload and record again');
     if (expectedVersion !== null && expectedVersion !== (current?.version ?? 0)) throw stale();
 
@@ -190,7 +206,7 @@ export class AttendanceService {
     }
     const [row]: AttendanceRow[] = await manager.query(`${ROWS_SELECT} WHERE c.id = $4`, [meeting.id, meeting.clubId, LIVE_STATUSES, communityId]);
     const names = await this.access.communities(viewer, [communityId], { resource: 'meeting.attendance', clubId: meeting.clubId, manager });
-    return toDto(row, names.ref(communityId) as CommunityRef);
+    return { ...toDto({ ...row, participationStatus: statusThen ?? null }, names.ref(communityId) as CommunityRef), recordable: true, whyNot: null };
   }
 
   /** Locks the meeting against a concurrent cancellation while attendance changes. */
@@ -212,7 +228,7 @@ function sameCode(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function toDto(row: AttendanceRow, community: CommunityRef): AttendanceDto {
+function toDto(row: AttendanceRow, community: CommunityRef): Omit<AttendanceDto, 'recordable' | 'whyNot'> {
   return {
     communityId: row.communityId,
     community,

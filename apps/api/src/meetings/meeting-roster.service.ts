@@ -39,6 +39,22 @@ export class MeetingRosterService {
     return meeting;
   }
 
+  /**
+   * The club's communities and their participation status as it stood at `at` (from each
+   * participation's history: its last step by then) — the roster a meeting's attendance is
+   * recorded against. Communities with no participation yet at `at` are absent.
+   */
+  async statusesAt(clubId: string, at: Date, manager: EntityManager = this.db.manager): Promise<Map<string, ParticipationStatus>> {
+    const rows: Array<{ communityId: string; status: ParticipationStatus }> = await manager.query(
+      `SELECT DISTINCT ON (p.community_id) p.community_id AS "communityId", e.to_status AS status
+         FROM participations p JOIN participation_events e ON e.participation_id = p.id AND e.created_at <= $2
+        WHERE p.club_id = $1
+        ORDER BY p.community_id, e.created_at DESC, e.sequence DESC`,
+      [clubId, at],
+    );
+    return new Map(rows.map((row) => [row.communityId, row.status]));
+  }
+
   /** The club's communities invited to its meetings (participation observer / candidate / member), in name order. */
   invitedCommunities(clubId: string, manager: EntityManager = this.db.manager): Promise<InvitedCommunity[]> {
     return manager.query(

@@ -44,15 +44,18 @@ export class PathwayPolicyService {
 
   /**
    * The version in force for a club at a moment (null: now): its latest override by then, else the
-   * latest national version — the same rule as `policyInForce` in libs/domain.
+   * latest national version; for a moment older than every version, the first one that applied —
+   * the same rule as `policyInForce` in libs/domain.
    */
   async inForce(manager: EntityManager, clubId: string, at: Date | null): Promise<PathwayPolicyDto> {
     const [policy] = await manager.query(
-      `${POLICY_SELECT} WHERE (pp.club_id = $1 OR pp.club_id IS NULL) AND ($2::timestamptz IS NULL OR pp.created_at <= $2)
-        ORDER BY (pp.club_id IS NULL), pp.version DESC LIMIT 1`,
+      `${POLICY_SELECT} WHERE (pp.club_id = $1 OR pp.club_id IS NULL)
+        ORDER BY ($2::timestamptz IS NOT NULL AND pp.created_at > $2), (pp.club_id IS NULL),
+                 CASE WHEN $2::timestamptz IS NULL OR pp.created_at <= $2 THEN -pp.version ELSE pp.version END
+        LIMIT 1`,
       [clubId, at],
     );
-    if (!policy) throw notFound('Pathway policy');
+    if (!policy) throw new Error('No pathway policy at all: the national default is seeded by a migration');
     return policy;
   }
 

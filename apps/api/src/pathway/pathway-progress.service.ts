@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   computeMilestones,
+  reasonCodesFor,
   type ContributionRecord,
   type MeetingRecord,
   openConcerns,
@@ -59,9 +60,10 @@ export class PathwayProgressService {
    */
   async computeIn(manager: EntityManager, participation: ParticipationRow): Promise<PathwayProgressDto> {
     const participationId = participation.id;
-    const [{ observerSince, nominatedAt, now }] = await manager.query(
+    const [{ observerSince, nominatedAt, memberSince, now }] = await manager.query(
       `SELECT MIN(created_at) FILTER (WHERE to_status = 'observer') AS "observerSince",
-              MAX(created_at) FILTER (WHERE action IN ('nominate', 'request_nomination')) AS "nominatedAt", now() AS now
+              MAX(created_at) FILTER (WHERE action IN ('nominate', 'request_nomination')) AS "nominatedAt",
+              MAX(created_at) FILTER (WHERE action = 'admit') AS "memberSince", now() AS now
          FROM participation_events WHERE participation_id = $1`,
       [participationId],
     );
@@ -86,8 +88,9 @@ export class PathwayProgressService {
         ORDER BY pc.id, (r.status = 'confirmed') DESC, r.revision DESC`,
       [participation.communityId, participation.clubId],
     );
-    const [profile]: TransparencyProfile[] = await manager.query(
-      `SELECT leaders, meeting_place AS "meetingPlace", approximate_size AS "approximateSize", activities
+    const [{ registered, ...profile }]: Array<TransparencyProfile & { registered: boolean }> = await manager.query(
+      `SELECT leaders, meeting_place AS "meetingPlace", approximate_size AS "approximateSize", activities,
+              registration_status = 'registered' AS registered
          FROM communities WHERE id = $1`,
       [participation.communityId],
     );
@@ -111,12 +114,18 @@ export class PathwayProgressService {
       sponsorships,
       openConcerns: concerns,
     });
+    const unmetMilestones = result.milestones.filter((m) => m.enabled && !m.met).map((m) => m.key);
+    const member = participation.status === 'member';
     return {
       participationId,
       status: participation.status,
       observerSince: observerSince ? observerSince.toISOString() : null,
+      memberSince: member && memberSince ? memberSince.toISOString() : null,
       policy,
       ...result,
+      // A member has nothing left to do on the pathway.
+      nextSteps: member ? [] : result.nextSteps,
+      decisionReasonCodes: reasonCodesFor({ fromStatus: participation.status, registered, unmetMilestones }),
     };
   }
 }

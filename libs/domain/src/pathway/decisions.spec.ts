@@ -8,7 +8,9 @@ import {
   DECISION_REASON_CODES,
   DecisionRequest,
   reapplyDateAfter,
+  reasonCodesFor,
   validateDecision,
+  type DecisionReasonCode,
   type AppealableDecision,
 } from './decisions';
 
@@ -32,8 +34,51 @@ const request = (overrides: Partial<DecisionRequest> = {}): DecisionRequest => (
   reasonCode: 'more_participation_needed',
   reasonText: 'Please attend the spring meetings first.',
   unmetMilestones: [],
+  registered: false,
   now: NOW,
   ...overrides,
+});
+
+/** Facts under which a reason code is true. */
+const factsFor = (code: DecisionReasonCode): Partial<DecisionRequest> =>
+  ({
+    milestones_met: { unmetMilestones: [] },
+    milestones_unmet: { unmetMilestones: ['sponsors'] },
+    open_concern: { unmetMilestones: ['noOpenConcern'] },
+    registered_community: { registered: true },
+  })[code as string] ?? {};
+
+describe('reasonCodesFor: a decision may give only reasons that are true', () => {
+  it('offers "every milestone is met" only when they are, for a candidate', () => {
+    expect(reasonCodesFor({ fromStatus: 'candidate', registered: false, unmetMilestones: [] }).admit).toContain('milestones_met');
+    expect(reasonCodesFor({ fromStatus: 'candidate', registered: false, unmetMilestones: ['sponsors'] }).admit).not.toContain('milestones_met');
+    expect(reasonCodesFor({ fromStatus: 'applied', registered: true, unmetMilestones: [] }).admit).not.toContain('milestones_met');
+  });
+
+  it('offers "registered community" only for a registered one', () => {
+    expect(reasonCodesFor({ fromStatus: 'applied', registered: true, unmetMilestones: [] }).admit).toContain('registered_community');
+    expect(reasonCodesFor({ fromStatus: 'candidate', registered: false, unmetMilestones: [] }).admit).not.toContain('registered_community');
+  });
+
+  it('offers "milestones unmet" and "open concern" only when they hold', () => {
+    const none = reasonCodesFor({ fromStatus: 'candidate', registered: false, unmetMilestones: [] });
+    expect(none.defer).toEqual(['more_participation_needed', 'other']);
+    expect(none.decline).not.toContain('open_concern');
+    const concern = reasonCodesFor({ fromStatus: 'candidate', registered: false, unmetMilestones: ['noOpenConcern'] });
+    expect(concern.defer).toEqual(['milestones_unmet', 'open_concern', 'more_participation_needed', 'other']);
+    expect(concern.decline).toContain('open_concern');
+  });
+
+  it('always leaves the coordinator a reason of its own judgement', () => {
+    for (const registered of [true, false]) {
+      for (const unmetMilestones of [[], ['sponsors'], ['noOpenConcern']] as const) {
+        const codes = reasonCodesFor({ fromStatus: 'candidate', registered, unmetMilestones });
+        expect(codes.admit).toContain('coordinator_judgement');
+        expect(codes.defer).toContain('other');
+        expect(codes.decline).toContain('other');
+      }
+    }
+  });
 });
 
 describe('validateDecision: reason codes', () => {
@@ -41,8 +86,15 @@ describe('validateDecision: reason codes', () => {
     codes.map((code) => [outcome as keyof typeof DECISION_REASON_CODES, code] as const),
   );
 
-  it.each(cases)('accepts %s with its reason %s', (outcome, reasonCode) => {
-    expect(validateDecision(request({ outcome, reasonCode })).reasonCode).toBe(reasonCode);
+  it.each(cases)('accepts %s with its reason %s where it is true', (outcome, reasonCode) => {
+    expect(validateDecision(request({ outcome, reasonCode, ...factsFor(reasonCode), overrideReason: 'Known to all' })).reasonCode).toBe(reasonCode);
+  });
+
+  it('refuses a reason the facts contradict', () => {
+    expect(errorOf(() => validateDecision(request({ outcome: 'admit', reasonCode: 'milestones_met', unmetMilestones: ['sponsors'], overrideReason: 'x' })))?.code).toBe(
+      'DECISION.INVALID_REASON_CODE',
+    );
+    expect(errorOf(() => validateDecision(request({ outcome: 'admit', reasonCode: 'registered_community' })))?.code).toBe('DECISION.INVALID_REASON_CODE');
   });
 
   const foreign = Object.entries(DECISION_REASON_CODES).flatMap(([outcome, codes]) =>
@@ -106,7 +158,7 @@ describe('validateDecision: admitting with an unmet milestone', () => {
   });
 
   it('never needs an override to admit a registered community straight from its application', () => {
-    const decision = validateDecision(admit({ fromStatus: 'applied', reasonCode: 'registered_community', unmetMilestones: ['monthsAsObserver', 'sponsors'] }));
+    const decision = validateDecision(admit({ fromStatus: 'applied', registered: true, reasonCode: 'registered_community', unmetMilestones: ['monthsAsObserver', 'sponsors'] }));
     expect(decision.overrideReason).toBeNull();
   });
 

@@ -27,17 +27,40 @@ export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 /** Days after a decision during which the community may appeal it. */
 export const APPEAL_WINDOW_DAYS = 30;
 
-export interface DecisionRequest {
-  outcome: DecisionOutcome;
+/** What decides which reasons are true of a decision. */
+export interface DecisionFacts {
   /** The participation's status before the decision. */
   fromStatus: ParticipationStatus;
+  /** The community's registration is verified. */
+  registered: boolean;
+  /** Enabled milestones not met at the moment of the decision. */
+  unmetMilestones: readonly MilestoneKey[];
+}
+
+/**
+ * The reason codes that are true of this decision, per outcome: "every milestone is met" only
+ * when they are, "registered community" only for a registered one, "open concern" only while one
+ * is open — so a decision record never contradicts its own milestone snapshot.
+ */
+export function reasonCodesFor(facts: DecisionFacts): Record<DecisionOutcome, DecisionReasonCode[]> {
+  const concernOpen = facts.unmetMilestones.includes('noOpenConcern');
+  const holds: Partial<Record<DecisionReasonCode, boolean>> = {
+    milestones_met: facts.fromStatus === 'candidate' && facts.unmetMilestones.length === 0,
+    registered_community: facts.registered,
+    milestones_unmet: facts.unmetMilestones.length > 0,
+    open_concern: concernOpen,
+  };
+  const keep = (codes: readonly DecisionReasonCode[]) => codes.filter((code) => holds[code] !== false);
+  return { admit: keep(DECISION_REASON_CODES.admit), defer: keep(DECISION_REASON_CODES.defer), decline: keep(DECISION_REASON_CODES.decline) };
+}
+
+export interface DecisionRequest extends DecisionFacts {
+  outcome: DecisionOutcome;
   reasonCode: string;
   reasonText: string;
   overrideReason?: string | null;
   /** YYYY-MM-DD (Asia/Almaty); defaults for deferrals and declines. */
   earliestReapplyOn?: string | null;
-  /** Enabled milestones not met at the moment of the decision. */
-  unmetMilestones: readonly MilestoneKey[];
   now: Date;
 }
 
@@ -66,9 +89,9 @@ export function reapplyDateAfter(now: Date, months: number): string {
  * declines carry the date from which the community may ask again.
  */
 export function validateDecision(request: DecisionRequest): ValidatedDecision {
-  const codes: readonly string[] = DECISION_REASON_CODES[request.outcome];
+  const codes: readonly string[] = reasonCodesFor(request)[request.outcome];
   if (!codes.includes(request.reasonCode)) {
-    throw new DomainError('DECISION.INVALID_REASON_CODE', `"${request.reasonCode}" is not a reason to ${request.outcome}`, {
+    throw new DomainError('DECISION.INVALID_REASON_CODE', `"${request.reasonCode}" is not a true reason to ${request.outcome} here`, {
       reasonCode: 'invalid',
     });
   }

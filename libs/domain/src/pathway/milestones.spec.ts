@@ -335,7 +335,12 @@ describe('policyInForce', () => {
   it('judges by the version in force at a date (a candidacy by its nomination date)', () => {
     expect(policyInForce(versions, 'club-a', almaty('2025-05-01T00:00:00'))).toMatchObject({ clubId: 'club-a', version: 1, minSponsors: 3 });
     expect(policyInForce(versions, 'club-a', almaty('2025-02-01T00:00:00'))).toMatchObject({ clubId: null, version: 1, minSponsors: 2 });
-    expect(policyInForce(versions, 'club-a', almaty('2024-12-01T00:00:00'))).toBeUndefined();
+  });
+
+  it('judges a nomination older than every version by the first version that applied to the club', () => {
+    expect(policyInForce(versions, 'club-a', almaty('2024-12-01T00:00:00'))).toMatchObject({ clubId: 'club-a', version: 1 });
+    expect(policyInForce(versions, 'club-b', almaty('2024-12-01T00:00:00'))).toMatchObject({ clubId: null, version: 1 });
+    expect(policyInForce([], 'club-b', almaty('2024-12-01T00:00:00'))).toBeUndefined();
   });
 
   it('a milestone met under one version may be unmet under the next', () => {

@@ -39,15 +39,22 @@ export interface PathwayPolicyVersion extends PathwayPolicyRules {
  * The policy version in force for a club at `at`: the club's latest override created by then,
  * otherwise the latest national version created by then. A candidacy is judged by the policy in
  * force when it was nominated, so callers pass the nomination date for candidates and now for
- * observers. `undefined` only when no national version existed yet.
+ * observers. A nomination older than every version (records imported from before the platform)
+ * is judged by the first version that applied to the club — its first override, else the first
+ * national version — so a candidacy always has a policy. `undefined` only without any version.
  */
 export function policyInForce(
   versions: readonly PathwayPolicyVersion[],
   clubId: string,
   at: Date,
 ): PathwayPolicyVersion | undefined {
-  const latest = (candidates: PathwayPolicyVersion[]) =>
-    candidates.reduce<PathwayPolicyVersion | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
+  const pick = (candidates: PathwayPolicyVersion[], newest: boolean) =>
+    candidates.reduce<PathwayPolicyVersion | undefined>(
+      (best, v) => (!best || (newest ? v.version > best.version : v.version < best.version) ? v : best),
+      undefined,
+    );
+  const forClub = (candidates: PathwayPolicyVersion[], newest: boolean) =>
+    pick(candidates.filter((v) => v.clubId === clubId), newest) ?? pick(candidates.filter((v) => v.clubId === null), newest);
   const inTime = versions.filter((v) => v.createdAt.getTime() <= at.getTime());
-  return latest(inTime.filter((v) => v.clubId === clubId)) ?? latest(inTime.filter((v) => v.clubId === null));
+  return forClub(inTime, true) ?? forClub([...versions], false);
 }

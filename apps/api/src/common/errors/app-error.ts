@@ -42,7 +42,8 @@ export type AppErrorCode =
   | 'COMMUNITY.HAS_LIVE_PARTICIPATIONS'
   | 'REGISTRATION.CLAIM_PENDING'
   | 'REGISTRATION.CLAIM_DECIDED'
-  | 'TEXT.NAMES_COMMUNITY';
+  | 'TEXT.NAMES_COMMUNITY'
+  | 'ATTENDANCE.NOT_ON_ROSTER';
 
 export class AppError extends Error {
   constructor(

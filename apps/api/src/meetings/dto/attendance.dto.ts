@@ -33,6 +33,17 @@ export class AttendanceDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   updatedAt: string | null;
+
+  @ApiProperty({ description: 'A coordinator could record this row now' })
+  recordable: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['MEETING.NOT_STARTED', 'MEETING.CANCELLED', 'ATTENDANCE.NOT_ON_ROSTER'],
+    description: 'Why the row cannot be recorded now (null when it can)',
+  })
+  whyNot: string | null;
 }
 
 export class AttendanceInputDto {

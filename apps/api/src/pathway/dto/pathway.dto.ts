@@ -10,6 +10,7 @@ import {
   type ParticipationStatus,
   type TransparencyField,
 } from '@dastarkhan/domain';
+import { DECISION_REASON_CODES, type DecisionReasonCode } from '@dastarkhan/domain';
 import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 
@@ -174,6 +175,17 @@ export class NextStepDto {
   until: string | null;
 }
 
+export class DecisionReasonCodesDto {
+  @ApiProperty({ enum: DECISION_REASON_CODES.admit, isArray: true })
+  admit: DecisionReasonCode[];
+
+  @ApiProperty({ enum: DECISION_REASON_CODES.defer, isArray: true })
+  defer: DecisionReasonCode[];
+
+  @ApiProperty({ enum: DECISION_REASON_CODES.decline, isArray: true })
+  decline: DecisionReasonCode[];
+}
+
 export class PathwayProgressDto {
   @ApiProperty({ format: 'uuid' })
   participationId: string;
@@ -184,6 +196,9 @@ export class PathwayProgressDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it first became observer' })
   observerSince: string | null;
 
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'For a member: when it was admitted' })
+  memberSince: string | null;
+
   @ApiProperty({ type: PathwayPolicyDto })
   policy: PathwayPolicyDto;
 
@@ -193,9 +208,13 @@ export class PathwayProgressDto {
   @ApiProperty({ type: [PathwayMilestoneDto] })
   milestones: PathwayMilestoneDto[];
 
-  @ApiProperty({ type: [NextStepDto] })
+  @ApiProperty({ type: [NextStepDto], description: 'Empty for a member' })
   nextSteps: NextStepDto[];
+
+  @ApiProperty({ type: DecisionReasonCodesDto, description: 'The reason codes true of a decision now, per outcome (the decision form offers only these)' })
+  decisionReasonCodes: DecisionReasonCodesDto;
 }
+
 
 export class CreateSponsorshipDto {
   @ApiProperty({ format: 'uuid', description: 'The sponsoring (member) community; the caller represents it' })
