@@ -31,5 +31,7 @@ export default defineConfig({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     // Dates are rendered in Asia/Almaty regardless of the machine; a UTC runner proves it.
     env: { TZ: 'UTC' },
+    // Whole-app renders with typing take a few seconds on a busy 2-core runner; 5 s flaked there.
+    testTimeout: 20_000,
   },
 });

@@ -230,13 +230,13 @@ describe('pathway policy versions', () => {
     expect(candidateProgress.body.policy).toMatchObject({ scope: 'national', minSponsors: 2 });
     expect(milestoneOf(candidateProgress.body, 'sponsors')).toMatchObject({ enabled: true });
 
-    // A participant of the club reads it but cannot change it; an outsider sees no club at all.
+    // The policy is public: a participant, another club's coordinator and the public read it; only its coordinators change it.
     const read = await t.api.get(`/api/clubs/${c.club.id}/pathway-policy`).set(observer.representative.auth);
     expect(read.body.inForce).toMatchObject({ version: 2 });
+    expect((await t.api.get(`/api/clubs/${c.club.id}/pathway-policy`)).body.inForce).toMatchObject({ version: 2 });
     expectError(await putClub(c.club.id, observer.representative, DEFAULTS), 403, 'FORBIDDEN');
     const outsider = await newClub();
-    expectError(await t.api.get(`/api/clubs/${c.club.id}/pathway-policy`).set(outsider.coordinator.auth), 404, 'NOT_FOUND');
-    expectError(await putClub(c.club.id, outsider.coordinator, DEFAULTS), 404, 'NOT_FOUND');
+    expectError(await putClub(c.club.id, outsider.coordinator, DEFAULTS), 403, 'FORBIDDEN');
     expectError(await putClub(randomUUID(), c.coordinator, DEFAULTS), 404, 'NOT_FOUND');
     expect(await clubVersions(c.club.id)).toBe(2);
   });
@@ -320,10 +320,11 @@ describe('sponsorship', () => {
 
     expectError(await sponsor(observer.participationId, member.representative, { communityId: member.community.id, statement: SPONSOR_STATEMENT }), 409, 'PATHWAY.ALREADY_SPONSORED');
 
-    // Only the sponsor's representative withdraws it.
-    for (const other of [observer.representative, c.coordinator, admin]) {
-      expectError(await t.api.delete(`/api/sponsorships/${created.body.id}`).set(other.auth), 404, 'NOT_FOUND');
+    // Only the sponsor's representative withdraws it: the observer and its coordinator see it (403), the administrator does not (404).
+    for (const other of [observer.representative, c.coordinator]) {
+      expectError(await t.api.delete(`/api/sponsorships/${created.body.id}`).set(other.auth), 403, 'FORBIDDEN');
     }
+    expectError(await t.api.delete(`/api/sponsorships/${created.body.id}`).set(admin.auth), 404, 'NOT_FOUND');
     expect((await t.api.delete(`/api/sponsorships/${created.body.id}`).set(member.representative.auth)).status).toBe(204);
     expectError(await t.api.delete(`/api/sponsorships/${created.body.id}`).set(member.representative.auth), 404, 'NOT_FOUND');
     expect(milestoneOf((await progress(observer.participationId, c.coordinator)).body, 'sponsors')).toMatchObject({ figure: { current: 0 } });

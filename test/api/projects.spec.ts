@@ -451,8 +451,11 @@ describe('the contributions ledger', () => {
     // The coordinator may not correct, the community may not confirm.
     expectError(await correct({ role: 'lead', volunteers: 99, hours: 99, version: 4 }, s.coordinator), 403, 'FORBIDDEN');
     expectError(await review(id, entry.id, s.lead.representative, { decision: 'confirm', version: 4 }), 403, 'FORBIDDEN');
-    const stranger = await member(s.club);
-    expectError(await review(id, entry.id, stranger.representative, { decision: 'confirm', version: 4 }), 404, 'NOT_FOUND');
+    // Another community of the club sees the line on the project page, but may not confirm it.
+    const neighbour = await member(s.club);
+    expectError(await review(id, entry.id, neighbour.representative, { decision: 'confirm', version: 4 }), 403, 'FORBIDDEN');
+    const outsider = await member(await f.newClub());
+    expectError(await review(id, entry.id, outsider.representative, { decision: 'confirm', version: 4 }), 404, 'NOT_FOUND');
 
     const confirmed = await review(id, entry.id, s.coordinator, { decision: 'confirm', version: 4 });
     expect(confirmed.body).toMatchObject({ counted: { revision: 3, volunteers: 14, hours: 28.5, inKind: 'Tea for everyone' } });

@@ -1932,11 +1932,11 @@ export interface components {
             occurredAt: string;
             /** @enum {string} */
             kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure";
-            /** @description Who acted (null: the system) */
+            /** @description Who acted (null: the system, or a person whose data was erased) */
             actorName: string | null;
             /** @description In which capacity: official, administrator, representative … */
             actorRole: string | null;
-            /** @description What was read or changed, e.g. community.profile, official.candidacies */
+            /** @description What was read or changed: one or more codes separated by commas (a request may read several parts), e.g. community.profile, participation.read, official.candidacies, community.consent, community.registration */
             resource: string;
         };
         AccessLogPageDto: {
@@ -2353,6 +2353,13 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string | null;
+            /** @description A coordinator could record this row now */
+            recordable: boolean;
+            /**
+             * @description Why the row cannot be recorded now (null when it can)
+             * @enum {string|null}
+             */
+            whyNot: "MEETING.NOT_STARTED" | "MEETING.CANCELLED" | "ATTENDANCE.NOT_ON_ROSTER" | null;
         };
         AttendanceEventDto: {
             /** Format: uuid */
@@ -2434,7 +2441,10 @@ export interface components {
             /** Format: date-time */
             meetingStartsAt: string;
             title: string;
+            /** @description The owner community where the reader may see it; see ownerIsCommunity */
             ownerCommunity: components["schemas"]["CommunityRefDto"] | null;
+            /** @description A community owns the item (shown as "a community" when ownerCommunity is null) */
+            ownerIsCommunity: boolean;
             ownerName: string | null;
             /** Format: date */
             dueDate: string;

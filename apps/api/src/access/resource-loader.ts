@@ -39,8 +39,9 @@ const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
               FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id WHERE m.id = $1`,
   project: `SELECT ${PROJECT_JSON} AS r FROM ${PROJECT_FROM} WHERE pr.id = $1`,
   contribution: `SELECT json_build_object('kind', 'contribution', 'contributionId', pc.id, 'communityId', pc.community_id,
-                                          'project', ${PROJECT_JSON}) AS r
-                   FROM project_contributions pc JOIN ${PROJECT_FROM} ON pr.id = pc.project_id WHERE pc.id = $1`,
+                                          'community', ${COMMUNITY_PRIVACY_JSON}, 'project', ${PROJECT_JSON}) AS r
+                   FROM project_contributions pc JOIN communities c ON c.id = pc.community_id
+                   JOIN ${PROJECT_FROM} ON pr.id = pc.project_id WHERE pc.id = $1`,
   'action-item': `SELECT json_build_object('kind', 'action-item', 'actionItemId', a.id, 'clubId', a.club_id,
                                            'ownerCommunityId', a.owner_community_id) AS r
                     FROM action_items a WHERE a.id = $1`,
@@ -51,12 +52,14 @@ const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
   appeal: `SELECT json_build_object('kind', 'appeal', 'appealId', a.id, 'participation', ${PARTICIPATION_JSON}) AS r
              FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id
              JOIN ${PARTICIPATION_FROM} ON p.id = d.participation_id WHERE a.id = $1`,
-  sponsorship: `SELECT json_build_object('kind', 'sponsorship', 'sponsorshipId', s.id, 'sponsorCommunityId', s.sponsor_community_id) AS r
-                  FROM sponsorships s WHERE s.id = $1`,
+  sponsorship: `SELECT json_build_object('kind', 'sponsorship', 'sponsorshipId', s.id, 'sponsorCommunityId', s.sponsor_community_id,
+                                         'participation', ${PARTICIPATION_JSON}) AS r
+                  FROM sponsorships s JOIN ${PARTICIPATION_FROM} ON p.id = s.participation_id WHERE s.id = $1`,
   notification: `SELECT json_build_object('kind', 'notification', 'notificationId', n.id, 'userId', n.user_id) AS r
                    FROM notifications n WHERE n.id = $1`,
   'registration-claim': `
     SELECT json_build_object('kind', 'registration-claim', 'claimId', rc.id, 'communityId', rc.community_id,
+             'community', (SELECT ${COMMUNITY_PRIVACY_JSON} FROM communities c WHERE c.id = rc.community_id),
              'regionCodes', (SELECT COALESCE(array_agg(DISTINCT region), '{}') FROM (
                                SELECT ci.region_code AS region FROM communities c JOIN cities ci ON ci.id = c.city_id WHERE c.id = rc.community_id
                                UNION SELECT ci.region_code FROM participations p JOIN clubs cl ON cl.id = p.club_id

@@ -90,7 +90,14 @@ export class CommunitiesService {
         Object.assign(merged, { registrationNumber: null, registrationDate: null, registrationIssuingBody: null });
       }
       if (registration && !(community.registrationStatus === 'registered' && sameRegistration(community, registration))) {
-        await this.claim(manager, community, registration, viewer);
+        // Saving the profile again with the entry already waiting for verification changes nothing.
+        const waiting = (await this.latestClaims(manager, [id])).get(id);
+        const same =
+          waiting?.status === 'pending' &&
+          waiting.registrationNumber === registration.number &&
+          waiting.registrationDate === registration.date &&
+          waiting.issuingBody === registration.issuingBody;
+        if (!same) await this.claim(manager, community, registration, viewer);
       }
       if (officialConsent !== undefined && officialConsent !== (community.officialConsentAt !== null)) {
         // Giving or withdrawing consent is consequential (ASVS V3.7.1): the session must have proved itself recently.
@@ -118,7 +125,8 @@ export class CommunitiesService {
     const limit = query.limit ?? 50;
     const rows: Array<Omit<AccessLogEntryDto, 'occurredAt' | 'actorName' | 'id'> & { id: string; occurredAt: Date; displayName: string | null }> =
       await this.db.query(
-        `SELECT e.id, e.occurred_at AS "occurredAt", e.kind, e.actor_role AS "actorRole", e.resource, u.display_name AS "displayName"
+        `SELECT e.id, e.occurred_at AS "occurredAt", e.kind, e.actor_role AS "actorRole", e.resource,
+                CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "displayName"
            FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id
           WHERE e.community_ids @> ARRAY[$1]::uuid[] AND ($2::bigint IS NULL OR e.id < $2)
           ORDER BY e.id DESC LIMIT $3`,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { RegistrationClaimResource } from '@dastarkhan/domain';
+import type { CommunityPrivacyFacts, RegistrationClaimResource } from '@dastarkhan/domain';
+import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
 import { AccessService } from '../access/access.service';
 import { readLogs } from '../access/read-log';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
@@ -21,13 +22,19 @@ const CASE_SELECT = `
   SELECT rc.id, rc.community_id AS "communityId", rc.registered_name AS "registeredName", c.tradition, city.name AS "cityName",
          rc.registration_number AS "registrationNumber", to_char(rc.registration_date, 'YYYY-MM-DD') AS "registrationDate",
          rc.issuing_body AS "issuingBody", rc.status, rc.claimed_at AS "claimedAt", rc.decided_at AS "decidedAt",
-         u.display_name AS "decidedByName", rc.rejection_reason AS "rejectionReason", ${CLAIM_REGIONS} AS "regionCodes"
+         u.display_name AS "decidedByName", rc.rejection_reason AS "rejectionReason", ${CLAIM_REGIONS} AS "regionCodes",
+         ${COMMUNITY_PRIVACY_JSON} AS community
     FROM registration_claims rc
     JOIN communities c ON c.id = rc.community_id
     LEFT JOIN cities city ON city.id = c.city_id
     LEFT JOIN users u ON u.id = rc.decided_by_id`;
 
-type CaseRow = Omit<RegistrationClaimCaseDto, 'claimedAt' | 'decidedAt'> & { claimedAt: Date; decidedAt: Date | null; regionCodes: string[] };
+type CaseRow = Omit<RegistrationClaimCaseDto, 'claimedAt' | 'decidedAt'> & {
+  claimedAt: Date;
+  decidedAt: Date | null;
+  regionCodes: string[];
+  community: CommunityPrivacyFacts;
+};
 
 /**
  * The verification queue of registration claims (docs/domain.md, P7): officials of the
@@ -95,8 +102,9 @@ const toResource = (row: CaseRow): RegistrationClaimResource => ({
   claimId: row.id,
   communityId: row.communityId,
   regionCodes: row.regionCodes,
+  community: row.community,
 });
 
-function toDto({ regionCodes: _regions, claimedAt, decidedAt, ...row }: CaseRow): RegistrationClaimCaseDto {
+function toDto({ regionCodes: _regions, community: _community, claimedAt, decidedAt, ...row }: CaseRow): RegistrationClaimCaseDto {
   return { ...row, claimedAt: claimedAt.toISOString(), decidedAt: decidedAt?.toISOString() ?? null };
 }

@@ -16,7 +16,7 @@ import {
 import { assertNamesNoCommunity } from './free-text';
 import { MeetingRosterService } from './meeting-roster.service';
 
-interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity'> {
+interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity' | 'ownerIsCommunity'> {
   clubId: string;
   ownerCommunityId: string | null;
 }
@@ -119,7 +119,11 @@ export class ActionItemsService {
     manager: EntityManager = this.db.manager,
   ): Promise<(row: ActionItemRow) => ActionItemDto> {
     const names = await this.access.communities(viewer, rows.map((r) => r.ownerCommunityId), { resource: 'meeting.action-items', clubId, manager });
-    return ({ clubId: _club, ownerCommunityId, ...item }) => ({ ...item, ownerCommunity: names.ref(ownerCommunityId) });
+    return ({ clubId: _club, ownerCommunityId, ...item }) => ({
+      ...item,
+      ownerCommunity: names.ref(ownerCommunityId),
+      ownerIsCommunity: ownerCommunityId !== null,
+    });
   }
 
   /** An owner community must take part in the club (any live participation beyond an application). */

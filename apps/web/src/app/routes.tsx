@@ -10,6 +10,7 @@ import { CityPage } from '../features/cities/components/city-page';
 import { ApplicationsPage } from '../features/clubs/components/applications-page';
 import { ClubPage } from '../features/clubs/components/club-page';
 import { MyClubsPage } from '../features/clubs/components/my-clubs-page';
+import { AccessLogPage } from '../features/communities/components/access-log-page';
 import { MyCommunityPage } from '../features/communities/components/my-community-page';
 import { HolidaysPage } from '../features/admin/components/holidays-page';
 import { TopicsPage } from '../features/admin/components/topics-page';
@@ -25,6 +26,7 @@ import { pathwayRoutes } from '../features/pathway/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
+import { registrationClaimRoutes } from '../features/registration-claims/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -118,6 +120,14 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: 'my-community/:communityId/access-log',
+        element: (
+          <RequireAuth allow={isRepresentative}>
+            <AccessLogPage />
+          </RequireAuth>
+        ),
+      },
+      {
         path: 'my-clubs',
         element: (
           <RequireAuth allow={isCoordinator}>
@@ -132,6 +142,7 @@ export const routes: RouteObject[] = [
       ...decisionRoutes,
       ...notificationRoutes,
       ...reviewRoutes,
+      ...registrationClaimRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

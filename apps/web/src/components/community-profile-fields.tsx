@@ -13,6 +13,7 @@ export interface CommunityProfileValues {
   registrationStatus: RegistrationStatus;
   registrationNumber: string;
   registrationDate: string;
+  registrationIssuingBody: string;
   description: string;
   leaders: string;
   meetingPlace: string;
@@ -32,6 +33,7 @@ export const emptyCommunityProfile: CommunityProfileValues = {
   registrationStatus: 'not_registered',
   registrationNumber: '',
   registrationDate: '',
+  registrationIssuingBody: '',
   description: '',
   leaders: '',
   meetingPlace: '',
@@ -49,6 +51,7 @@ export function communityProfileValues(community: Partial<CommunityProfile>): Co
     registrationStatus: community.registrationStatus ?? 'not_registered',
     registrationNumber: community.registrationNumber ?? '',
     registrationDate: community.registrationDate?.slice(0, 10) ?? '',
+    registrationIssuingBody: community.registrationIssuingBody ?? '',
     description: community.description ?? '',
     leaders: community.leaders ?? '',
     meetingPlace: community.meetingPlace ?? '',
@@ -69,6 +72,7 @@ export function validateCommunityProfile(values: CommunityProfileValues): Commun
   if (values.registrationStatus === 'registered') {
     if (!values.registrationNumber.trim()) errors.registrationNumber = 'required';
     if (!values.registrationDate) errors.registrationDate = 'required';
+    if (!values.registrationIssuingBody.trim()) errors.registrationIssuingBody = 'required';
   }
   if (values.approximateSize && !/^\d+$/.test(values.approximateSize.trim())) errors.approximateSize = 'not_a_number';
   return errors;
@@ -91,6 +95,7 @@ export function toCommunityProfile(values: CommunityProfileValues, { clearEmpty 
     registrationStatus: values.registrationStatus,
     registrationNumber: registered ? nullable(values.registrationNumber) : cleared(null),
     registrationDate: registered ? nullable(values.registrationDate) : cleared(null),
+    registrationIssuingBody: registered ? nullable(values.registrationIssuingBody) : cleared(null),
     description: text(values.description),
     leaders: text(values.leaders),
     meetingPlace: text(values.meetingPlace),
@@ -150,14 +155,28 @@ export function CommunityProfileFields({ values, onChange, errors = {}, full = f
         </select>
       </FormField>
       {values.registrationStatus === 'registered' && (
-        <div className="field-row">
-          <FormField label={t('community.registrationNumber')} error={error('registrationNumber')}>
-            <input name="registrationNumber" value={values.registrationNumber} onChange={(e) => set('registrationNumber', e.target.value)} required />
+        <>
+          {/* Saying "registered" is a claim that officials of the region check against the state register (docs/domain.md, P7). */}
+          <p className="field-hint" data-testid="registration-claim-note">
+            {t('community.registrationClaimNote')}
+          </p>
+          <div className="field-row">
+            <FormField label={t('community.registrationNumber')} error={error('registrationNumber')}>
+              <input name="registrationNumber" value={values.registrationNumber} onChange={(e) => set('registrationNumber', e.target.value)} required />
+            </FormField>
+            <FormField label={t('community.registrationDate')} error={error('registrationDate')}>
+              <input name="registrationDate" type="date" value={values.registrationDate} onChange={(e) => set('registrationDate', e.target.value)} required />
+            </FormField>
+          </div>
+          <FormField label={t('community.registrationIssuingBody')} hint={t('community.registrationIssuingBodyHint')} error={error('registrationIssuingBody')}>
+            <input
+              name="registrationIssuingBody"
+              value={values.registrationIssuingBody}
+              onChange={(e) => set('registrationIssuingBody', e.target.value)}
+              required
+            />
           </FormField>
-          <FormField label={t('community.registrationDate')} error={error('registrationDate')}>
-            <input name="registrationDate" type="date" value={values.registrationDate} onChange={(e) => set('registrationDate', e.target.value)} required />
-          </FormField>
-        </div>
+        </>
       )}
       <FormField label={t('community.description')} hint={t('community.descriptionHint')} error={error('description')}>
         <textarea name="description" rows={3} value={values.description} onChange={(e) => set('description', e.target.value)} />

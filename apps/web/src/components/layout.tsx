@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe } from '../lib/auth';
+import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe, verifiesRegistrations } from '../lib/auth';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { LanguageSwitch } from './language-switch';
 
@@ -45,6 +45,13 @@ export function Layout() {
                 <li>
                   <NavLink to="/official/candidacies" data-testid="official-candidacies-link">
                     {t('reviews.navLink')}
+                  </NavLink>
+                </li>
+              )}
+              {verifiesRegistrations(user) && (
+                <li>
+                  <NavLink to="/registration-claims" data-testid="registration-claims-link">
+                    {t('claims.navLink')}
                   </NavLink>
                 </li>
               )}

@@ -1,50 +1,64 @@
 import type { ReactNode } from 'react';
 import { FormField } from './form-field';
 
-interface ReasonConfirmProps {
+interface ConfirmBoxProps {
   /** What the step will do, as a question ("Suspend this participation? …"). */
   question: string;
-  reasonLabel: string;
-  reason: string;
-  onReasonChange: (reason: string) => void;
-  reasonError?: string;
   confirmLabel: string;
   backLabel: string;
   busy: boolean;
   onConfirm: () => void;
   onBack: () => void;
-  /** Stable hooks for browser journeys. */
-  reasonTestId: string;
+  /** Stable hook for browser journeys. */
   confirmTestId: string;
+  /** What goes with the step: an explanation, a reason, extra choices. */
+  children?: ReactNode;
+}
+
+/** The second click of a consequential step: the question, confirm or go back. */
+export function ConfirmBox({ question, confirmLabel, backLabel, busy, onConfirm, onBack, confirmTestId, children }: ConfirmBoxProps) {
+  return (
+    <div className="decline-box">
+      <p>{question}</p>
+      {children}
+      <div className="actions">
+        <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy} data-testid={confirmTestId}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          {backLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface ReasonConfirmProps extends ConfirmBoxProps {
+  reasonLabel: string;
+  reason: string;
+  onReasonChange: (reason: string) => void;
+  reasonError?: string;
+  reasonTestId: string;
   /** Extra choices shown under the reason (e.g. erasing contact details on withdrawal). */
   children?: ReactNode;
 }
 
-/** The second click of a consequential step: the question, a reason field, confirm or go back. */
-export function ReasonConfirm(props: ReasonConfirmProps) {
+/** A confirm box with a reason field (the community or the club reads the reason). */
+export function ReasonConfirm({ reasonLabel, reason, onReasonChange, reasonError, reasonTestId, children, ...confirm }: ReasonConfirmProps) {
   return (
-    <div className="decline-box">
-      <p>{props.question}</p>
-      <FormField label={props.reasonLabel} error={props.reasonError}>
+    <ConfirmBox {...confirm}>
+      <FormField label={reasonLabel} error={reasonError}>
         <textarea
           name="reason"
           rows={3}
           maxLength={2000}
-          value={props.reason}
-          onChange={(e) => props.onReasonChange(e.target.value)}
+          value={reason}
+          onChange={(e) => onReasonChange(e.target.value)}
           autoFocus
-          data-testid={props.reasonTestId}
+          data-testid={reasonTestId}
         />
       </FormField>
-      {props.children}
-      <div className="actions">
-        <button type="button" className="button button-danger" onClick={props.onConfirm} disabled={props.busy} data-testid={props.confirmTestId}>
-          {props.confirmLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={props.onBack}>
-          {props.backLabel}
-        </button>
-      </div>
-    </div>
+      {children}
+    </ConfirmBox>
   );
 }

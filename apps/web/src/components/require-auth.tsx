@@ -22,7 +22,7 @@ export function RequireAuth({ allow, children }: RequireAuthProps) {
         if (allow && !allow(user)) {
           return (
             <p role="alert" className="alert alert-info">
-              {t('errors.FORBIDDEN')}
+              {t('errors.pageNotAvailable')}
             </p>
           );
         }

@@ -49,6 +49,11 @@ export function isOfficial(me: Me | null | undefined): boolean {
   return (me?.roles ?? []).some((assignment) => assignment.role === 'official');
 }
 
+/** Officials and administrators verify communities' registration claims (docs/domain.md, P7). */
+export function verifiesRegistrations(me: Me | null | undefined): boolean {
+  return isOfficial(me) || isAdministrator(me);
+}
+
 /** Replaces whatever the previous viewer could see with the new viewer's session. */
 export function useStartSession() {
   const queryClient = useQueryClient();
@@ -58,18 +63,24 @@ export function useStartSession() {
   };
 }
 
+/** Forgets whatever the viewer could see once the session is over (logged out, or the account erased). */
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return () => {
+    queryClient.clear();
+    queryClient.setQueryData(queryKeys.me, null);
+  };
+}
+
 export function useLogout() {
   const client = useApiClient();
-  const queryClient = useQueryClient();
+  const endSession = useEndSession();
   return useMutation({
     mutationFn: async () => {
       const result = await client.POST('/api/auth/logout');
       // Already signed out (401) is the state we want.
       if (result.response.status !== 401) unwrap(result);
     },
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(queryKeys.me, null);
-    },
+    onSuccess: endSession,
   });
 }

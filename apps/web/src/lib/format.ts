@@ -20,6 +20,22 @@ const KK_MONTHS = [
   'желтоқсан',
 ];
 
+/** Suffixes by the last word of a number: нөл, бір … тоғыз; он … тоқсан. */
+const KK_ABLATIVE_UNITS = ['ден', 'ден', 'ден', 'тен', 'тен', 'тен', 'дан', 'ден', 'ден', 'дан'];
+const KK_ABLATIVE_TENS = ['', 'нан', 'дан', 'дан', 'тан', 'ден', 'тан', 'тен', 'нен', 'нан'];
+
+/**
+ * The Kazakh ablative suffix ("than", "from") of a number written in digits, by how its last word
+ * sounds (vowel harmony and the last consonant): 2-ден, 5-тен, 6-дан, 10-нан, 40-тан, 100-ден, 1000-нан.
+ */
+export function kazakhAblative(value: number): string {
+  const whole = Math.trunc(Math.abs(value));
+  if (whole % 10 !== 0 || whole === 0) return KK_ABLATIVE_UNITS[whole % 10];
+  if (whole % 100 !== 0) return KK_ABLATIVE_TENS[(whole / 10) % 10];
+  if (whole % 1000 !== 0) return 'ден'; // жүз
+  return 'нан'; // мың, миллион
+}
+
 function almatyParts(date: Date) {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: KAZAKHSTAN_TIME_ZONE,

@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '@dastarkhan/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { kazakhAblative } from './format';
 import { en } from '../locales/en';
 import { kk } from '../locales/kk';
 import { ru } from '../locales/ru';
@@ -64,6 +65,8 @@ export function createI18n(locale: Locale = detectLocale()): i18n {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  // Kazakh attaches "than" to the number itself ("10-нан аз"): `{{count, kkAblative}}`.
+  instance.services.formatter?.add('kkAblative', (value: number) => `${value}-${kazakhAblative(value)}`);
   document.documentElement.lang = locale;
   return instance;
 }

@@ -13,6 +13,7 @@ export const queryKeys = {
   communities: ['communities'] as const,
   myCommunities: ['communities', 'mine'] as const,
   communityParticipations: (communityId: string) => ['communities', 'participations', communityId] as const,
+  communityAccessLog: (communityId: string) => ['communities', 'access-log', communityId] as const,
   participations: ['participations'] as const,
   participation: (id: string) => ['participations', id] as const,
   meetings: ['meetings'] as const,

@@ -3,6 +3,8 @@ import { pathwayEn } from './pathway/en';
 import { notificationsEn } from './notifications/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
+import { claimsEn } from './claims/en';
+import { accessLogEn } from './access-log/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -15,6 +17,8 @@ export const en = {
   notifications: notificationsEn,
   reviews: reviewsEn,
   decisions: decisionsEn,
+  claims: claimsEn,
+  accessLog: accessLogEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',
@@ -43,12 +47,14 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     choose: 'Choose…',
+    aCommunity: 'a community',
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
     UNAUTHENTICATED: 'Please log in first.',
-    FORBIDDEN: 'This page is not available to your account.',
+    FORBIDDEN: 'Your account is not allowed to do this.',
+    pageNotAvailable: 'This page is not available to your account.',
     NOT_FOUND: 'Not found — it may not exist, or it is not visible to you.',
     CONFLICT: 'Someone else changed this in the meantime. Reload and try again.',
     VALIDATION_FAILED: 'Please check the highlighted fields.',
@@ -69,6 +75,7 @@ export const en = {
       TOO_MANY_ATTEMPTS: 'Too many attempts. Wait a few minutes and try again.',
       STALE_VERSION: 'Someone else changed this meeting meanwhile. Reload and try again.',
       INVALID_RECURRENCE: 'This repeat rule is not possible (at most 60 meetings within two years).',
+      PRESENTER_NAMES_COMMUNITY: 'An agenda presenter names a community of the club: choose that community from the list instead of typing its name.',
     },
     PARTICIPATION: {
       INVALID_TRANSITION: 'This step is not possible from the current status.',
@@ -76,6 +83,16 @@ export const en = {
       ALREADY_LIVE: 'This community already takes part in this club or has applied.',
       ACTION_NOT_ALLOWED_FOR_ROLE: 'Your role does not allow this step.',
       REGISTRATION_REQUIRED: 'Only a registered community can be admitted directly as a member; others start as observers.',
+    },
+    REGISTRATION: {
+      CLAIM_PENDING: 'A registration claim is already waiting for an official to verify it. You can file another once it is decided.',
+      CLAIM_DECIDED: 'Someone else has already decided on this claim. The list has been reloaded.',
+    },
+    COMMUNITY: {
+      HAS_LIVE_PARTICIPATIONS: 'Your community still takes part in a club or has applied to one. Withdraw there first: its coordinators still need your contacts.',
+    },
+    TEXT: {
+      NAMES_COMMUNITY: 'This text names a community of the club. Choose the community from the list instead of typing its name: each reader then sees it only as they may.',
     },
   },
   fieldErrors: {
@@ -123,8 +140,6 @@ export const en = {
     accept: 'Accept as observer',
     decline: 'Decline',
     nominate: 'Nominate for membership',
-    request_nomination: 'Ask to be nominated',
-    defer: 'Defer candidacy',
     admit: 'Admit as member',
     suspend: 'Suspend',
     reinstate: 'Reinstate',
@@ -176,6 +191,10 @@ export const en = {
     registrationStatus: 'State registration',
     registrationNumber: 'Registration number',
     registrationDate: 'Registration date',
+    registrationIssuingBody: 'Issuing body',
+    registrationIssuingBodyHint: 'For example: the Department of Justice of Almaty.',
+    registrationClaimNote:
+      'Saying "registered" files a claim: officials of your region will see this register entry (the name, number, date and issuing body) to check it against the state register. Until they verify it, your community counts as not registered and stays protected.',
     description: 'About the community',
     descriptionHint: 'A few sentences: who you are and what you do.',
     transparencySection: 'Transparency profile',
@@ -202,12 +221,18 @@ export const en = {
     empty: 'No cities yet.',
     clubCount: 'Clubs: {{count}}',
   },
+  figure: {
+    fewerThan: 'fewer than {{count}}',
+    notShown: 'not shown',
+    listedPlus: '{{listed}} + {{unlisted}} not listed',
+    listedOnly: '{{listed}} listed, the rest not shown',
+  },
   city: {
     allCities: 'All cities',
     clubsTitle: 'Clubs',
     empty: 'No clubs in this city yet.',
-    memberCount: 'Members: {{count}}',
-    observerCount: 'Observers: {{count}}',
+    members: 'Members',
+    observers: 'Observers',
   },
   club: {
     participants: 'Participants',
@@ -276,11 +301,7 @@ export const en = {
     conflict: 'Someone else has already changed this participation. It has been reloaded.',
     confirm: {
       accept: 'Accept this community as an observer?',
-      decline: 'Decline? The community will see your reason.',
       nominate: 'Nominate this community for membership?',
-      request_nomination: 'Ask to be nominated for membership? Every milestone is met; the coordinator will decide.',
-      defer: 'Defer the candidacy? The community returns to observer and will see your reason.',
-      admit: 'Admit this community as a member?',
       suspend: 'Suspend this participation? The community will see your reason.',
       reinstate: 'Reinstate this participation?',
       withdraw: 'Withdraw from this club? This cannot be undone; you can apply again later.',
@@ -295,6 +316,22 @@ export const en = {
     participations: 'Clubs',
     noParticipations: 'Your community does not take part in any club yet.',
     browse: 'Find a club to apply to',
+    accessLog: 'Access log',
+    accessLogHint: 'Who read or changed our record, and when.',
+    accessLogLink: 'Open the access log',
+    erasure: {
+      title: 'Erase our data',
+      intro: 'Your community takes part in no club now, so you may ask Dastarkhan to forget its people.',
+      open: 'Erase our data…',
+      question: "Erase your community's personal data? This cannot be undone.",
+      erased:
+        "Erased: contact details, leaders and meeting place; application statements, appeals and answers to reviews; sponsors' statements about you; names and reasons in notifications and emails; your representatives' accounts (name, email, password).",
+      kept: "Kept: the community's name and its aggregate history (statuses, attendance, contributions), so the clubs' figures stay true.",
+      signOut: 'You will be signed out: your account is erased too.',
+      confirm: 'Erase for good',
+      done: "Your community's data was erased and you were signed out.",
+      erasedOn: 'Personal data erased on {{date}}.',
+    },
   },
   myClubs: {
     title: 'My clubs',
@@ -339,6 +376,7 @@ export const en = {
       title: 'This time is already taken:',
       club: 'The club already meets:',
       venue: 'The venue is booked:',
+      busy: 'That venue is busy then',
       change: 'Change the date or time to save.',
     },
     calendar: {
@@ -403,6 +441,9 @@ export const en = {
       agendaTitleRequired: 'Every agenda item needs a title.',
       agendaTitle: 'Item {{n}}',
       presenter: 'Presenter',
+      presenterNone: 'Not a community: a guest or an official',
+      presenterName: "Presenter's name (optional)",
+      presenterNameHint: "A guest or an official. Never type a community's name here: choose the community above.",
       moveUp: 'Move item {{n}} up',
       moveDown: 'Move item {{n}} down',
       removeItem: 'Remove item {{n}}',

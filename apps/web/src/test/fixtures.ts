@@ -5,6 +5,18 @@ type Club = Schemas['ClubDto'];
 type ParticipationSummary = Schemas['ParticipationSummaryDto'];
 type Participation = Schemas['ParticipationDto'];
 type CommunityRef = Schemas['CommunityRefDto'];
+type Figure = Schemas['FigureDto'];
+type CountFigure = Schemas['CountFigureDto'];
+
+export const exactly = (value: number): Figure => ({ value, fewerThan: null });
+export const fewerThan = (threshold: number): Figure => ({ value: null, fewerThan: threshold });
+export const withheld: Figure = { value: null, fewerThan: null };
+
+/** A count as the API sends it: `listed` communities, and the unlisted ones as the small-count rule lets the reader see them. */
+export function countFigure(listed: number, unlisted: Figure = exactly(0)): CountFigure {
+  const total = unlisted.value !== null ? exactly(listed + unlisted.value) : unlisted.fewerThan !== null ? fewerThan(listed + unlisted.fewerThan) : withheld;
+  return { listed, unlisted, total };
+}
 
 export const almaty: Schemas['CityDto'] = {
   id: 'city-almaty',
@@ -76,8 +88,8 @@ export function club(overrides: Partial<Club> = {}): Club {
     description: 'Monthly meetings on the social issues of the city.',
     cityId: almaty.id,
     city: almaty,
-    memberCount: 2,
-    observerCount: 1,
+    memberCount: countFigure(2),
+    observerCount: countFigure(1),
     pendingApplications: null,
     awaitingDecision: null,
     participants: [],
@@ -95,6 +107,8 @@ export function community(overrides: Partial<Schemas['CommunityDto']> = {}): Sch
     registrationStatus: 'not_registered',
     registrationNumber: null,
     registrationDate: null,
+    registrationIssuingBody: null,
+    registrationClaim: null,
     description: 'A small evangelical congregation.',
     leaders: '',
     meetingPlace: '',
@@ -105,6 +119,7 @@ export function community(overrides: Partial<Schemas['CommunityDto']> = {}): Sch
     isPublic: false,
     officialConsentAt: null,
     cityId: almaty.id,
+    erasedAt: null,
     createdAt: '2025-01-15T10:00:00.000Z',
     ...overrides,
   };
@@ -150,7 +165,7 @@ export function meeting(overrides: Partial<Meeting> = {}): Meeting {
     status: 'scheduled',
     cancelReason: null,
     topics: [youthTopic],
-    agenda: [{ id: 'agenda-1', position: 1, title: 'Youth summer camp', presenter: 'Aigerim' }],
+    agenda: [{ id: 'agenda-1', position: 1, title: 'Youth summer camp', presenter: 'Aigerim', presenterCommunity: null, presenterIsCommunity: false }],
     version: 1,
     checkInCode: null,
     viewerIsCoordinator: false,
@@ -168,6 +183,7 @@ export function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     meetingStartsAt: '2026-11-03T13:00:00.000Z',
     title: 'Book the park for the clean-up',
     ownerCommunity: communityRef(),
+    ownerIsCommunity: true,
     ownerName: null,
     dueDate: '2026-12-15',
     status: 'open',

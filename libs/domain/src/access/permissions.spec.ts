@@ -49,14 +49,14 @@ const RESOURCES: { [K in ResourceKind]: Extract<Resource, { kind: K }> } = {
   participation,
   meeting: { kind: 'meeting', meetingId: 'm-1', clubId: CLUB, regionCode: REGION, visibility: 'public' },
   project,
-  contribution: { kind: 'contribution', contributionId: 'c-1', communityId: 'community-1', project },
+  contribution: { kind: 'contribution', contributionId: 'c-1', communityId: 'community-1', community: community(), project },
   'action-item': { kind: 'action-item', actionItemId: 'a-1', clubId: CLUB, ownerCommunityId: 'community-1' },
   review: { kind: 'review', reviewId: 'r-1', officialId: 'official', participation },
   decision: { kind: 'decision', decisionId: 'd-1', participation },
   appeal: { kind: 'appeal', appealId: 'ap-1', participation },
-  sponsorship: { kind: 'sponsorship', sponsorshipId: 's-1', sponsorCommunityId: 'community-1' },
+  sponsorship: { kind: 'sponsorship', sponsorshipId: 's-1', sponsorCommunityId: 'community-1', participation },
   notification: { kind: 'notification', notificationId: 'n-1', userId: 'official' },
-  'registration-claim': { kind: 'registration-claim', claimId: 'rc-1', communityId: 'community-1', regionCodes: [REGION] },
+  'registration-claim': { kind: 'registration-claim', claimId: 'rc-1', communityId: 'community-1', regionCodes: [REGION], community: community() },
 };
 
 const role = (r: Partial<ViewerRole> & Pick<ViewerRole, 'role'>): ViewerRole => ({ clubId: null, communityId: null, region: null, ...r });

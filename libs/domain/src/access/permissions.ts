@@ -4,6 +4,8 @@ import type { ProjectActor } from '../projects/project-status';
 import type {
   ClubResource,
   CommunityResource,
+  ContributionResource,
+  RegistrationClaimResource,
   ParticipationResource,
   ProjectResource,
   Resource,
@@ -92,6 +94,15 @@ function seesProject(viewer: ViewerContext | null, project: ProjectResource): bo
 const seesCommunity = (viewer: ViewerContext | null, c: CommunityResource) => communityAccess(c.community, viewer).access !== 'hidden';
 const representsCommunity = (viewer: ViewerContext | null, c: CommunityResource) => represents(viewer, c.community.communityId);
 
+/** A ledger line shows wherever its project and its community may be seen (apps/api/docs/projects-contract.md). */
+const seesLedgerLine = (viewer: ViewerContext | null, c: ContributionResource) =>
+  coordinates(viewer, c.project.clubId) ||
+  represents(viewer, c.communityId) ||
+  (seesProject(viewer, c.project) && communityAccess(c.community, viewer, c.project.clubId).access !== 'hidden');
+
+const verifiesClaim = (viewer: ViewerContext | null, claim: RegistrationClaimResource) =>
+  isAdministrator(viewer) || claim.regionCodes.some((region) => isOfficialFor(viewer, region));
+
 const clubCoordinator = (viewer: ViewerContext | null, club: ClubResource) => coordinates(viewer, club.clubId);
 
 export const PERMISSIONS = {
@@ -121,7 +132,9 @@ export const PERMISSIONS = {
   'registration.claims.read': on('global', { can: (v) => official(v) || isAdministrator(v) }),
   'registration.verify': on('registration-claim', {
     write: true,
-    see: (v, claim) => isAdministrator(v) || claim.regionCodes.some((region) => isOfficialFor(v, region)),
+    // The community and its coordinators read the claim on its profile; only verifiers decide it.
+    see: (v, claim) => verifiesClaim(v, claim) || communityAccess(claim.community, v).access === 'contacts',
+    can: verifiesClaim,
   }),
 
   // Clubs.
@@ -137,12 +150,9 @@ export const PERMISSIONS = {
   'club.records.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) }),
   'club.projects.read': on('club', { anonymous: true }),
   'club.projects.propose': on('club', { write: true, can: (v, c) => invitedCommunityIds(v, c.clubId).length > 0 }),
-  'club.policy.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) || isAdministrator(v) }),
-  'club.policy.write': on('club', {
-    write: true,
-    see: (v, c) => clubInsider(v, c.clubId) || isAdministrator(v),
-    can: clubCoordinator,
-  }),
+  // The pathway a club asks of its observers is public: a community deciding whether to apply reads it.
+  'club.policy.read': on('club', { anonymous: true }),
+  'club.policy.write': on('club', { write: true, can: clubCoordinator }),
 
   // Communities. `community.act` guards a community named in a request body: the caller must speak for it.
   'community.read': on('community', { anonymous: true, see: seesCommunity }),
@@ -173,8 +183,17 @@ export const PERMISSIONS = {
     see: (v, r) => participationReader(v, r.participation) || (official(v) && v?.userId === r.officialId),
     can: (v, r) => officialMayRead(v, r.participation) || (official(v) && v?.userId === r.officialId),
   }),
-  'decision.appeal': on('decision', { write: true, see: (v, d) => participationReader(v, d.participation), can: (v, d) => representsParticipation(v, d.participation) }),
-  'sponsorship.withdraw': on('sponsorship', { write: true, see: (v, s) => represents(v, s.sponsorCommunityId) }),
+  'decision.appeal': on('decision', {
+    write: true,
+    // The administrator reads every appealed decision on the appeals page.
+    see: (v, d) => participationReader(v, d.participation) || isAdministrator(v),
+    can: (v, d) => representsParticipation(v, d.participation),
+  }),
+  'sponsorship.withdraw': on('sponsorship', {
+    write: true,
+    see: (v, s) => represents(v, s.sponsorCommunityId) || participationParty(v, s.participation),
+    can: (v, s) => represents(v, s.sponsorCommunityId),
+  }),
 
   // Meetings.
   'meeting.read': on('meeting', { anonymous: true, see: (v, m) => m.visibility === 'public' || clubInsider(v, m.clubId) }),
@@ -212,16 +231,8 @@ export const PERMISSIONS = {
   'project.transition': on('project', { write: true, see: seesProject, can: (v, p) => coordinates(v, p.clubId) || projectProposer(v, p) }),
   'project.join': on('project', { write: true, see: seesProject, can: (v, p) => invitedCommunityIds(v, p.clubId).length > 0 }),
   'project.contribute': on('project', { write: true, see: seesProject, can: projectPartnerOf }),
-  'contribution.correct': on('contribution', {
-    write: true,
-    see: (v, c) => coordinates(v, c.project.clubId) || represents(v, c.communityId),
-    can: (v, c) => represents(v, c.communityId),
-  }),
-  'contribution.review': on('contribution', {
-    write: true,
-    see: (v, c) => coordinates(v, c.project.clubId) || represents(v, c.communityId),
-    can: (v, c) => coordinates(v, c.project.clubId),
-  }),
+  'contribution.correct': on('contribution', { write: true, see: seesLedgerLine, can: (v, c) => represents(v, c.communityId) }),
+  'contribution.review': on('contribution', { write: true, see: seesLedgerLine, can: (v, c) => coordinates(v, c.project.clubId) }),
 } satisfies Record<string, AnyRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -55,6 +55,8 @@ export interface ContributionResource {
   kind: 'contribution';
   contributionId: string;
   communityId: string;
+  /** The line's community: a reader sees the line where it may see the community. */
+  community: CommunityPrivacyFacts;
   project: ProjectResource;
 }
 
@@ -88,6 +90,8 @@ export interface SponsorshipResource {
   kind: 'sponsorship';
   sponsorshipId: string;
   sponsorCommunityId: string;
+  /** The sponsored participation, whose parties see the sponsorship on its progress page. */
+  participation: ParticipationResource;
 }
 
 export interface NotificationResource {
@@ -102,6 +106,8 @@ export interface RegistrationClaimResource {
   claimId: string;
   communityId: string;
   regionCodes: readonly string[];
+  /** The claiming community: itself and its clubs' coordinators see the claim on its profile. */
+  community: CommunityPrivacyFacts;
 }
 
 export type Resource =

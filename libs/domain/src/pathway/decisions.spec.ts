@@ -41,12 +41,12 @@ const request = (overrides: Partial<DecisionRequest> = {}): DecisionRequest => (
 
 /** Facts under which a reason code is true. */
 const factsFor = (code: DecisionReasonCode): Partial<DecisionRequest> =>
-  ({
+  (({
     milestones_met: { unmetMilestones: [] },
     milestones_unmet: { unmetMilestones: ['sponsors'] },
     open_concern: { unmetMilestones: ['noOpenConcern'] },
     registered_community: { registered: true },
-  })[code as string] ?? {};
+  }) as Record<string, Partial<DecisionRequest>>)[code] ?? {};
 
 describe('reasonCodesFor: a decision may give only reasons that are true', () => {
   it('offers "every milestone is met" only when they are, for a candidate', () => {

@@ -111,13 +111,16 @@ export class AccessLogEntryDto {
   @ApiProperty({ enum: ['read', 'consent.granted', 'consent.revoked', 'registration.claimed', 'registration.verified', 'registration.rejected', 'erasure'] })
   kind: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Who acted (null: the system)' })
+  @ApiProperty({ type: String, nullable: true, description: 'Who acted (null: the system, or a person whose data was erased)' })
   actorName: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'In which capacity: official, administrator, representative …' })
   actorRole: string | null;
 
-  @ApiProperty({ description: 'What was read or changed, e.g. community.profile, official.candidacies' })
+  @ApiProperty({
+    description:
+      'What was read or changed: one or more codes separated by commas (a request may read several parts), e.g. community.profile, participation.read, official.candidacies, community.consent, community.registration',
+  })
   resource: string;
 }
 

@@ -98,8 +98,11 @@ export class ActionItemDto {
   @ApiProperty()
   title: string;
 
-  @ApiProperty({ type: CommunityRefDto, nullable: true })
+  @ApiProperty({ type: CommunityRefDto, nullable: true, description: 'The owner community where the reader may see it; see ownerIsCommunity' })
   ownerCommunity: CommunityRefDto | null;
+
+  @ApiProperty({ description: 'A community owns the item (shown as "a community" when ownerCommunity is null)' })
+  ownerIsCommunity: boolean;
 
   @ApiProperty({ type: String, nullable: true })
   ownerName: string | null;

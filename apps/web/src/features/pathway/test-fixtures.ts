@@ -1,3 +1,4 @@
+import { DECISION_REASON_CODES } from '@dastarkhan/domain';
 import type { PathwayMilestone, PathwayPolicy, PathwayProgress, Sponsorship } from './api/pathway';
 
 export function policy(overrides: Partial<PathwayPolicy> = {}): PathwayPolicy {
@@ -35,6 +36,7 @@ export function progress(overrides: Partial<PathwayProgress> = {}): PathwayProgr
     participationId: 'part-1',
     status: 'observer',
     observerSince: '2026-03-11T20:15:00.000Z',
+    memberSince: null,
     policy: policy(),
     allMet: false,
     milestones: [
@@ -63,6 +65,11 @@ export function progress(overrides: Partial<PathwayProgress> = {}): PathwayProgr
       { key: 'attendMeetings', count: 1, fields: null, until: null },
       { key: 'joinProjects', count: 1, fields: null, until: null },
     ],
+    decisionReasonCodes: {
+      admit: [...DECISION_REASON_CODES.admit],
+      defer: [...DECISION_REASON_CODES.defer],
+      decline: [...DECISION_REASON_CODES.decline],
+    },
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
+import { countFigure, exactly } from '../../test/fixtures';
 
 type CommunityRef = Schemas['CommunityRefDto'];
 type Project = Schemas['ProjectDto'];
@@ -21,14 +22,14 @@ export function project(overrides: Partial<Project> = {}): Project {
     startsOn: '2026-04-18',
     endsOn: '2026-04-19',
     leadCommunity: grace,
-    partnerCount: 1,
+    partnerCount: countFigure(1),
     progress: { done: 0, total: 0, percent: 0 },
     updatedAt: '2026-03-01T06:00:00.000Z',
     description: 'We clean the Esentai riverbank together and plant trees.',
     decisionReason: null,
     version: 3,
     partners: [{ community: grace, role: 'lead', status: 'confirmed', joinedAt: '2026-03-01T06:00:00.000Z' }],
-    undisclosedPartners: 0,
+    undisclosed: { partners: exactly(0), volunteers: exactly(0), hours: exactly(0) },
     ledger: [],
     totals: { volunteers: 0, hours: 0, contributions: 0 },
     milestones: [],

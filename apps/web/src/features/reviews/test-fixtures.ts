@@ -1,4 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
+import { exactly } from '../../test/fixtures';
 import type { NamedCandidacy, ParticipationReviews, Review } from './api/reviews';
 
 type Me = Schemas['MeDto'];
@@ -27,7 +28,7 @@ export function namedCandidacy(overrides: Partial<NamedCandidacy> = {}): NamedCa
   };
 }
 
-export function aggregate(count = 2) {
+export function aggregate(count: Schemas['FigureDto'] = exactly(2)) {
   return { club: almatyClub, count };
 }
 

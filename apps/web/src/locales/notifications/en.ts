@@ -30,6 +30,24 @@ export const notificationsEn = {
     appeal_filed: '{{community}} appealed a decision of {{club}}.',
     appeal_decided: '{{community}}: the appeal against a decision of {{club}} was decided.',
   },
+  /** Short names of the kinds, where the sentence would need the community and the club. */
+  kindLabel: {
+    application_received: 'Application received',
+    application_accepted: 'Accepted as observer',
+    nominated: 'Nominated for membership',
+    review_recorded: 'Official review recorded',
+    concern_resolved: 'Concern resolved',
+    review_response: 'Answer to a review',
+    admitted: 'Admitted as member',
+    deferred: 'Candidacy deferred',
+    declined: 'Declined',
+    suspended: 'Participation suspended',
+    reinstated: 'Participation reinstated',
+    withdrawn: 'Withdrew from a club',
+    sponsored: 'Sponsorship received',
+    appeal_filed: 'Appeal filed',
+    appeal_decided: 'Appeal decided',
+  },
   outbox: {
     title: 'Email outbox',
     intro: 'Every email the platform writes. Without an SMTP server configured they stay pending here.',
@@ -43,6 +61,8 @@ export const notificationsEn = {
     nextAttempt: 'Next attempt {{date}}',
     lastError: 'Last error: {{error}}',
     showBody: 'Show the text',
+    kind: 'Kind: {{kind}}',
+    withheld: 'Content withheld: about a protected community',
     status: {
       pending: 'Pending',
       sent: 'Sent',

@@ -44,7 +44,7 @@ export const projectsEn = {
     'A public project’s page can be seen by anyone once it is completed. A non-registered community is shown there only if it chose to be public.',
   card: {
     lead: 'Lead: {{name}}',
-    partners: 'Communities: {{count}}',
+    partners: 'Communities',
     progress: 'Milestones: {{done}} of {{total}}',
   },
   propose: {
@@ -127,7 +127,9 @@ export const projectsEn = {
       declined: 'Declined',
     },
     none: 'No communities yet.',
-    undisclosed: 'And other communities not shown here: {{count}}.',
+    undisclosed: 'Partners not shown',
+    undisclosedVolunteers: 'their volunteers',
+    undisclosedHours: 'their hours',
     confirm: 'Confirm',
     decline: 'Decline',
     declineReason: 'Reason for declining (the community sees it)',
@@ -152,6 +154,7 @@ export const projectsEn = {
     nothingConfirmed: 'Nothing confirmed yet.',
     totals: 'Confirmed totals',
     totalContributions: 'Confirmed contributions',
+    totalsListedOnly: 'These totals count the communities listed here; what the partners not shown did is under “Taking part”.',
     confirm: 'Confirm',
     reject: 'Reject',
     rejectReason: 'What is not right?',

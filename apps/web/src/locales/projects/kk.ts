@@ -42,7 +42,7 @@ export const projectsKk: ProjectsTranslation = {
     'Көпшілік жобасының парағын ол аяқталғаннан кейін кез келген адам көре алады. Тіркелмеген қауымдастық онда тек өзі көпшілікке ашық болуды таңдаса ғана көрсетіледі.',
   card: {
     lead: 'Жетекші қауымдастық: {{name}}',
-    partners: 'Қауымдастықтар саны: {{count}}',
+    partners: 'Қауымдастықтар саны',
     progress: 'Кезеңдер: {{total}} ішінен {{done}}',
   },
   propose: {
@@ -125,7 +125,9 @@ export const projectsKk: ProjectsTranslation = {
       declined: 'Қабылданбады',
     },
     none: 'Әзірге бірде-бір қауымдастық жоқ.',
-    undisclosed: 'Мұнда көрсетілмейтін басқа қауымдастықтар: {{count}}.',
+    undisclosed: 'Көрсетілмеген серіктестер',
+    undisclosedVolunteers: 'олардың еріктілері',
+    undisclosedHours: 'олардың сағаттары',
     confirm: 'Растау',
     decline: 'Қабылдамау',
     declineReason: 'Бас тарту себебі (қауымдастық көреді)',
@@ -150,6 +152,7 @@ export const projectsKk: ProjectsTranslation = {
     nothingConfirmed: 'Әзірге ештеңе расталмаған.',
     totals: 'Расталған қорытынды',
     totalContributions: 'Расталған үлестер',
+    totalsListedOnly: 'Бұл қорытынды тек осы тізімдегі қауымдастықтарды қамтиды; көрсетілмеген серіктестердің үлесі «Қатысушылар» бөлімінде.',
     confirm: 'Растау',
     reject: 'Қайтару',
     rejectReason: 'Не дұрыс емес?',

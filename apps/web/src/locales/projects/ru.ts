@@ -42,7 +42,7 @@ export const projectsRu: ProjectsTranslation = {
     'Страницу публичного проекта после завершения может увидеть любой. Незарегистрированная община показывается там, только если она сама решила быть публичной.',
   card: {
     lead: 'Ведущая община: {{name}}',
-    partners: 'Общин: {{count}}',
+    partners: 'Общин',
     progress: 'Этапы: {{done}} из {{total}}',
   },
   propose: {
@@ -125,7 +125,9 @@ export const projectsRu: ProjectsTranslation = {
       declined: 'Отклонена',
     },
     none: 'Пока ни одной общины.',
-    undisclosed: 'И другие общины, которые здесь не показываются: {{count}}.',
+    undisclosed: 'Партнёры, которые не показаны',
+    undisclosedVolunteers: 'их волонтёров',
+    undisclosedHours: 'их часов',
     confirm: 'Подтвердить',
     decline: 'Отклонить',
     declineReason: 'Причина отказа (община её увидит)',
@@ -150,6 +152,7 @@ export const projectsRu: ProjectsTranslation = {
     nothingConfirmed: 'Пока ничего не подтверждено.',
     totals: 'Подтверждённые итоги',
     totalContributions: 'Подтверждённых вкладов',
+    totalsListedOnly: 'Эти итоги учитывают только общины из списка; вклад партнёров, которые не показаны, — в разделе «Участники».',
     confirm: 'Подтвердить',
     reject: 'Вернуть',
     rejectReason: 'Что не так?',

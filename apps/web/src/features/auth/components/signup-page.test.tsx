@@ -4,6 +4,9 @@ import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { anonymous, community, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
+/** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
+const TYPING_TIMEOUT = 20_000;
+
 describe('signup page', () => {
   let api: FakeApi;
 
@@ -31,16 +34,19 @@ describe('signup page', () => {
     await user.selectOptions(screen.getByLabelText('Tradition'), 'Lutheran Church');
     expect(screen.queryByLabelText('Registration number')).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('State registration'), 'Registered');
+    // Officials of the region will check the claimed entry: the form says so before anything is sent.
+    expect(screen.getByTestId('registration-claim-note')).toHaveTextContent('officials of your region will see this register entry');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     // Checked before any request: the password is too short, the registration details are missing.
     expect(screen.getByText('The password must be at least 10 characters long.')).toBeInTheDocument();
-    expect(screen.getAllByText('This field is required.')).toHaveLength(2);
+    expect(screen.getAllByText('This field is required.')).toHaveLength(3);
     expect(api.callsTo('POST', '/api/auth/signup')).toHaveLength(0);
 
     await user.type(screen.getByLabelText('Password'), '-and-longer');
     await user.type(screen.getByLabelText('Registration number'), 'KZ-0042');
     await user.type(screen.getByLabelText('Registration date'), '2019-05-20');
+    await user.type(screen.getByLabelText('Issuing body'), 'Justice Dept');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'My community' })).toBeInTheDocument();
@@ -56,10 +62,11 @@ describe('signup page', () => {
         registrationStatus: 'registered',
         registrationNumber: 'KZ-0042',
         registrationDate: '2019-05-20',
+        registrationIssuingBody: 'Justice Dept',
         isPublic: false,
       },
     });
-  });
+  }, TYPING_TIMEOUT);
 
   it("shows the API's field errors next to the fields", async () => {
     // The API words its field errors in English; the form shows a translated hint at the field.

@@ -1,17 +1,20 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeApi } from '../../../test/fake-api';
-import { almaty, anonymous, astana, club } from '../../../test/fixtures';
+import { createFakeApi, type FakeApi } from '../../../test/fake-api';
+import { almaty, anonymous, astana, club, countFigure, fewerThan, withheld } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 describe('cities', () => {
+  let api: FakeApi;
+
   beforeEach(() => {
-    createFakeApi({
+    api = createFakeApi({
       'GET /api/auth/me': anonymous,
       'GET /api/cities': { body: [astana, almaty] },
       'GET /api/cities/city-almaty': { body: almaty },
-      'GET /api/clubs?cityId=city-almaty': { body: [club({ memberCount: 5, observerCount: 2 })] },
-    }).install();
+      'GET /api/clubs?cityId=city-almaty': { body: [club({ memberCount: countFigure(5), observerCount: countFigure(2) })] },
+    });
+    api.install();
   });
 
   it('lists cities with region and number of clubs on the home page, and opens a city to its clubs', async () => {
@@ -26,5 +29,32 @@ describe('cities', () => {
     const clubLink = await screen.findByRole('link', { name: /Almaty Multi-Faith Club/ });
     expect(clubLink).toHaveAttribute('href', '/clubs/club-1');
     expect(clubLink).toHaveTextContent('Членов: 5 · Наблюдателей: 2');
+  });
+
+  describe('counts under the small-count rule', () => {
+    beforeEach(() => {
+      api.on('GET /api/clubs?cityId=city-almaty', {
+        body: [club({ memberCount: countFigure(4), observerCount: countFigure(3, fewerThan(10)) })],
+      });
+    });
+
+    it.each([
+      ['en', 'Members: 4 · Observers: 3 + fewer than 10 not listed'],
+      ['ru', 'Членов: 4 · Наблюдателей: 3 + менее 10 не в списке'],
+      ['kk', 'Мүшелер: 4 · Бақылаушылар: 3 + 10-нан аз тізімде жоқ'],
+    ] as const)('shows the hidden observers as "fewer than 10" (%s), never the exact number', async (locale, text) => {
+      renderApp('/cities/city-almaty', { locale });
+      const card = await screen.findByRole('link', { name: /Almaty Multi-Faith Club/ });
+      expect(card).toHaveTextContent(text);
+      expect(within(card).getByTestId('observer-count')).toHaveAttribute('data-figure', 'listed');
+    });
+  });
+
+  it('says only how many are listed when the rest is withheld', async () => {
+    api.on('GET /api/clubs?cityId=city-almaty', { body: [club({ memberCount: { listed: 0, unlisted: withheld, total: withheld } })] });
+    renderApp('/cities/city-almaty');
+    const members = within(await screen.findByRole('link', { name: /Almaty Multi-Faith Club/ })).getByTestId('member-count');
+    expect(members).toHaveAttribute('data-figure', 'listed');
+    expect(members).toHaveTextContent('0 listed, the rest not shown');
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ClubCounts } from '../../../components/figure';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
@@ -33,7 +34,7 @@ export function CityPage() {
                           <span className="card-title">{club.name}</span>
                           {club.description && <span className="card-text">{club.description}</span>}
                           <span className="card-meta">
-                            {t('city.memberCount', { count: club.memberCount })} · {t('city.observerCount', { count: club.observerCount })}
+                            <ClubCounts club={club} />
                           </span>
                         </Link>
                       </li>

@@ -1,4 +1,4 @@
-import { availableActions, DECISION_REASON_CODES } from '@dastarkhan/domain';
+import { availableActions, reasonCodesFor, type DECISION_REASON_CODES } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
@@ -73,7 +73,8 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
               data-testid="decline-reason-code"
             >
               <option value="">{t('common.choose')}</option>
-              {DECISION_REASON_CODES.decline.map((code) => (
+              {/* Only the reasons true of an application (no milestones or concerns yet): libs/domain reasonCodesFor. */}
+              {reasonCodesFor({ fromStatus: 'applied', registered: application.community.registrationStatus === 'registered', unmetMilestones: [] }).decline.map((code) => (
                 <option key={code} value={code}>
                   {t(`decisions.reasonCode.${code}`)}
                 </option>

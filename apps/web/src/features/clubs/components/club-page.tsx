@@ -2,6 +2,7 @@ import { isLive } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ClubCounts } from '../../../components/figure';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { StatusBadge } from '../../../components/status-badge';
@@ -45,6 +46,9 @@ function ClubDetails({ club }: { club: Club }) {
       </p>
       <PageTitle subtitle={localized(club.city.name)}>{club.name}</PageTitle>
       {club.description && <p className="lead">{club.description}</p>}
+      <p className="card-meta" data-testid="club-counts">
+        <ClubCounts club={club} />
+      </p>
 
       <p className="actions">
         <Link to={`/clubs/${club.id}/calendar`} className="button button-secondary" data-testid="calendar-link">

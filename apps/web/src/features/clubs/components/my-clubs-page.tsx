@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ClubCounts } from '../../../components/figure';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
@@ -25,7 +26,7 @@ export function MyClubsPage() {
                   </h2>
                   <p className="card-meta">{localized(club.city.name)}</p>
                   <p className="card-meta">
-                    {t('city.memberCount', { count: club.memberCount })} · {t('city.observerCount', { count: club.observerCount })}
+                    <ClubCounts club={club} />
                   </p>
                   <p className="actions">
                     <Link to={`/clubs/${club.id}/applications`} className="button button-small" data-testid={`pending-${club.id}`}>

@@ -1,11 +1,16 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
 
 export type Community = Schemas['CommunityDto'];
 export type CommunityUpdate = Schemas['UpdateCommunityDto'];
+export type RegistrationClaim = Schemas['RegistrationClaimDto'];
+export type AccessLogEntry = Schemas['AccessLogEntryDto'];
+export type ParticipationSummary = Schemas['ParticipationSummaryDto'];
+
+const ACCESS_LOG_PAGE = 30;
 
 export function useCommunityParticipations(communityId: string) {
   const client = useApiClient();
@@ -26,8 +31,34 @@ export function useUpdateCommunity(communityId: string) {
       queryClient.setQueryData<Community[]>(queryKeys.myCommunities, (list) =>
         list?.map((community) => (community.id === updated.id ? updated : community)),
       );
-      // Names and visibility show up on club pages.
-      return queryClient.invalidateQueries({ queryKey: queryKeys.clubs });
+      // Names and visibility show up on club pages; a consent change or a claim is a line of the access log.
+      return Promise.all(
+        [queryKeys.clubs, queryKeys.communityAccessLog(communityId)].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
     },
+  });
+}
+
+/** Who read or changed the community's record (its representatives only), newest first, a page at a time. */
+export function useAccessLog(communityId: string) {
+  const client = useApiClient();
+  return useInfiniteQuery({
+    queryKey: queryKeys.communityAccessLog(communityId),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await client.GET('/api/communities/{id}/access-log', {
+          params: { path: { id: communityId }, query: { limit: ACCESS_LOG_PAGE, ...(pageParam === null ? {} : { before: pageParam }) } },
+        }),
+      ),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+}
+
+/** Erases the community's personal data and its representatives' accounts (docs/domain.md, P11). */
+export function useEraseCommunity(communityId: string) {
+  const client = useApiClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await client.POST('/api/communities/{id}/erasure', { params: { path: { id: communityId } } })),
   });
 }

@@ -13,12 +13,43 @@ import { errorText } from '../../../components/error-message';
 import { CheckboxField } from '../../../components/form-field';
 import { ApiError } from '../../../lib/api-error';
 import { formatDate } from '../../../lib/format';
-import { useUpdateCommunity, type Community } from '../api/communities';
+import { useUpdateCommunity, type Community, type CommunityUpdate, type RegistrationClaim } from '../api/communities';
+import { RegistrationClaimStatus } from './registration-claim-status';
+
+/** A claim waiting for an official: the form shows it as the community's registration. */
+const pendingClaim = (community: Community) => (community.registrationClaim?.status === 'pending' ? community.registrationClaim : null);
+
+function initialValues(community: Community): CommunityProfileValues {
+  const claim = pendingClaim(community);
+  if (!claim) return communityProfileValues(community);
+  return communityProfileValues({
+    ...community,
+    registrationStatus: 'registered',
+    registrationNumber: claim.registrationNumber,
+    registrationDate: claim.registrationDate,
+    registrationIssuingBody: claim.issuingBody,
+  });
+}
+
+const claimsSame = (values: CommunityProfileValues, claim: RegistrationClaim) =>
+  values.registrationStatus === 'registered' &&
+  values.registrationNumber.trim() === claim.registrationNumber &&
+  values.registrationDate === claim.registrationDate &&
+  values.registrationIssuingBody.trim() === claim.issuingBody;
+
+/** The profile to send: the registration is left out while it repeats the claim that waits (a second claim is refused). */
+function profileUpdate(values: CommunityProfileValues, community: Community): CommunityUpdate {
+  const profile = toCommunityProfile(values, { clearEmpty: true });
+  const claim = pendingClaim(community);
+  if (!claim || !claimsSame(values, claim)) return profile;
+  const { registrationStatus: _status, registrationNumber: _number, registrationDate: _date, registrationIssuingBody: _body, ...rest } = profile;
+  return rest;
+}
 
 export function CommunityProfileForm({ community }: { community: Community }) {
   const { t, i18n } = useTranslation();
   const update = useUpdateCommunity(community.id);
-  const [values, setValues] = useState<CommunityProfileValues>(() => communityProfileValues(community));
+  const [values, setValues] = useState<CommunityProfileValues>(() => initialValues(community));
   const [consent, setConsent] = useState(community.officialConsentAt != null);
   const [errors, setErrors] = useState<CommunityProfileErrors>({});
   const [saved, setSaved] = useState(false);
@@ -35,7 +66,7 @@ export function CommunityProfileForm({ community }: { community: Community }) {
     if (Object.keys(nextErrors).length > 0) return;
     const consentChanged = consent !== (community.officialConsentAt != null);
     update.mutate(
-      { ...toCommunityProfile(values, { clearEmpty: true }), ...(consentChanged ? { officialConsent: consent } : {}) },
+      { ...profileUpdate(values, community), ...(consentChanged ? { officialConsent: consent } : {}) },
       {
         onSuccess: () => setSaved(true),
         onError: (error) => {
@@ -53,6 +84,7 @@ export function CommunityProfileForm({ community }: { community: Community }) {
           {errorText(t, update.error)}
         </p>
       )}
+      {community.registrationClaim && <RegistrationClaimStatus claim={community.registrationClaim} />}
       <CommunityProfileFields values={values} onChange={onChange} errors={errors} full />
       <fieldset className="fieldset">
         <legend>{t('community.consentSection')}</legend>

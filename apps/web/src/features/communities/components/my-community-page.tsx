@@ -9,6 +9,7 @@ import { formatDate } from '../../../lib/format';
 import { useMyCommunities } from '../../../lib/my-communities';
 import { useCommunityParticipations, type Community } from '../api/communities';
 import { CommunityProfileForm } from './community-profile-form';
+import { ErasureSection } from './erasure-section';
 import { CivicRecord } from '../../projects/components/civic-record';
 import { GivenSponsorships } from '../../pathway/components/given-sponsorships';
 
@@ -80,8 +81,16 @@ function CommunityOverview({ community }: { community: Community }) {
         </p>
       </section>
       <CommunityProfileForm community={community} />
+      <section aria-labelledby="access-log-title" className="card">
+        <h2 id="access-log-title">{t('myCommunity.accessLog')}</h2>
+        <p className="field-hint">{t('myCommunity.accessLogHint')}</p>
+        <Link to={`/my-community/${community.id}/access-log`} className="button button-secondary" data-testid="access-log-link">
+          {t('myCommunity.accessLogLink')}
+        </Link>
+      </section>
       <CivicRecord communityId={community.id} />
       <GivenSponsorships communityId={community.id} />
+      {participations.data && <ErasureSection community={community} participations={participations.data} />}
     </div>
   );
 }

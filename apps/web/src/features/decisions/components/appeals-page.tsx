@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useAppeals, useResolveAppeal, type AppealCase, type AppealResolution } from '../api/decisions';
 import { decisionErrorText } from './decision-errors';
 import { DecisionItem } from './decision-history';
@@ -65,7 +66,7 @@ function AppealItem({ appeal, onRule, pending }: { appeal: AppealCase; onRule: (
   return (
     <article className="card" aria-labelledby={headingId} data-testid="appeal-item">
       <h2 id={headingId} className="card-title">
-        {appeal.community.name}
+        {nameOrCommunity(t, appeal.community?.name, { start: true })}
       </h2>
       <p className="card-meta">
         {t('decisions.admin.club')}: {appeal.club.name}

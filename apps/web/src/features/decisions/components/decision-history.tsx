@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NoteForm } from '../../../components/note-form';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useAppeal, useDecisionRecords, type DecisionRecord } from '../api/decisions';
 
 /** The participation's decisions, newest first; nothing when there are none or the viewer may not see them. */
@@ -63,7 +64,7 @@ function AppealView({ appeal }: { appeal: NonNullable<DecisionRecord['appeal']> 
       <p>
         <strong>{t(`decisions.appeal.status.${appeal.status}`)}</strong>
       </p>
-      <p className="card-meta">{t('decisions.appeal.filed', { name: appeal.appellantName, date: formatDateTime(appeal.createdAt, i18n.language) })}</p>
+      <p className="card-meta">{t('decisions.appeal.filed', { name: nameOrCommunity(t, appeal.appellantName), date: formatDateTime(appeal.createdAt, i18n.language) })}</p>
       <blockquote className="statement">{appeal.text}</blockquote>
       {appeal.resolution && appeal.resolvedAt && (
         <>

@@ -1,5 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import { DECISION_REASON_CODES, DEFAULT_REAPPLY_MONTHS, reapplyDateAfter, type DecisionOutcome } from '@dastarkhan/domain';
+import { DEFAULT_REAPPLY_MONTHS, reapplyDateAfter, type DecisionOutcome } from '@dastarkhan/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
@@ -134,7 +134,8 @@ function DecisionForm({ participation, progress, outcomes, callbacks, locale }: 
           <select name="reasonCode" value={reasonCode} onChange={(e) => setReasonCode(e.target.value)} disabled={!outcome} data-testid="decision-reason-code">
             <option value="">{t('common.choose')}</option>
             {outcome &&
-              DECISION_REASON_CODES[outcome].map((code) => (
+              // Only the reasons true of this candidacy now (the API refuses the others).
+              progress.decisionReasonCodes[outcome].map((code) => (
                 <option key={code} value={code}>
                   {t(`decisions.reasonCode.${code}`)}
                 </option>

@@ -7,6 +7,9 @@ import { renderApp } from '../../../test/render-app';
 import { progress } from '../../pathway/test-fixtures';
 import type { AppealCase, DecisionRecord } from '../api/decisions';
 
+/** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
+const TYPING_TIMEOUT = 20_000;
+
 const candidate = participation({ id: 'part-1', status: 'candidate', version: 3, availableActions: ['admit', 'defer', 'decline'] });
 const PARTICIPATION = 'GET /api/participations/part-1';
 const DECISIONS = 'GET /api/participations/part-1/decisions';
@@ -83,15 +86,22 @@ describe('the coordinator decides on a candidacy', () => {
     expect(decided).toHaveAttribute('data-outcome', 'admit');
     expect(decided).toHaveTextContent('Admitted despite unmet milestones because: Vouched for by two members.');
     expect(screen.queryByTestId('decision-form')).not.toBeInTheDocument();
-  });
+  }, TYPING_TIMEOUT);
 
-  it('offers the reasons of the chosen outcome and prefills the re-apply date with the suggested wait', async () => {
+  it('offers the reasons of the chosen outcome true of the candidacy now, and prefills the re-apply date with the suggested wait', async () => {
+    // No concern is open: the API leaves "an open concern" out of the reasons.
+    const decisionReasonCodes = {
+      admit: ['coordinator_judgement' as const],
+      defer: ['milestones_unmet' as const, 'more_participation_needed' as const, 'other' as const],
+      decline: ['club_charter' as const, 'conduct' as const, 'inactive' as const, 'other' as const],
+    };
+    api.on(PROGRESS, { body: progress({ status: 'candidate', decisionReasonCodes }) });
     api.on('POST /api/participations/part-1/decisions', { body: { ...candidate, status: 'observer', decision: record() } });
     const { user } = renderApp('/participations/part-1/progress');
 
     await user.click(await screen.findByTestId('decision-outcome-defer'));
     const codes = within(screen.getByTestId('decision-reason-code')).getAllByRole('option').map((option) => option.textContent);
-    expect(codes).toEqual(['Choose…', 'Milestones not yet met', 'An open concern', 'More participation needed', 'Other reason']);
+    expect(codes).toEqual(['Choose…', 'Milestones not yet met', 'More participation needed', 'Other reason']);
     expect(screen.getByTestId('decision-reapply')).toHaveValue(reapplyDateAfter(new Date(), 3));
     expect(screen.queryByTestId('decision-override')).not.toBeInTheDocument();
 
@@ -113,7 +123,7 @@ describe('the coordinator decides on a candidacy', () => {
       earliestReapplyOn: '2027-01-31',
       version: 3,
     });
-  });
+  }, TYPING_TIMEOUT);
 
   it('says someone else already decided and reloads when the version is stale', async () => {
     api.on('POST /api/participations/part-1/decisions', () => {
@@ -327,6 +337,16 @@ describe('the administrator decides appeals', () => {
     expect(await screen.findByTestId('appeal-resolved')).toHaveTextContent('The appeal is decided.');
     expect(api.callsTo('POST', '/api/appeals/ap-1/resolution')[0].body).toEqual({ outcome: 'overturned', text: 'The attendance record was incomplete.' });
     expect(await screen.findByText('No open appeals.')).toBeInTheDocument();
+  });
+
+  it('shows "a community" where the reader may not see the community or the appellant', async () => {
+    const hidden = appealCase({ community: null, appellantName: null });
+    api.on('GET /api/appeals', { body: [{ ...hidden, decision: record({ appeal: { ...hidden.decision.appeal!, appellantName: null } }) }] });
+    renderApp('/admin/appeals', { locale: 'ru' });
+
+    const item = await screen.findByTestId('appeal-item');
+    expect(within(item).getByRole('heading', { name: 'Община' })).toBeInTheDocument();
+    expect(within(item).getByTestId('appeal-status')).toHaveTextContent('Апелляция: община');
   });
 
   it('upholds in Russian, and explains when the community has applied again', async () => {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
 import { formatDate } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useUpdateActionItem, type ActionItem } from '../api/minutes';
 
 interface ActionItemListProps {
@@ -26,7 +27,9 @@ export function ActionItemList({ items, viewerIsCoordinator, showOrigin = false,
       <ul className="plain-list action-items" data-testid={testId}>
         {items.map((item) => {
           const canToggle = viewerIsCoordinator || (item.ownerCommunity != null && mine.has(item.ownerCommunity.id));
-          const owner = item.ownerCommunity?.name ?? item.ownerName ?? t('meetings.actionItems.noOwner');
+          const owner = item.ownerIsCommunity
+            ? nameOrCommunity(t, item.ownerCommunity?.name, { start: true })
+            : (item.ownerName ?? t('meetings.actionItems.noOwner'));
           return (
             <li key={item.id} className={`action-item action-item-${item.status}`} data-testid="action-item" data-status={item.status}>
               <div className="action-item-main">

@@ -95,6 +95,7 @@ describe('attendance page', () => {
       body: [
         { id: 'e1', communityId: 'com-mosque', communityName: 'Central Mosque', fromStatus: null, toStatus: 'absent', role: 'member', method: 'coordinator', actorName: 'Bolat', at: '2026-12-01T13:01:00.000Z' },
         { id: 'e2', communityId: 'com-mosque', communityName: 'Central Mosque', fromStatus: 'absent', toStatus: 'present', role: 'member', method: 'coordinator', actorName: 'Bolat', at: '2026-12-01T13:05:00.000Z' },
+        { id: 'e0', communityId: 'com-hidden', communityName: null, fromStatus: null, toStatus: 'present', role: 'observer', method: 'check_in', actorName: null, at: '2026-12-01T12:59:00.000Z' },
       ],
     });
     const { user } = renderApp('/meetings/meeting-1/attendance');
@@ -104,5 +105,7 @@ describe('attendance page', () => {
     const events = await screen.findAllByTestId('attendance-event');
     expect(events[0]).toHaveTextContent('Central Mosque: Absent → Present (Member)');
     expect(events[0]).toHaveTextContent('by Bolat');
+    expect(events[2]).toHaveTextContent('A community: Present (Observer)');
+    expect(events[2]).toHaveTextContent('by a community · checked in with the code');
   });
 });

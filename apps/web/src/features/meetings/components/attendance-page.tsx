@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDateTime, formatTimeRange } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useMeeting } from '../api/meetings';
 import { isStaleVersion, useAttendance, useAttendanceHistory, useRecordAttendance, type Attendance, type AttendanceStatus } from '../api/participation';
 
@@ -130,7 +131,7 @@ export function AttendanceHistoryPage() {
                   <li key={event.id} className="timeline-event" data-testid="attendance-event">
                     <span className="timeline-time">{formatDateTime(event.at, i18n.language)}</span>
                     <p className="timeline-action">
-                      <strong>{event.communityName}</strong>:{' '}
+                      <strong>{nameOrCommunity(t, event.communityName, { start: true })}</strong>:{' '}
                       {event.fromStatus
                         ? t('participation.fromTo', {
                             from: t(`meetings.attendance.status.${event.fromStatus}`),
@@ -140,7 +141,7 @@ export function AttendanceHistoryPage() {
                       ({t(`meetings.attendance.role.${event.role}`)})
                     </p>
                     <p className="card-meta">
-                      {t('participation.actor', { name: event.actorName })}
+                      {t('participation.actor', { name: nameOrCommunity(t, event.actorName) })}
                       {event.method === 'check_in' && ` · ${t('meetings.attendance.checkedIn')}`}
                     </p>
                   </li>

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { club, coordinator, meeting, youthTopic } from '../../../test/fixtures';
+import { club, communityRef, coordinator, meeting, youthTopic } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 describe('editing a meeting', () => {
@@ -47,5 +47,23 @@ describe('editing a meeting', () => {
       topicIds: ['topic-youth'],
       agenda: [{ title: 'Youth summer camp', presenter: 'Aigerim' }],
     });
+  });
+
+  it('keeps a presenting community picked from the club, sent by id', async () => {
+    const mosque = communityRef({ id: 'com-mosque', name: 'Central Mosque', tradition: 'sunni_islam' });
+    api.on('GET /api/clubs/club-1', { body: club({ viewerIsCoordinator: true, participants: [{ participationId: 'p-1', status: 'member', community: mosque }] }) });
+    api.on('GET /api/meetings/meeting-1', {
+      body: meeting({
+        viewerIsCoordinator: true,
+        agenda: [{ id: 'a-1', position: 1, title: 'Ramadan in the city', presenter: '', presenterCommunity: mosque, presenterIsCommunity: true }],
+      }),
+    });
+    const { user } = renderApp('/meetings/meeting-1/edit');
+
+    expect(await screen.findByTestId('agenda-presenter-community-1')).toHaveValue('com-mosque');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'December meeting' });
+    expect(api.callsTo('PATCH', '/api/meetings/meeting-1')[0].body).toMatchObject({ agenda: [{ title: 'Ramadan in the city', presenterCommunityId: 'com-mosque' }] });
   });
 });

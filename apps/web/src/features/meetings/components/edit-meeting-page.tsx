@@ -38,7 +38,7 @@ function EditMeeting({ meeting }: { meeting: Meeting }) {
       <PageTitle subtitle={meeting.clubName}>{t('meetings.edit.title')}</PageTitle>
       {!meeting.viewerIsCoordinator ? (
         <p role="alert" className="alert alert-info">
-          {t('errors.FORBIDDEN')}
+          {t('errors.pageNotAvailable')}
         </p>
       ) : (
         <QueryState query={club}>
@@ -81,7 +81,7 @@ function EditForm({ meeting, club, topics }: { meeting: Meeting; club: Club; top
       {
         onSuccess: () => void navigate(`/meetings/${meeting.id}`),
         onError: (error) => {
-          if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields));
+          if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields, values.agenda));
         },
       },
     );

@@ -1,3 +1,4 @@
+import { PARTICIPANT_STATUSES } from '@dastarkhan/domain';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
@@ -11,9 +12,12 @@ const FORMATS = ['in_person', 'online', 'hybrid'] as const;
 const TUESDAY = 2;
 export const MAX_OCCURRENCES = 60;
 
+/** An agenda item: a community of the club presents (printed by the naming rule), or someone named in free text. */
 export interface AgendaRow {
   key: number;
   title: string;
+  presenterCommunityId: string;
+  /** A guest or an official; never a community's name (docs/domain.md, P10). */
   presenter: string;
 }
 
@@ -38,10 +42,18 @@ export interface MeetingFormValues {
 }
 
 export type MeetingFormField = 'title' | 'date' | 'startTime' | 'endTime' | 'onlineLink' | 'venue' | 'venueCommunityId' | 'count' | 'agenda';
-export type MeetingFormErrors = Partial<Record<MeetingFormField, string>>;
+export type MeetingFormErrors = Partial<Record<MeetingFormField, string>> & {
+  /** The API's refusals of an agenda item's presenter, by row key. */
+  presenters?: Record<number, string>;
+};
 
 let agendaKey = 0;
-export const agendaRow = (title = '', presenter = ''): AgendaRow => ({ key: ++agendaKey, title, presenter });
+export const agendaRow = (title = '', presenterCommunityId = '', presenter = ''): AgendaRow => ({
+  key: ++agendaKey,
+  title,
+  presenterCommunityId,
+  presenter,
+});
 
 /** Next month's first Tuesday, 18:00–20:00: the usual club evening, so planning takes seconds. */
 export function defaultMeetingValues(now = new Date()): MeetingFormValues {
@@ -81,7 +93,9 @@ export function meetingValues(meeting: Meeting): MeetingFormValues {
     venueCommunityId: meeting.venueCommunity?.id ?? '',
     visibility: meeting.visibility,
     topicIds: meeting.topics.map((topic) => topic.id),
-    agenda: [...meeting.agenda].sort((a, b) => a.position - b.position).map((item) => agendaRow(item.title, item.presenter ?? '')),
+    agenda: [...meeting.agenda]
+      .sort((a, b) => a.position - b.position)
+      .map((item) => agendaRow(item.title, item.presenterCommunity?.id ?? '', item.presenter ?? '')),
     dateTouched: true,
   };
 }
@@ -102,7 +116,7 @@ export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
     if (values.venueKind === 'community' && !values.venueCommunityId) errors.venueCommunityId = 'required';
     if (values.venueKind === 'text' && !values.venue.trim()) errors.venue = 'required';
   }
-  if (values.agenda.some((item) => !item.title.trim() && item.presenter.trim())) errors.agenda = 'required';
+  if (values.agenda.some((item) => !item.title.trim() && (item.presenter.trim() || item.presenterCommunityId))) errors.agenda = 'required';
   if (values.repeat !== 'none') {
     const count = Number(values.count);
     if (!Number.isInteger(count) || count < 2 || count > MAX_OCCURRENCES) errors.count = 'occurrences_range';
@@ -119,9 +133,7 @@ export function toMeetingInput(values: MeetingFormValues): MeetingInput {
     format: values.format,
     visibility: values.visibility,
     topicIds: values.topicIds,
-    agenda: values.agenda
-      .filter((item) => item.title.trim())
-      .map((item) => (item.presenter.trim() ? { title: item.title.trim(), presenter: item.presenter.trim() } : { title: item.title.trim() })),
+    agenda: sentAgenda(values.agenda).map(agendaItemInput),
   };
   if (values.description.trim()) input.description = values.description.trim();
   if (values.format !== 'in_person') input.onlineLink = values.onlineLink.trim();
@@ -134,8 +146,17 @@ export function toMeetingInput(values: MeetingFormValues): MeetingInput {
   return input;
 }
 
-/** The API's field errors (`fields`) under the form's fields. */
-export function meetingErrorsFromApi(fields: Record<string, string>): MeetingFormErrors {
+/** The agenda items the request carries: those with a title (the API numbers them `agenda.N`). */
+const sentAgenda = (agenda: AgendaRow[]) => agenda.filter((item) => item.title.trim());
+
+function agendaItemInput(item: AgendaRow): MeetingInput['agenda'][number] {
+  const title = item.title.trim();
+  if (item.presenterCommunityId) return { title, presenterCommunityId: item.presenterCommunityId };
+  return item.presenter.trim() ? { title, presenter: item.presenter.trim() } : { title };
+}
+
+/** The API's field errors (`fields`) under the form's fields; a refused presenter under its own row. */
+export function meetingErrorsFromApi(fields: Record<string, string>, agenda: AgendaRow[]): MeetingFormErrors {
   const map: Record<string, MeetingFormField> = {
     title: 'title',
     startsAt: 'date',
@@ -147,14 +168,19 @@ export function meetingErrorsFromApi(fields: Record<string, string>): MeetingFor
     'recurrence.rrule': 'count',
   };
   const errors: MeetingFormErrors = {};
+  const sent = sentAgenda(agenda);
   for (const [path, message] of Object.entries(fields)) {
+    const presenter = /^agenda\.(\d+)\.presenter/.exec(path);
+    const row = presenter ? sent[Number(presenter[1])] : undefined;
+    if (row) {
+      errors.presenters = { ...errors.presenters, [row.key]: message };
+      continue;
+    }
     const field = map[path] ?? (path.startsWith('agenda') ? 'agenda' : undefined);
     if (field) errors[field] = message;
   }
   return errors;
 }
-
-const VENUE_STATUSES = new Set(['observer', 'candidate', 'member', 'suspended']);
 
 interface MeetingFormFieldsProps {
   values: MeetingFormValues;
@@ -172,8 +198,9 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
   const localized = useLocalized();
   const set = <K extends keyof MeetingFormValues>(field: K, value: MeetingFormValues[K]) => onChange({ ...values, [field]: value });
   const error = (field: MeetingFormField) => fieldErrorText(t, errors[field]);
-  const venueCommunities = club.participants
-    .filter((participant) => VENUE_STATUSES.has(participant.status))
+  // A venue or a presenter is a community taking part in the club (the API checks it too).
+  const clubCommunities = club.participants
+    .filter((participant) => PARTICIPANT_STATUSES.includes(participant.status))
     .sort((a, b) => a.community.name.localeCompare(b.community.name, i18n.language));
 
   const chooseRepeat = (repeat: RepeatKind) => {
@@ -187,6 +214,7 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
   const toggleTopic = (id: string) =>
     set('topicIds', values.topicIds.includes(id) ? values.topicIds.filter((topicId) => topicId !== id) : [...values.topicIds, id]);
   const setAgenda = (agenda: AgendaRow[]) => set('agenda', agenda);
+  const setRow = (key: number, change: Partial<AgendaRow>) => setAgenda(values.agenda.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const moveAgenda = (index: number, delta: number) => {
     const agenda = [...values.agenda];
     const [item] = agenda.splice(index, 1);
@@ -316,7 +344,7 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
               <FormField label={t('meetings.form.venueCommunity')} hint={t('meetings.form.venueCommunityHint')} error={error('venueCommunityId')}>
                 <select name="venueCommunityId" value={values.venueCommunityId} onChange={(e) => set('venueCommunityId', e.target.value)}>
                   <option value="">{t('common.choose')}</option>
-                  {venueCommunities.map((participant) => (
+                  {clubCommunities.map((participant) => (
                     <option key={participant.community.id} value={participant.community.id}>
                       {participant.community.name} — {t(`tradition.${participant.community.tradition}`)}
                     </option>
@@ -355,44 +383,61 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
         {errors.agenda && <p className="field-error">{t('meetings.form.agendaTitleRequired')}</p>}
         {values.agenda.length > 0 && (
           <ol className="agenda-editor">
-            {values.agenda.map((item, index) => (
-              <li key={item.key} className="agenda-row">
-                <FormField label={t('meetings.form.agendaTitle', { n: index + 1 })}>
-                  <input
-                    value={item.title}
-                    onChange={(e) => setAgenda(values.agenda.map((row) => (row.key === item.key ? { ...row, title: e.target.value } : row)))}
-                  />
-                </FormField>
-                <FormField label={t('meetings.form.presenter')}>
-                  <input
-                    value={item.presenter}
-                    onChange={(e) => setAgenda(values.agenda.map((row) => (row.key === item.key ? { ...row, presenter: e.target.value } : row)))}
-                  />
-                </FormField>
-                <div className="row-tools">
-                  <button type="button" className="button button-small button-secondary" onClick={() => moveAgenda(index, -1)} disabled={index === 0} aria-label={t('meetings.form.moveUp', { n: index + 1 })}>
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-secondary"
-                    onClick={() => moveAgenda(index, 1)}
-                    disabled={index === values.agenda.length - 1}
-                    aria-label={t('meetings.form.moveDown', { n: index + 1 })}
-                  >
-                    ↓
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger-outline"
-                    onClick={() => setAgenda(values.agenda.filter((row) => row.key !== item.key))}
-                    aria-label={t('meetings.form.removeItem', { n: index + 1 })}
-                  >
-                    ✕
-                  </button>
-                </div>
-              </li>
-            ))}
+            {values.agenda.map((item, index) => {
+              const presenterError = fieldErrorText(t, errors.presenters?.[item.key]);
+              return (
+                <li key={item.key} className="agenda-row">
+                  <FormField label={t('meetings.form.agendaTitle', { n: index + 1 })}>
+                    <input value={item.title} onChange={(e) => setRow(item.key, { title: e.target.value })} data-testid={`agenda-title-${index + 1}`} />
+                  </FormField>
+                  <FormField label={t('meetings.form.presenter')} error={item.presenterCommunityId ? presenterError : undefined}>
+                    <select
+                      value={item.presenterCommunityId}
+                      onChange={(e) => setRow(item.key, { presenterCommunityId: e.target.value, presenter: '' })}
+                      data-testid={`agenda-presenter-community-${index + 1}`}
+                    >
+                      <option value="">{t('meetings.form.presenterNone')}</option>
+                      {clubCommunities.map((participant) => (
+                        <option key={participant.community.id} value={participant.community.id}>
+                          {participant.community.name}
+                        </option>
+                      ))}
+                    </select>
+                  </FormField>
+                  {!item.presenterCommunityId && (
+                    <FormField
+                      label={t('meetings.form.presenterName')}
+                      hint={t('meetings.form.presenterNameHint')}
+                      error={presenterError}
+                    >
+                      <input value={item.presenter} onChange={(e) => setRow(item.key, { presenter: e.target.value })} data-testid={`agenda-presenter-${index + 1}`} />
+                    </FormField>
+                  )}
+                  <div className="row-tools">
+                    <button type="button" className="button button-small button-secondary" onClick={() => moveAgenda(index, -1)} disabled={index === 0} aria-label={t('meetings.form.moveUp', { n: index + 1 })}>
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      onClick={() => moveAgenda(index, 1)}
+                      disabled={index === values.agenda.length - 1}
+                      aria-label={t('meetings.form.moveDown', { n: index + 1 })}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-danger-outline"
+                      onClick={() => setAgenda(values.agenda.filter((row) => row.key !== item.key))}
+                      aria-label={t('meetings.form.removeItem', { n: index + 1 })}
+                    >
+                      ✕
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
           </ol>
         )}
         <p>

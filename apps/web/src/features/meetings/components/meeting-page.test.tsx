@@ -25,7 +25,7 @@ describe('meeting page', () => {
     api.on('GET /api/auth/me', { body: representative(['com-grace']) });
     api.on('GET /api/meetings/meeting-1/action-items', {
       body: {
-        carriedOver: [actionItem(), actionItem({ id: 'item-2', title: 'Print the leaflets', ownerCommunity: null, ownerName: 'Daniyar', overdue: true })],
+        carriedOver: [actionItem(), actionItem({ id: 'item-2', title: 'Print the leaflets', ownerCommunity: null, ownerIsCommunity: false, ownerName: 'Daniyar', overdue: true })],
         created: [actionItem({ id: 'item-3', meetingId: 'meeting-1', meetingTitle: 'December meeting', title: 'Invite the youth centre' })],
       },
     });
@@ -60,6 +60,30 @@ describe('meeting page', () => {
     expect(api.callsTo('GET', '/api/meetings/meeting-1/rsvps')).toHaveLength(0);
   });
 
+  it.each([
+    ['en', 'a community'],
+    ['kk', 'қауымдастық'],
+    ['ru', 'община'],
+  ] as const)('prints the agenda presenters: a community by name, one the reader may not see as "a community" (%s), a guest as typed', async (locale, hidden) => {
+    api.on('GET /api/auth/me', anonymous);
+    api.on('GET /api/meetings/meeting-1', {
+      body: meeting({
+        visibility: 'public',
+        agenda: [
+          { id: 'a-1', position: 1, title: 'Ramadan in the city', presenter: '', presenterCommunity: communityRef({ id: 'com-mosque', name: 'Central Mosque' }), presenterIsCommunity: true },
+          { id: 'a-2', position: 2, title: 'Our youth camp', presenter: '', presenterCommunity: null, presenterIsCommunity: true },
+          { id: 'a-3', position: 3, title: 'Youth policy', presenter: 'Akimat youth department', presenterCommunity: null, presenterIsCommunity: false },
+        ],
+      }),
+    });
+    renderApp('/meetings/meeting-1', { locale });
+
+    const items = await screen.findAllByTestId('agenda-item');
+    expect(items[0]).toHaveTextContent('Ramadan in the city — Central Mosque');
+    expect(items[1]).toHaveTextContent(`Our youth camp — ${hidden}`);
+    expect(items[2]).toHaveTextContent('Youth policy — Akimat youth department');
+  });
+
   it('lets a representative of an invited community answer yes for 3 people', async () => {
     api.on('GET /api/auth/me', { body: representative(['com-grace']) });
     api.on('PUT /api/meetings/meeting-1/rsvp', ({ body }) => {
@@ -89,6 +113,7 @@ describe('meeting page', () => {
         responses: [
           { communityId: 'com-grace', communityName: 'Grace Church', answer: 'yes', attendees: 3, updatedAt: '2026-11-25T10:00:00.000Z' },
           { communityId: 'com-mosque', communityName: 'Central Mosque', answer: 'no', attendees: 0, updatedAt: '2026-11-25T10:00:00.000Z' },
+          { communityId: 'com-hidden', communityName: null, answer: 'maybe', attendees: 2, updatedAt: '2026-11-25T10:00:00.000Z' },
         ],
         invited: [communityRef(), communityRef({ id: 'com-mosque', name: 'Central Mosque' }), communityRef({ id: 'com-jewish', name: 'Jewish Community' })],
       },
@@ -100,6 +125,7 @@ describe('meeting page', () => {
     expect(await within(overview).findByTestId('rsvp-count-yes')).toHaveTextContent('1');
     expect(within(overview).getByTestId('rsvp-expected')).toHaveTextContent('People expected: 3');
     expect(within(overview).getAllByTestId('rsvp-response')[0]).toHaveTextContent('Grace Church');
+    expect(within(overview).getAllByTestId('rsvp-response')[2]).toHaveTextContent('A community');
     expect(overview).toHaveTextContent('Not answered yet: Jewish Community');
     expect(screen.getByTestId('attendance-link')).toHaveAttribute('href', '/meetings/meeting-1/attendance');
 

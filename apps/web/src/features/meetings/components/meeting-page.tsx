@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/query-state';
 import { isApiError } from '../../../lib/api-error';
 import { useMe } from '../../../lib/auth';
 import { formatDateTime, formatTimeRange, KAZAKHSTAN_TIME_ZONE } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useCancelMeeting, useMeeting, type Meeting, type UpdateScope } from '../api/meetings';
 import { useMeetingActionItems, useMinutes } from '../api/minutes';
 import { ActionItemList } from './action-items';
@@ -100,12 +101,16 @@ function MeetingDetails({ meeting }: { meeting: Meeting }) {
             <ol className="agenda" data-testid="agenda">
               {[...meeting.agenda]
                 .sort((a, b) => a.position - b.position)
-                .map((item) => (
-                  <li key={item.id}>
-                    <span className="agenda-title">{item.title}</span>
-                    {item.presenter && <span className="card-meta"> — {item.presenter}</span>}
-                  </li>
-                ))}
+                .map((item) => {
+                  // A presenting community is printed by the naming rule; only free text names a guest.
+                  const presenter = item.presenterIsCommunity ? nameOrCommunity(t, item.presenterCommunity?.name) : item.presenter;
+                  return (
+                    <li key={item.id} data-testid="agenda-item">
+                      <span className="agenda-title">{item.title}</span>
+                      {presenter && <span className="card-meta"> — {presenter}</span>}
+                    </li>
+                  );
+                })}
             </ol>
           )}
           {signedIn && <ActionItemsSection meeting={meeting} />}

@@ -61,10 +61,16 @@ export function ConflictList({ conflicts }: { conflicts: MeetingConflict[] }) {
     <div role="alert" className="alert alert-error" data-testid="meeting-conflicts">
       <p className="alert-title">{t('meetings.conflicts.title')}</p>
       <ul>
-        {conflicts.map((conflict) => (
-          <li key={`${conflict.kind}-${conflict.meetingId}`}>
-            {t(`meetings.conflicts.${conflict.kind}`)}{' '}
-            <Link to={`/meetings/${conflict.meetingId}`}>{conflict.title}</Link>
+        {conflicts.map((conflict, index) => (
+          <li key={`${conflict.kind}-${conflict.meetingId ?? index}`}>
+            {/* A meeting outside the caller's sight comes without id or title: only that the venue is taken. */}
+            {conflict.meetingId ? (
+              <>
+                {t(`meetings.conflicts.${conflict.kind}`)} <Link to={`/meetings/${conflict.meetingId}`}>{conflict.title}</Link>
+              </>
+            ) : (
+              t('meetings.conflicts.busy')
+            )}
             {' · '}
             {formatTimeRange(conflict.startsAt, conflict.endsAt, i18n.language)}
           </li>

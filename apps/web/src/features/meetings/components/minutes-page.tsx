@@ -27,7 +27,7 @@ export function MinutesPage() {
             <MinutesEditor meeting={found} />
           ) : (
             <p role="alert" className="alert alert-info">
-              {t('errors.FORBIDDEN')}
+              {t('errors.pageNotAvailable')}
             </p>
           )
         }

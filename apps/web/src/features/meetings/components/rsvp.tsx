@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
 import { QueryState } from '../../../components/query-state';
 import { useMyCommunities } from '../../../lib/my-communities';
+import { nameOrCommunity } from '../../../lib/naming';
 import type { Meeting } from '../api/meetings';
 import { useCheckIn, useRsvp, useRsvps, type RsvpAnswer, type RsvpSummary } from '../api/participation';
 
@@ -122,7 +123,7 @@ export function RsvpOverview({ meeting }: { meeting: Meeting }) {
                 <ul className="plain-list">
                   {summary.responses.map((response) => (
                     <li key={response.communityId} className="participant" data-testid="rsvp-response">
-                      <span className="participant-name">{response.communityName}</span>
+                      <span className="participant-name">{nameOrCommunity(t, response.communityName, { start: true })}</span>
                       <span className={`badge badge-rsvp-${response.answer}`}>{t(`meetings.rsvp.answers.${response.answer}`)}</span>
                       {response.answer !== 'no' && <span className="card-meta">{t('meetings.rsvp.people', { count: response.attendees })}</span>}
                     </li>

@@ -4,6 +4,9 @@ import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { club, communityRef, coordinator, meeting, youthTopic } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
+/** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
+const TYPING_TIMEOUT = 20_000;
+
 const CHECK = 'POST /api/clubs/club-1/meetings/check';
 const CREATE = 'POST /api/clubs/club-1/meetings';
 
@@ -71,7 +74,7 @@ describe('scheduling a meeting', () => {
     };
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings/check')[0].body).toEqual(expected);
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toEqual(expected);
-  });
+  }, TYPING_TIMEOUT);
 
   it('converts a time typed in Almaty to UTC, with an agenda and a place of worship as venue', async () => {
     const { user } = renderApp('/clubs/club-1/meetings/new');
@@ -96,6 +99,70 @@ describe('scheduling a meeting', () => {
       venueCommunityId: 'com-mosque',
       agenda: [{ title: 'Tour' }, { title: 'Welcome' }],
     });
+  }, TYPING_TIMEOUT);
+
+  it('lets an agenda item be presented by a community of the club (sent as its id) or by a named guest', async () => {
+    const { user } = renderApp('/clubs/club-1/meetings/new');
+
+    await user.type(await screen.findByLabelText('Title'), 'Interfaith evening');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
+    await user.click(screen.getByRole('button', { name: 'Add agenda item' }));
+    await user.click(screen.getByRole('button', { name: 'Add agenda item' }));
+    await user.type(screen.getByLabelText('Item 1'), 'Ramadan in the city');
+    await user.selectOptions(screen.getByTestId('agenda-presenter-community-1'), 'Central Mosque');
+    // A community presents: there is nothing to type that could leak its name.
+    expect(screen.queryByTestId('agenda-presenter-1')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Item 2'), 'Youth policy');
+    await user.type(screen.getByTestId('agenda-presenter-2'), 'Akimat');
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    await screen.findByTestId('scheduled-notice');
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toMatchObject({
+      agenda: [
+        { title: 'Ramadan in the city', presenterCommunityId: 'com-mosque' },
+        { title: 'Youth policy', presenter: 'Akimat' },
+      ],
+    });
+  }, TYPING_TIMEOUT);
+
+  it.each([
+    ['MEETING.PRESENTER_NAMES_COMMUNITY', 'An agenda presenter names a community of the club'],
+    ['TEXT.NAMES_COMMUNITY', 'This text names a community of the club'],
+  ])('explains %s under the presenter who was typed by name', async (code, text) => {
+    api.on(CHECK, apiError(400, code, { 'agenda.0.presenter': 'names a community of the club' }));
+    const { user } = renderApp('/clubs/club-1/meetings/new');
+
+    await user.type(await screen.findByLabelText('Title'), 'Interfaith evening');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
+    await user.click(screen.getByRole('button', { name: 'Add agenda item' }));
+    await user.type(screen.getByLabelText('Item 1'), 'Ramadan in the city');
+    await user.type(screen.getByTestId('agenda-presenter-1'), 'Imam of the Central Mosque');
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(text);
+    expect(screen.getByTestId('agenda-presenter-1')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('Every agenda item needs a title.')).not.toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')).toHaveLength(0);
+  }, TYPING_TIMEOUT);
+
+  it.each([
+    ['en', 'That venue is busy then'],
+    ['kk', 'Ол уақытта бұл орын бос емес'],
+    ['ru', 'В это время место занято'],
+  ] as const)('says only that the venue is busy when the other meeting is outside the coordinator’s sight (%s)', async (locale, text) => {
+    api.on(CHECK, {
+      body: { conflicts: [{ kind: 'venue', meetingId: null, title: '', startsAt: '2026-12-01T12:00:00.000Z', endsAt: '2026-12-01T14:00:00.000Z' }], warnings: [] },
+    });
+    const { user } = renderApp('/clubs/club-1/meetings/new', { locale });
+
+    await user.type(await screen.findByTestId('meeting-title'), 'Clash');
+    await user.type(screen.getByTestId('meeting-venue'), 'City Hall');
+    await user.click(screen.getByTestId('meeting-save'));
+
+    const conflicts = await screen.findByTestId('meeting-conflicts');
+    expect(conflicts).toHaveTextContent(text);
+    expect(within(conflicts).queryByRole('link')).not.toBeInTheDocument();
+    expect(screen.getByTestId('meeting-save')).toBeDisabled();
   });
 
   it('blocks saving while the club is already booked, and shows the conflicting meeting', async () => {

@@ -65,7 +65,7 @@ function ScheduleForm({ club, topics }: { club: Club; topics: Topic[] }) {
         void navigate(first ? `/meetings/${first.id}` : `/clubs/${club.id}/calendar`, { state: { scheduled: meetings.length } });
       },
       onError: (error) => {
-        if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields));
+        if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields, values.agenda));
         // Someone booked the slot meanwhile: show what conflicts now.
         if (isApiError(error, 409)) check.mutate(input, { onSuccess: (result) => setChecked({ body, result }) });
       },
@@ -86,7 +86,7 @@ function ScheduleForm({ club, topics }: { club: Club; topics: Topic[] }) {
         if (result.conflicts.length === 0 && result.warnings.length === 0) save(false);
       },
       onError: (error) => {
-        if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields));
+        if (isApiError(error, 400)) setErrors(meetingErrorsFromApi(error.fields, values.agenda));
       },
     });
   };

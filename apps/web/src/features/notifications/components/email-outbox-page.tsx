@@ -48,26 +48,36 @@ export function EmailOutboxPage() {
   );
 }
 
+/** A message about a protected community shows whom it went to and what kind it is, never its text (docs/domain.md, P12). */
 function OutboxMessage({ message }: { message: EmailOutboxMessage }) {
   const { t, i18n } = useTranslation();
   const date = (iso: string) => formatDateTime(iso, i18n.language);
   return (
-    <li className="card" data-testid="outbox-message" data-status={message.status}>
-      <p className="card-title">{message.subject}</p>
+    <li className="card" data-testid="outbox-message" data-status={message.status} data-withheld={message.withheld}>
+      {message.withheld ? (
+        <p className="card-title" data-testid="outbox-withheld">
+          {t('notifications.outbox.withheld')}
+        </p>
+      ) : (
+        <p className="card-title">{message.subject}</p>
+      )}
       <p className="card-meta">
         {t('notifications.outbox.to')}: {message.to} · <span className="badge">{t(`notifications.outbox.status.${message.status}`)}</span> ·{' '}
         {t('notifications.outbox.attempts', { attempts: message.attempts })}
       </p>
+      {message.kind && <p className="card-meta">{t('notifications.outbox.kind', { kind: t(`notifications.kindLabel.${message.kind}`) })}</p>}
       <p className="card-meta">
         {t('notifications.outbox.created', { date: date(message.createdAt) })}
         {message.sentAt && <> · {t('notifications.outbox.sent', { date: date(message.sentAt) })}</>}
         {message.status === 'pending' && <> · {t('notifications.outbox.nextAttempt', { date: date(message.nextAttemptAt) })}</>}
       </p>
       {message.lastError && <p className="field-error">{t('notifications.outbox.lastError', { error: message.lastError })}</p>}
-      <details>
-        <summary>{t('notifications.outbox.showBody')}</summary>
-        <pre className="prewrap">{message.body}</pre>
-      </details>
+      {message.body && (
+        <details>
+          <summary>{t('notifications.outbox.showBody')}</summary>
+          <pre className="prewrap">{message.body}</pre>
+        </details>
+      )}
     </li>
   );
 }

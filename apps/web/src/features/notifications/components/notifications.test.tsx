@@ -138,6 +138,8 @@ describe('the email outbox page', () => {
   const pending: Schemas['EmailOutboxMessageDto'] = {
     id: 'e-1',
     to: 'coord@example.kz',
+    kind: 'application_received',
+    withheld: false,
     subject: 'Grace Church applied to Almaty Multi-Faith Club.',
     body: 'Hello, Bolat.\n\nGrace Church applied to Almaty Multi-Faith Club.',
     status: 'pending',
@@ -163,11 +165,31 @@ describe('the email outbox page', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]).toHaveTextContent('Grace Church applied to Almaty Multi-Faith Club.');
     expect(messages[0]).toHaveTextContent('To: coord@example.kz · Pending · Attempts: 0');
+    expect(messages[0]).toHaveTextContent('Kind: Application received');
     expect(messages[1]).toHaveTextContent('Last error: 550 no such mailbox');
 
     await user.selectOptions(screen.getByTestId('outbox-status'), 'failed');
     await waitFor(() => expect(screen.getAllByTestId('outbox-message')).toHaveLength(1));
     expect(api.callsTo('GET', '/api/admin/email-outbox').at(-1)?.query.get('status')).toBe('failed');
+  });
+
+  it.each([
+    ['en', 'Content withheld: about a protected community', 'Kind: Application received'],
+    ['kk', 'Мазмұны жасырылған: қорғалатын қауымдастық туралы', 'Түрі: Өтінім келді'],
+    ['ru', 'Содержание скрыто: письмо о защищённой общине', 'Тип: Получена заявка'],
+  ] as const)('shows a message about a protected community by recipient and kind only (%s)', async (locale, withheldText, kind) => {
+    createFakeApi({
+      'GET /api/auth/me': { body: admin },
+      'GET /api/admin/email-outbox': { body: [{ ...pending, withheld: true, subject: null, body: null }] },
+    }).install();
+    renderApp('/admin/email-outbox', { locale });
+
+    const message = await screen.findByTestId('outbox-message');
+    expect(message).toHaveAttribute('data-withheld', 'true');
+    expect(within(message).getByTestId('outbox-withheld')).toHaveTextContent(withheldText);
+    expect(message).toHaveTextContent('coord@example.kz');
+    expect(message).toHaveTextContent(kind);
+    expect(within(message).queryByRole('group')).not.toBeInTheDocument();
   });
 
   it('is not offered to others', async () => {

@@ -1,5 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import type { ParticipationAction } from '@dastarkhan/domain';
+import type { TransitionAction } from '@dastarkhan/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
@@ -17,7 +17,7 @@ export function useParticipation(id: string) {
 }
 
 export interface TransitionInput {
-  action: ParticipationAction;
+  action: TransitionAction;
   reason?: string;
   /** Withdraw only: the community asks that its contact details be erased. */
   eraseContactDetails?: boolean;

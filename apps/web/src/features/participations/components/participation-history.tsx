@@ -2,6 +2,7 @@ import type { ParticipationStatus } from '@dastarkhan/domain';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import type { ParticipationEvent } from '../api/participation';
 
 function statusLabel(t: TFunction, status: ParticipationStatus | null): string | null {
@@ -28,7 +29,7 @@ export function ParticipationHistory({ events }: { events: ParticipationEvent[] 
               {/* The first event (apply) has no previous status: its name says it all. */}
               {from && `: ${t('participation.fromTo', { from, to })}`}
             </p>
-            <p className="card-meta">{t('participation.actor', { name: event.actorName })}</p>
+            <p className="card-meta">{t('participation.actor', { name: nameOrCommunity(t, event.actorName) })}</p>
             {event.reason && <p className="timeline-reason">{t('participation.reason', { reason: event.reason })}</p>}
           </li>
         );

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { anonymous, participation, representative } from '../../../test/fixtures';
+import { anonymous, coordinator, participation, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 const observer = participation({
@@ -98,6 +98,34 @@ describe('participation page', () => {
       eraseContactDetails: true,
       version: 2,
     });
+  });
+
+  it.each([
+    ['en', 'by a community'],
+    ['kk', 'орындаған: қауымдастық'],
+    ['ru', 'кто: община'],
+  ] as const)('prints an actor the naming rule withholds as "a community" (%s)', async (locale, actor) => {
+    api.on('GET /api/participations/part-1', {
+      body: participation({ ...observer, events: [{ ...observer.events[1], actorName: null }] }),
+    });
+    renderApp('/participations/part-1', { locale });
+    expect(await screen.findByTestId('history-event')).toHaveTextContent(actor);
+  });
+
+  it('offers only the steps of the transition endpoint, and names an overturn in the history', async () => {
+    api.on('GET /api/auth/me', { body: coordinator() });
+    api.on('GET /api/participations/part-1', {
+      body: participation({
+        ...observer,
+        status: 'observer',
+        availableActions: ['nominate', 'suspend', 'defer', 'overturn'],
+        events: [{ id: 'e-3', action: 'overturn', fromStatus: 'declined', toStatus: 'observer', reason: null, actorName: 'Admin', at: '2025-04-01T06:00:00.000Z' }],
+      }),
+    });
+    renderApp('/participations/part-1');
+    expect(await screen.findByTestId('history-event')).toHaveTextContent('Decision overturned on appeal: Declined → Observer');
+    const actions = within(screen.getByRole('region', { name: 'Actions' })).getAllByRole('button');
+    expect(actions.map((button) => button.dataset.testid)).toEqual(['nominate', 'suspend']);
   });
 
   it('sends the user to log in again when the session has expired', async () => {

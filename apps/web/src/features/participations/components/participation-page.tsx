@@ -1,4 +1,4 @@
-import { isReasonRequired, RECORDED_ACTIONS, type ParticipationAction } from '@dastarkhan/domain';
+import { isReasonRequired, TRANSITION_ACTIONS, type ParticipationAction, type TransitionAction } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -66,15 +66,15 @@ function ParticipationDetails({ participation }: { participation: Participation 
 function TransitionActions({ participation }: { participation: Participation }) {
   const { t } = useTranslation();
   const transition = useTransition(participation.id);
-  const [pending, setPending] = useState<ParticipationAction | null>(null);
+  const [pending, setPending] = useState<TransitionAction | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const [erase, setErase] = useState(false);
   // Decisions and the nomination request have their own forms (progress page, application card).
-  const actions = participation.availableActions.filter((action) => !(RECORDED_ACTIONS as readonly string[]).includes(action));
+  const actions = participation.availableActions.filter(isTransitionAction);
   if (actions.length === 0 && !transition.error) return null;
 
-  const send = (action: ParticipationAction, withReason?: string) =>
+  const send = (action: TransitionAction, withReason?: string) =>
     transition.mutate(
       { action, reason: withReason, eraseContactDetails: action === 'withdraw' && erase, version: participation.version },
       {
@@ -88,7 +88,7 @@ function TransitionActions({ participation }: { participation: Participation }) 
       },
     );
 
-  const start = (action: ParticipationAction) => {
+  const start = (action: TransitionAction) => {
     transition.reset();
     setReasonError(undefined);
     setReason('');
@@ -144,7 +144,7 @@ function TransitionActions({ participation }: { participation: Participation }) 
             <button
               key={action}
               type="button"
-              className={action === 'withdraw' || action === 'decline' || action === 'suspend' ? 'button button-danger-outline' : 'button'}
+              className={action === 'withdraw' || action === 'suspend' ? 'button button-danger-outline' : 'button'}
               onClick={() => start(action)}
               disabled={transition.isPending}
               data-testid={action}
@@ -156,4 +156,9 @@ function TransitionActions({ participation }: { participation: Participation }) 
       )}
     </section>
   );
+}
+
+/** What the generic transition endpoint takes (the rest are recorded steps with their own endpoints). */
+function isTransitionAction(action: ParticipationAction): action is TransitionAction {
+  return (TRANSITION_ACTIONS as readonly ParticipationAction[]).includes(action);
 }

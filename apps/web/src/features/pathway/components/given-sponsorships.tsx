@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDate } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useGivenSponsorships } from '../api/pathway';
 
 /** The observers a community vouched for, with where each stands now; nothing when it sponsored none. */
@@ -15,9 +16,14 @@ export function GivenSponsorships({ communityId }: { communityId: string }) {
       <ul className="plain-list">
         {given.data.map((sponsorship) => (
           <li key={sponsorship.id} className="viewer-participation" data-testid="given-sponsorship">
-            <Link to={`/participations/${sponsorship.participationId}/progress?club=${sponsorship.clubId}`} className="participant-name">
-              {sponsorship.observer.name}
-            </Link>
+            {sponsorship.observer ? (
+              <Link to={`/participations/${sponsorship.participationId}/progress?club=${sponsorship.clubId}`} className="participant-name">
+                {sponsorship.observer.name}
+              </Link>
+            ) : (
+              // The sponsor may no longer see the community it vouched for: no name, no way to its page.
+              <span className="participant-name">{nameOrCommunity(t, null, { start: true })}</span>
+            )}
             <span className="card-meta">{sponsorship.clubName}</span>
             <StatusBadge status={sponsorship.observerStatus} />
             <span className="card-meta">

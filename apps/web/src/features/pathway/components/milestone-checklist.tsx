@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import type { NextStep, PathwayMilestone, TransparencyField } from '../api/pathway';
 
 function fieldList(t: TFunction, fields: readonly TransparencyField[] | null | undefined): string {
@@ -74,7 +75,8 @@ export function MilestoneChecklist({ milestones }: { milestones: PathwayMileston
                         ) : item.kind === 'project' ? (
                           <Link to={`/projects/${item.id}`}>{item.title}</Link>
                         ) : (
-                          item.title
+                          // A sponsor the reader may not see comes with an empty title.
+                          nameOrCommunity(t, item.title, { start: true })
                         )}
                         {item.date && <span className="card-meta"> · {formatDate(item.date, i18n.language)}</span>}
                         {item.kind === 'meeting' && isAttendanceStatus(item.detail) && (

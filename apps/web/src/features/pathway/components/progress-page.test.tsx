@@ -4,6 +4,7 @@ import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { club, communityRef, coordinator, participation, participationSummary, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { progress, sponsorship } from '../test-fixtures';
+import { official, participationReviews } from '../../reviews/test-fixtures';
 
 const observer = participation({ id: 'part-1', status: 'observer', version: 2 });
 const mosque = communityRef({ id: 'com-mosque', name: 'Central Mosque', tradition: 'sunni_islam', registrationStatus: 'registered' });
@@ -91,11 +92,64 @@ describe('progress page', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
+  it('counts a member from its admission, with no next step', async () => {
+    api.on('GET /api/participations/part-1/progress', {
+      body: progress({ status: 'member', allMet: true, memberSince: '2026-10-01T06:00:00.000Z', nextSteps: [] }),
+    });
+    renderApp('/participations/part-1/progress');
+    expect(await screen.findByTestId('progress-summary')).toHaveTextContent('Member since Oct 1, 2026');
+    expect(screen.queryByTestId('next-step')).not.toBeInTheDocument();
+  });
+
   it('lets a coordinator see the progress', async () => {
     api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
     renderApp('/participations/part-1/progress');
     expect(await screen.findByTestId('milestones-summary')).toHaveTextContent('4 of 6 milestones met');
     expect(screen.queryByTestId('sponsor-submit')).not.toBeInTheDocument();
+  });
+});
+
+describe("an official of the region, with the community's consent", () => {
+  beforeEach(() => {
+    const sponsors = progress().milestones.map((milestone) =>
+      milestone.key === 'sponsors'
+        ? { ...milestone, enabled: true, evidence: [{ kind: 'sponsorship' as const, id: 'sp-1', title: '', date: '2026-06-01' }] }
+        : milestone,
+    );
+    createFakeApi({
+      'GET /api/auth/me': { body: official() },
+      'GET /api/participations/part-1': {
+        body: participation({
+          id: 'part-1',
+          status: 'candidate',
+          availableActions: [],
+          events: [{ id: 'e-1', action: 'nominate', fromStatus: 'observer', toStatus: 'candidate', reason: null, actorName: 'Bolat Coordinator', at: '2026-10-01T06:00:00.000Z' }],
+        }),
+      },
+      'GET /api/participations/part-1/progress': { body: progress({ status: 'candidate', milestones: sponsors }) },
+      'GET /api/participations/part-1/reviews': { body: participationReviews({ mayRespond: false, mayReview: true, mayResolve: false }) },
+      'GET /api/participations/part-1/decisions': { body: [] },
+      'GET /api/clubs/club-1': { body: club() },
+    }).install();
+  });
+
+  it('reads the progress, the reviews and the history without a single form', async () => {
+    const { user } = renderApp('/participations/part-1/progress');
+
+    expect(await screen.findByTestId('milestones-summary')).toBeInTheDocument();
+    expect(await screen.findByTestId('review-item')).toBeInTheDocument();
+    const sponsors = screen.getByTestId('milestone-sponsors');
+    await user.click(within(sponsors).getByText('Show evidence'));
+    // A sponsor the official may not see is "a community", not a blank.
+    expect(within(sponsors).getByRole('listitem')).toHaveTextContent('A community · Jun 1, 2026');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    for (const testId of ['decision-form', 'nominate', 'request-nomination', 'sponsor-submit', 'review-response-submit', 'review-resolve-submit']) {
+      expect(screen.queryByTestId(testId)).not.toBeInTheDocument();
+    }
+
+    await user.click(screen.getByRole('link', { name: 'Back to the participation' }));
+    expect(await screen.findByTestId('history-event')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Actions' })).not.toBeInTheDocument();
   });
 });
 

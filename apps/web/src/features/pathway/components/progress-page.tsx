@@ -102,23 +102,28 @@ function ProgressDetails({ progress }: { progress: PathwayProgress }) {
   const required = progress.milestones.filter((milestone) => milestone.enabled);
   const met = required.filter((milestone) => milestone.met).length;
   const steps = progress.nextSteps.map((step) => nextStepText(t, step, i18n.language));
+  // A member has arrived: it counts from its admission and has no next step.
+  const member = progress.status === 'member';
+  const since = member ? progress.memberSince : progress.observerSince;
   return (
     <>
       <div className="card" data-testid="progress-summary">
         <p>
           {t('pathway.status')}: <StatusBadge status={progress.status} />{' '}
           <span className="card-meta">
-            {progress.observerSince ? t('pathway.since', { date: formatDate(progress.observerSince, i18n.language) }) : t('pathway.notObserverYet')}
+            {since ? t('pathway.since', { date: formatDate(since, i18n.language) }) : t('pathway.notObserverYet')}
           </span>
         </p>
         <p className="pathway-summary" data-all-met={progress.allMet ? 'true' : 'false'} data-testid="milestones-summary">
           {t('pathway.summary', { met, total: required.length })}
           {progress.allMet && <> · {t('pathway.allMet')}</>}
         </p>
-        <div className="pathway-next card" data-testid="next-step">
-          <strong>{t('pathway.nextStep')}: </strong>
-          {progress.allMet || steps.length === 0 ? t('pathway.next.none') : steps.join('; ')}
-        </div>
+        {!member && (
+          <div className="pathway-next card" data-testid="next-step">
+            <strong>{t('pathway.nextStep')}: </strong>
+            {progress.allMet || steps.length === 0 ? t('pathway.next.none') : steps.join('; ')}
+          </div>
+        )}
       </div>
       <MilestoneChecklist milestones={progress.milestones} />
       <p className="field-hint" data-testid="policy-version">

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { anonymous, club, community, coordinator, participationSummary, representative } from '../../../test/fixtures';
+import { anonymous, club, community, countFigure, coordinator, fewerThan, participationSummary, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { project } from '../test-fixtures';
 
@@ -9,7 +9,7 @@ import { project } from '../test-fixtures';
 const TYPING_TIMEOUT = 20_000;
 
 const graceObserver = participationSummary({ id: 'part-grace', status: 'observer' });
-const active = project({ id: 'p-active', title: 'Spring clean-up of the riverbank', progress: { done: 1, total: 2, percent: 50 }, partnerCount: 3 });
+const active = project({ id: 'p-active', title: 'Spring clean-up of the riverbank', progress: { done: 1, total: 2, percent: 50 }, partnerCount: countFigure(2, fewerThan(10)) });
 const completed = project({ id: 'p-done', title: 'Iftar for the elderly', category: 'charity', status: 'completed' });
 const proposed = project({ id: 'p-new', title: 'Friendly football match', category: 'sports', status: 'proposed' });
 
@@ -35,6 +35,7 @@ describe('club projects page', () => {
     expect(within(card).getByTestId('project-status')).toHaveTextContent('Идёт');
     expect(card).toHaveTextContent('Субботник');
     expect(within(card).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+    expect(within(card).getByTestId('partner-count')).toHaveTextContent('2 + менее 10 не в списке');
     expect(within(screen.getByTestId('projects-completed')).getByTestId('project-Iftar for the elderly')).toHaveTextContent('Благотворительная акция');
     // Proposals are not a plain participant's list.
     expect(screen.queryByTestId('projects-proposed')).not.toBeInTheDocument();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CountFigure } from '../../../components/figure';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
@@ -98,7 +99,9 @@ function ProjectCard({ project }: { project: ProjectSummary }) {
         <DateRange from={project.startsOn} to={project.endsOn} />
       </span>
       {project.leadCommunity && <span className="card-meta">{t('projects.card.lead', { name: project.leadCommunity.name })}</span>}
-      <span className="card-meta">{t('projects.card.partners', { count: project.partnerCount })}</span>
+      <span className="card-meta">
+        {t('projects.card.partners')}: <CountFigure figure={project.partnerCount} testId="partner-count" />
+      </span>
       {project.progress.total > 0 && <ProgressBar progress={project.progress} />}
     </Link>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/form-field';
 import { formatDateTime } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useMyCommunities } from '../../../lib/my-communities';
 import {
   useProjectMutations,
@@ -10,7 +11,7 @@ import {
   type ContributionRole,
   type Project,
 } from '../api/projects';
-import { ProjectError, useFormatNumber } from './project-parts';
+import { hasUndisclosedPartners, ProjectError, useFormatNumber } from './project-parts';
 
 /**
  * Per community, what it contributed. The figures that count are the latest confirmed revision
@@ -49,6 +50,7 @@ function LedgerTotals({ project }: { project: Project }) {
   return (
     <section className="card ledger-totals" aria-labelledby="ledger-totals-title" data-testid="ledger-totals">
       <h3 id="ledger-totals-title">{t('projects.ledger.totals')}</h3>
+      {hasUndisclosedPartners(project) && <p className="field-hint">{t('projects.ledger.totalsListedOnly')}</p>}
       <dl className="figures">
         <div>
           <dt>{t('projects.ledger.volunteers')}</dt>
@@ -269,7 +271,7 @@ function RevisionHistory({ revisions }: { revisions: ContributionRevision[] }) {
             </p>
             <RevisionFigures revision={revision} />
             <p className="card-meta">
-              {t('projects.ledger.enteredBy', { name: revision.enteredByName, date: formatDateTime(revision.enteredAt, i18n.language) })}
+              {t('projects.ledger.enteredBy', { name: nameOrCommunity(t, revision.enteredByName), date: formatDateTime(revision.enteredAt, i18n.language) })}
             </p>
             {revision.reviewedByName && revision.reviewedAt && (
               <p className="card-meta">

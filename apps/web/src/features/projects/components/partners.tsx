@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Figure } from '../../../components/figure';
 import { FormField } from '../../../components/form-field';
 import { RegistrationBadge } from '../../../components/status-badge';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
 import { useMyCommunities } from '../../../lib/my-communities';
 import { useProjectMutations, type Project, type ProjectPartner } from '../api/projects';
-import { ProjectError } from './project-parts';
+import { hasUndisclosedPartners, ProjectError } from './project-parts';
 
 const ORDER = { lead: 0, partner: 1 } as const;
 
@@ -20,7 +21,7 @@ export function Partners({ project }: { project: Project }) {
   return (
     <section className="card" aria-labelledby="partners-title" data-testid="partners">
       <h2 id="partners-title">{t('projects.partners.title')}</h2>
-      {partners.length === 0 && project.undisclosedPartners === 0 ? (
+      {partners.length === 0 && !hasUndisclosedPartners(project) ? (
         <p className="empty">{t('projects.partners.none')}</p>
       ) : (
         <ul className="participant-list">
@@ -29,11 +30,7 @@ export function Partners({ project }: { project: Project }) {
           ))}
         </ul>
       )}
-      {project.undisclosedPartners > 0 && (
-        <p className="card-meta" data-testid="undisclosed-partners">
-          {t('projects.partners.undisclosed', { count: project.undisclosedPartners })}
-        </p>
-      )}
+      {hasUndisclosedPartners(project) && <UndisclosedContributions undisclosed={project.undisclosed} />}
       {awaitingConfirmation && (
         <p role="status" className="alert alert-success" data-testid="join-requested">
           {t('projects.partners.joined')}
@@ -41,6 +38,18 @@ export function Partners({ project }: { project: Project }) {
       )}
       {project.viewerCanJoinAs.length > 0 && <JoinButtons project={project} />}
     </section>
+  );
+}
+
+/** What the partners the reader may not see did, under the small-count rule: "Partners not shown: fewer than 10 · their hours: …". */
+function UndisclosedContributions({ undisclosed }: { undisclosed: Project['undisclosed'] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="card-meta" data-testid="undisclosed-partners">
+      {t('projects.partners.undisclosed')}: <Figure figure={undisclosed.partners} testId="undisclosed-count" /> · {t('projects.partners.undisclosedVolunteers')}:{' '}
+      <Figure figure={undisclosed.volunteers} testId="undisclosed-volunteers" /> · {t('projects.partners.undisclosedHours')}:{' '}
+      <Figure figure={undisclosed.hours} testId="undisclosed-hours" />
+    </p>
   );
 }
 

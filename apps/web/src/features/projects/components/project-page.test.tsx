@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anonymous, community, coordinator, representative } from '../../../test/fixtures';
+import { anonymous, community, coordinator, fewerThan, representative, withheld } from '../../../test/fixtures';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { renderApp } from '../../../test/render-app';
 import { contribution, grace, milestone, mosque, project, revision } from '../test-fixtures';
@@ -265,7 +265,7 @@ describe('project page', () => {
           status: 'completed',
           leadCommunity: null,
           partners: [{ community: mosque, role: 'partner', status: 'confirmed', joinedAt: '2026-03-02T06:00:00.000Z' }],
-          undisclosedPartners: 1,
+          undisclosed: { partners: fewerThan(10), volunteers: fewerThan(10), hours: withheld },
           totals: { volunteers: 35, hours: 95, contributions: 2 },
           outcome: {
             summary: 'We collected the litter along two kilometres of the riverbank.',
@@ -285,7 +285,13 @@ describe('project page', () => {
       const partners = screen.getByTestId('partners');
       expect(within(partners).getByText('Central Mosque')).toBeInTheDocument();
       expect(screen.queryByText('Grace Church')).not.toBeInTheDocument();
-      expect(screen.getByTestId('undisclosed-partners')).toHaveTextContent('And other communities not shown here: 1.');
+      const undisclosed = screen.getByTestId('undisclosed-partners');
+      expect(undisclosed).toHaveTextContent('Partners not shown: fewer than 10 · their volunteers: fewer than 10 · their hours: —');
+      // A withheld figure is a dash on screen and words for a screen reader.
+      expect(within(undisclosed).getByTestId('undisclosed-hours')).toHaveAttribute('data-figure', 'withheld');
+      expect(within(undisclosed).getByText('—')).toHaveAttribute('aria-hidden', 'true');
+      expect(within(undisclosed).getByText('not shown')).toHaveClass('visually-hidden');
+      expect(screen.getByTestId('ledger-totals')).toHaveTextContent('These totals count the communities listed here');
       expect(within(screen.getByRole('main')).queryAllByRole('button')).toEqual([]);
     });
 

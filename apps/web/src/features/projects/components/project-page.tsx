@@ -8,6 +8,7 @@ import { QueryState } from '../../../components/query-state';
 import { RegistrationBadge } from '../../../components/status-badge';
 import { isApiError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useProject, useProjectMutations, type Project, type ProjectAction, type ProjectEvent } from '../api/projects';
 import { Ledger } from './ledger';
 import { Milestones } from './milestones';
@@ -232,7 +233,7 @@ function ProjectHistory({ events }: { events: ProjectEvent[] }) {
             <p className="timeline-action">
               <strong>{isKnownEvent(event.action) ? t(`projects.history.action.${event.action}`) : event.action}</strong>
             </p>
-            <p className="card-meta">{t('projects.history.by', { name: event.actorName })}</p>
+            <p className="card-meta">{t('projects.history.by', { name: nameOrCommunity(t, event.actorName) })}</p>
             {event.reason && <p className="timeline-reason">{t('projects.history.reason', { reason: event.reason })}</p>}
           </li>
         ))}

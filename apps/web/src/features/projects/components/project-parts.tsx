@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
 import { ApiError } from '../../../lib/api-error';
 import { formatDate } from '../../../lib/format';
-import type { ProjectStatus } from '../api/projects';
+import type { Project, ProjectStatus } from '../api/projects';
 import './projects.css';
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
@@ -70,6 +70,9 @@ export function ProjectError({ error }: { error: unknown }) {
     </p>
   );
 }
+
+/** Confirmed partners left out of the partner list for privacy: anything but an exact zero. */
+export const hasUndisclosedPartners = (project: Project) => project.undisclosed.partners.value !== 0;
 
 /** Only https links become clickable: a report never renders `javascript:` or plain-http URLs as links. */
 export function isHttpsUrl(value: string): boolean {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { coordinator } from '../../../test/fixtures';
+import { coordinator, fewerThan } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 import { aggregate, namedCandidacy, official, participationReviews, review } from '../test-fixtures';
 
@@ -22,7 +22,7 @@ describe('official candidacies page', () => {
               openConcerns: 1,
             }),
           ],
-          aggregate: [aggregate(2)],
+          aggregate: [aggregate()],
         },
       },
     });
@@ -55,6 +55,14 @@ describe('official candidacies page', () => {
     const hidden = screen.getByTestId('aggregate-candidacies');
     expect(hidden).toHaveTextContent('Candidacies not shown by name');
     expect(hidden).toHaveTextContent('Almaty Multi-Faith Club, Almaty — Candidacies: 2');
+  });
+
+  it('says "fewer than 5" where too few candidacies are hidden, and links each named one to its read-only record', async () => {
+    api.on('GET /api/official/candidacies', { body: { named: [namedCandidacy()], aggregate: [aggregate(fewerThan(5))] } });
+    renderApp('/official/candidacies');
+    const grace = await screen.findByTestId('candidacy-Grace Church');
+    expect(within(grace).getByTestId('progress-link-Grace Church')).toHaveAttribute('href', '/participations/part-1/progress');
+    expect(screen.getByTestId('aggregate-candidacies')).toHaveTextContent('Almaty Multi-Faith Club, Almaty — Candidacies: fewer than 5');
   });
 
   it('records a concern with its note and says so', async () => {

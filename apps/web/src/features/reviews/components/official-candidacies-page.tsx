@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Figure } from '../../../components/figure';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
@@ -46,7 +48,7 @@ function Candidacies({ data }: { data: OfficialCandidacies }) {
           <ul>
             {data.aggregate.map(({ club, count }) => (
               <li key={club.id}>
-                {club.name}, {localized(club.cityName)} — {t('reviews.aggregateCount', { count })}
+                {club.name}, {localized(club.cityName)} — {t('reviews.aggregateCount')}: <Figure figure={count} />
               </li>
             ))}
           </ul>
@@ -76,6 +78,12 @@ function CandidacyCard({ candidacy }: { candidacy: NamedCandidacy }) {
           ? t('reviews.myVerdict', { verdict: t(`reviews.verdict.${candidacy.myLatestVerdict}`) })
           : t('reviews.notReviewedYet')}
         {candidacy.openConcerns > 0 && <strong> · {t('reviews.openConcerns', { count: candidacy.openConcerns })}</strong>}
+      </p>
+      <p>
+        {/* The record opens read-only: the API offers an official no step on it (docs/domain.md, P5). */}
+        <Link to={`/participations/${candidacy.participationId}/progress`} data-testid={`progress-link-${community.name}`}>
+          {t('reviews.openRecord')}
+        </Link>
       </p>
       <ReviewForm participationId={candidacy.participationId} />
       <button type="button" className="button button-small button-secondary" aria-expanded={showReviews} onClick={() => setShowReviews(!showReviews)}>

@@ -109,7 +109,7 @@ describe('reviews on the progress page', () => {
       body: participationReviews({ reviews: [review({ responses: [{ ...answered.responses[0], authorName: null }] })] }),
     });
     renderApp('/participations/part-1/progress');
-    expect(await screen.findByTestId('review-response')).toHaveTextContent('Community · the community');
+    expect(await screen.findByTestId('review-response')).toHaveTextContent('Community · a community');
   });
 
   it('speaks Kazakh', async () => {

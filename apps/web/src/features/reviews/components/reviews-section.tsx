@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
+import { nameOrCommunity } from '../../../lib/naming';
 import { useParticipationReviews, useResolveConcern, useRespondToReview, type ParticipationReviews, type Review } from '../api/reviews';
 import { NoteForm } from '../../../components/note-form';
 import './reviews.css';
@@ -63,7 +64,7 @@ function ReviewItem({ review, mayRespond, mayResolve }: { review: Review; mayRes
             {review.responses.map((response) => (
               <li key={response.id} data-testid="review-response" data-role={response.authorRole}>
                 <p className="card-meta">
-                  {t(`reviews.section.authorRole.${response.authorRole}`)} · {response.authorName ?? t('reviews.section.unnamedCommunity')} ·{' '}
+                  {t(`reviews.section.authorRole.${response.authorRole}`)} · {nameOrCommunity(t, response.authorName)} ·{' '}
                   {when(response.createdAt)}
                 </p>
                 <p>{response.text}</p>
