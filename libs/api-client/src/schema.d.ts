@@ -8508,24 +8508,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
             /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
                 headers: {
