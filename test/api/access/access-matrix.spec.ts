@@ -1,4 +1,4 @@
-import { bearer, createFactories, Factories, TEST_PASSWORD, TestUser } from '../support/factories';
+import { createFactories, Factories, sessionCookie, sessionTokenOf, TEST_PASSWORD, TestUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { CALLER_KINDS, CallerKind, seedWorld, World, WorldCommunity } from '../support/world';
 import { AppRoute, MATRIX_HEADERS, MatrixRow, readMatrix, routesOf, Verdict, verdictOf } from './route-table';
@@ -111,6 +111,9 @@ function paramValue(path: string, param: string): string {
           return w.holidayId;
         case 'topics':
           return w.topicId;
+        case 'auth':
+          // One of the caller's own sessions is opened for the allowed calls (throwawayFor); anyone else's is not theirs.
+          return '00000000-0000-4000-8000-000000000000';
       }
   }
   throw new Error(`no fixture for {${param}} in ${path}: add it to the mapping in access-matrix.spec.ts`);
@@ -139,6 +142,12 @@ const AFTER_EVERYTHING = new Set([
   'DELETE /api/sponsorships/{id}',
   'DELETE /api/projects/{id}/milestones/{milestoneId}',
   'POST /api/communities/{id}/erasure',
+  'POST /api/auth/second-factor/enrolment',
+  'POST /api/auth/second-factor/recovery-codes',
+  'DELETE /api/auth/second-factor',
+  'DELETE /api/auth/sessions/{id}',
+  // Ends every session of the caller: asked after everything else.
+  'DELETE /api/auth/sessions',
 ]);
 
 /** For an allowed call of a route that would change something: a fresh session or a throwaway record. */
@@ -148,7 +157,12 @@ async function throwawayFor(route: AppRoute, caller: TestUser | null): Promise<{
     case 'POST /api/auth/logout': {
       const kind = CALLER_KINDS.find((k) => callerFor(k, route) === caller);
       const token = (kind && freshTokens.get(kind)) ?? (caller ? await f.login(caller.email) : null);
-      return token ? { auth: bearer(token) } : {};
+      return token ? { auth: sessionCookie(token) } : {};
+    }
+    case 'DELETE /api/auth/sessions/{id}': {
+      const token = caller ? await f.login(caller.email) : null;
+      const { rows } = await t.db.query(`SELECT id FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [caller?.id]);
+      return token ? { params: { id: rows[0].id } } : {};
     }
     case 'DELETE /api/holidays/{id}': {
       const holiday = await t.api.post('/api/holidays').set(w.administrator.auth).send({
@@ -198,7 +212,7 @@ async function ask(route: AppRoute, kind: CallerKind, options: { throwaway?: boo
     request = request.send(body);
   }
   const response = await request;
-  if (route.key === 'POST /api/auth/login' && caller && response.status === 200) freshTokens.set(kind, response.body.accessToken);
+  if (route.key === 'POST /api/auth/login' && caller && response.status === 200) freshTokens.set(kind, sessionTokenOf(response) as string);
   return response.status;
 }
 
@@ -226,7 +240,10 @@ beforeAll(async () => {
   // Denials first (they write nothing), then the allowed calls that write nothing, then the rest one by one.
   await inBatches(cells.filter((cell) => cell.expected !== 'pass').map((cell) => async () => record(cell.route, cell.kind, await ask(cell.route, cell.kind))));
   await inBatches(cells.filter((cell) => cell.expected === 'pass' && !last(cell)).map((cell) => async () => record(cell.route, cell.kind, await ask(cell.route, cell.kind))));
-  for (const cell of cells.filter(last)) record(cell.route, cell.kind, await ask(cell.route, cell.kind, { throwaway: true }));
+  const everywhere = (cell: (typeof cells)[number]) => (cell.route.key === 'DELETE /api/auth/sessions' ? 1 : 0);
+  for (const cell of cells.filter(last).sort((a, b) => everywhere(a) - everywhere(b))) {
+    record(cell.route, cell.kind, await ask(cell.route, cell.kind, { throwaway: true }));
+  }
 }, 120_000);
 
 afterAll(async () => {

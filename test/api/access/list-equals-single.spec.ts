@@ -1,3 +1,4 @@
+import { generateSync } from 'otplib';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client, Pool } from 'pg';
 import { createApp } from '../../../apps/api/src/app';
@@ -301,7 +302,17 @@ async function loadDemo(): Promise<void> {
   const login = async (email: string) => {
     const response = await fastify.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
     if (response.statusCode !== 200) throw new Error(`demo login ${email}: ${response.statusCode} ${response.body}`);
-    return { Authorization: `Bearer ${JSON.parse(response.body).accessToken}` };
+    const session = response.cookies.find((cookie) => cookie.name === 'dastarkhan_session');
+    const headers = { Cookie: `dastarkhan_session=${session?.value}` };
+    // Demo administrators and officials set up their second factor at their first sign-in, as the README says.
+    const { user } = JSON.parse(response.body);
+    if (user.secondFactorRequired && !user.secondFactorEnabled) {
+      const started = await fastify.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment', headers });
+      const code = generateSync({ secret: JSON.parse(started.body).secret });
+      const confirmed = await fastify.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirmation', headers, payload: { code } });
+      if (confirmed.statusCode !== 200) throw new Error(`demo enrolment ${email}: ${confirmed.statusCode} ${confirmed.body}`);
+    }
+    return headers;
   };
   // The demo's logins (README), one per kind of caller as far as the demo has one.
   const logins: Array<[string, string | null]> = [

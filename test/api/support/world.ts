@@ -448,6 +448,7 @@ async function seedScene(ctx: SceneContext): Promise<Scene> {
   // K claims to be registered: the verification queue of region A's officials and the administrator.
   const claimed = await ok(
     api.patch(`/api/communities/${claimant.id}`).set(claimant.representative.auth).send({
+      version: 1,
       registrationStatus: 'registered',
       registrationNumber: `ZQ-${tag}-${index}`,
       registrationDate: '2026-02-01',
@@ -528,6 +529,7 @@ async function seedScene(ctx: SceneContext): Promise<Scene> {
       minutes: 'The clean-up went well; the club agreed to hold an open evening.',
       decisions: ['Hold an open evening next month.'],
       publish: true,
+      version: 0,
     }),
     200,
     'publish the minutes',
