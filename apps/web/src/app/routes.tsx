@@ -26,6 +26,7 @@ import { pathwayRoutes } from '../features/pathway/routes';
 import { notificationRoutes } from '../features/notifications/routes';
 import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
+import { accountRoutes } from '../features/account/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
 
 export const routes: RouteObject[] = [
@@ -142,6 +143,7 @@ export const routes: RouteObject[] = [
       ...decisionRoutes,
       ...notificationRoutes,
       ...reviewRoutes,
+      ...accountRoutes,
       ...registrationClaimRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe, verifiesRegistrations } from '../lib/auth';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { ReauthDialog } from '../features/account/components/reauth-dialog';
 import { LanguageSwitch } from './language-switch';
 
 export function Layout() {
@@ -70,9 +71,9 @@ export function Layout() {
               {user ? (
                 <>
                   <NotificationBell />
-                  <span className="account-name" data-testid="current-user">
+                  <NavLink to="/account" className="account-name" data-testid="current-user">
                     {user.displayName}
-                  </span>
+                  </NavLink>
                   <button type="button" className="button button-small button-secondary" onClick={onLogout} disabled={logout.isPending} data-testid="logout">
                     {t('nav.logout')}
                   </button>
@@ -92,8 +93,14 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="main" tabIndex={-1}>
+        {user?.secondFactorRequired && !user.secondFactorEnabled && (
+          <p role="status" className="alert alert-info" data-testid="second-factor-banner">
+            {t('account.secondFactorNeeded')} <Link to="/account">{t('account.secondFactorNeededLink')}</Link>
+          </p>
+        )}
         <Outlet />
       </main>
+      {user && <ReauthDialog />}
       <footer className="footer">
         <p>{t('app.footer')}</p>
       </footer>

@@ -5,6 +5,7 @@ import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
+import { accountEn } from './account/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -19,6 +20,7 @@ export const en = {
   decisions: decisionsEn,
   claims: claimsEn,
   accessLog: accessLogEn,
+  account: accountEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',
@@ -59,6 +61,8 @@ export const en = {
     CONFLICT: 'Someone else changed this in the meantime. Reload and try again.',
     VALIDATION_FAILED: 'Please check the highlighted fields.',
     AUTH: {
+      REAUTHENTICATION_REQUIRED: 'Confirm it is you first.',
+      SECOND_FACTOR_SETUP_REQUIRED: 'Set up two-step sign-in on your account page first.',
       INVALID_CREDENTIALS: 'Wrong email or password.',
       TOO_MANY_ATTEMPTS: 'Too many attempts. Wait a few minutes and try again.',
       EMAIL_TAKEN: 'An account with this email already exists.',
@@ -89,8 +93,13 @@ export const en = {
       CLAIM_DECIDED: 'Someone else has already decided on this claim. The list has been reloaded.',
     },
     COMMUNITY: {
+      STALE_VERSION: 'Someone else changed this profile meanwhile. Reload and try again.',
       HAS_LIVE_PARTICIPATIONS: 'Your community still takes part in a club or has applied to one. Withdraw there first: its coordinators still need your contacts.',
     },
+    MINUTES: { STALE_VERSION: 'Someone else changed these minutes meanwhile. Reload and try again.' },
+    ACTION_ITEM: { STALE_VERSION: 'Someone else changed this action item meanwhile. Reload and try again.' },
+    TOPIC: { STALE_VERSION: 'Someone else changed this topic meanwhile. Reload and try again.' },
+    HOLIDAY: { STALE_VERSION: 'Someone else changed this holiday meanwhile. Reload and try again.' },
     TEXT: {
       NAMES_COMMUNITY: 'This text names a community of the club. Choose the community from the list instead of typing its name: each reader then sees it only as they may.',
     },
@@ -99,7 +108,7 @@ export const en = {
     invalid: 'Please check this value.',
     required: 'This field is required.',
     email: 'Enter a valid email address.',
-    password_too_short: 'The password must be at least 10 characters long.',
+    password_too_short: 'The password must be at least 12 characters long.',
     not_a_number: 'Enter a whole number.',
     min_2_chars: 'Enter at least 2 characters.',
     end_before_start: 'The end must be after the start.',
@@ -178,7 +187,6 @@ export const en = {
     displayName: 'Your name',
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least 10 characters.',
     communitySection: 'Your community',
     submit: 'Create account',
     submitting: 'Creating…',

@@ -6,6 +6,7 @@ import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
+import { accountKk } from './account/kk';
 
 export const kk: Translation = {
   projects: projectsKk,
@@ -15,6 +16,7 @@ export const kk: Translation = {
   decisions: decisionsKk,
   claims: claimsKk,
   accessLog: accessLogKk,
+  account: accountKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',
@@ -55,6 +57,8 @@ export const kk: Translation = {
     CONFLICT: 'Бұл деректерді басқа біреу өзгертіп үлгерді. Бетті жаңартып, қайта көріңіз.',
     VALIDATION_FAILED: 'Белгіленген өрістерді тексеріңіз.',
     AUTH: {
+      REAUTHENTICATION_REQUIRED: 'Алдымен бұл сіз екеніңізді растаңыз.',
+      SECOND_FACTOR_SETUP_REQUIRED: 'Алдымен тіркелгі бетінде екі кезеңді кіруді қосыңыз.',
       INVALID_CREDENTIALS: 'Электрондық пошта немесе құпиясөз қате.',
       TOO_MANY_ATTEMPTS: 'Әрекеттер тым көп. Бірнеше минут күтіп, қайта көріңіз.',
       EMAIL_TAKEN: 'Бұл электрондық поштамен тіркелгі бұрыннан бар.',
@@ -86,8 +90,13 @@ export const kk: Translation = {
       CLAIM_DECIDED: 'Бұл өтініш бойынша басқа біреу шешім қабылдап қойған. Тізім жаңартылды.',
     },
     COMMUNITY: {
+      STALE_VERSION: 'Бұл уақытта профильді басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.',
       HAS_LIVE_PARTICIPATIONS: 'Қауымдастығыңыз әлі клубқа қатысады немесе өтінім берген. Алдымен сол клубтан шығыңыз: оның үйлестірушілеріне байланыс деректеріңіз әлі керек.',
     },
+    MINUTES: { STALE_VERSION: 'Бұл уақытта хаттаманы басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.' },
+    ACTION_ITEM: { STALE_VERSION: 'Бұл уақытта тапсырманы басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.' },
+    TOPIC: { STALE_VERSION: 'Бұл уақытта тақырыпты басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.' },
+    HOLIDAY: { STALE_VERSION: 'Бұл уақытта мерекені басқа біреу өзгертті. Бетті жаңартып, қайталаңыз.' },
     TEXT: {
       NAMES_COMMUNITY: 'Бұл мәтінде клубтың қауымдастығы аталған. Атауын жазудың орнына қауымдастықты тізімнен таңдаңыз: сонда әр оқырман оны өзіне рұқсат етілгендей ғана көреді.',
     },
@@ -96,7 +105,7 @@ export const kk: Translation = {
     invalid: 'Бұл мәнді тексеріңіз.',
     required: 'Міндетті өріс.',
     email: 'Дұрыс электрондық пошта мекенжайын енгізіңіз.',
-    password_too_short: 'Құпиясөз кемінде 10 таңбадан тұруы керек.',
+    password_too_short: 'Құпиясөз кемінде 12 таңбадан тұруы керек.',
     not_a_number: 'Бүтін сан енгізіңіз.',
     min_2_chars: 'Кемінде 2 таңба енгізіңіз.',
     end_before_start: 'Аяқталу уақыты басталудан кейін болуы керек.',
@@ -176,7 +185,6 @@ export const kk: Translation = {
     displayName: 'Атыңыз',
     email: 'Электрондық пошта',
     password: 'Құпиясөз',
-    passwordHint: 'Кемінде 10 таңба.',
     communitySection: 'Сіздің қауымдастығыңыз',
     submit: 'Тіркелгі жасау',
     submitting: 'Жасалуда…',

@@ -6,6 +6,7 @@ import { reviewsRu } from './reviews/ru';
 import { decisionsRu } from './decisions/ru';
 import { claimsRu } from './claims/ru';
 import { accessLogRu } from './access-log/ru';
+import { accountRu } from './account/ru';
 
 export const ru: Translation = {
   projects: projectsRu,
@@ -15,6 +16,7 @@ export const ru: Translation = {
   decisions: decisionsRu,
   claims: claimsRu,
   accessLog: accessLogRu,
+  account: accountRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',
@@ -55,6 +57,8 @@ export const ru: Translation = {
     CONFLICT: 'Кто-то уже изменил эти данные. Обновите страницу и попробуйте снова.',
     VALIDATION_FAILED: 'Проверьте отмеченные поля.',
     AUTH: {
+      REAUTHENTICATION_REQUIRED: 'Сначала подтвердите, что это вы.',
+      SECOND_FACTOR_SETUP_REQUIRED: 'Сначала подключите двухэтапный вход на странице учётной записи.',
       INVALID_CREDENTIALS: 'Неверный адрес электронной почты или пароль.',
       TOO_MANY_ATTEMPTS: 'Слишком много попыток. Подождите несколько минут и попробуйте снова.',
       EMAIL_TAKEN: 'Учётная запись с этим адресом уже существует.',
@@ -86,8 +90,13 @@ export const ru: Translation = {
       CLAIM_DECIDED: 'По этому заявлению уже принял решение кто-то другой. Список обновлён.',
     },
     COMMUNITY: {
+      STALE_VERSION: 'Профиль тем временем изменил кто-то другой. Обновите страницу и попробуйте снова.',
       HAS_LIVE_PARTICIPATIONS: 'Ваша община ещё участвует в клубе или подала туда заявку. Сначала выйдите из клуба: его координаторам ещё нужны ваши контакты.',
     },
+    MINUTES: { STALE_VERSION: 'Протокол тем временем изменил кто-то другой. Обновите страницу и попробуйте снова.' },
+    ACTION_ITEM: { STALE_VERSION: 'Задачу тем временем изменил кто-то другой. Обновите страницу и попробуйте снова.' },
+    TOPIC: { STALE_VERSION: 'Тему тем временем изменил кто-то другой. Обновите страницу и попробуйте снова.' },
+    HOLIDAY: { STALE_VERSION: 'Праздник тем временем изменил кто-то другой. Обновите страницу и попробуйте снова.' },
     TEXT: {
       NAMES_COMMUNITY: 'В этом тексте названа община клуба. Выберите общину из списка, а не вписывайте название: тогда каждый увидит её только так, как ему разрешено.',
     },
@@ -96,7 +105,7 @@ export const ru: Translation = {
     invalid: 'Проверьте это значение.',
     required: 'Обязательное поле.',
     email: 'Введите корректный адрес электронной почты.',
-    password_too_short: 'Пароль должен содержать не менее 10 символов.',
+    password_too_short: 'Пароль должен содержать не менее 12 символов.',
     not_a_number: 'Введите целое число.',
     min_2_chars: 'Введите не менее 2 символов.',
     end_before_start: 'Окончание должно быть позже начала.',
@@ -176,7 +185,6 @@ export const ru: Translation = {
     displayName: 'Ваше имя',
     email: 'Электронная почта',
     password: 'Пароль',
-    passwordHint: 'Не менее 10 символов.',
     communitySection: 'Ваша община',
     submit: 'Создать учётную запись',
     submitting: 'Создание…',

@@ -43,6 +43,8 @@ export function representative(communityIds: string[] = ['com-grace'], overrides
     displayName: 'Aigerim Rep',
     locale: 'en',
     roles: communityIds.map((communityId) => ({ role: 'representative' as const, clubId: null, communityId, region: null })),
+    secondFactorEnabled: false,
+    secondFactorRequired: false,
     ...overrides,
   };
 }
@@ -54,6 +56,8 @@ export function coordinator(clubIds: string[] = ['club-1'], overrides: Partial<M
     displayName: 'Bolat Coordinator',
     locale: 'en',
     roles: clubIds.map((clubId) => ({ role: 'coordinator' as const, clubId, communityId: null, region: null })),
+    secondFactorEnabled: false,
+    secondFactorRequired: false,
     ...overrides,
   };
 }
@@ -121,6 +125,7 @@ export function community(overrides: Partial<Schemas['CommunityDto']> = {}): Sch
     cityId: almaty.id,
     erasedAt: null,
     createdAt: '2025-01-15T10:00:00.000Z',
+    version: 1,
     ...overrides,
   };
 }
@@ -136,6 +141,7 @@ export const youthTopic: Topic = {
   code: 'youth',
   name: { kk: 'Жастар', ru: 'Молодёжь', en: 'Youth' },
   archived: false,
+  version: 1,
 };
 
 export const radicalizationTopic: Topic = {
@@ -143,6 +149,7 @@ export const radicalizationTopic: Topic = {
   code: 'online_radicalization',
   name: { kk: 'Онлайн радикалдану', ru: 'Онлайн-радикализация', en: 'Online radicalization' },
   archived: false,
+  version: 1,
 };
 
 /** 1 December 2026, 18:00–20:00 in Almaty (UTC+5). */
@@ -189,6 +196,7 @@ export function actionItem(overrides: Partial<ActionItem> = {}): ActionItem {
     status: 'open',
     doneAt: null,
     overdue: false,
+    version: 1,
     ...overrides,
   };
 }

@@ -11,6 +11,8 @@ export function official(region: string | null = 'almaty-city'): Me {
     displayName: 'Serik Official',
     locale: 'en',
     roles: [{ role: 'official', clubId: null, communityId: null, region }],
+    secondFactorEnabled: true,
+    secondFactorRequired: true,
   };
 }
 

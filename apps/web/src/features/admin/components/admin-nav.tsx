@@ -10,6 +10,7 @@ export function AdminNav() {
       <NavLink to="/admin/pathway-policy">{t('pathway.policy.nationalTitle')}</NavLink>
       <NavLink to="/admin/email-outbox">{t('notifications.outbox.title')}</NavLink>
       <NavLink to="/admin/appeals">{t('decisions.admin.title')}</NavLink>
+      <NavLink to="/admin/security-events">{t('account.security.navLink')}</NavLink>
     </nav>
   );
 }

@@ -136,7 +136,7 @@ function HolidayForm({ year, holiday, onDone }: { year: number; holiday: Holiday
         onDone();
       },
     };
-    if (holiday) update.mutate({ id: holiday.id, ...body }, done);
+    if (holiday) update.mutate({ id: holiday.id, version: holiday.version, ...body }, done);
     else create.mutate(body, done);
   };
 

@@ -89,7 +89,7 @@ function TopicRow({ topic }: { topic: Topic }) {
     const found = validateText(name, t('fieldErrors.required'));
     setErrors(found);
     if (Object.keys(found).length) return;
-    update.mutate({ id: topic.id, name: trimText(name) }, { onSuccess: () => setEditing(false) });
+    update.mutate({ id: topic.id, version: topic.version, name: trimText(name) }, { onSuccess: () => setEditing(false) });
   };
   return (
     <li className={`card admin-row${topic.archived ? ' archived' : ''}`} data-testid={`topic-${topic.code}`}>
@@ -119,7 +119,7 @@ function TopicRow({ topic }: { topic: Topic }) {
             type="button"
             className="button button-small button-secondary"
             disabled={update.isPending}
-            onClick={() => update.mutate({ id: topic.id, archived: !topic.archived })}
+            onClick={() => update.mutate({ id: topic.id, version: topic.version, archived: !topic.archived })}
             data-testid="topic-archive"
           >
             {topic.archived ? t('admin.topics.restore') : t('admin.topics.archive')}

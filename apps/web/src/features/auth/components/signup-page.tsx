@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import {
   CommunityProfileFields,
   communityProfileErrorsFromApi,
@@ -15,9 +15,9 @@ import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { ApiError } from '../../../lib/api-error';
 import { isLocale } from '../../../lib/i18n';
-import { useSignup } from '../api/signup';
+import { useSignup } from '../../account/api/account';
 
-const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 12;
 
 interface AccountValues {
   displayName: string;
@@ -38,8 +38,8 @@ function validateAccount(values: AccountValues): AccountErrors {
 
 export function SignupPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const signup = useSignup();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [account, setAccount] = useState<AccountValues>({ displayName: '', email: '', password: '' });
   const [profile, setProfile] = useState<CommunityProfileValues>(emptyCommunityProfile);
   const [accountErrors, setAccountErrors] = useState<AccountErrors>({});
@@ -62,7 +62,8 @@ export function SignupPage() {
         community: toCommunityProfile(profile),
       },
       {
-        onSuccess: () => void navigate('/my-community', { replace: true }),
+        // Signed up or not, the answer is the same (no one learns which addresses have an account): check the email.
+        onSuccess: () => setSentTo(account.email.trim()),
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           setAccountErrors({
@@ -78,6 +79,20 @@ export function SignupPage() {
 
   const setField = (field: keyof AccountValues, value: string) => setAccount({ ...account, [field]: value });
 
+  if (sentTo) {
+    return (
+      <section className="narrow">
+        <PageTitle>{t('account.signup.checkTitle')}</PageTitle>
+        <p className="card" role="status" data-testid="signup-check-email">
+          {t('account.signup.checkText', { email: sentTo })}
+        </p>
+        <p className="below-form">
+          <Link to="/login">{t('account.logIn')}</Link>
+        </p>
+      </section>
+    );
+  }
+
   return (
     <section className="narrow">
       <PageTitle subtitle={t('signup.intro')}>{t('signup.title')}</PageTitle>
@@ -88,7 +103,7 @@ export function SignupPage() {
         <p>{t('signup.privacyNote')}</p>
       </aside>
       <form className="card form" onSubmit={onSubmit} noValidate>
-        {signup.error && <p role="alert" className="alert alert-error">{errorText(t, signup.error)}</p>}
+        {signup.error && <p role="alert" className="alert alert-error">{errorText(t, signup.error, { feature: 'account' })}</p>}
         <fieldset className="fieldset">
           <legend>{t('signup.accountSection')}</legend>
           <FormField label={t('signup.displayName')} error={fieldErrorText(t, accountErrors.displayName)}>
@@ -97,7 +112,7 @@ export function SignupPage() {
           <FormField label={t('signup.email')} error={fieldErrorText(t, accountErrors.email)}>
             <input name="email" type="email" autoComplete="email" value={account.email} onChange={(e) => setField('email', e.target.value)} required />
           </FormField>
-          <FormField label={t('signup.password')} hint={t('signup.passwordHint')} error={fieldErrorText(t, accountErrors.password)}>
+          <FormField label={t('signup.password')} hint={t('account.signup.passwordHint')} error={fieldErrorText(t, accountErrors.password)}>
             <input
               name="password"
               type="password"

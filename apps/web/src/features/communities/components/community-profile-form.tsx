@@ -39,7 +39,8 @@ const claimsSame = (values: CommunityProfileValues, claim: RegistrationClaim) =>
 
 /** The profile to send: the registration is left out while it repeats the claim that waits (a second claim is refused). */
 function profileUpdate(values: CommunityProfileValues, community: Community): CommunityUpdate {
-  const profile = toCommunityProfile(values, { clearEmpty: true });
+  // The version read: a profile someone else saved meanwhile answers 409, not a silent overwrite.
+  const profile = { ...toCommunityProfile(values, { clearEmpty: true }), version: community.version };
   const claim = pendingClaim(community);
   if (!claim || !claimsSame(values, claim)) return profile;
   const { registrationStatus: _status, registrationNumber: _number, registrationDate: _date, registrationIssuingBody: _body, ...rest } = profile;

@@ -53,7 +53,7 @@ export function ActionItemList({ items, viewerIsCoordinator, showOrigin = false,
                   type="button"
                   className="button button-small button-secondary"
                   disabled={update.isPending}
-                  onClick={() => update.mutate({ id: item.id, status: item.status === 'open' ? 'done' : 'open' })}
+                  onClick={() => update.mutate({ id: item.id, version: item.version, status: item.status === 'open' ? 'done' : 'open' })}
                   data-testid="toggle-action-item"
                 >
                   {item.status === 'open' ? t('meetings.actionItems.markDone') : t('meetings.actionItems.reopen')}

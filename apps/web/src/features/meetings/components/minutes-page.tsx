@@ -71,7 +71,7 @@ function MinutesForm({ meetingId, minutes }: { meetingId: string; minutes: Minut
 
   const submit = (publish: boolean) =>
     save.mutate(
-      { minutes: text.trim(), decisions: decisions.map((decision) => decision.text.trim()).filter(Boolean), publish },
+      { minutes: text.trim(), decisions: decisions.map((decision) => decision.text.trim()).filter(Boolean), publish, version: minutes.version },
       { onSuccess: () => setSaved(publish ? 'published' : 'draft') },
     );
   const onSubmit = (event: FormEvent) => {

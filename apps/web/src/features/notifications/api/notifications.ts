@@ -24,7 +24,8 @@ export function useUnreadCount(enabled: boolean) {
   const client = useApiClient();
   return useQuery({
     queryKey: notificationKeys.unreadCount,
-    queryFn: async () => unwrap(await client.GET('/api/notifications/unread-count')),
+    // A background poll: it does not count as the user's activity (the session's idle timeout keeps running).
+    queryFn: async () => unwrap(await client.GET('/api/notifications/unread-count', { headers: { 'X-Background': '1' } })),
     enabled,
     refetchInterval: UNREAD_POLL_MS,
   });

@@ -51,6 +51,11 @@ export function EmailOutboxPage() {
 /** A message about a protected community shows whom it went to and what kind it is, never its text (docs/domain.md, P12). */
 function OutboxMessage({ message }: { message: EmailOutboxMessage }) {
   const { t, i18n } = useTranslation();
+  // `account.<kind>`: an email about the account itself (issue 10); otherwise a notification kind.
+  const kindLabel = (kind: string) =>
+    kind.startsWith('account.')
+      ? t(`account.outboxKind.${kind.slice('account.'.length)}` as 'account.outboxKind.password-reset')
+      : t(`notifications.kindLabel.${kind}` as 'notifications.kindLabel.nominated');
   const date = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <li className="card" data-testid="outbox-message" data-status={message.status} data-withheld={message.withheld}>
@@ -65,7 +70,7 @@ function OutboxMessage({ message }: { message: EmailOutboxMessage }) {
         {t('notifications.outbox.to')}: {message.to} · <span className="badge">{t(`notifications.outbox.status.${message.status}`)}</span> ·{' '}
         {t('notifications.outbox.attempts', { attempts: message.attempts })}
       </p>
-      {message.kind && <p className="card-meta">{t('notifications.outbox.kind', { kind: t(`notifications.kindLabel.${message.kind}`) })}</p>}
+      {message.kind && <p className="card-meta">{t('notifications.outbox.kind', { kind: kindLabel(message.kind) })}</p>}
       <p className="card-meta">
         {t('notifications.outbox.created', { date: date(message.createdAt) })}
         {message.sentAt && <> · {t('notifications.outbox.sent', { date: date(message.sentAt) })}</>}
