@@ -4,6 +4,7 @@ export interface FakeRequest {
   method: string;
   path: string;
   query: URLSearchParams;
+  headers: Headers;
   body: unknown;
 }
 
@@ -37,6 +38,7 @@ export function createFakeApi(initialRoutes: Record<string, FakeRoute> = {}) {
       method: request.method,
       path: url.pathname,
       query: url.searchParams,
+      headers: request.headers,
       body: text ? JSON.parse(text) : undefined,
     };
     calls.push(call);

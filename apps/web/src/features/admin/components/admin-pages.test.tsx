@@ -40,7 +40,7 @@ describe('administration', () => {
     await user.click(within(screen.getByTestId('topic-youth')).getByTestId('topic-archive'));
 
     expect(api.callsTo('POST', '/api/topics')[0].body).toEqual({ code: 'environment', name: { kk: 'Экология', ru: 'Экология', en: 'Environment' } });
-    expect(api.callsTo('PATCH', '/api/topics/topic-youth')[0].body).toEqual({ archived: true });
+    expect(api.callsTo('PATCH', '/api/topics/topic-youth')[0].body).toEqual({ archived: true, version: 1 });
   });
 
   it('lists a year’s holidays and deletes one after confirmation', async () => {

@@ -48,7 +48,7 @@ describe('login page', () => {
 
   it('takes the user back to the page they came from after logging in', async () => {
     const me = representative(['com-grace']);
-    api.on('POST /api/auth/login', { body: { user: me, accessToken: 'token' } });
+    api.on('POST /api/auth/login', { body: { user: me } });
     api.on('GET /api/communities/mine', { body: [community()] });
     api.on('GET /api/communities/com-grace/participations', { body: [] });
     const { user, router } = renderApp('/my-community');

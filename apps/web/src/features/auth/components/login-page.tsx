@@ -20,6 +20,8 @@ function useReturnPath(): string {
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // A community that erased its data lands here signed out (its representatives' accounts are gone).
+  const erased = (useLocation().state as { erased?: boolean } | null)?.erased;
   const returnPath = useReturnPath();
   const login = useLogin();
   const secondStep = useSecondStep();
@@ -89,6 +91,11 @@ export function LoginPage() {
   return (
     <section className="narrow">
       <PageTitle>{t('login.title')}</PageTitle>
+      {erased && (
+        <p role="status" className="alert alert-success" data-testid="erased-notice">
+          {t('myCommunity.erasure.done')}
+        </p>
+      )}
       <form className="card form" onSubmit={onSubmit} noValidate aria-describedby={shownError ? 'login-error' : undefined}>
         {shownError && (
           <p id="login-error" role="alert" className="alert alert-error">

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { anonymous, community, representative } from '../../../test/fixtures';
+import { anonymous } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 /** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
@@ -21,10 +21,8 @@ describe('signup page', () => {
     expect(screen.getByText(/видят только координаторы клубов, в которые она подала заявку/)).toBeInTheDocument();
   });
 
-  it('creates the account and the community profile, then opens My community', async () => {
-    api.on('POST /api/auth/signup', { status: 201, body: { user: representative(['com-new']), accessToken: 'token' } });
-    api.on('GET /api/communities/mine', { body: [community({ id: 'com-new', name: 'New Light Church', registrationStatus: 'registered' })] });
-    api.on('GET /api/communities/com-new/participations', { body: [] });
+  it('sends the account and the community profile, then asks to open the emailed link (nobody is signed in yet)', async () => {
+    api.on('POST /api/auth/signup', { status: 202 });
     const { user, router } = renderApp('/signup');
 
     await user.type(await screen.findByLabelText('Your name'), 'Aigerim');
@@ -39,7 +37,7 @@ describe('signup page', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     // Checked before any request: the password is too short, the registration details are missing.
-    expect(screen.getByText('The password must be at least 10 characters long.')).toBeInTheDocument();
+    expect(screen.getByText('The password must be at least 12 characters long.')).toBeInTheDocument();
     expect(screen.getAllByText('This field is required.')).toHaveLength(3);
     expect(api.callsTo('POST', '/api/auth/signup')).toHaveLength(0);
 
@@ -49,8 +47,11 @@ describe('signup page', () => {
     await user.type(screen.getByLabelText('Issuing body'), 'Justice Dept');
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'My community' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/my-community');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Check your email' })).toBeInTheDocument();
+    expect(screen.getByTestId('signup-check-email')).toHaveTextContent('We sent a link to aigerim@example.kz');
+    expect(router.state.location.pathname).toBe('/signup');
+    expect(screen.queryByTestId('current-user')).not.toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/communities/mine')).toHaveLength(0);
     expect(api.callsTo('POST', '/api/auth/signup')[0].body).toEqual({
       displayName: 'Aigerim',
       email: 'aigerim@example.kz',
@@ -66,6 +67,18 @@ describe('signup page', () => {
         isPublic: false,
       },
     });
+  }, TYPING_TIMEOUT);
+
+  it('says in Russian why the API refused a guessable password', async () => {
+    api.on('POST /api/auth/signup', apiError(400, 'AUTH.WEAK_PASSWORD', { password: 'too easy to guess' }));
+    const { user } = renderApp('/signup', { locale: 'ru' });
+    await user.type(await screen.findByLabelText('Ваше имя'), 'Айгерим');
+    await user.type(screen.getByLabelText('Электронная почта'), 'aigerim@example.kz');
+    await user.type(screen.getByLabelText('Пароль'), 'qwerty123456');
+    await user.type(screen.getByLabelText('Название общины'), 'Новый свет');
+    await user.selectOptions(screen.getByLabelText('Вероисповедание'), 'lutheran');
+    await user.click(screen.getByRole('button', { name: 'Создать учётную запись' }));
+    expect(await screen.findByText(/Этот пароль слишком легко подобрать/)).toBeInTheDocument();
   }, TYPING_TIMEOUT);
 
   it("shows the API's field errors next to the fields", async () => {
