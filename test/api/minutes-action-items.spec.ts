@@ -209,6 +209,7 @@ describe('action items', () => {
       meetingStartsAt: expect.any(String),
       title: 'Book the hall',
       ownerCommunity: { id: c.observer.id, name: c.observer.name, tradition: expect.any(String), registrationStatus: 'not_registered' },
+      ownerIsCommunity: true,
       ownerName: null,
       dueDate: almatyDate(10),
       status: 'open',
