@@ -11,11 +11,11 @@ async function expectObserver(page, baseUrl, club, observerWord) {
 }
 
 /** Self-service sign-up in `locale`, application, acceptance by the regional coordinator. */
-async function signedUpCommunityBecomesObserver({ page, baseUrl }, { locale, person, communityName, city, statement, observerWord }) {
+async function signedUpCommunityBecomesObserver({ page, baseUrl, databaseUrl }, { locale, person, communityName, city, statement, observerWord }) {
   const email = `${locale}-${Date.now()}@example.kz`;
   const password = 'a-long-enough-password';
   await chooseLanguage(page, baseUrl, locale);
-  await signUp(page, baseUrl, { name: person, email, password, communityName });
+  await signUp(page, baseUrl, { name: person, email, password, communityName, databaseUrl });
   const club = await clubId(baseUrl, city);
   await applyAsObserver(page, baseUrl, club, statement);
   await logOut(page);

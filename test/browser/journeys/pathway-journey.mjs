@@ -69,7 +69,7 @@ export const journeys = {
 
     // A non-registered community signs up, completes its transparency profile, consents to
     // officials seeing its record, and applies.
-    await signUp(page, baseUrl, { name: 'Daniyar Omarov', email, password, communityName });
+    await signUp(page, baseUrl, { name: 'Daniyar Omarov', email, password, communityName, databaseUrl });
     await completeProfileWithConsent(page, baseUrl);
     await applyAsObserver(page, baseUrl, club, 'We would like to serve Almaty together with the other communities.');
     const participationId = await participationIdOf(page, baseUrl, club);
