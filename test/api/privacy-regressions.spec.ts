@@ -182,6 +182,41 @@ describe('3. figures do not re-identify a hidden community', () => {
   });
 });
 
+describe('3b. a project’s totals do not give away a hidden partner by subtraction', () => {
+  it('sums only the lines the public sees, and says of the hidden partner only "fewer than 10" — whatever the order of the lines', async () => {
+    const club = await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const lead = await party(club, 'member', { registered: true });
+    const hidden = await party(club, 'observer');
+    const { body } = await t.api.post(`/api/clubs/${club.id}/projects`).set(lead.representative.auth).send({
+      communityId: lead.community.id,
+      title: 'Park clean-up',
+      description: 'Two communities clean the park by the river together.',
+      category: 'cleanup',
+      startsOn: '2026-04-01',
+    });
+    const id = body.id as string;
+    await t.api.post(`/api/projects/${id}/transitions`).set(coordinator.auth).send({ action: 'approve', version: 1 }).expect(200);
+    await t.api.post(`/api/projects/${id}/participants`).set(hidden.representative.auth).send({ communityId: hidden.community.id }).expect(201);
+    await t.api.post(`/api/projects/${id}/participants/${hidden.community.id}/decision`).set(coordinator.auth).send({ decision: 'confirm' }).expect(200);
+    // The visible lead's line first, the hidden partner's second.
+    for (const [who, role, volunteers] of [[lead, 'lead', 4], [hidden, 'partner', 7]] as const) {
+      const line = await t.api.post(`/api/projects/${id}/contributions`).set(who.representative.auth).send({ communityId: who.community.id, role, volunteers, hours: volunteers * 2 });
+      await t.api.post(`/api/projects/${id}/contributions/${line.body.id}/review`).set(coordinator.auth).send({ decision: 'confirm', version: 1 }).expect(200);
+    }
+    await t.api.post(`/api/projects/${id}/complete`).set(coordinator.auth).send({ version: 2, summary: 'The park is clean.', figures: [], photoLinks: [] }).expect(200);
+
+    const page = await t.api.get(`/api/projects/${id}`);
+    expect(page.body.totals).toEqual({ volunteers: 4, hours: 8, contributions: 1 });
+    expect(page.body.undisclosed).toEqual({
+      partners: { value: null, fewerThan: 10 },
+      volunteers: { value: null, fewerThan: 10 },
+      hours: { value: null, fewerThan: 10 },
+    });
+    expect((await t.api.get(`/api/projects/${id}`).set(coordinator.auth)).body.totals).toEqual({ volunteers: 11, hours: 22, contributions: 2 });
+  });
+});
+
 describe('4. cross-club probing', () => {
   it("says only that a venue is busy when the clash is another club's club-only meeting", async () => {
     const [a, b] = await Promise.all([f.newClub(), f.newClub()]);

@@ -350,9 +350,9 @@ export class ProjectsService {
 /** What the confirmed partners the reader may not see contributed: groups smaller than the threshold are not shown. */
 function undisclosed(ledger: LedgerLine[], hiddenPartnerIds: string[], threshold: number): UndisclosedContributionsDto {
   const hidden = new Set(hiddenPartnerIds);
-  const counted = ledger.filter((line) => hidden.has(line.communityId)).map((line) => countedRevision(line.revisions));
-  const contributors = new Set(ledger.filter((line, i) => hidden.has(line.communityId) && counted[i]).map((line) => line.communityId)).size;
-  const totals = ledgerTotals(ledger.filter((line) => hidden.has(line.communityId)).map((line) => line.revisions));
+  const hiddenLines = ledger.filter((line) => hidden.has(line.communityId));
+  const contributors = new Set(hiddenLines.filter((line) => countedRevision(line.revisions)).map((line) => line.communityId)).size;
+  const totals = ledgerTotals(hiddenLines.map((line) => line.revisions));
   return {
     partners: countFigure(hidden.size, threshold),
     volunteers: sumFigure(totals.volunteers, contributors, threshold),
