@@ -219,7 +219,7 @@ describe('action items', () => {
     });
     const byPerson = await createItem(meeting, c.coordinator, { title: 'Ask the akimat for permits', ownerName: 'Mr. Akhmetov', dueDate: almatyDate(-1) });
     expect(byPerson.status).toBe(201);
-    expect(byPerson.body).toMatchObject({ ownerCommunity: null, ownerName: 'Mr. Akhmetov', overdue: true });
+    expect(byPerson.body).toMatchObject({ ownerCommunity: null, ownerIsCommunity: false, ownerName: 'Mr. Akhmetov', overdue: true });
 
     const listed = await meetingItems(meeting, c.memberRep);
     expect(listed.status).toBe(200);

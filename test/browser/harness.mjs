@@ -89,6 +89,7 @@ export async function startApp() {
   return {
     baseUrl,
     databaseUrl: database.url,
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGINT');
       await exited;

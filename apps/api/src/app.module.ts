@@ -19,6 +19,7 @@ import { ParticipationModule } from './participation/participation.module';
 import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +40,7 @@ export class AppModule {
         ProjectsModule,
         PathwayModule,
         ReviewsModule,
+        ReportsModule,
         DecisionsModule,
         NotificationsModule,
         HealthModule,

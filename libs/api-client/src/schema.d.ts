@@ -1356,6 +1356,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_exportTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/attendance.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_attendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/clubs/{id}/annual.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_annual"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/cities/{cityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_openData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/participations/{id}/decisions": {
         parameters: {
             query?: never;
@@ -1549,7 +1629,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
+        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "export" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
         SecurityEventDto: {
             id: number;
             /** Format: date-time */
@@ -3048,6 +3128,102 @@ export interface components {
         ReviewTextDto: {
             text: string;
         };
+        AppliedFiltersDto: {
+            period: string;
+            cityId: string | null;
+            clubId: string | null;
+            /** @enum {string|null} */
+            tradition: "sunni_islam" | "russian_orthodox" | "catholic" | "evangelical_protestant" | "lutheran" | "judaism" | "buddhism" | "bahai" | "hare_krishna" | "jehovahs_witnesses" | "other" | null;
+        };
+        ReportCityOptionDto: {
+            /** Format: uuid */
+            id: string;
+            name: components["schemas"]["LocalizedTextDto"];
+        };
+        ReportClubOptionDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            cityId: string;
+        };
+        /** @enum {string} */
+        ReportTableKey: "stages" | "funnel" | "durations" | "decisions" | "appeals" | "concerns" | "meetingsByMonth" | "meetings" | "actionItems" | "projects" | "partners" | "contributionsByMonth" | "overview";
+        /** @enum {string} */
+        ReportRowKind: "stage" | "step" | "duration" | "decision" | "appeal" | "concern" | "month" | "meeting" | "items" | "projects" | "project" | "city" | "club" | "total";
+        ReportCellDto: {
+            value: number | null;
+            listed: number | null;
+            fewerThan: number | null;
+        };
+        ReportRowDto: {
+            /** @description A code (stage, step, month YYYY-MM, outcome:reason) or the id of a club, city, meeting or project */
+            key: string;
+            kind: components["schemas"]["ReportRowKind"];
+            /** @description Name of a club or project, date of a meeting; null where a code is translated */
+            label: string | null;
+            /** @description A city's name */
+            cityName: components["schemas"]["LocalizedTextDto"] | null;
+            /**
+             * Format: date-time
+             * @description A meeting's start
+             */
+            date: string | null;
+            /** @description Where the list behind the row is, when the reader may see it (a web path) */
+            href: string | null;
+            cells: components["schemas"]["ReportCellDto"][];
+        };
+        ReportTableDto: {
+            key: components["schemas"]["ReportTableKey"];
+            /** @description Column codes (translated by the client) */
+            columns: string[];
+            rows: components["schemas"]["ReportRowDto"][];
+        };
+        DashboardDto: {
+            /**
+             * @description national: the whole country; regional: an official's regions; clubs: a coordinator's clubs
+             * @enum {string}
+             */
+            scope: "national" | "regional" | "clubs";
+            /** @description The small-count threshold the figures follow (1: unsuppressed, a coordinator of every club shown) */
+            threshold: number;
+            filters: components["schemas"]["AppliedFiltersDto"];
+            /** @description The period's months, YYYY-MM, oldest first */
+            months: string[];
+            cities: components["schemas"]["ReportCityOptionDto"][];
+            clubs: components["schemas"]["ReportClubOptionDto"][];
+            tables: components["schemas"]["ReportTableDto"][];
+            /** Format: date-time */
+            generatedAt: string;
+        };
+        OpenDataProjectDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            clubName: string;
+            outcomeSummary: string | null;
+            /** @description The outcome figures the club reported, e.g. "Coats delivered: 140" */
+            outcomeFigures: {
+                label?: string;
+                value?: number;
+            }[];
+            /** @description Confirmed volunteers (public small-count rule) */
+            volunteers: components["schemas"]["ReportCellDto"];
+            /** @description Confirmed volunteer-hours (public small-count rule) */
+            hours: components["schemas"]["ReportCellDto"];
+        };
+        OpenDataDto: {
+            /** Format: uuid */
+            cityId: string;
+            cityName: components["schemas"]["LocalizedTextDto"];
+            period: string;
+            /** @description The public small-count threshold (10) */
+            threshold: number;
+            /** @description The city's clubs: communities taking part, meetings held, projects */
+            clubs: components["schemas"]["ReportTableDto"];
+            /** @description Completed public projects of the period and what they achieved */
+            projects: components["schemas"]["OpenDataProjectDto"][];
+        };
         /** @enum {string} */
         DecisionOutcome: "admit" | "defer" | "decline";
         /**
@@ -3382,6 +3558,17 @@ export type ReviewDto = components['schemas']['ReviewDto'];
 export type ParticipationReviewsDto = components['schemas']['ParticipationReviewsDto'];
 export type CreateReviewDto = components['schemas']['CreateReviewDto'];
 export type ReviewTextDto = components['schemas']['ReviewTextDto'];
+export type AppliedFiltersDto = components['schemas']['AppliedFiltersDto'];
+export type ReportCityOptionDto = components['schemas']['ReportCityOptionDto'];
+export type ReportClubOptionDto = components['schemas']['ReportClubOptionDto'];
+export type ReportTableKey = components['schemas']['ReportTableKey'];
+export type ReportRowKind = components['schemas']['ReportRowKind'];
+export type ReportCellDto = components['schemas']['ReportCellDto'];
+export type ReportRowDto = components['schemas']['ReportRowDto'];
+export type ReportTableDto = components['schemas']['ReportTableDto'];
+export type DashboardDto = components['schemas']['DashboardDto'];
+export type OpenDataProjectDto = components['schemas']['OpenDataProjectDto'];
+export type OpenDataDto = components['schemas']['OpenDataDto'];
 export type DecisionOutcome = components['schemas']['DecisionOutcome'];
 export type DecisionReasonCode = components['schemas']['DecisionReasonCode'];
 export type DecideDto = components['schemas']['DecideDto'];
@@ -9224,6 +9411,287 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_dashboard: {
+        parameters: {
+            query?: {
+                /** @description 'last-12-months' (default) or a calendar year, e.g. '2026' */
+                period?: string;
+                cityId?: string;
+                clubId?: string;
+                tradition?: components["schemas"]["Tradition"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Officials, the administrator and coordinators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A city or club filter outside the reader’s scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_exportTable: {
+        parameters: {
+            query: {
+                /** @description 'last-12-months' (default) or a calendar year, e.g. '2026' */
+                period?: string;
+                cityId?: string;
+                clubId?: string;
+                tradition?: components["schemas"]["Tradition"];
+                table: components["schemas"]["ReportTableKey"];
+                /** @description Headers' language (default: the reader's) */
+                lang?: "kk" | "ru" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with a byte order mark; headers in the reader’s language */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_attendance: {
+        parameters: {
+            query?: {
+                /** @description 'last-12-months' (default) or a calendar year, e.g. '2026' */
+                period?: string;
+                cityId?: string;
+                clubId?: string;
+                tradition?: components["schemas"]["Tradition"];
+                lang?: "kk" | "ru" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monthly attendance per club, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_annual: {
+        parameters: {
+            query: {
+                year: string;
+                lang?: "kk" | "ru" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A club's annual report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description No such club, or outside the reader’s scope
+             *
+             *     NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Reports_openData: {
+        parameters: {
+            query?: {
+                /** @description 'last-12-months' (default) or a calendar year */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                cityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenDataDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

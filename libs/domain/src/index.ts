@@ -21,3 +21,6 @@ export * from './pathway/decisions';
 export * from './pathway/reviews';
 export * from './notifications/notifications';
 export * from './privacy/small-count';
+export * from './reports/grid';
+export * from './reports/periods';
+export * from './reports/report-text';

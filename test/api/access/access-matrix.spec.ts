@@ -29,6 +29,7 @@ import { AppRoute, MATRIX_HEADERS, MatrixRow, readMatrix, routesOf, Verdict, ver
  * | /sponsorships/{id}                             | {id}                     | M's sponsorship of P (DELETE when allowed: a throwaway) |
  * | /notifications/{id}/read                       | {id}                     | a notification of P's representative                  |
  * | /holidays/{id}, /topics/{id}                   | {id}                     | the world's holiday (DELETE when allowed: a throwaway), topic |
+ * | /reports/clubs/{id}/annual.csv                 | {id}                     | club A                                                |
  * | POST …/sponsorships                            | body communityId         | M (the sponsor)                                       |
  * | any other route guarding a body communityId    | body communityId         | P                                                     |
  *
@@ -114,6 +115,8 @@ function paramValue(path: string, param: string): string {
         case 'auth':
           // One of the caller's own sessions is opened for the allowed calls (throwawayFor); anyone else's is not theirs.
           return '00000000-0000-4000-8000-000000000000';
+        case 'reports':
+          return w.clubA.id;
       }
   }
   throw new Error(`no fixture for {${param}} in ${path}: add it to the mapping in access-matrix.spec.ts`);

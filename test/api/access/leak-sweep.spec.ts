@@ -243,7 +243,7 @@ function paramKind(path: string, param: string): IdKind {
   if (param === 'clubId') return 'club';
   if (param === 'cityId') return 'city';
   const resource = path.split('/')[2];
-  const byResource: Record<string, IdKind> = { communities: 'community', participations: 'participation', meetings: 'meeting', projects: 'project' };
+  const byResource: Record<string, IdKind> = { communities: 'community', participations: 'participation', meetings: 'meeting', projects: 'project', reports: 'club' };
   if (param === 'id' && resource in byResource) return byResource[resource];
   throw new Error(`the leak sweep does not know what {${param}} of ${path} is: teach paramKind`);
 }
@@ -339,7 +339,9 @@ beforeAll(async () => {
     const text = response.body;
     const isIcal = String(response.headers['content-type'] ?? '').startsWith('text/calendar');
     check(caller, route, path, isIcal ? unfoldIcal(text) : text, secrets);
-    if (!isIcal && response.statusCode === 200 && text) harvest(JSON.parse(text), route, caller, harvested);
+    // CSV exports (reports) are swept for leaks like every answer; only JSON answers are harvested for ids.
+    const isJson = String(response.headers['content-type'] ?? '').startsWith('application/json');
+    if (isJson && response.statusCode === 200 && text) harvest(JSON.parse(text), route, caller, harvested);
   };
 
   // Rounds until the answers reveal no new record of the world.

@@ -27,6 +27,7 @@ import { notificationRoutes } from '../features/notifications/routes';
 import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { accountRoutes } from '../features/account/routes';
+import { reportRoutes } from '../features/reports/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
 
 export const routes: RouteObject[] = [
@@ -144,6 +145,7 @@ export const routes: RouteObject[] = [
       ...notificationRoutes,
       ...reviewRoutes,
       ...accountRoutes,
+      ...reportRoutes,
       ...registrationClaimRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,10 +15,11 @@ export function LanguageSwitch() {
           lang={locale}
           className="language-option"
           aria-pressed={current === locale}
-          aria-label={t(`language.${locale}`)}
           onClick={() => void changeLocale(i18n, locale)}
         >
-          {locale.toUpperCase()}
+          {/* Named by the full word, shown as the code: no aria-label that the visible text would contradict. */}
+          <span aria-hidden="true">{locale.toUpperCase()}</span>
+          <span className="visually-hidden">{t(`language.${locale}`)}</span>
         </button>
       ))}
     </div>

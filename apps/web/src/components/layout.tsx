@@ -49,6 +49,13 @@ export function Layout() {
                   </NavLink>
                 </li>
               )}
+              {(isOfficial(user) || isAdministrator(user) || isCoordinator(user)) && (
+                <li>
+                  <NavLink to="/reports" data-testid="reports-link">
+                    {t('reports.navLink')}
+                  </NavLink>
+                </li>
+              )}
               {verifiesRegistrations(user) && (
                 <li>
                   <NavLink to="/registration-claims" data-testid="registration-claims-link">

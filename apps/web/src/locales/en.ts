@@ -3,6 +3,7 @@ import { pathwayEn } from './pathway/en';
 import { notificationsEn } from './notifications/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
+import { reportsEn } from './reports/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
 import { accountEn } from './account/en';
@@ -18,6 +19,7 @@ export const en = {
   notifications: notificationsEn,
   reviews: reviewsEn,
   decisions: decisionsEn,
+  reports: reportsEn,
   claims: claimsEn,
   accessLog: accessLogEn,
   account: accountEn,

@@ -4,6 +4,7 @@ import { pathwayKk } from './pathway/kk';
 import { notificationsKk } from './notifications/kk';
 import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
+import { reportsKk } from './reports/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
 import { accountKk } from './account/kk';
@@ -14,6 +15,7 @@ export const kk: Translation = {
   notifications: notificationsKk,
   reviews: reviewsKk,
   decisions: decisionsKk,
+  reports: reportsKk,
   claims: claimsKk,
   accessLog: accessLogKk,
   account: accountKk,

@@ -4,6 +4,7 @@ import { pathwayRu } from './pathway/ru';
 import { notificationsRu } from './notifications/ru';
 import { reviewsRu } from './reviews/ru';
 import { decisionsRu } from './decisions/ru';
+import { reportsRu } from './reports/ru';
 import { claimsRu } from './claims/ru';
 import { accessLogRu } from './access-log/ru';
 import { accountRu } from './account/ru';
@@ -14,6 +15,7 @@ export const ru: Translation = {
   notifications: notificationsRu,
   reviews: reviewsRu,
   decisions: decisionsRu,
+  reports: reportsRu,
   claims: claimsRu,
   accessLog: accessLogRu,
   account: accountRu,

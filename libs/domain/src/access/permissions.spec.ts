@@ -161,3 +161,33 @@ describe('officials write nothing but review notes, registration verification an
     expect(decide('participation.read', officials.regional, { ...participation, regionCode: 'elsewhere' })).toBe('hidden');
   });
 });
+
+describe('reports (apps/api/docs/reports-contract.md)', () => {
+  const regional = viewer([role({ role: 'official', region: REGION })], [], 'official');
+  const elsewhere = viewer([role({ role: 'official', region: 'elsewhere' })], [], 'official');
+  const national = viewer([role({ role: 'official', region: null })], [], 'official');
+
+  it('opens the dashboard to officials, the administrator and coordinators, not to representatives or the public', () => {
+    expect(verdict('reports.read', regional)).toBe('allow');
+    expect(verdict('reports.read', national)).toBe('allow');
+    expect(verdict('reports.read', administrator)).toBe('allow');
+    expect(verdict('reports.read', coordinator)).toBe('allow');
+    expect(verdict('reports.read', representative)).toBe('forbidden');
+    expect(verdict('reports.read', null)).toBe('unauthenticated');
+  });
+
+  it("opens a club's annual report to its coordinators, the region's officials and the administrator only", () => {
+    expect(verdict('club.reports.read', coordinator)).toBe('allow');
+    expect(verdict('club.reports.read', regional)).toBe('allow');
+    expect(verdict('club.reports.read', national)).toBe('allow');
+    expect(verdict('club.reports.read', administrator)).toBe('allow');
+    expect(verdict('club.reports.read', elsewhere)).toBe('hidden');
+    expect(verdict('club.reports.read', otherParticipant)).toBe('hidden');
+    expect(verdict('club.reports.read', viewer([role({ role: 'coordinator', clubId: 'other' })]))).toBe('hidden');
+  });
+
+  it('reports are reads: no official gains a write through them', () => {
+    expect('write' in PERMISSIONS['reports.read']).toBe(false);
+    expect('write' in PERMISSIONS['club.reports.read']).toBe(false);
+  });
+});

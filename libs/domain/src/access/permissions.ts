@@ -13,6 +13,7 @@ import type {
   ResourceOf,
 } from './resources';
 import {
+  coordinatedClubIds,
   coordinates,
   invitedCommunityIds,
   isAdministrator,
@@ -129,6 +130,8 @@ export const PERMISSIONS = {
   'outbox.read': on('global', { can: isAdministrator }),
   'security-events.read': on('global', { can: isAdministrator }),
   'candidacies.read': on('global', { can: official }),
+  // Reports (apps/api/docs/reports-contract.md): officials of their scope, the administrator, coordinators of their clubs.
+  'reports.read': on('global', { can: (v) => official(v) || isAdministrator(v) || coordinatedClubIds(v).length > 0 }),
   'registration.claims.read': on('global', { can: (v) => official(v) || isAdministrator(v) }),
   'registration.verify': on('registration-claim', {
     write: true,
@@ -150,6 +153,10 @@ export const PERMISSIONS = {
   'club.records.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) }),
   'club.projects.read': on('club', { anonymous: true }),
   'club.projects.propose': on('club', { write: true, can: (v, c) => invitedCommunityIds(v, c.clubId).length > 0 }),
+  // A club's annual report: its coordinators, officials of its region, the administrator.
+  'club.reports.read': on('club', {
+    see: (v, c) => clubCoordinator(v, c) || isOfficialFor(v, c.regionCode) || isAdministrator(v),
+  }),
   // The pathway a club asks of its observers is public: a community deciding whether to apply reads it.
   'club.policy.read': on('club', { anonymous: true }),
   'club.policy.write': on('club', { write: true, can: clubCoordinator }),

@@ -33,6 +33,8 @@ export const SENSITIVE_EVENT_KINDS = [
   'registration.verified',
   'registration.rejected',
   'erasure',
+  /** A report or table exported (CSV): the filters and period in `details`, no community named. */
+  'export',
   ...SECURITY_EVENT_KINDS,
 ] as const;
 export type SensitiveEventKind = (typeof SENSITIVE_EVENT_KINDS)[number];

@@ -21,6 +21,11 @@ export function CityPage() {
         {(found) => (
           <>
             <PageTitle subtitle={localized(found.region)}>{localized(found.name)}</PageTitle>
+            <p>
+              <Link to={`/cities/${cityId}/open-data`} data-testid="open-data-link">
+                {t('reports.openData.link')}
+              </Link>
+            </p>
             <h2>{t('city.clubsTitle')}</h2>
             <QueryState query={clubs}>
               {(list) =>
