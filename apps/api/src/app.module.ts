@@ -28,7 +28,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeormOptions(databaseUrl)),
+        TypeOrmModule.forRoot(typeormOptions(databaseUrl, { poolSize: config.DB_POOL_SIZE, sqlTraceFile: config.SQL_TRACE_FILE })),
         AccessModule,
         AuthModule,
         CitiesModule,

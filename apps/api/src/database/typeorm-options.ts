@@ -1,10 +1,17 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
 import { ENTITIES } from './entities';
+import { SqlTraceLogger } from './sql-trace';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+export interface PoolOptions {
+  poolSize?: number;
+  /** The bench's statement capture (sql-trace.ts). */
+  sqlTraceFile?: string;
+}
+
 /** The one TypeORM configuration: app, tests and the migration CLI share it. */
-export function typeormOptions(url: string): DataSourceOptions {
+export function typeormOptions(url: string, { poolSize = 10, sqlTraceFile }: PoolOptions = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,6 +21,7 @@ export function typeormOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: 20 },
+    extra: { max: poolSize },
+    ...(sqlTraceFile ? { logging: ['query'], logger: new SqlTraceLogger(sqlTraceFile) } : {}),
   };
 }
