@@ -11,7 +11,7 @@
 // Prints one table per factor and the growth (factor 10 ÷ factor 1); writes test/bench/results.json.
 // Loopback only; bounded; needs `npm run build` first.
 import { fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,6 +34,10 @@ const FACTORS = option('factors', '1,10').split(',').map(Number);
 const CONNECTIONS = Number(option('connections', 32));
 const SECONDS = Number(option('seconds', 5));
 const POOL = Number(option('pool', 10));
+/** Write EXPLAIN (ANALYZE, BUFFERS) of every captured statement to test/bench/plans/factor-N.txt. */
+const PLANS = process.argv.includes('--plans');
+/** Only the endpoints whose name contains this. */
+const ONLY = option('only', '');
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -251,7 +255,7 @@ async function benchFactor(serverUrl, factor) {
       official: await signIn(request, 'official.national@dastarkhan.kz'),
       administrator: await signIn(request, 'admin@dastarkhan.kz'),
     };
-    const list = endpoints(people);
+    const list = endpoints(people).filter(([name]) => name.includes(ONLY));
     const replays = {};
     const statements = {};
     for (const [name, reader, requestPath, paged] of list) {
@@ -266,12 +270,13 @@ async function benchFactor(serverUrl, factor) {
         ? { 10: (await probe(paged(10), `bench-p10-${name.length}-${Date.now()}`)).length, 100: (await probe(paged(100), `bench-p100-${name.length}-${Date.now()}`)).length }
         : { all: seen.length };
     }
+    if (PLANS) await writePlans(database.url, factor, replays);
     const replaysFile = path.join(work, 'replays.json');
     writeFileSync(replaysFile, JSON.stringify(replays));
     baseline = await startBaseline(database.url, replaysFile);
     const bare = client(baseline.port);
     const results = [];
-    for (const [name, reader, requestPath] of list) {
+    for (const [name, reader, requestPath] of SECONDS > 0 ? list : []) {
       await request('GET', requestPath, { cookie: cookies[reader] }); // warm
       const apiFigures = await measure(request, requestPath, cookies[reader]);
       const baseFigures = await measure(bare.request, `/${encodeURIComponent(name)}`);
@@ -280,7 +285,7 @@ async function benchFactor(serverUrl, factor) {
       printRow(row);
     }
     const exports = [];
-    for (const [name, reader, requestPath] of EXPORTS) {
+    for (const [name, reader, requestPath] of EXPORTS.filter(([exportName]) => exportName.includes(ONLY))) {
       const figures = await download(api.port, requestPath, cookies[reader], api.pid);
       exports.push({ export: name, ...figures });
       console.log(`${name.padEnd(30)} ${figures.rows.toLocaleString('en').padStart(10)} rows in ${figures.ms} ms = ${figures.rowsPerSecond.toLocaleString('en')} rows/s; server memory +${figures.peakGrowthMb} MiB at peak (status ${figures.status})`);
@@ -294,6 +299,36 @@ async function benchFactor(serverUrl, factor) {
     await database.drop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The plan of each statement an endpoint ran (writes rolled back), slowest first per endpoint. */
+async function writePlans(databaseUrl, factor, replays) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const out = [];
+  try {
+    for (const [name, statements] of Object.entries(replays)) {
+      const plans = [];
+      for (const { query, parameters } of statements) {
+        if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET|SELECT set_config)/i.test(query.trim())) continue;
+        await db.query('BEGIN');
+        try {
+          const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, parameters);
+          const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+          plans.push({ ms: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? 0), query, text });
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      }
+      plans.sort((a, b) => b.ms - a.ms);
+      console.log(`plans: ${name.padEnd(28)} ${plans.map((p) => `${p.ms.toFixed(1)}`).join(' + ')} ms`);
+      out.push(`# ${name}\n`, ...plans.map((p) => `## ${p.ms.toFixed(1)} ms\n${p.query}\n\n${p.text}\n`));
+    }
+  } finally {
+    await db.end();
+  }
+  mkdirSync(path.join(here, 'plans'), { recursive: true });
+  writeFileSync(path.join(here, 'plans', `factor-${factor}.txt`), out.join('\n'));
 }
 
 function printRow({ endpoint, api, baseline, ratio, statements }) {
