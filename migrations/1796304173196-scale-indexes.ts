@@ -11,7 +11,7 @@ export class ScaleIndexes1796304173196 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX participation_community ON participations (community_id)`);
     await queryRunner.query(`CREATE INDEX participation_status_club ON participations (status, club_id)`);
-    await queryRunner.query(`CREATE INDEX email_outbox_newest ON email_outbox (created_at DESC, id DESC)`);
+    await queryRunner.query(`CREATE INDEX email_outbox_newest ON email_outbox (created_at, id)`);
     await queryRunner.query(`CREATE INDEX notification_unread ON notifications (user_id) WHERE read_at IS NULL`);
   }
 
