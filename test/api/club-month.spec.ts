@@ -58,3 +58,41 @@ describe('a decision record that cannot contradict itself', () => {
     expect(member.body.memberSince.slice(0, 16)).toBe(admittedAt);
   });
 });
+
+describe('decided appeals stay in the administrator’s list', () => {
+  it('with their ruling, filtered by status; all of them without a filter', async () => {
+    const admin = await f.newUser({ role: 'administrator' });
+    const club = await f.newClub();
+    const community = await f.newCommunity();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const representative = await f.newUser({ role: 'representative', communityId: community.id });
+    const candidacy = await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'candidate' });
+    const deferred = await t.api.post(`/api/participations/${candidacy.id}/decisions`).set(coordinator.auth).send({
+      outcome: 'defer',
+      reasonCode: 'more_participation_needed',
+      reasonText: 'Please attend the spring meetings first.',
+      version: candidacy.version,
+    });
+    const appealed = await t.api
+      .post(`/api/decisions/${deferred.body.decision.id}/appeal`)
+      .set(representative.auth)
+      .send({ text: 'We attended every meeting we were invited to.' });
+    const appealId = appealed.body.appeal.id as string;
+    const ruling = 'Having read the record, the decision stands as taken.';
+    expect((await t.api.post(`/api/appeals/${appealId}/resolution`).set(admin.auth).send({ outcome: 'upheld', text: ruling })).status).toBe(200);
+
+    const ids = (body: Array<{ id: string }>) => body.map((a) => a.id);
+    const upheld = await t.api.get('/api/appeals').query({ status: 'upheld' }).set(admin.auth);
+    expect(upheld.body.find((a: { id: string }) => a.id === appealId)).toMatchObject({
+      status: 'upheld',
+      resolution: ruling,
+      resolvedByName: admin.displayName,
+      decision: { id: deferred.body.decision.id, appeal: { status: 'upheld', resolution: ruling } },
+    });
+    expect(ids((await t.api.get('/api/appeals').query({ status: 'open' }).set(admin.auth)).body)).not.toContain(appealId);
+    expect(ids((await t.api.get('/api/appeals').query({ status: 'overturned' }).set(admin.auth)).body)).not.toContain(appealId);
+    expect(ids((await t.api.get('/api/appeals').set(admin.auth)).body)).toContain(appealId);
+    const bad = await t.api.get('/api/appeals').query({ status: 'decided' }).set(admin.auth);
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+});
