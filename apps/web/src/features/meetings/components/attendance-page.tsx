@@ -11,11 +11,16 @@ import { isStaleVersion, useAttendance, useAttendanceHistory, useRecordAttendanc
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
 /** Reasons that hold for the whole meeting: said once above the list rather than on every row. */
-const MEETING_REASONS = ['MEETING.NOT_STARTED', 'MEETING.CANCELLED'];
+const MEETING_REASONS: Array<Attendance['whyNot']> = ['MEETING.NOT_STARTED', 'MEETING.CANCELLED'];
 const MEETING_REASON_ID = 'attendance-closed';
 
-/** The row's `whyNot` code (e.g. `ATTENDANCE.NOT_ON_ROSTER`) as a key under clubMonth.attendance.whyNot. */
-const whyNotKey = (code: string) => `clubMonth.attendance.whyNot.${code.split('.')[1]}` as const;
+/** The text for each of the row's `whyNot` codes. */
+const WHY_NOT_KEYS = {
+  'MEETING.NOT_STARTED': 'clubMonth.attendance.whyNot.NOT_STARTED',
+  'MEETING.CANCELLED': 'clubMonth.attendance.whyNot.CANCELLED',
+  'ATTENDANCE.NOT_ON_ROSTER': 'clubMonth.attendance.whyNot.NOT_ON_ROSTER',
+} as const;
+const whyNotKey = (code: NonNullable<Attendance['whyNot']>) => WHY_NOT_KEYS[code];
 
 /** Phone-first: one row per invited community, one tap per community. */
 export function AttendancePage() {
