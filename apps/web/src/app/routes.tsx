@@ -29,6 +29,7 @@ import { reviewRoutes } from '../features/reviews/routes';
 import { accountRoutes } from '../features/account/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
+import { workQueueRoutes } from '../features/work-queue/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -147,6 +148,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...reportRoutes,
       ...registrationClaimRoutes,
+      ...workQueueRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

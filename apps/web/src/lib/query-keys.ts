@@ -28,6 +28,9 @@ export const queryKeys = {
   allTopics: ['topics'] as const,
   holidays: (year: number) => ['holidays', year] as const,
   allHolidays: ['holidays'] as const,
+  workQueue: ['work-queue'] as const,
+  workQueueItems: ['work-queue', 'items'] as const,
+  workQueueCount: ['work-queue', 'count'] as const,
 };
 
 /** Everything a change of participation status can make stale. */
