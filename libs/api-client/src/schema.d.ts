@@ -1363,6 +1363,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The participation dashboard for the reader's scope */
         get: operations["Reports_dashboard"];
         put?: never;
         post?: never;
@@ -1379,6 +1380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The dashboard's tables as CSV */
         get: operations["Reports_exportTable"];
         put?: never;
         post?: never;
@@ -1395,6 +1397,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Monthly attendance per club as CSV */
         get: operations["Reports_attendance"];
         put?: never;
         post?: never;
@@ -1411,6 +1414,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A club's annual report as CSV */
         get: operations["Reports_annual"];
         put?: never;
         post?: never;
@@ -1427,6 +1431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A city's open data */
         get: operations["Reports_openData"];
         put?: never;
         post?: never;
