@@ -12,6 +12,7 @@ import { ClubPage } from '../features/clubs/components/club-page';
 import { MyClubsPage } from '../features/clubs/components/my-clubs-page';
 import { AccessLogPage } from '../features/communities/components/access-log-page';
 import { MyCommunityPage } from '../features/communities/components/my-community-page';
+import { CommunityProfilePage } from '../features/communities/components/community-profile-page';
 import { HolidaysPage } from '../features/admin/components/holidays-page';
 import { TopicsPage } from '../features/admin/components/topics-page';
 import { AttendanceHistoryPage, AttendancePage } from '../features/meetings/components/attendance-page';
@@ -130,6 +131,7 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
       },
+      { path: 'communities/:id', element: <CommunityProfilePage /> },
       {
         path: 'my-clubs',
         element: (

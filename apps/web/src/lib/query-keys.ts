@@ -12,6 +12,7 @@ export const queryKeys = {
   clubApplications: (clubId: string) => ['clubs', 'applications', clubId] as const,
   communities: ['communities'] as const,
   myCommunities: ['communities', 'mine'] as const,
+  community: (communityId: string) => ['communities', 'detail', communityId] as const,
   communityParticipations: (communityId: string) => ['communities', 'participations', communityId] as const,
   communityAccessLog: (communityId: string) => ['communities', 'access-log', communityId] as const,
   participations: ['participations'] as const,

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { coordinator, participation, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import { progress } from '../../pathway/test-fixtures';
-import type { AppealCase, DecisionRecord } from '../api/decisions';
+import { decisionRecord, progress } from '../../pathway/test-fixtures';
+import type { AppealCase } from '../api/decisions';
 
 /** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
 const TYPING_TIMEOUT = 20_000;
@@ -16,26 +16,7 @@ const DECISIONS = 'GET /api/participations/part-1/decisions';
 const PROGRESS = 'GET /api/participations/part-1/progress';
 const admin = { ...coordinator([]), roles: [{ role: 'administrator' as const, clubId: null, communityId: null, region: null }] };
 
-function record(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
-  return {
-    id: 'dec-1',
-    participationId: 'part-1',
-    eventSequence: 4,
-    outcome: 'defer',
-    fromStatus: 'candidate',
-    reasonCode: 'more_participation_needed',
-    reasonText: 'Please come to the spring meetings first.',
-    overrideReason: null,
-    earliestReapplyOn: '2026-09-15',
-    milestoneSnapshot: progress({ status: 'candidate' }),
-    deciderName: 'Bolat Coordinator',
-    decidedAt: '2026-06-15T06:00:00.000Z',
-    appealDeadline: '2026-07-15',
-    canAppeal: false,
-    appeal: null,
-    ...overrides,
-  };
-}
+const record = decisionRecord;
 
 describe('the coordinator decides on a candidacy', () => {
   let api: FakeApi;
