@@ -20,6 +20,7 @@ import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ReportsModule } from './reports/reports.module';
+import { WorkQueueModule } from './work-queue/work-queue.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         ReportsModule,
         DecisionsModule,
         NotificationsModule,
+        WorkQueueModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -1363,6 +1363,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The participation dashboard for the reader's scope */
         get: operations["Reports_dashboard"];
         put?: never;
         post?: never;
@@ -1379,6 +1380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The dashboard's tables as CSV */
         get: operations["Reports_exportTable"];
         put?: never;
         post?: never;
@@ -1395,6 +1397,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Monthly attendance per club as CSV */
         get: operations["Reports_attendance"];
         put?: never;
         post?: never;
@@ -1411,6 +1414,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A club's annual report as CSV */
         get: operations["Reports_annual"];
         put?: never;
         post?: never;
@@ -1427,6 +1431,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A city's open data */
         get: operations["Reports_openData"];
         put?: never;
         post?: never;
@@ -1599,6 +1604,40 @@ export interface paths {
         };
         /** The email outbox */
         get: operations["Notifications_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything waiting for me in the clubs I coordinate ('To do') */
+        get: operations["WorkQueue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many things are waiting for me (the header's count) */
+        get: operations["WorkQueue_count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3396,6 +3435,49 @@ export interface components {
             /** Format: date-time */
             sentAt: string | null;
         };
+        /** @enum {string} */
+        WorkItemKind: "application" | "candidacy" | "project_proposed" | "join_request" | "contribution" | "minutes" | "action_item";
+        WorkItemClubDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        WorkItemDto: {
+            kind: components["schemas"]["WorkItemKind"];
+            /**
+             * Format: uuid
+             * @description The waiting record: participation, project, partner request, contribution revision, meeting or action item
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The record whose page it is done on: the participation (application, candidacy), the project (proposal, join request, contribution), the meeting (minutes, action item)
+             */
+            targetId: string;
+            club: components["schemas"]["WorkItemClubDto"];
+            /** @description The community concerned, by the naming rule (null: none, or "a community") */
+            community: components["schemas"]["CommunityRefDto"] | null;
+            /** @description The project's, meeting's or action item's title */
+            title: string | null;
+            /**
+             * Format: date-time
+             * @description Waiting since: applied, nominated, proposed, requested, entered, the meeting ended, the action item was set
+             */
+            since: string;
+            /**
+             * Format: date
+             * @description An action item's due date
+             */
+            dueOn: string | null;
+            /** @description An application waiting more than 30 days, or an action item past its due date */
+            overdue: boolean;
+        };
+        WorkQueueCountDto: {
+            /** @description Items waiting for the coordinator */
+            count: number;
+            /** @description Of which overdue */
+            overdue: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3587,6 +3669,10 @@ export type NotificationPageDto = components['schemas']['NotificationPageDto'];
 export type UnreadCountDto = components['schemas']['UnreadCountDto'];
 export type EmailOutboxStatus = components['schemas']['EmailOutboxStatus'];
 export type EmailOutboxMessageDto = components['schemas']['EmailOutboxMessageDto'];
+export type WorkItemKind = components['schemas']['WorkItemKind'];
+export type WorkItemClubDto = components['schemas']['WorkItemClubDto'];
+export type WorkItemDto = components['schemas']['WorkItemDto'];
+export type WorkQueueCountDto = components['schemas']['WorkQueueCountDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     SecurityEvents_search: {
@@ -10400,6 +10486,89 @@ export interface operations {
             };
             /**
              * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkQueue_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Overdue first, then the longest waiting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Coordinators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkQueue_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueueCountDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Coordinators only
              *
              *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
              */

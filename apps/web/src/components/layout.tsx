@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe, verifiesRegistrations } from '../lib/auth';
 import { NotificationBell } from '../features/notifications/components/notification-bell';
+import { TodoLink } from '../features/work-queue/components/todo-link';
 import { ReauthDialog } from '../features/account/components/reauth-dialog';
 import { LanguageSwitch } from './language-switch';
 
@@ -77,6 +78,7 @@ export function Layout() {
             <div className="account">
               {user ? (
                 <>
+                  <TodoLink />
                   <NotificationBell />
                   <NavLink to="/account" className="account-name" data-testid="current-user">
                     {user.displayName}

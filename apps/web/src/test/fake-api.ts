@@ -15,9 +15,10 @@ export interface FakeResponse {
 
 export type FakeRoute = FakeResponse | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
 
-/** What the layout polls on every page for a signed-in user (the notification bell); a test may override it. */
+/** What the layout polls on every page for a signed-in user (the bell; a coordinator's To do count); a test may override it. */
 const BACKGROUND_ROUTES: Record<string, FakeRoute> = {
   'GET /api/notifications/unread-count': { body: { count: 0 } },
+  'GET /api/work-queue/count': { body: { count: 0, overdue: 0 } },
 };
 
 /**

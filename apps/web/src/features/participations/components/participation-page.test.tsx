@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { anonymous, coordinator, participation, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { decisionRecord } from '../../pathway/test-fixtures';
 
 const observer = participation({
   id: 'part-1',
@@ -25,6 +26,16 @@ describe('participation page', () => {
       'GET /api/participations/part-1': { body: observer },
     });
     api.install();
+  });
+
+  it('a declined application shows its decision with the date it may apply again', async () => {
+    api.on('GET /api/participations/part-1', { body: { ...observer, status: 'declined', availableActions: [] } });
+    api.on('GET /api/participations/part-1/decisions', {
+      body: [decisionRecord({ outcome: 'decline', fromStatus: 'applied', reasonCode: 'club_charter', earliestReapplyOn: '2027-06-03' })],
+    });
+    renderApp('/participations/part-1', { locale: 'ru' });
+
+    expect(await screen.findByTestId('decision-reapply-date')).toHaveTextContent('Может обратиться снова с 3 июн. 2027');
   });
 
   it('shows the history oldest first, in Almaty time', async () => {
