@@ -190,6 +190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in, if anyone
+         * @description Signed out is an ordinary state: answered 200 with `user: null` (no session, or an ended one), so a page asking who reads it logs no error. GET /api/auth/me answers 401 instead, for clients that need a session.
+         */
+        get: operations["Auth_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/reauthentication": {
         parameters: {
             query?: never;
@@ -1809,6 +1829,10 @@ export interface components {
             token: string;
             /** @description At least 12 characters and not easy to guess (AUTH.WEAK_PASSWORD) */
             newPassword: string;
+        };
+        SessionDto: {
+            /** @description null: signed out */
+            user: components["schemas"]["MeDto"] | null;
         };
         ReauthenticateDto: {
             password: string;
@@ -3504,6 +3528,7 @@ export type SignupDto = components['schemas']['SignupDto'];
 export type LinkTokenDto = components['schemas']['LinkTokenDto'];
 export type PasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type PasswordResetDto = components['schemas']['PasswordResetDto'];
+export type SessionDto = components['schemas']['SessionDto'];
 export type ReauthenticateDto = components['schemas']['ReauthenticateDto'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type EmailChangeDto = components['schemas']['EmailChangeDto'];
@@ -4228,6 +4253,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
         };

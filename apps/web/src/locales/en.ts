@@ -32,6 +32,7 @@ export const en = {
   },
   nav: {
     label: 'Main navigation',
+    menu: 'Menu',
     cities: 'Cities',
     myCommunity: 'My community',
     myClubs: 'My clubs',

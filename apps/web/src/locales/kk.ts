@@ -28,6 +28,7 @@ export const kk: Translation = {
   },
   nav: {
     label: 'Негізгі навигация',
+    menu: 'Мәзір',
     cities: 'Қалалар',
     myCommunity: 'Менің қауымдастығым',
     myClubs: 'Менің клубтарым',

@@ -28,6 +28,7 @@ export const ru: Translation = {
   },
   nav: {
     label: 'Основная навигация',
+    menu: 'Меню',
     cities: 'Города',
     myCommunity: 'Моя община',
     myClubs: 'Мои клубы',

@@ -57,8 +57,8 @@ describe('participation page', () => {
     renderApp('/participations/part-1', { locale: 'ru' });
 
     const events = await screen.findAllByTestId('history-event');
-    expect(events[0]).toHaveTextContent('10 мар. 2025 г., 14:30');
-    expect(events[1]).toHaveTextContent('12 мар. 2025 г., 01:15');
+    expect(events[0]).toHaveTextContent('10 мар. 2025, 14:30');
+    expect(events[1]).toHaveTextContent('12 мар. 2025, 01:15');
     expect(events[1]).toHaveTextContent('Принята наблюдателем: Заявка подана → Наблюдатель');
   });
 
