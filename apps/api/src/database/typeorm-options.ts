@@ -4,7 +4,7 @@ import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** The one TypeORM configuration: app, tests and the migration CLI share it. */
-export function typeormOptions(url: string): DataSourceOptions {
+export function typeormOptions(url: string, { queryTimeoutMs = 60_000 }: { queryTimeoutMs?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,6 +15,6 @@ export function typeormOptions(url: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     // Bounded waits: with the database down or hung a request fails (503) within seconds instead of hanging.
-    extra: { max: 20, connectionTimeoutMillis: 5_000, query_timeout: 60_000 },
+    extra: { max: 20, connectionTimeoutMillis: 5_000, query_timeout: queryTimeoutMs || undefined },
   };
 }
