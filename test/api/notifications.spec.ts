@@ -433,6 +433,29 @@ describe('sending the outbox through SMTP', () => {
     expect(smtp.received.some((m) => m.to.includes(address))).toBe(false);
   });
 
+  it('a replica shutting down mid-batch finishes the email it is sending and hands the rest back at once', async () => {
+    const addresses = await queue(4, 'draining');
+    const delivered: string[] = [];
+    // The shutdown signal arrives while the first email of the batch is on the wire.
+    const transport = {
+      sendMail: async (mail: { to: string }) => {
+        delivered.push(mail.to);
+        void sender.beforeApplicationShutdown();
+      },
+      close: () => undefined,
+    } as unknown as ReturnType<typeof createTransport>;
+    const sender = new OutboxSender(t.app.get(DataSource), loadConfig({}), transport);
+
+    expect(await sender.sendDue()).toBe(1);
+    expect(delivered).toHaveLength(1);
+    for (const address of addresses) {
+      const row = await outboxRow(address);
+      if (delivered.includes(address)) expect(row).toMatchObject({ status: 'sent', attempts: 1 });
+      // Due now (not after the five-minute lease) and the claim not counted as a try.
+      else expect(row.status === 'pending' && row.attempts === 0 && row.wait <= 0).toBe(true);
+    }
+  });
+
   it('polls on its own when SMTP_URL is set, and stops when the app closes', async () => {
     const [address] = await queue(1, 'polled');
     const withSmtp = await startTestApp({ SMTP_URL: smtp.url });

@@ -1,3 +1,4 @@
+import { DrainState } from '../../apps/api/src/health/drain-state';
 import { startTestApp, TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -12,6 +13,29 @@ describe('GET /api/health', () => {
     const response = await t.api.get('/api/health');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+  });
+});
+
+describe('liveness and readiness', () => {
+  afterEach(() => {
+    t.app.get(DrainState).draining = false;
+  });
+
+  it('GET /api/health/live answers 200 without asking the database; /ready checks it', async () => {
+    expect((await t.api.get('/api/health/live')).body).toEqual({ status: 'ok' });
+    const ready = await t.api.get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { replica: { status: 'up' }, database: { status: 'up' } } });
+  });
+
+  it('a replica shutting down answers 503 on readiness while it still serves requests and stays live', async () => {
+    t.app.get(DrainState).draining = true;
+    const ready = await t.api.get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect((await t.api.get('/api/health')).status).toBe(503);
+    expect((await t.api.get('/api/health/live')).status).toBe(200);
+    expect((await t.api.get('/api/cities')).status).toBe(200);
   });
 });
 

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createApp } from './app';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/prepare-database';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { DrainState } from './health/drain-state';
 import { createRootLogger } from './logger';
 
 async function main() {
@@ -31,10 +33,25 @@ async function main() {
 
   let app: NestFastifyApplication | undefined;
   let stopping = false;
+  /**
+   * SIGTERM (an orchestrator's stop, a rolling restart): readiness answers 503 first and requests are
+   * still served for SHUTDOWN_DRAIN_SECONDS, until the load balancer has taken the replica out; then
+   * close() stops listening, lets the requests in flight finish, hands unsent outbox emails back and
+   * closes the database pool. SIGINT (Ctrl-C at a terminal) skips the wait.
+   */
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // A request that never ends must not keep the replica alive forever.
+    setTimeout(() => {
+      logger.error('shutdown did not finish within 30 s; exiting');
+      process.exit(1);
+    }, (config.SHUTDOWN_DRAIN_SECONDS + 30) * 1000).unref();
+    if (app && signal === 'SIGTERM') {
+      app.get(DrainState).draining = true;
+      await sleep(config.SHUTDOWN_DRAIN_SECONDS * 1000);
+    }
     await app?.close().catch((error) => logger.error(error, 'error while closing the app'));
     await embedded?.stop();
     process.exit(0);

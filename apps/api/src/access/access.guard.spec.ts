@@ -74,4 +74,10 @@ describe('AccessGuard', () => {
     expect(authenticate).toHaveBeenCalledTimes(1);
     expect(access.require).toHaveBeenCalledWith(null, 'public.read', undefined);
   });
+
+  it('treats a caller without a valid session as anonymous, but an error while checking the session as an error (not as signed out)', () => {
+    expect(guard.handleRequest(null, false)).toBeNull();
+    const outage = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(() => guard.handleRequest(outage, false)).toThrow(outage);
+  });
 });

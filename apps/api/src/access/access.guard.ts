@@ -42,7 +42,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     super();
   }
 
-  override handleRequest<T = Viewer>(_error: unknown, viewer: T | false): T {
+  /** No valid session: anonymous (routes decide). An error while checking one (the database is down) is not "signed out". */
+  override handleRequest<T = Viewer>(error: unknown, viewer: T | false): T {
+    if (error) throw error;
     return (viewer || null) as T;
   }
 

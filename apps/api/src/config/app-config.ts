@@ -110,6 +110,16 @@ export class AppConfig {
   @IsString()
   SQL_TRACE_FILE?: string;
 
+  /**
+   * On SIGTERM, how long readiness answers 503 while requests are still served, before the listener
+   * closes: longer than the load balancer needs to mark the replica down (HAProxy: inter × fall).
+   */
+  @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  SHUTDOWN_DRAIN_SECONDS = 5;
+
   /** Where the web app is reached: the base of every absolute link (emails, private calendar feeds). */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   PUBLIC_URL = 'http://localhost:3000';
@@ -118,7 +128,7 @@ export class AppConfig {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
   'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'ACCOUNT_REQUESTS_PER_HOUR', 'SESSION_IDLE_MINUTES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
-  'DB_POOL_SIZE', 'SQL_TRACE_FILE',
+  'DB_POOL_SIZE', 'SQL_TRACE_FILE', 'SHUTDOWN_DRAIN_SECONDS',
 ];
 
 export class ConfigError extends Error {}

@@ -6,12 +6,14 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface PoolOptions {
   poolSize?: number;
+  /** 0: no limit (migrations). */
+  queryTimeoutMs?: number;
   /** The bench's statement capture (sql-trace.ts). */
   sqlTraceFile?: string;
 }
 
 /** The one TypeORM configuration: app, tests and the migration CLI share it. */
-export function typeormOptions(url: string, { poolSize = 10, sqlTraceFile }: PoolOptions = {}): DataSourceOptions {
+export function typeormOptions(url: string, { poolSize = 10, queryTimeoutMs = 60_000, sqlTraceFile }: PoolOptions = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -21,7 +23,8 @@ export function typeormOptions(url: string, { poolSize = 10, sqlTraceFile }: Poo
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: poolSize },
+    // Bounded waits: with the database down or hung a request fails (503) within seconds instead of hanging.
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000, query_timeout: queryTimeoutMs || undefined },
     ...(sqlTraceFile ? { logging: ['query'], logger: new SqlTraceLogger(sqlTraceFile) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
@@ -29,10 +29,12 @@ interface ClaimedMessage {
 
 /**
  * Sends the email outbox through SMTP. Stateless: every replica may poll, and a message is claimed
- * with `FOR UPDATE SKIP LOCKED` plus a lease, so no two replicas send it at once.
+ * with `FOR UPDATE SKIP LOCKED` plus a lease, so no two replicas send it at once. A replica that
+ * shuts down finishes the message it is sending and hands the rest of its batch back at once
+ * (instead of leaving them leased for minutes).
  */
 @Injectable()
-export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxSender.name);
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<unknown> = Promise.resolve();
@@ -48,7 +50,8 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.transport) this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connections close (onApplicationShutdown), so the leases can still be released. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.round;
@@ -69,7 +72,11 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
           RETURNING id, to_address, subject, body, attempts`,
         [BATCH],
       );
-      for (const message of claimed) {
+      for (const [index, message] of claimed.entries()) {
+        if (this.stopped) {
+          await this.release(claimed.slice(index));
+          return sent;
+        }
         if (await this.send(transport, message)) sent += 1;
       }
       // A full batch may leave more behind; a failed message is due later, so this ends.
@@ -93,6 +100,13 @@ export class OutboxSender implements OnApplicationBootstrap, OnApplicationShutdo
     }
     await this.db.query(`UPDATE email_outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [message.id]);
     return true;
+  }
+
+  /** Claimed but not tried: due again now, for another replica, and the claim does not count as a try. */
+  private async release(messages: ClaimedMessage[]): Promise<void> {
+    await this.db.query(`UPDATE email_outbox SET attempts = attempts - 1, next_attempt_at = now() WHERE id = ANY($1) AND status = 'pending'`, [
+      messages.map((message) => message.id),
+    ]);
   }
 
   private schedule(delay: number): void {

@@ -7,6 +7,10 @@ import { AppError } from './app-error';
 import { ERROR_STATUS } from './error-status';
 import { ErrorResponseDto } from './error-response.dto';
 import { ValidationFailed } from '../validation';
+import { isDatabaseUnavailable } from '../../database/postgres-errors';
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
 
 const HTTP_CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -18,6 +22,7 @@ const HTTP_CODES: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**
@@ -34,7 +39,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception);
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (body.statusCode >= 500) this.logger.error(exception);
     const recorded = body.statusCode === 403 ? this.recordRefusal(http.getRequest<FastifyRequest & { user?: Viewer | null }>(), body.code) : Promise.resolve();
     void recorded
       .catch((error: unknown) => this.logger.error(error, 'the refusal could not be recorded'))
@@ -74,6 +82,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Fastify's own errors (malformed JSON, body too large, wrong content type).
       return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message: (exception as Error).message };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Not the caller's fault and nothing was written: a 503 with Retry-After, as readiness says.
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal server error' };
   }
