@@ -36,6 +36,8 @@ const SECONDS = Number(option('seconds', 5));
 const POOL = Number(option('pool', 10));
 /** Write EXPLAIN (ANALYZE, BUFFERS) of every captured statement to test/bench/plans/factor-N.txt. */
 const PLANS = process.argv.includes('--plans');
+/** An already seeded database to measure (one factor, not dropped): for iterating on one query. */
+const REUSE = option('database', '');
 /** Only the endpoints whose name contains this. */
 const ONLY = option('only', '');
 
@@ -157,6 +159,8 @@ async function cast(databaseUrl) {
   await db.connect();
   try {
     const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
+    // A reused database keeps the authenticators an earlier run set up: start again from none.
+    await db.query(`UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE email = ANY($1)`, [['official.national@dastarkhan.kz', 'admin@dastarkhan.kz']]);
     const club = await one(`SELECT c.id, c.name, u.email AS coordinator FROM clubs c
       JOIN role_assignments r ON r.club_id = c.id AND r.role = 'coordinator' JOIN users u ON u.id = r.user_id
       WHERE c.name LIKE 'Scale%' ORDER BY (SELECT count(*) FROM participations p WHERE p.club_id = c.id) DESC, c.name LIMIT 1`);
@@ -236,16 +240,16 @@ function download(port, requestPath, cookie, pid) {
 }
 
 async function benchFactor(serverUrl, factor) {
-  const database = await freshDatabase(serverUrl, factor);
+  const database = REUSE ? { url: REUSE, drop: async () => {} } : await freshDatabase(serverUrl, factor);
   const work = mkdtempSync(path.join(os.tmpdir(), 'dastarkhan-bench-'));
   const traceFile = path.join(work, 'trace.jsonl');
   writeFileSync(traceFile, '');
   let api;
   let baseline;
   try {
-    console.log(`\n## factor ${factor}: seeding`);
-    const seeded = await seedScale(database.url, factor, { log: () => {} });
-    console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s`);
+    console.log(`\n## factor ${factor}${REUSE ? ` (the seeded database ${new URL(REUSE).pathname.slice(1)})` : ': seeding'}`);
+    const seeded = REUSE ? null : await seedScale(database.url, factor, { log: () => {} });
+    if (seeded) console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s`);
     api = await startApi(database.url, traceFile);
     const { request, close } = client(api.port);
     const people = await cast(database.url);
