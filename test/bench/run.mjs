@@ -11,14 +11,16 @@
 // Prints one table per factor and the growth (factor 10 ÷ factor 1); writes test/bench/results.json.
 // Loopback only; bounded; needs `npm run build` first.
 import { fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
+import { gzipSync } from 'node:zlib';
 import pg from 'pg';
+import { launchBrowser } from '../browser/harness.mjs';
 import { loadBuiltApi, seedScale } from './seed-scale.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,7 +112,7 @@ async function startApi(databaseUrl, traceFile) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SQL_TRACE_FILE: traceFile, LOG_LEVEL: 'warn', WEB_DIST: '', DEMO_DATA: 'false', DB_POOL_SIZE: String(POOL), LOGIN_MAX_FAILURES: '100000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SQL_TRACE_FILE: traceFile, LOG_LEVEL: 'warn', WEB_DIST: path.join(root, 'dist/web'), DEMO_DATA: 'false', DB_POOL_SIZE: String(POOL), LOGIN_MAX_FAILURES: '100000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -294,14 +296,56 @@ async function benchFactor(serverUrl, factor) {
       exports.push({ export: name, ...figures });
       console.log(`${name.padEnd(30)} ${figures.rows.toLocaleString('en').padStart(10)} rows in ${figures.ms} ms = ${figures.rowsPerSecond.toLocaleString('en')} rows/s; server memory +${figures.peakGrowthMb} MiB at peak (status ${figures.status})`);
     }
+    const pages = await renderTimes(api.port, people, cookies.representative);
     close();
     bare.close();
-    return { factor, seeded, endpoints: results, exports };
+    return { factor, seeded, endpoints: results, exports, pages };
   } finally {
     await baseline?.stop();
     await api?.stop();
     await database.drop();
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const gzipKb = (file) => Number((gzipSync(readFileSync(file)).length / 1024).toFixed(1));
+
+/** What the first page downloads (index.html's scripts and preloads, then the reader's language) and each page's own chunk. */
+function webSizes() {
+  const web = path.join(root, 'dist/web');
+  const html = readFileSync(path.join(web, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(([, asset]) => asset);
+  const initialKb = Number(initial.reduce((sum, asset) => sum + gzipKb(path.join(web, asset)), 0).toFixed(1));
+  const assets = readdirSync(path.join(web, 'assets')).filter((f) => f.endsWith('.js'));
+  const languages = Object.fromEntries(['en', 'kk', 'ru'].map((l) => [l, gzipKb(path.join(web, 'assets', assets.find((f) => f.startsWith(`${l}-`))))]));
+  const chunks = assets
+    .filter((f) => !initial.includes(`/assets/${f}`) && !/^(en|kk|ru)-/.test(f))
+    .map((f) => ({ chunk: f.replace(/-[\w-]{8}\.js$/, ''), kb: gzipKb(path.join(web, 'assets', f)) }))
+    .sort((a, b) => b.kb - a.kb);
+  return { initialKb, languages, firstPageKb: { en: initialKb + languages.en, kk: initialKb + languages.kk, ru: initialKb + languages.ru }, chunks };
+}
+
+/** Headless Chromium opens the club page and the progress page (signed in as the candidate's representative): ms until the page's heading shows with nothing loading. */
+async function renderTimes(port, { club, candidate }, cookie) {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, domain: '127.0.0.1', path: '/' }]);
+    const page = await context.newPage();
+    const times = {};
+    for (const [label, url] of [['club page', `/clubs/${club.id}`], ['progress page', `/participations/${candidate.id}/progress`]]) {
+      for (const visit of ['first', 'again']) {
+        const started = Date.now();
+        await page.goto(`http://127.0.0.1:${port}${url}`);
+        await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'), null, { timeout: 60_000 });
+        times[`${label} (${visit})`] = Date.now() - started;
+      }
+    }
+    console.log(`rendered in Chromium (ms): ${Object.entries(times).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    return times;
+  } finally {
+    await browser.close();
   }
 }
 
@@ -352,6 +396,8 @@ if (!serverUrl) {
 }
 try {
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint and side, pool ${POOL}, Node ${process.version}, ${os.cpus().length} cores; SQL = statements per request (page 10/100 where paged)`);
+  const web = webSizes();
+  console.log(`web: first page ${web.initialKb} KiB gzip of JS + its language (en ${web.languages.en}, kk ${web.languages.kk}, ru ${web.languages.ru}); pages' own chunks: ${web.chunks.slice(0, 12).map((c) => `${c.chunk} ${c.kb}`).join(', ')}`);
   const runs = [];
   for (const factor of FACTORS) runs.push(await benchFactor(serverUrl ?? embedded.url, factor));
   if (runs.length > 1) {
@@ -362,7 +408,7 @@ try {
       console.log(`${row.endpoint.padEnd(28)} ${(row.api.p50 / Math.max(before.api.p50, 0.1)).toFixed(2)}`);
     }
   }
-  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ when: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, pool: POOL, runs }, null, 2)}\n`);
+  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ when: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, pool: POOL, web, runs }, null, 2)}\n`);
 } finally {
   await embedded?.stop();
 }

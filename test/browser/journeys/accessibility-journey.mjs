@@ -64,6 +64,9 @@ const VISITORS = {
   'my-community': ['representative'],
   'my-community/:communityId/access-log': ['representative'],
   'my-clubs': ['coordinator'],
+  'to-do': ['coordinator'],
+  // The transparency profile a coordinator opens from an application.
+  'communities/:id': ['coordinator'],
   notifications: ['representative'],
   account: ['representative', 'official'],
   reports: ['coordinator', 'official'],
@@ -98,6 +101,7 @@ async function demoIds(databaseUrl) {
   try {
     const one = async (sql) => (await db.query(sql)).rows[0]?.id;
     const club = await one(`SELECT c.id FROM clubs c JOIN cities ci ON ci.id = c.city_id WHERE ci.slug = 'almaty'`);
+    const representedCommunity = await one(`SELECT r.community_id AS id FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE u.email = '${LOGINS.representative}'`);
     return {
       cities: await one(`SELECT id FROM cities WHERE slug = 'almaty'`),
       clubs: club,
@@ -108,7 +112,8 @@ async function demoIds(databaseUrl) {
         `SELECT p.id FROM participations p JOIN role_assignments r ON r.community_id = p.community_id JOIN users u ON u.id = r.user_id
           WHERE u.email = '${LOGINS.representative}' AND p.club_id = '${club}'`,
       ),
-      'my-community': await one(`SELECT r.community_id AS id FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE u.email = '${LOGINS.representative}'`),
+      'my-community': representedCommunity,
+      communities: representedCommunity,
     };
   } finally {
     await db.end();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { isAdministrator, isCoordinator, isOfficial, isRepresentative, useLogout, useMe, verifiesRegistrations } from '../lib/auth';
@@ -6,6 +6,7 @@ import { NotificationBell } from '../features/notifications/components/notificat
 import { TodoLink } from '../features/work-queue/components/todo-link';
 import { ReauthDialog } from '../features/account/components/reauth-dialog';
 import { LanguageSwitch } from './language-switch';
+import { LoadingStatus } from './query-state';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -133,7 +134,10 @@ export function Layout() {
             {t('account.secondFactorNeeded')} <Link to="/account">{t('account.secondFactorNeededLink')}</Link>
           </p>
         )}
-        <Outlet />
+        {/* Pages load their code on first visit (lib/lazy-page.ts). */}
+        <Suspense fallback={<LoadingStatus />}>
+          <Outlet />
+        </Suspense>
       </main>
       {user && <ReauthDialog />}
       <footer className="footer">

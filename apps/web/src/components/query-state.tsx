@@ -10,17 +10,21 @@ interface QueryStateProps<T> {
   errorFallback?: (error: unknown) => ReactNode;
 }
 
+/** The spinner and "Loading…" a page shows while its data, or its code, arrives. */
+export function LoadingStatus() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="loading" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </p>
+  );
+}
+
 /** Loading, error (with retry) and success of one query, the same on every page. */
 export function QueryState<T>({ query, children, errorFallback }: QueryStateProps<T>) {
   const { t } = useTranslation();
-  if (query.isPending) {
-    return (
-      <p role="status" className="loading" aria-live="polite">
-        <span className="spinner" aria-hidden="true" />
-        {t('common.loading')}
-      </p>
-    );
-  }
+  if (query.isPending) return <LoadingStatus />;
   if (query.isError) {
     return (
       <div className="query-error">

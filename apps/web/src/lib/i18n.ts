@@ -2,18 +2,26 @@ import { LOCALES, type Locale } from '@dastarkhan/domain';
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { kazakhAblative } from './format';
-import { en } from '../locales/en';
-import { kk } from '../locales/kk';
-import { ru } from '../locales/ru';
+import type { en } from '../locales/en';
 
 export const LOCALE_STORAGE_KEY = 'dastarkhan.locale';
 export const DEFAULT_LOCALE: Locale = 'ru';
 
-export const resources = {
-  en: { translation: en },
-  kk: { translation: kk },
-  ru: { translation: ru },
-} as const;
+export type Translations = typeof en;
+
+/**
+ * Each language's strings load on their own: a visitor downloads the language it reads, and the
+ * others only when it switches (changeLocale).
+ */
+const LOADERS: Record<Locale, () => Promise<Translations>> = {
+  en: () => import('../locales/en').then((module) => module.en),
+  kk: () => import('../locales/kk').then((module) => module.kk),
+  ru: () => import('../locales/ru').then((module) => module.ru),
+};
+
+export function loadTranslations(locale: Locale): Promise<Translations> {
+  return LOADERS[locale]();
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -47,17 +55,18 @@ export async function changeLocale(instance: i18n, locale: Locale): Promise<void
   } catch {
     // storage disabled: the choice lasts for this page only
   }
+  if (!instance.hasResourceBundle(locale, 'translation')) instance.addResourceBundle(locale, 'translation', await loadTranslations(locale));
   await instance.changeLanguage(locale);
 }
 
-/** A fresh i18next instance (tests get their own, the app one). */
-export function createI18n(locale: Locale = detectLocale()): i18n {
+/** A fresh i18next instance with the strings of `locale` (and of any other language given); tests get their own, the app one. */
+export function createI18n(locale: Locale, translations: Partial<Record<Locale, Translations>>): i18n {
   const instance = i18next.createInstance();
   instance.on('languageChanged', (language: string) => {
     document.documentElement.lang = language;
   });
   void instance.use(initReactI18next).init({
-    resources,
+    resources: Object.fromEntries(Object.entries(translations).map(([language, strings]) => [language, { translation: strings }])),
     lng: locale,
     supportedLngs: [...LOCALES],
     fallbackLng: DEFAULT_LOCALE,

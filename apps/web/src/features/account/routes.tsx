@@ -1,9 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../components/require-auth';
 import { isAdministrator } from '../../lib/auth';
-import { AccountPage } from './components/account-page';
-import { ConfirmLinkPage, ForgotPasswordPage, ResetPasswordPage } from './components/link-pages';
-import { SecurityEventsPage } from './components/security-events-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const AccountPage = lazyPage(() => import('./components/account-page'), 'AccountPage');
+const ConfirmLinkPage = lazyPage(() => import('./components/link-pages'), 'ConfirmLinkPage');
+const ForgotPasswordPage = lazyPage(() => import('./components/link-pages'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./components/link-pages'), 'ResetPasswordPage');
+const SecurityEventsPage = lazyPage(() => import('./components/security-events-page'), 'SecurityEventsPage');
 
 /** One's own account, the pages emailed links open, and the administrator's security log. */
 export const accountRoutes: RouteObject[] = [

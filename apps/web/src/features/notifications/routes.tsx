@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../components/require-auth';
 import { isAdministrator } from '../../lib/auth';
-import { EmailOutboxPage } from './components/email-outbox-page';
-import { NotificationsPage } from './components/notifications-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const EmailOutboxPage = lazyPage(() => import('./components/email-outbox-page'), 'EmailOutboxPage');
+const NotificationsPage = lazyPage(() => import('./components/notifications-page'), 'NotificationsPage');
 
 /** The reader's notifications, and the administrator's view of the email outbox. */
 export const notificationRoutes: RouteObject[] = [

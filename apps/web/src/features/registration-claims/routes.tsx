@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../components/require-auth';
 import { verifiesRegistrations } from '../../lib/auth';
-import { RegistrationClaimsPage } from './components/registration-claims-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const RegistrationClaimsPage = lazyPage(() => import('./components/registration-claims-page'), 'RegistrationClaimsPage');
 
 /** The verification queue of registration claims, for officials and administrators. */
 export const registrationClaimRoutes: RouteObject[] = [

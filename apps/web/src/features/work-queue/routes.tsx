@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../components/require-auth';
 import { isCoordinator } from '../../lib/auth';
-import { WorkQueuePage } from './components/work-queue-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const WorkQueuePage = lazyPage(() => import('./components/work-queue-page'), 'WorkQueuePage');
 
 /** A coordinator's To do. */
 export const workQueueRoutes: RouteObject[] = [

@@ -47,7 +47,8 @@ describe('notifications', () => {
 
     await user.click(screen.getByTestId('notification-bell'));
     expect(await screen.findByRole('heading', { name: 'Notifications' })).toBeInTheDocument();
-    expect(screen.getAllByTestId('notification-item')).toHaveLength(2);
+    // The page's code and its list both load on the way: wait for the items, not only the heading.
+    expect(await screen.findAllByTestId('notification-item')).toHaveLength(2);
   });
 
   it('shows no bell to an anonymous visitor and does not ask for a count', async () => {
