@@ -101,6 +101,10 @@ export class WorkQueueService {
     return row;
   }
 
+  /**
+   * The route's permission (work-queue.read) admits coordinators; each item is a record of a club the
+   * caller coordinates, which is exactly what its own page lets a coordinator see and do.
+   */
   private params(viewer: Viewer): [string[], string, number] {
     return [coordinatedClubIds(viewer), almatyDate(new Date()), APPLICATION_OVERDUE_DAYS];
   }

@@ -145,8 +145,36 @@ describe('club page', () => {
 
     const sponsor = await screen.findByTestId('sponsor-link-Lotus Sangha');
     expect(sponsor).toHaveAttribute('href', '/participations/p-4/progress?club=club-1');
+    expect(sponsor).toHaveTextContent('Sponsor');
     expect(screen.queryByTestId('sponsor-link-Beth Shalom')).not.toBeInTheDocument();
     expect(screen.queryByTestId('policy-link')).not.toBeInTheDocument();
+  });
+
+  it('says since when the member community sponsors an observer, instead of offering to sponsor it again', async () => {
+    api.on('GET /api/auth/me', { body: representative(['c-1']) });
+    api.on('GET /api/clubs/club-1', {
+      body: club({ participants, viewerParticipations: [participationSummary({ id: 'p-1', status: 'member' })] }),
+    });
+    api.on('GET /api/communities/com-grace/sponsorships', {
+      body: [
+        {
+          id: 'sp-1',
+          participationId: 'p-4',
+          clubId: 'club-1',
+          clubName: 'Almaty Multi-Faith Club',
+          observer: null,
+          observerStatus: 'observer',
+          sponsorCommunityId: 'com-grace',
+          statement: 'They kept every promise.',
+          createdAt: '2026-06-01T06:00:00.000Z',
+          withdrawnAt: null,
+        },
+      ],
+    });
+    renderApp('/clubs/club-1', { locale: 'ru' });
+
+    await screen.findByText(/Вы поручитель с/);
+    expect(screen.getByTestId('sponsor-link-Lotus Sangha')).toHaveTextContent('Вы поручитель с 1 июн. 2026');
   });
 
   it('gives the coordinator the pathway policy and each observer’s and candidate’s progress', async () => {

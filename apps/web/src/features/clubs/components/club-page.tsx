@@ -12,6 +12,7 @@ import { useLocalized } from '../../../lib/localized';
 import { useMyCommunities } from '../../../lib/my-communities';
 import { useClub, type Club, type ParticipationSummary } from '../api/club';
 import { ApplyForm, type ApplyingCommunity } from './apply-form';
+import { useLiveGivenSponsorships } from '../../pathway/api/pathway';
 import { ParticipantGroups } from './participant-groups';
 
 export function ClubPage() {
@@ -38,6 +39,10 @@ function ClubDetails({ club }: { club: Club }) {
   const canApply: ApplyingCommunity[] = representedCommunityIds(me.data)
     .filter((communityId) => !liveHere.has(communityId))
     .map((communityId) => ({ id: communityId, name: myCommunities.data?.find((c) => c.id === communityId)?.name }));
+
+  // The viewer's member communities sponsor observers: one they already sponsor says since when.
+  const memberCommunityIds = club.viewerParticipations.filter((p) => p.status === 'member').map((p) => p.community.id);
+  const sponsoredSince = new Map((useLiveGivenSponsorships(memberCommunityIds) ?? []).map((given) => [given.participationId, given.createdAt]));
 
   return (
     <>
@@ -100,7 +105,8 @@ function ClubDetails({ club }: { club: Club }) {
         clubId={club.id}
         participants={club.participants}
         viewerIsCoordinator={club.viewerIsCoordinator}
-        viewerIsMember={club.viewerParticipations.some((p) => p.status === 'member')}
+        viewerIsMember={memberCommunityIds.length > 0}
+        sponsoredSince={sponsoredSince}
       />
     </>
   );

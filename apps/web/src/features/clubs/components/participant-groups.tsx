@@ -2,6 +2,7 @@ import type { ParticipationStatus } from '@dastarkhan/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RegistrationBadge } from '../../../components/status-badge';
+import { formatDate } from '../../../lib/format';
 import type { Participant } from '../api/club';
 
 /** The order a club page lists its participants in; closed participations are not listed. */
@@ -15,12 +16,14 @@ interface ParticipantGroupsProps {
   viewerIsCoordinator: boolean;
   /** One of the viewer's communities is a member here, so it may sponsor the club's observers. */
   viewerIsMember: boolean;
+  /** When the viewer's communities began to sponsor an observer, by participation id. */
+  sponsoredSince: ReadonlyMap<string, string>;
 }
 
 /** Statuses whose progress towards membership a coordinator follows. */
 const ON_THE_PATHWAY: readonly ParticipationStatus[] = ['observer', 'candidate'];
 
-export function ParticipantGroups({ clubId, participants, viewerIsCoordinator, viewerIsMember }: ParticipantGroupsProps) {
+export function ParticipantGroups({ clubId, participants, viewerIsCoordinator, viewerIsMember, sponsoredSince }: ParticipantGroupsProps) {
   const { t, i18n } = useTranslation();
   const groups = GROUPS.filter((group) => group !== 'applied' || viewerIsCoordinator);
   const byName = new Intl.Collator(i18n.language).compare;
@@ -63,7 +66,9 @@ export function ParticipantGroups({ clubId, participants, viewerIsCoordinator, v
                         className="participant-action"
                         data-testid={`sponsor-link-${participant.community.name}`}
                       >
-                        {t('club.sponsorLink')}
+                        {sponsoredSince.has(participant.participationId)
+                          ? t('clubMonth.sponsorship.since', { date: formatDate(sponsoredSince.get(participant.participationId) as string, i18n.language) })
+                          : t('club.sponsorLink')}
                       </Link>
                     )}
                   </li>

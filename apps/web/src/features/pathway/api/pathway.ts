@@ -40,17 +40,14 @@ export function useGivenSponsorships(communityId: string) {
 }
 
 /**
- * The live sponsorships the given communities (the viewer's) gave to one participation; `null` until
- * every list has loaded, so a sponsor is never offered the form for a sponsorship it already gave.
+ * The live sponsorships the given communities (the viewer's) gave; `null` until every list has
+ * loaded, so a sponsor is never offered the form for a sponsorship it already gave.
  */
-export function useLiveSponsorshipsOf(participationId: string, sponsorCommunityIds: string[]): GivenSponsorship[] | null {
+export function useLiveGivenSponsorships(sponsorCommunityIds: string[]): GivenSponsorship[] | null {
   const client = useApiClient();
   return useQueries({
     queries: sponsorCommunityIds.map((communityId) => givenSponsorshipsQuery(client, communityId)),
-    combine: (results) =>
-      results.every((result) => result.data)
-        ? results.flatMap((result) => result.data ?? []).filter((given) => given.participationId === participationId && !given.withdrawnAt)
-        : null,
+    combine: (results) => (results.every((result) => result.data) ? results.flatMap((result) => result.data ?? []).filter((given) => !given.withdrawnAt) : null),
   });
 }
 

@@ -5,7 +5,7 @@ import { errorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
 import { formatDate } from '../../../lib/format';
-import { useClubSummary, useLiveSponsorshipsOf, useSponsor, useWithdrawSponsorship } from '../api/pathway';
+import { useClubSummary, useLiveGivenSponsorships, useSponsor, useWithdrawSponsorship } from '../api/pathway';
 
 interface SponsorshipSectionProps {
   participationId: string;
@@ -30,10 +30,7 @@ export function SponsorshipSection({ participationId, clubId, communityId, statu
   const sponsors = (club.data?.viewerParticipations ?? [])
     .filter((p) => p.status === 'member' && p.community.id !== communityId && represented.has(p.community.id))
     .map((p) => p.community);
-  const given = useLiveSponsorshipsOf(
-    participationId,
-    sponsors.map((community) => community.id),
-  );
+  const given = useLiveGivenSponsorships(sponsors.map((community) => community.id))?.filter((sponsorship) => sponsorship.participationId === participationId);
   if (status !== 'observer' || sponsors.length === 0 || !given) return null;
   const sponsoring = new Set(given.map((sponsorship) => sponsorship.sponsorCommunityId));
   const free = sponsors.filter((community) => !sponsoring.has(community.id));
