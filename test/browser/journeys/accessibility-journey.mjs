@@ -136,7 +136,7 @@ function urlOf(route, ids) {
 }
 
 /** What a page shows wrong: axe's serious/critical violations, a bare tab title, and on a phone its layout and touch targets. */
-async function auditPage(page, { phone }) {
+async function auditPage(page, { phone, menuOpen = false }) {
   await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
   await page.waitForLoadState('networkidle');
   const problems = [];
@@ -161,7 +161,7 @@ async function auditPage(page, { phone }) {
         ({ minTarget, maxHeader }) => {
           const found = [];
           const header = document.querySelector('header');
-          if (header && header.getBoundingClientRect().height > maxHeader) {
+          if (maxHeader && header && header.getBoundingClientRect().height > maxHeader) {
             found.push(`header is ${Math.round(header.getBoundingClientRect().height)} px tall (at most ${maxHeader})`);
           }
           if (document.documentElement.scrollWidth > window.innerWidth) {
@@ -181,7 +181,7 @@ async function auditPage(page, { phone }) {
           }
           return found;
         },
-        { minTarget: MIN_TARGET, maxHeader: MAX_PHONE_HEADER },
+        { minTarget: MIN_TARGET, maxHeader: menuOpen ? null : MAX_PHONE_HEADER },
       )),
     );
   }
@@ -214,9 +214,15 @@ async function auditRole(role, { page, context, baseUrl, databaseUrl }) {
         consoleErrors.length = 0;
         await devicePage.goto(`${baseUrl}${url}`);
         const found = await auditPage(devicePage, { phone: device === 'phone' }).catch((error) => [`could not be audited: ${error.message.split('\n')[0]}`]);
-        // Signed out is an ordinary state: an anonymous page logs no error (not even a 401).
-        if (role === 'anonymous') found.push(...consoleErrors.map((text) => `console error: ${text}`));
+        // No page logs an error; signed out is an ordinary state too (not even a 401 from asking who is signed in).
+        found.push(...consoleErrors.map((text) => `console error: ${text}`));
         problems.push(...found.map((problem) => `${device} ${url}: ${problem}`));
+        if (device === 'phone' && url === urls[0]) {
+          // The folded menu too: navigation, languages and account, opened as a thumb would.
+          await devicePage.getByTestId('menu-button').click();
+          const inMenu = await auditPage(devicePage, { phone: true, menuOpen: true }).catch((error) => [`could not be audited: ${error.message.split('\n')[0]}`]);
+          problems.push(...inMenu.map((problem) => `${device} ${url} (menu open): ${problem}`));
+        }
       }
     }
   } finally {

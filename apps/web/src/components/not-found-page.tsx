@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageTitle } from './page-title';
+import { PageTitle, useDocumentTitle } from './page-title';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
@@ -18,6 +18,7 @@ export function NotFoundPage() {
 /** A render error anywhere in the tree: say so in the user's language and offer a way home. */
 export function RouteErrorPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('errors.generic'));
   return (
     <main className="main narrow">
       <h1>{t('errors.generic')}</h1>
