@@ -269,6 +269,23 @@ describe('GET /api/auth/me and the session limits', () => {
   });
 });
 
+describe('GET /api/auth/session', () => {
+  it('answers 200 with the signed-in user, the same as GET /api/auth/me', async () => {
+    const user = await f.newUser({ displayName: 'Aigerim Sadykova' });
+    const response = await t.api.get('/api/auth/session').set(user.auth);
+    expect(response.status).toBe(200);
+    expect(response.body.user).toEqual((await t.api.get('/api/auth/me').set(user.auth)).body);
+  });
+
+  it('answers 200 with user null when signed out: no session, a garbage token, or a session that ended', async () => {
+    expect(await t.api.get('/api/auth/session')).toMatchObject({ status: 200, body: { user: null } });
+    expect(await t.api.get('/api/auth/session').set(sessionCookie('not-a-token'))).toMatchObject({ status: 200, body: { user: null } });
+    const user = await f.newUser();
+    await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE user_id = $1`, [user.id]);
+    expect(await t.api.get('/api/auth/session').set(user.auth)).toMatchObject({ status: 200, body: { user: null } });
+  });
+});
+
 describe('POST /api/auth/signup', () => {
   const userByEmail = (email: string) => countRows(t.db, `SELECT 1 FROM users WHERE email = $1`, [email.toLowerCase()]);
   const communityByName = (name: string) => countRows(t.db, `SELECT 1 FROM communities WHERE name = $1`, [name]);

@@ -48,8 +48,11 @@ function writeRoutes(app: TestApp['app']): Route[] {
 
 /** Review notes and registration verification: the only writes on other people's records an official makes. */
 const REVIEW_AND_VERIFY = ['POST /api/participations/:id/reviews', 'POST /api/reviews/:id/resolution', 'POST /api/registration-claims/:id/decision'];
-/** Its own account: signing in and out, its sessions and password, its notifications, its private calendar links. */
-const OWN_ACCOUNT: Permission[] = ['account.sign-in', 'account.write', 'notification.write', 'club.calendar.unsubscribe'];
+/**
+ * Its own account: signing in and out, its sessions and password, the links emailed to it (address
+ * confirmation, password reset), its notifications, its private calendar links.
+ */
+const OWN_ACCOUNT: Permission[] = ['account.sign-in', 'account.write', 'account.follow-link', 'notification.write', 'club.calendar.unsubscribe'];
 
 /** Routes whose every permission an official may hold. */
 const officialMay = (route: Route) =>

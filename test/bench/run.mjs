@@ -1,72 +1,368 @@
-// npm run bench — throughput and latency of the hot read endpoints on the built app (dist/),
-// with demo data, on DATABASE_URL's server (fresh database) or the embedded PostgreSQL.
-// Bounded: CONCURRENCY connections for DURATION_S seconds per endpoint, loopback only.
+// npm run bench — every hot endpoint at national scale, against a bare baseline, in one run.
+//
+// For each factor (default 1 and 10; --factors 1,10), on a fresh database (DATABASE_URL's server, or
+// an embedded PostgreSQL started here) filled by the scale generator (seed-scale.mjs):
+//   1. starts the production build (dist/) with SQL_TRACE_FILE, signs in as each kind of reader;
+//   2. probes every endpoint once with an x-request-id and reads back the SQL statements the API ran
+//      for it: their count (at page sizes 10 and 100 where the endpoint pages) and the replay that the
+//      baseline (baseline-server.mjs, node:http + pg) runs for the same endpoint;
+//   3. measures API and baseline interleaved, endpoint by endpoint: req/s, p50, p95, p99 at
+//      --connections (32) for --seconds (5) each; CSV exports in rows/s and the server's peak memory.
+// Prints one table per factor and the growth (factor 10 ÷ factor 1); writes test/bench/results.json.
+// Loopback only; bounded; needs `npm run build` first.
+import { fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { startApp } from '../browser/harness.mjs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSync } from 'otplib';
+import pg from 'pg';
+import { loadBuiltApi, seedScale } from './seed-scale.mjs';
 
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
-const DURATION_S = Number(process.env.DURATION_S ?? 10);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const DEMO_PASSWORD = 'dastarkhan-demo';
+const SESSION_COOKIE = 'dastarkhan_session';
 
-const app = await startApp();
-const { port } = new URL(app.baseUrl);
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+}
+const FACTORS = option('factors', '1,10').split(',').map(Number);
+const CONNECTIONS = Number(option('connections', 32));
+const SECONDS = Number(option('seconds', 5));
+const POOL = Number(option('pool', 10));
+/** Write EXPLAIN (ANALYZE, BUFFERS) of every captured statement to test/bench/plans/factor-N.txt. */
+const PLANS = process.argv.includes('--plans');
+/** An already seeded database to measure (one factor, not dropped): for iterating on one query. */
+const REUSE = option('database', '');
+/** Only the endpoints whose name contains this. */
+const ONLY = option('only', '');
 
-function request(method, path, { body, cookie } = {}) {
-  return new Promise((resolve, reject) => {
-    const payload = body ? JSON.stringify(body) : undefined;
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) } },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
+
+function client(port) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const request = (method, requestPath, { body, cookie, headers = {} } = {}) =>
+    new Promise((resolve, reject) => {
+      const payload = body ? JSON.stringify(body) : undefined;
+      const req = http.request(
+        { host: '127.0.0.1', port, method, path: requestPath, agent, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), ...headers } },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { request, close: () => agent.destroy() };
 }
 
-async function measure(name, path, cookie) {
+async function measure(request, requestPath, cookie) {
   const latencies = [];
   let errors = 0;
-  const until = Date.now() + DURATION_S * 1000;
+  const until = Date.now() + SECONDS * 1000;
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: CONNECTIONS }, async () => {
       while (Date.now() < until) {
         const started = process.hrtime.bigint();
-        const { status } = await request('GET', path, { cookie });
+        const { status } = await request('GET', requestPath, { cookie });
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
         if (status !== 200) errors++;
       }
     }),
   );
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  const pct = (p) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1));
+  return { rps: Math.round(latencies.length / SECONDS), p50: pct(50), p95: pct(95), p99: pct(99), errors };
+}
+
+async function freshDatabase(serverUrl, factor) {
+  const name = `dastarkhan_bench_f${String(factor).replace('.', '_')}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function startApi(databaseUrl, traceFile) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'dist/api/apps/api/src/main.js')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SQL_TRACE_FILE: traceFile, LOG_LEVEL: 'warn', WEB_DIST: '', DEMO_DATA: 'false', DB_POOL_SIZE: String(POOL), LOGIN_MAX_FAILURES: '100000' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  for (const deadline = Date.now() + 90_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the API did not become healthy within 90 s');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { port, pid: child.pid, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+async function startBaseline(databaseUrl, replaysFile) {
+  const port = await freePort();
+  const child = fork(path.join(here, 'baseline-server.mjs'), [replaysFile], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DB_POOL_SIZE: String(POOL) },
+  });
+  await new Promise((resolve, reject) => (child.once('message', resolve), child.once('exit', reject)));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return { port, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+/** Signs in as a browser would; officials and administrators set up their authenticator on the way, as at a first sign-in. */
+async function signIn(request, email) {
+  const login = await request('POST', '/api/auth/login', { body: { email, password: DEMO_PASSWORD } });
+  if (login.status !== 200) throw new Error(`sign-in of ${email}: ${login.status} ${login.body}`);
+  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  if (!cookie.startsWith(SESSION_COOKIE)) throw new Error(`sign-in of ${email} set no session cookie`);
+  const me = JSON.parse((await request('GET', '/api/auth/me', { cookie })).body);
+  if (me.secondFactorRequired && !me.secondFactorEnabled) {
+    const { secret } = JSON.parse((await request('POST', '/api/auth/second-factor/enrolment', { cookie })).body);
+    const code = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) });
+    const confirmed = await request('POST', '/api/auth/second-factor/enrolment/confirmation', { cookie, body: { code } });
+    if (confirmed.status !== 200) throw new Error(`enrolment of ${email}: ${confirmed.status} ${confirmed.body}`);
+  }
+  return cookie;
+}
+
+/** The readers and records the endpoints are asked about: the biggest synthetic club and its people. */
+async function cast(databaseUrl) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
+    // A reused database keeps the authenticators an earlier run set up: start again from none.
+    await db.query(`UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE email = ANY($1)`, [['official.national@dastarkhan.kz', 'admin@dastarkhan.kz']]);
+    const club = await one(`SELECT c.id, c.name, u.email AS coordinator FROM clubs c
+      JOIN role_assignments r ON r.club_id = c.id AND r.role = 'coordinator' JOIN users u ON u.id = r.user_id
+      WHERE c.name LIKE 'Scale%' ORDER BY (SELECT count(*) FROM participations p WHERE p.club_id = c.id) DESC, c.name LIMIT 1`);
+    const candidate = await one(`SELECT p.id, u.email FROM participations p
+      JOIN role_assignments r ON r.community_id = p.community_id AND r.role = 'representative' JOIN users u ON u.id = r.user_id
+      WHERE p.club_id = $1 AND p.status = 'candidate' ORDER BY p.created_at LIMIT 1`, [club.id]);
+    const member = await one(`SELECT p.id FROM participations p WHERE p.club_id = $1 AND p.status = 'member'
+      AND EXISTS (SELECT 1 FROM participation_decisions d WHERE d.participation_id = p.id) ORDER BY p.created_at LIMIT 1`, [club.id]);
+    return { club, candidate, member };
+  } finally {
+    await db.end();
+  }
+}
+
+/** [name, reader, path, page-size variant or null, kind] */
+function endpoints({ club, candidate, member }) {
+  const month = new Date();
+  const iso = (d) => d.toISOString().slice(0, 10);
+  const monthFrom = iso(new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1)));
+  const monthTo = iso(new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)));
+  const yearTo = iso(new Date(Date.UTC(month.getUTCFullYear() + 1, month.getUTCMonth(), 0)));
+  return [
+    ['clubs list', null, '/api/clubs'],
+    ['club page (anonymous)', null, `/api/clubs/${club.id}`],
+    ['club page (coordinator)', 'coordinator', `/api/clubs/${club.id}`],
+    ["club's participations", 'coordinator', `/api/clubs/${club.id}/participations`],
+    ["club's meetings, 1 month", 'coordinator', `/api/clubs/${club.id}/meetings?from=${monthFrom}&to=${monthTo}`],
+    ["club's meetings, 12 months", 'coordinator', `/api/clubs/${club.id}/meetings?from=${monthFrom}&to=${yearTo}`],
+    ['progress', 'representative', `/api/participations/${candidate.id}/progress`],
+    ['decisions', 'coordinator', `/api/participations/${member.id}/decisions`],
+    ["officials' candidacies", 'official', '/api/official/candidacies'],
+    ["officials' dashboard", 'official', '/api/reports/dashboard'],
+    ['notifications', 'representative', '/api/notifications', (n) => `/api/notifications?limit=${n}`],
+    ['unread count', 'representative', '/api/notifications/unread-count'],
+    ['auth/me', 'representative', '/api/auth/me'],
+    ['email outbox', 'administrator', '/api/admin/email-outbox', (n) => `/api/admin/email-outbox?limit=${n}`],
+    ['security log search', 'administrator', '/api/admin/security-events?kind=sign-in', (n) => `/api/admin/security-events?kind=sign-in&limit=${n}`],
+  ];
+}
+
+const EXPORTS = [
+  ['attendance CSV (national)', 'official', '/api/reports/attendance.csv?lang=ru'],
+  ['dashboard CSV', 'official', '/api/reports/dashboard.csv?table=stages&lang=ru'],
+];
+
+function statementsOf(traceFile, requestId) {
+  return readFileSync(traceFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .filter((entry) => entry.request === requestId)
+    .map(({ query, parameters }) => ({ query, parameters }));
+}
+
+function rssKb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+}
+
+function download(port, requestPath, cookie, pid) {
+  return new Promise((resolve, reject) => {
+    const before = rssKb(pid);
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, rssKb(pid))), 10);
+    const started = process.hrtime.bigint();
+    http
+      .get({ host: '127.0.0.1', port, path: requestPath, headers: { cookie } }, (res) => {
+        let lines = 0;
+        res.on('data', (chunk) => (lines += chunk.toString().split('\n').length - 1));
+        res.on('end', () => {
+          clearInterval(timer);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          resolve({ status: res.statusCode, rows: Math.max(0, lines - 1), rowsPerSecond: Math.round(Math.max(0, lines - 1) / seconds), ms: Math.round(seconds * 1000), peakGrowthMb: Number(((peak - before) / 1024).toFixed(1)) });
+        });
+      })
+      .on('error', reject);
+  });
+}
+
+async function benchFactor(serverUrl, factor) {
+  const database = REUSE ? { url: REUSE, drop: async () => {} } : await freshDatabase(serverUrl, factor);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'dastarkhan-bench-'));
+  const traceFile = path.join(work, 'trace.jsonl');
+  writeFileSync(traceFile, '');
+  let api;
+  let baseline;
+  try {
+    console.log(`\n## factor ${factor}${REUSE ? ` (the seeded database ${new URL(REUSE).pathname.slice(1)})` : ': seeding'}`);
+    const seeded = REUSE ? null : await seedScale(database.url, factor, { log: () => {} });
+    if (seeded) console.log(`seeded ${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s`);
+    api = await startApi(database.url, traceFile);
+    const { request, close } = client(api.port);
+    const people = await cast(database.url);
+    const cookies = {
+      coordinator: await signIn(request, people.club.coordinator),
+      representative: await signIn(request, people.candidate.email),
+      official: await signIn(request, 'official.national@dastarkhan.kz'),
+      administrator: await signIn(request, 'admin@dastarkhan.kz'),
+    };
+    const list = endpoints(people).filter(([name]) => name.includes(ONLY));
+    const replays = {};
+    const statements = {};
+    for (const [name, reader, requestPath, paged] of list) {
+      const probe = async (probePath, id) => {
+        const answer = await request('GET', probePath, { cookie: cookies[reader], headers: { 'x-request-id': id } });
+        if (answer.status !== 200) throw new Error(`${name}: ${probePath} answered ${answer.status} ${answer.body.slice(0, 300)}`);
+        return statementsOf(traceFile, id);
+      };
+      const seen = await probe(requestPath, `bench-${Object.keys(replays).length}`);
+      replays[name] = seen;
+      statements[name] = paged
+        ? { 10: (await probe(paged(10), `bench-p10-${name.length}-${Date.now()}`)).length, 100: (await probe(paged(100), `bench-p100-${name.length}-${Date.now()}`)).length }
+        : { all: seen.length };
+    }
+    if (PLANS) await writePlans(database.url, factor, replays);
+    const replaysFile = path.join(work, 'replays.json');
+    writeFileSync(replaysFile, JSON.stringify(replays));
+    baseline = await startBaseline(database.url, replaysFile);
+    const bare = client(baseline.port);
+    const results = [];
+    for (const [name, reader, requestPath] of SECONDS > 0 ? list : []) {
+      await request('GET', requestPath, { cookie: cookies[reader] }); // warm
+      const apiFigures = await measure(request, requestPath, cookies[reader]);
+      const baseFigures = await measure(bare.request, `/${encodeURIComponent(name)}`);
+      const row = { endpoint: name, api: apiFigures, baseline: baseFigures, ratio: Number((apiFigures.rps / Math.max(baseFigures.rps, 1)).toFixed(2)), statements: statements[name] };
+      results.push(row);
+      printRow(row);
+    }
+    const exports = [];
+    for (const [name, reader, requestPath] of EXPORTS.filter(([exportName]) => exportName.includes(ONLY))) {
+      const figures = await download(api.port, requestPath, cookies[reader], api.pid);
+      exports.push({ export: name, ...figures });
+      console.log(`${name.padEnd(30)} ${figures.rows.toLocaleString('en').padStart(10)} rows in ${figures.ms} ms = ${figures.rowsPerSecond.toLocaleString('en')} rows/s; server memory +${figures.peakGrowthMb} MiB at peak (status ${figures.status})`);
+    }
+    close();
+    bare.close();
+    return { factor, seeded, endpoints: results, exports };
+  } finally {
+    await baseline?.stop();
+    await api?.stop();
+    await database.drop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The plan of each statement an endpoint ran (writes rolled back), slowest first per endpoint. */
+async function writePlans(databaseUrl, factor, replays) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const out = [];
+  try {
+    for (const [name, statements] of Object.entries(replays)) {
+      const plans = [];
+      for (const { query, parameters } of statements) {
+        if (/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SET|SELECT set_config)/i.test(query.trim())) continue;
+        await db.query('BEGIN');
+        try {
+          const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${query}`, parameters);
+          const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+          plans.push({ ms: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1] ?? 0), query, text });
+        } finally {
+          await db.query('ROLLBACK');
+        }
+      }
+      plans.sort((a, b) => b.ms - a.ms);
+      console.log(`plans: ${name.padEnd(28)} ${plans.map((p) => `${p.ms.toFixed(1)}`).join(' + ')} ms`);
+      out.push(`# ${name}\n`, ...plans.map((p) => `## ${p.ms.toFixed(1)} ms\n${p.query}\n\n${p.text}\n`));
+    }
+  } finally {
+    await db.end();
+  }
+  mkdirSync(path.join(here, 'plans'), { recursive: true });
+  writeFileSync(path.join(here, 'plans', `factor-${factor}.txt`), out.join('\n'));
+}
+
+function printRow({ endpoint, api, baseline, ratio, statements }) {
+  const count = statements.all !== undefined ? String(statements.all) : `${statements[10]}/${statements[100]}`;
   console.log(
-    `${name.padEnd(34)} ${(latencies.length / DURATION_S).toFixed(0).padStart(6)} req/s   p50 ${pct(50)} ms   p95 ${pct(95)} ms   p99 ${pct(99)} ms   errors ${errors}`,
+    `${endpoint.padEnd(28)} API ${String(api.rps).padStart(5)}/s p50 ${String(api.p50).padStart(6)} p95 ${String(api.p95).padStart(6)} p99 ${String(api.p99).padStart(6)} ms` +
+      ` | bare ${String(baseline.rps).padStart(5)}/s p95 ${String(baseline.p95).padStart(6)} ms | ratio ${ratio.toFixed(2)} | SQL ${count.padStart(5)}` +
+      (api.errors ? ` | ${api.errors} non-200` : ''),
   );
 }
 
+const serverUrl = process.env.DATABASE_URL;
+let embedded = null;
+if (!serverUrl) {
+  const { startEmbeddedPostgres } = await loadBuiltApi('database/embedded-postgres.js');
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), 'dastarkhan-bench-pg-')), 'postgres'), database: 'postgres' });
+}
 try {
-  const login = await request('POST', '/api/auth/login', { body: { email: 'coordinator@dastarkhan.kz', password: 'dastarkhan-demo' } });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  const clubs = JSON.parse((await request('GET', '/api/clubs')).body);
-  const almaty = clubs.find((club) => club.name.startsWith('Almaty'));
-  console.log(`${CONCURRENCY} connections, ${DURATION_S} s per endpoint, Node ${process.version}`);
-  await measure('GET /api/health', '/api/health');
-  await measure('GET /api/cities (anonymous)', '/api/cities');
-  await measure('GET /api/clubs/:id (anonymous)', `/api/clubs/${almaty.id}`);
-  await measure('GET /api/clubs/:id (coordinator)', `/api/clubs/${almaty.id}`, cookie);
-  await measure('GET /api/auth/me (session check)', '/api/auth/me', cookie);
-  // The pathway: every signed-in tab polls the unread count; the progress page computes milestones from the records.
-  const grace = (await request('POST', '/api/auth/login', { body: { email: 'grace@dastarkhan.kz', password: 'dastarkhan-demo' } })).headers['set-cookie'];
-  const graceCookie = String(grace).split(';')[0];
-  const [graceParticipation] = JSON.parse((await request('GET', `/api/clubs/${almaty.id}`, { cookie: graceCookie })).body).viewerParticipations;
-  await measure('GET /api/notifications/unread-count', '/api/notifications/unread-count', graceCookie);
-  await measure('GET /api/participations/:id/progress', `/api/participations/${graceParticipation.id}/progress`, graceCookie);
-  await measure('GET /api/participations/:id/decisions', `/api/participations/${graceParticipation.id}/decisions`, cookie);
+  console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint and side, pool ${POOL}, Node ${process.version}, ${os.cpus().length} cores; SQL = statements per request (page 10/100 where paged)`);
+  const runs = [];
+  for (const factor of FACTORS) runs.push(await benchFactor(serverUrl ?? embedded.url, factor));
+  if (runs.length > 1) {
+    const [first, last] = [runs[0], runs.at(-1)];
+    console.log(`\n## growth: factor ${last.factor} ÷ factor ${first.factor} (p50 latency)`);
+    for (const row of last.endpoints) {
+      const before = first.endpoints.find((r) => r.endpoint === row.endpoint);
+      console.log(`${row.endpoint.padEnd(28)} ${(row.api.p50 / Math.max(before.api.p50, 0.1)).toFixed(2)}`);
+    }
+  }
+  writeFileSync(path.join(here, 'results.json'), `${JSON.stringify({ when: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS, pool: POOL, runs }, null, 2)}\n`);
 } finally {
-  agent.destroy();
-  await app.stop();
+  await embedded?.stop();
 }

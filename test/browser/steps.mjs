@@ -6,8 +6,15 @@ import { DEMO_PASSWORD } from './harness.mjs';
 
 export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
+/** On a phone the header folds navigation, languages and account behind its menu button: open it. */
+export async function openMenu(page) {
+  const button = page.getByTestId('menu-button');
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
+}
+
 export async function chooseLanguage(page, baseUrl, locale) {
   await page.goto(baseUrl);
+  await openMenu(page);
   await page.locator(`.language-switch button[lang="${locale}"]`).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, locale);
 }
@@ -38,12 +45,13 @@ export async function logIn(page, baseUrl, email, password = DEMO_PASSWORD) {
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form button[type="submit"]').click();
   const code = page.locator('input[name="code"]');
-  await Promise.race([page.getByTestId('current-user').waitFor(), code.waitFor()]);
+  const signedIn = page.getByTestId('current-user');
+  await Promise.race([signedIn.waitFor({ state: 'attached' }), code.waitFor()]);
   if (await code.isVisible()) {
     await code.fill(await authenticatorCode(email));
     await page.locator('form button[type="submit"]').click();
   }
-  await page.getByTestId('current-user').waitFor();
+  await signedIn.waitFor({ state: 'attached' });
   if (await page.getByTestId('second-factor-needed').isVisible()) await setUpAuthenticator(page, email);
 }
 
@@ -74,6 +82,7 @@ async function emailedLink(databaseUrl, email, kind) {
 }
 
 export async function logOut(page) {
+  await openMenu(page);
   await page.getByTestId('logout').click();
   await page.getByTestId('current-user').waitFor({ state: 'detached' });
 }

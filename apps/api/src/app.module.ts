@@ -20,6 +20,7 @@ import { PathwayModule } from './pathway/pathway.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ReportsModule } from './reports/reports.module';
+import { WorkQueueModule } from './work-queue/work-queue.module';
 
 @Module({})
 export class AppModule {
@@ -28,7 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(typeormOptions(databaseUrl)),
+        TypeOrmModule.forRoot(typeormOptions(databaseUrl, { poolSize: config.DB_POOL_SIZE, sqlTraceFile: config.SQL_TRACE_FILE })),
         AccessModule,
         AuthModule,
         CitiesModule,
@@ -43,6 +44,7 @@ export class AppModule {
         ReportsModule,
         DecisionsModule,
         NotificationsModule,
+        WorkQueueModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

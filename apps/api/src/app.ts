@@ -12,6 +12,7 @@ import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { SESSION_SECURITY } from './access/access.decorator';
 import { ReadLog, readLogs } from './access/read-log';
+import { tracedRequests } from './database/sql-trace';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { crossSiteGuard } from './common/cross-site';
@@ -64,6 +65,10 @@ export async function createApp({ config, databaseUrl, logger, preview = false }
   fastify.addHook('onRequest', crossSiteGuard(config.PUBLIC_URL));
   // Each request runs with its own read log (access/read-log.ts), from the access guard to the answer.
   fastify.addHook('onRequest', (_request, _reply, done) => readLogs.run(new ReadLog(), done));
+  // The bench's statement capture traces only the requests that name themselves (x-request-id), not its load.
+  if (config.SQL_TRACE_FILE) {
+    fastify.addHook('onRequest', (request, _reply, done) => (request.headers['x-request-id'] ? tracedRequests.run(String(request.id), done) : done()));
+  }
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // Answers carry personal data: no shared or browser cache keeps them, unless a route says otherwise (the iCal feed).

@@ -190,6 +190,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in, if anyone
+         * @description Signed out is an ordinary state: answered 200 with `user: null` (no session, or an ended one), so a page asking who reads it logs no error. GET /api/auth/me answers 401 instead, for clients that need a session.
+         */
+        get: operations["Auth_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/reauthentication": {
         parameters: {
             query?: never;
@@ -1363,6 +1383,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The participation dashboard for the reader's scope */
         get: operations["Reports_dashboard"];
         put?: never;
         post?: never;
@@ -1379,6 +1400,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The dashboard's tables as CSV */
         get: operations["Reports_exportTable"];
         put?: never;
         post?: never;
@@ -1395,6 +1417,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Monthly attendance per club as CSV */
         get: operations["Reports_attendance"];
         put?: never;
         post?: never;
@@ -1411,6 +1434,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A club's annual report as CSV */
         get: operations["Reports_annual"];
         put?: never;
         post?: never;
@@ -1427,6 +1451,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A city's open data */
         get: operations["Reports_openData"];
         put?: never;
         post?: never;
@@ -1599,6 +1624,40 @@ export interface paths {
         };
         /** The email outbox */
         get: operations["Notifications_outbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything waiting for me in the clubs I coordinate ('To do') */
+        get: operations["WorkQueue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work-queue/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many things are waiting for me (the header's count) */
+        get: operations["WorkQueue_count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1804,6 +1863,10 @@ export interface components {
             token: string;
             /** @description At least 12 characters and not easy to guess (AUTH.WEAK_PASSWORD) */
             newPassword: string;
+        };
+        SessionDto: {
+            /** @description null: signed out */
+            user: components["schemas"]["MeDto"] | null;
         };
         ReauthenticateDto: {
             password: string;
@@ -3430,6 +3493,49 @@ export interface components {
             /** Format: date-time */
             sentAt: string | null;
         };
+        /** @enum {string} */
+        WorkItemKind: "application" | "candidacy" | "project_proposed" | "join_request" | "contribution" | "minutes" | "action_item";
+        WorkItemClubDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        WorkItemDto: {
+            kind: components["schemas"]["WorkItemKind"];
+            /**
+             * Format: uuid
+             * @description The waiting record: participation, project, partner request, contribution revision, meeting or action item
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The record whose page it is done on: the participation (application, candidacy), the project (proposal, join request, contribution), the meeting (minutes, action item)
+             */
+            targetId: string;
+            club: components["schemas"]["WorkItemClubDto"];
+            /** @description The community concerned, by the naming rule (null: none, or "a community") */
+            community: components["schemas"]["CommunityRefDto"] | null;
+            /** @description The project's, meeting's or action item's title */
+            title: string | null;
+            /**
+             * Format: date-time
+             * @description Waiting since: applied, nominated, proposed, requested, entered, the meeting ended, the action item was set
+             */
+            since: string;
+            /**
+             * Format: date
+             * @description An action item's due date
+             */
+            dueOn: string | null;
+            /** @description An application waiting more than 30 days, or an action item past its due date */
+            overdue: boolean;
+        };
+        WorkQueueCountDto: {
+            /** @description Items waiting for the coordinator */
+            count: number;
+            /** @description Of which overdue */
+            overdue: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3456,6 +3562,7 @@ export type SignupDto = components['schemas']['SignupDto'];
 export type LinkTokenDto = components['schemas']['LinkTokenDto'];
 export type PasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type PasswordResetDto = components['schemas']['PasswordResetDto'];
+export type SessionDto = components['schemas']['SessionDto'];
 export type ReauthenticateDto = components['schemas']['ReauthenticateDto'];
 export type ChangePasswordDto = components['schemas']['ChangePasswordDto'];
 export type EmailChangeDto = components['schemas']['EmailChangeDto'];
@@ -3621,6 +3728,10 @@ export type NotificationPageDto = components['schemas']['NotificationPageDto'];
 export type UnreadCountDto = components['schemas']['UnreadCountDto'];
 export type EmailOutboxStatus = components['schemas']['EmailOutboxStatus'];
 export type EmailOutboxMessageDto = components['schemas']['EmailOutboxMessageDto'];
+export type WorkItemKind = components['schemas']['WorkItemKind'];
+export type WorkItemClubDto = components['schemas']['WorkItemClubDto'];
+export type WorkItemDto = components['schemas']['WorkItemDto'];
+export type WorkQueueCountDto = components['schemas']['WorkQueueCountDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     SecurityEvents_search: {
@@ -4176,6 +4287,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Auth_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
                 };
             };
         };
@@ -10434,6 +10564,89 @@ export interface operations {
             };
             /**
              * @description Administrators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkQueue_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Overdue first, then the longest waiting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkItemDto"][];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Coordinators only
+             *
+             *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkQueue_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkQueueCountDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Coordinators only
              *
              *     FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first
              */

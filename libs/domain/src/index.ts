@@ -1,6 +1,7 @@
 export * from './errors/domain-error';
 export * from './participation/participation-status';
 export * from './participation/participation-state-machine';
+export * from './participation/work-queue';
 export * from './access/index';
 export * from './privacy/community-access';
 export * from './privacy/naming';

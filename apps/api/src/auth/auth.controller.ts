@@ -16,7 +16,7 @@ import { AuthService, type SignInOutcome } from './auth.service';
 import { Cookies } from './cookies';
 import { CurrentViewer } from './current-viewer.decorator';
 import { LinkTokenDto, PasswordResetDto, PasswordResetRequestDto } from './dto/account.dto';
-import { LoginDto, MeDto, SecondFactorChallengeDto, SecondFactorStepDto, SignedInDto, SignupDto } from './dto/auth.dto';
+import { LoginDto, MeDto, SecondFactorChallengeDto, SecondFactorStepDto, SessionDto, SignedInDto, SignupDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { SessionsService } from './sessions.service';
 import type { Viewer } from './viewer';
@@ -137,6 +137,19 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentViewer() viewer: Viewer): MeDto {
     return toMe(viewer);
+  }
+
+  @Access('public.read')
+  @Get('session')
+  @ApiOperation({
+    summary: 'Who is signed in, if anyone',
+    description:
+      'Signed out is an ordinary state: answered 200 with `user: null` (no session, or an ended one), so a page asking ' +
+      'who reads it logs no error. GET /api/auth/me answers 401 instead, for clients that need a session.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  session(@CurrentViewer() viewer: Viewer | null): SessionDto {
+    return { user: viewer ? toMe(viewer) : null };
   }
 
   /** 200 with the user and the session cookie, or 202 with the second step to take. */

@@ -99,6 +99,18 @@ export class AppConfig {
   })
   TRUST_PROXY: false | number | string[] = false;
 
+  /** Connections per API process: on a 2-core machine 10 answered more requests than 20 (test/bench/README.md). */
+  @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** The bench's statement capture (database/sql-trace.ts): a file to append every request's SQL to. Unset: off. */
+  @IsOptional()
+  @IsString()
+  SQL_TRACE_FILE?: string;
+
   /**
    * On SIGTERM, how long readiness answers 503 while requests are still served, before the listener
    * closes: longer than the load balancer needs to mark the replica down (HAProxy: inter × fall).
@@ -126,7 +138,7 @@ export class AppConfig {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
   'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'ACCOUNT_REQUESTS_PER_HOUR', 'SESSION_IDLE_MINUTES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
-  'SHUTDOWN_DRAIN_SECONDS', 'ERASURE_LEDGER',
+  'DB_POOL_SIZE', 'SQL_TRACE_FILE', 'SHUTDOWN_DRAIN_SECONDS', 'ERASURE_LEDGER',
 ];
 
 export class ConfigError extends Error {}

@@ -29,6 +29,8 @@ interface DemoCommunity {
   tradition: Tradition;
   registration: RegistrationStatus;
   city: string;
+  /** Its representative's name: demo people have Kazakh and Russian names, read the same on kk, ru and en pages. */
+  person: string;
   /** The demo login of its representative; others get a generated one. */
   login?: string;
   /** Where it takes part: club (city slug) and the pathway it went through. */
@@ -36,23 +38,23 @@ interface DemoCommunity {
 }
 
 const COMMUNITIES: DemoCommunity[] = [
-  { key: 'central-mosque', name: 'Central Mosque of Almaty', tradition: 'sunni_islam', registration: 'registered', city: 'almaty', login: 'mosque@dastarkhan.kz', pathway: { club: 'almaty', actions: ['admit'] } },
-  { key: 'ascension-cathedral', name: 'Holy Ascension Cathedral Parish', tradition: 'russian_orthodox', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
-  { key: 'holy-trinity', name: 'Catholic Parish of the Holy Trinity', tradition: 'catholic', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
-  { key: 'almaty-jewish', name: 'Jewish Community of Almaty', tradition: 'judaism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
-  { key: 'almaty-buddhist', name: 'Almaty Buddhist Centre', tradition: 'buddhism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
-  { key: 'grace-fellowship', name: 'Grace Evangelical Fellowship', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'grace@dastarkhan.kz', pathway: { club: 'almaty', actions: ['accept'] } },
-  { key: 'almaty-bahai', name: "Bahá'í Community of Almaty", tradition: 'bahai', registration: 'registration_pending', city: 'almaty', pathway: { club: 'almaty', actions: [] } },
-  { key: 'new-life', name: 'New Life House Church', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'rep@dastarkhan.kz' },
-  { key: 'almaty-krishna', name: 'Krishna Consciousness Society Almaty', tradition: 'hare_krishna', registration: 'not_registered', city: 'almaty', pathway: { club: 'almaty', actions: ['decline'], reason: 'The statement of intent did not describe the community’s activities; please apply again with them.' } },
-  { key: 'astana-lutheran', name: 'St. Nicholas Lutheran Congregation', tradition: 'lutheran', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
-  { key: 'astana-mosque', name: 'Nur Mosque Community of Astana', tradition: 'sunni_islam', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
-  { key: 'shymkent-orthodox', name: 'St. Nicholas Orthodox Parish of Shymkent', tradition: 'russian_orthodox', registration: 'registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['admit'] } },
-  { key: 'shymkent-witnesses', name: "Jehovah's Witnesses Congregation of Shymkent", tradition: 'jehovahs_witnesses', registration: 'not_registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['accept', 'suspend'], reason: 'Suspended at the community’s request while it changes leadership.' } },
-  { key: 'aktobe-catholic', name: 'Catholic Community of Aktobe', tradition: 'catholic', registration: 'registered', city: 'aktobe', pathway: { club: 'aktobe', actions: ['admit'] } },
-  { key: 'atyrau-evangelical', name: 'Word of Life Church of Atyrau', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'atyrau', pathway: { club: 'atyrau', actions: ['accept', 'nominate'] } },
-  { key: 'aktau-baptist', name: 'Baptist Community of Aktau', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'aktau', pathway: { club: 'aktau', actions: ['accept', 'withdraw'] } },
-  { key: 'oskemen-buddhist', name: 'Ust-Kamenogorsk Buddhist Group', tradition: 'buddhism', registration: 'registration_pending', city: 'ust-kamenogorsk', pathway: { club: 'ust-kamenogorsk', actions: ['accept'] } },
+  { key: 'central-mosque', name: 'Central Mosque of Almaty', person: 'Ержан Тулегенов', tradition: 'sunni_islam', registration: 'registered', city: 'almaty', login: 'mosque@dastarkhan.kz', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'ascension-cathedral', name: 'Holy Ascension Cathedral Parish', person: 'Николай Петров', tradition: 'russian_orthodox', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'holy-trinity', name: 'Catholic Parish of the Holy Trinity', person: 'Анна Ковальская', tradition: 'catholic', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'almaty-jewish', name: 'Jewish Community of Almaty', person: 'Давид Коган', tradition: 'judaism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'almaty-buddhist', name: 'Almaty Buddhist Centre', person: 'Алексей Цой', tradition: 'buddhism', registration: 'registered', city: 'almaty', pathway: { club: 'almaty', actions: ['admit'] } },
+  { key: 'grace-fellowship', name: 'Grace Evangelical Fellowship', person: 'Андрей Ким', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'grace@dastarkhan.kz', pathway: { club: 'almaty', actions: ['accept'] } },
+  { key: 'almaty-bahai', name: "Bahá'í Community of Almaty", person: 'Лейла Ахмедова', tradition: 'bahai', registration: 'registration_pending', city: 'almaty', pathway: { club: 'almaty', actions: [] } },
+  { key: 'new-life', name: 'New Life House Church', person: 'Ольга Волкова', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'almaty', login: 'rep@dastarkhan.kz' },
+  { key: 'almaty-krishna', name: 'Krishna Consciousness Society Almaty', person: 'Дмитрий Орлов', tradition: 'hare_krishna', registration: 'not_registered', city: 'almaty', pathway: { club: 'almaty', actions: ['decline'], reason: 'The statement of intent did not describe the community’s activities; please apply again with them.' } },
+  { key: 'astana-lutheran', name: 'St. Nicholas Lutheran Congregation', person: 'Ирина Шмидт', tradition: 'lutheran', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
+  { key: 'astana-mosque', name: 'Nur Mosque Community of Astana', person: 'Нурлан Жумабаев', tradition: 'sunni_islam', registration: 'registered', city: 'astana', pathway: { club: 'astana', actions: ['admit'] } },
+  { key: 'shymkent-orthodox', name: 'St. Nicholas Orthodox Parish of Shymkent', person: 'Сергей Иванов', tradition: 'russian_orthodox', registration: 'registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['admit'] } },
+  { key: 'shymkent-witnesses', name: "Jehovah's Witnesses Congregation of Shymkent", person: 'Виктор Ли', tradition: 'jehovahs_witnesses', registration: 'not_registered', city: 'shymkent', pathway: { club: 'shymkent', actions: ['accept', 'suspend'], reason: 'Suspended at the community’s request while it changes leadership.' } },
+  { key: 'aktobe-catholic', name: 'Catholic Community of Aktobe', person: 'Елена Новак', tradition: 'catholic', registration: 'registered', city: 'aktobe', pathway: { club: 'aktobe', actions: ['admit'] } },
+  { key: 'atyrau-evangelical', name: 'Word of Life Church of Atyrau', person: 'Асель Утегенова', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'atyrau', pathway: { club: 'atyrau', actions: ['accept', 'nominate'] } },
+  { key: 'aktau-baptist', name: 'Baptist Community of Aktau', person: 'Руслан Ибраев', tradition: 'evangelical_protestant', registration: 'not_registered', city: 'aktau', pathway: { club: 'aktau', actions: ['accept', 'withdraw'] } },
+  { key: 'oskemen-buddhist', name: 'Ust-Kamenogorsk Buddhist Group', person: 'Татьяна Пак', tradition: 'buddhism', registration: 'registration_pending', city: 'ust-kamenogorsk', pathway: { club: 'ust-kamenogorsk', actions: ['accept'] } },
 ];
 
 const MONTH_MS = 30 * 24 * 3600 * 1000;
@@ -86,16 +88,16 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
       ))[0].id;
     }
 
-    const admin = await user('admin@dastarkhan.kz', 'Secretariat Administrator', 'en');
+    const admin = await user('admin@dastarkhan.kz', 'Айгуль Жаксылыкова', 'en');
     await grant(admin, 'administrator', {});
-    const coordinator = await user('coordinator@dastarkhan.kz', 'Aliya Nurlanovna (Almaty coordinator)');
+    const coordinator = await user('coordinator@dastarkhan.kz', 'Алия Нурлановна Сейтова');
     await grant(coordinator, 'coordinator', { clubId: clubIds.almaty });
-    const regionalCoordinator = await user('coordinator.regions@dastarkhan.kz', 'Serik Bekovich (regional coordinator)');
+    const regionalCoordinator = await user('coordinator.regions@dastarkhan.kz', 'Серик Бекович Абдрахманов');
     for (const slug of Object.keys(clubIds).filter((slug) => slug !== 'almaty')) {
       await grant(regionalCoordinator, 'coordinator', { clubId: clubIds[slug] });
     }
-    await grant(await user('official@dastarkhan.kz', 'Almaty Religious Affairs Department'), 'official', { region: 'almaty-city' });
-    await grant(await user('official.national@dastarkhan.kz', 'Committee for Religious Affairs', 'kk'), 'official', { region: null });
+    await grant(await user('official@dastarkhan.kz', 'Данияр Оспанов'), 'official', { region: 'almaty-city' });
+    await grant(await user('official.national@dastarkhan.kz', 'Гульнара Касымова', 'kk'), 'official', { region: null });
 
     const communityIds: Record<string, string> = {};
     for (const [index, community] of COMMUNITIES.entries()) {
@@ -110,7 +112,7 @@ export async function loadDemoData(dataSource: DataSource): Promise<boolean> {
           'Weekly worship, charity meals', `${community.key}@example.kz`, cityIds[community.city]],
       );
       communityIds[community.key] = communityId;
-      const representative = await user(community.login ?? `${community.key}@demo.dastarkhan.kz`, `Representative of ${community.name}`);
+      const representative = await user(community.login ?? `${community.key}@demo.dastarkhan.kz`, community.person);
       await grant(representative, 'representative', { communityId });
       if (community.pathway) {
         const club = community.pathway.club;

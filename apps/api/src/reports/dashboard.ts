@@ -347,6 +347,13 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   // Meetings: held per month, communities attending, the attendance rate.
   const months = ctx.range.months;
   const selectedMeetings = facts.meetings.filter((m) => sel.clubIds.has(m.clubId));
+  // Grouped once: at national scale the period holds hundreds of thousands of attendance records,
+  // and filtering them again per month or per club would cost months × clubs passes.
+  const attendanceByMonth = groupBy(facts.attendance, (a) => a.month);
+  const presentByClub = groupBy(
+    facts.attendance.filter((a) => a.status === 'present'),
+    (a) => a.clubId,
+  );
   const attendanceOf = (a: AttendanceFact) => ({ clubId: a.clubId, tradition: a.tradition, listed: listedIn(ctx, a.clubId, a.kind), key: a.communityId });
   const monthBlocks = blocksOf(
     ctx,
@@ -357,7 +364,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     key: 'meetingsByMonth',
     columns: ['meetings', 'attending', 'rate'],
     rows: months.map((month, c) => {
-      const records = facts.attendance.filter((a) => a.month === month && a.status !== 'excused');
+      const records = (attendanceByMonth.get(month) ?? []).filter((a) => a.status !== 'excused');
       const selected = records.filter((a) => selects(sel, a));
       const present = selected.filter((a) => a.status === 'present').length;
       const rate = selected.length > 0 && gate(ctx, records.map(attendanceOf)) ? exactCell(round1((present / selected.length) * 100)) : hiddenCell();
@@ -382,7 +389,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       blocksOf(
         ctx,
         count,
-        facts.attendance.filter((a) => a.clubId === clubId && a.status === 'present').map((a) => ({ ...attendanceOf(a), column: meetingIndex.get(a.meetingId) as number })),
+        (presentByClub.get(clubId) ?? []).map((a) => ({ ...attendanceOf(a), column: meetingIndex.get(a.meetingId) as number })),
         [clubId],
       ),
     ]),
@@ -530,3 +537,14 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
 }
 
 export const tableByKey = (tables: ReportTableDto[], key: ReportTableKey) => tables.find((t) => t.key === key) as ReportTableDto;
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { Access } from '../access/access.decorator';
@@ -31,6 +31,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Access('reports.read')
+  @ApiOperation({ summary: "The participation dashboard for the reader's scope" })
   @Get('reports/dashboard')
   @ApiOkResponse({ type: DashboardDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Officials, the administrator and coordinators only' })
@@ -40,6 +41,7 @@ export class ReportsController {
   }
 
   @Access('reports.read')
+  @ApiOperation({ summary: "The dashboard's tables as CSV" })
   @Get('reports/dashboard.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse(CSV_RESPONSE)
@@ -55,6 +57,7 @@ export class ReportsController {
   }
 
   @Access('reports.read')
+  @ApiOperation({ summary: "Monthly attendance per club as CSV" })
   @Get('reports/attendance.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ ...CSV_RESPONSE, description: 'Monthly attendance per club, streamed' })
@@ -70,6 +73,7 @@ export class ReportsController {
   }
 
   @Access('club.reports.read', { param: 'id' })
+  @ApiOperation({ summary: "A club's annual report as CSV" })
   @Get('reports/clubs/:id/annual.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ ...CSV_RESPONSE, description: "A club's annual report" })
@@ -87,6 +91,7 @@ export class ReportsController {
   }
 
   @Access('public.read')
+  @ApiOperation({ summary: "A city's open data" })
   @Get('open-data/cities/:cityId')
   @ApiOkResponse({ type: OpenDataDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -16,6 +16,11 @@ export function createQueryClient(): QueryClient {
           void queryClient.invalidateQueries({ queryKey: queryKeys.me, exact: true });
         }
       },
+    }),
+    // Almost every step (a decision, an approval, a confirmed contribution, published minutes) takes
+    // something off a coordinator's To do: refresh it after any change rather than in each feature.
+    mutationCache: new MutationCache({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.workQueue }),
     }),
     defaultOptions: {
       queries: {

@@ -12,6 +12,7 @@ import { ClubPage } from '../features/clubs/components/club-page';
 import { MyClubsPage } from '../features/clubs/components/my-clubs-page';
 import { AccessLogPage } from '../features/communities/components/access-log-page';
 import { MyCommunityPage } from '../features/communities/components/my-community-page';
+import { CommunityProfilePage } from '../features/communities/components/community-profile-page';
 import { HolidaysPage } from '../features/admin/components/holidays-page';
 import { TopicsPage } from '../features/admin/components/topics-page';
 import { AttendanceHistoryPage, AttendancePage } from '../features/meetings/components/attendance-page';
@@ -29,6 +30,7 @@ import { reviewRoutes } from '../features/reviews/routes';
 import { accountRoutes } from '../features/account/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
+import { workQueueRoutes } from '../features/work-queue/routes';
 
 export const routes: RouteObject[] = [
   {
@@ -129,6 +131,7 @@ export const routes: RouteObject[] = [
           </RequireAuth>
         ),
       },
+      { path: 'communities/:id', element: <CommunityProfilePage /> },
       {
         path: 'my-clubs',
         element: (
@@ -147,6 +150,7 @@ export const routes: RouteObject[] = [
       ...accountRoutes,
       ...reportRoutes,
       ...registrationClaimRoutes,
+      ...workQueueRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,15 +6,13 @@ import { queryKeys } from './query-keys';
 
 export type Me = Schemas['MeDto'];
 
-/** The signed-in user, or `null` when anonymous (the API answers 401). */
+/** The signed-in user, or `null` when signed out (an ordinary state: the session endpoint answers 200, no console error). */
 export function useMe() {
   const client = useApiClient();
   return useQuery({
     queryKey: queryKeys.me,
     queryFn: async (): Promise<Me | null> => {
-      const result = await client.GET('/api/auth/me');
-      if (result.response.status === 401) return null;
-      return unwrap(result);
+      return unwrap(await client.GET('/api/auth/session')).user;
     },
     staleTime: 5 * 60_000,
     retry: (failureCount, error) => !isApiError(error) && failureCount < 1,

@@ -50,6 +50,18 @@ function almatyParts(date: Date) {
   return { year: part('year'), month: Number(part('month')), day: part('day'), hour: part('hour'), minute: part('minute') };
 }
 
+/**
+ * Intl's formatting without the Russian year abbreviation ("2 янв. 2027 г."): a date ending in a
+ * full stop doubles the stop of the sentence it closes ("до 2 янв. 2027 г.. Решает"), so Russian
+ * dates read "2 янв. 2027", as in most Russian interfaces.
+ */
+function intlFormat(locale: string, options: Intl.DateTimeFormatOptions, date: Date): string {
+  return new Intl.DateTimeFormat(locale, options)
+    .formatToParts(date)
+    .map((part) => (part.type === 'literal' ? part.value.replace(/\s*г\./, '') : part.value))
+    .join('');
+}
+
 /** A moment (ISO date-time) as Almaty wall-clock time, in the UI language. */
 export function formatDateTime(iso: string, locale: string): string {
   const date = new Date(iso);
@@ -57,11 +69,7 @@ export function formatDateTime(iso: string, locale: string): string {
     const p = almatyParts(date);
     return `${p.year} ж. ${p.day} ${KK_MONTHS[p.month - 1]}, ${p.hour}:${p.minute}`;
   }
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: KAZAKHSTAN_TIME_ZONE,
-  }).format(date);
+  return intlFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: KAZAKHSTAN_TIME_ZONE }, date);
 }
 
 /** A calendar date (YYYY-MM-DD) or the Almaty date of a moment, in the UI language. */
@@ -73,16 +81,14 @@ export function formatDate(iso: string, locale: string): string {
     const p = almatyParts(date);
     return `${p.year} ж. ${p.day} ${KK_MONTHS[p.month - 1]}`;
   }
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: KAZAKHSTAN_TIME_ZONE }).format(date);
+  return intlFormat(locale, { dateStyle: 'medium', timeZone: KAZAKHSTAN_TIME_ZONE }, date);
 }
 
 /** A `YYYY-MM` month as a calendar heading ("December 2026"), in the UI language. */
 export function formatMonth(month: string, locale: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
   if (locale === 'kk') return `${year} ж. ${KK_MONTHS[monthNumber - 1]}`;
-  const text = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, monthNumber - 1, 15)),
-  );
+  const text = intlFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }, new Date(Date.UTC(year, monthNumber - 1, 15)));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

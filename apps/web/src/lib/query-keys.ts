@@ -12,6 +12,7 @@ export const queryKeys = {
   clubApplications: (clubId: string) => ['clubs', 'applications', clubId] as const,
   communities: ['communities'] as const,
   myCommunities: ['communities', 'mine'] as const,
+  community: (communityId: string) => ['communities', 'detail', communityId] as const,
   communityParticipations: (communityId: string) => ['communities', 'participations', communityId] as const,
   communityAccessLog: (communityId: string) => ['communities', 'access-log', communityId] as const,
   participations: ['participations'] as const,
@@ -28,6 +29,9 @@ export const queryKeys = {
   allTopics: ['topics'] as const,
   holidays: (year: number) => ['holidays', year] as const,
   allHolidays: ['holidays'] as const,
+  workQueue: ['work-queue'] as const,
+  workQueueItems: ['work-queue', 'items'] as const,
+  workQueueCount: ['work-queue', 'count'] as const,
 };
 
 /** Everything a change of participation status can make stale. */

@@ -7,6 +7,7 @@ import { reportsEn } from './reports/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
 import { accountEn } from './account/en';
+import { clubMonthEn } from './club-month/en';
 
 /**
  * English. The source of the key set: kk and ru must have exactly these keys (type-checked via
@@ -23,6 +24,7 @@ export const en = {
   claims: claimsEn,
   accessLog: accessLogEn,
   account: accountEn,
+  clubMonth: clubMonthEn,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Skip to content',
@@ -30,6 +32,7 @@ export const en = {
   },
   nav: {
     label: 'Main navigation',
+    menu: 'Menu',
     cities: 'Cities',
     myCommunity: 'My community',
     myClubs: 'My clubs',

@@ -8,6 +8,7 @@ import { reportsKk } from './reports/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
 import { accountKk } from './account/kk';
+import { clubMonthKk } from './club-month/kk';
 
 export const kk: Translation = {
   projects: projectsKk,
@@ -19,6 +20,7 @@ export const kk: Translation = {
   claims: claimsKk,
   accessLog: accessLogKk,
   account: accountKk,
+  clubMonth: clubMonthKk,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Мазмұнға өту',
@@ -26,6 +28,7 @@ export const kk: Translation = {
   },
   nav: {
     label: 'Негізгі навигация',
+    menu: 'Мәзір',
     cities: 'Қалалар',
     myCommunity: 'Менің қауымдастығым',
     myClubs: 'Менің клубтарым',

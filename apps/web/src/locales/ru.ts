@@ -8,6 +8,7 @@ import { reportsRu } from './reports/ru';
 import { claimsRu } from './claims/ru';
 import { accessLogRu } from './access-log/ru';
 import { accountRu } from './account/ru';
+import { clubMonthRu } from './club-month/ru';
 
 export const ru: Translation = {
   projects: projectsRu,
@@ -19,6 +20,7 @@ export const ru: Translation = {
   claims: claimsRu,
   accessLog: accessLogRu,
   account: accountRu,
+  clubMonth: clubMonthRu,
   app: {
     name: 'Dastarkhan',
     skipToContent: 'Перейти к содержанию',
@@ -26,6 +28,7 @@ export const ru: Translation = {
   },
   nav: {
     label: 'Основная навигация',
+    menu: 'Меню',
     cities: 'Города',
     myCommunity: 'Моя община',
     myClubs: 'Мои клубы',

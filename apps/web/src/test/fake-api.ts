@@ -15,9 +15,10 @@ export interface FakeResponse {
 
 export type FakeRoute = FakeResponse | ((request: FakeRequest) => FakeResponse | Promise<FakeResponse>);
 
-/** What the layout polls on every page for a signed-in user (the notification bell); a test may override it. */
+/** What the layout polls on every page for a signed-in user (the bell; a coordinator's To do count); a test may override it. */
 const BACKGROUND_ROUTES: Record<string, FakeRoute> = {
   'GET /api/notifications/unread-count': { body: { count: 0 } },
+  'GET /api/work-queue/count': { body: { count: 0, overdue: 0 } },
 };
 
 /**
@@ -42,6 +43,8 @@ export function createFakeApi(initialRoutes: Record<string, FakeRoute> = {}) {
       body: text ? JSON.parse(text) : undefined,
     };
     calls.push(call);
+    const me = routes.get('GET /api/auth/me');
+    if (request.method === 'GET' && url.pathname === SESSION_PATH && me && !routes.has(`GET ${SESSION_PATH}`)) return sessionFrom(me, call);
     const route = routes.get(`${request.method} ${url.pathname}${url.search}`) ?? routes.get(`${request.method} ${url.pathname}`);
     if (!route) {
       unhandled.push(`${request.method} ${url.pathname}${url.search}`);
@@ -69,6 +72,19 @@ export function createFakeApi(initialRoutes: Record<string, FakeRoute> = {}) {
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
+
+const SESSION_PATH = '/api/auth/session';
+
+/**
+ * Tests name the viewer once, as `GET /api/auth/me` answers it (the user, or 401 signed out); the app
+ * asks `GET /api/auth/session`, which answers the same user, or `{ user: null }` with 200 where /me says 401.
+ */
+async function sessionFrom(me: FakeRoute, call: FakeRequest): Promise<Response> {
+  const answer = typeof me === 'function' ? await me({ ...call, path: '/api/auth/me' }) : me;
+  const status = answer.status ?? 200;
+  if (status === 401) return json(200, { user: null });
+  return status === 200 ? json(200, { user: answer.body }) : json(status, answer.body);
+}
 
 function json(status: number, body: unknown): Response {
   if (status === 204 || body === undefined) return new Response(null, { status });

@@ -99,6 +99,14 @@ describe('access decisions', () => {
     expect(verdict('participation.sponsor', stranger)).toBe('hidden');
   });
 
+  it("keeps a coordinator's work queue to coordinators", () => {
+    expect(verdict('work-queue.read', coordinator)).toBe('allow');
+    for (const other of [representative, otherParticipant, stranger, administrator, viewer([role({ role: 'official', region: REGION })])]) {
+      expect(verdict('work-queue.read', other)).toBe('forbidden');
+    }
+    expect(verdict('work-queue.read', null)).toBe('unauthenticated');
+  });
+
   it('keeps appeals and the outbox to the administrator', () => {
     expect(verdict('appeals.read', coordinator)).toBe('forbidden');
     expect(verdict('appeal.decide', coordinator)).toBe('forbidden');

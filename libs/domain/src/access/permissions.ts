@@ -133,6 +133,8 @@ export const PERMISSIONS = {
   // Reports (apps/api/docs/reports-contract.md): officials of their scope, the administrator, coordinators of their clubs.
   'reports.read': on('global', { can: (v) => official(v) || isAdministrator(v) || coordinatedClubIds(v).length > 0 }),
   'registration.claims.read': on('global', { can: (v) => official(v) || isAdministrator(v) }),
+  // A coordinator's "To do": what waits for it across the clubs it coordinates (libs/domain/src/participation/work-queue.ts).
+  'work-queue.read': on('global', { can: (v) => coordinatedClubIds(v).length > 0 }),
   'registration.verify': on('registration-claim', {
     write: true,
     // The community and its coordinators read the claim on its profile; only verifiers decide it.

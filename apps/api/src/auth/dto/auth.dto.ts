@@ -94,6 +94,12 @@ export class SignedInDto {
   user: MeDto;
 }
 
+/** The session of whoever asks: a user, or nobody (signed out). */
+export class SessionDto {
+  @ApiProperty({ type: MeDto, nullable: true, description: 'null: signed out' })
+  user: MeDto | null;
+}
+
 /** The password was right; the sign-in needs a code from the authenticator app (or a recovery code). */
 export class SecondFactorChallengeDto {
   @ApiProperty({ description: 'Pass back with the code to POST /api/auth/login/second-factor; single use' })

@@ -9,6 +9,8 @@ import { User } from '../../users/entities/user.entity';
  */
 @Entity('notifications')
 @Index('notification_inbox', ['user', 'createdAt'])
+// The unread count every signed-in tab polls reads unread rows only.
+@Index('notification_unread', ['user'], { where: 'read_at IS NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +46,8 @@ export class Notification {
 @Entity('email_outbox')
 @Check('email_outbox_status', `status IN ('pending', 'sent', 'failed')`)
 @Index('email_outbox_due', ['status', 'nextAttemptAt'])
+// The administrator's outbox page, newest first (read backwards).
+@Index('email_outbox_newest', ['createdAt', 'id'])
 export class EmailOutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

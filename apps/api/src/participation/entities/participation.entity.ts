@@ -26,6 +26,9 @@ const STATUS_LIST = `'applied','observer','candidate','member','declined','suspe
   unique: true,
   where: `status NOT IN ('declined', 'withdrawn')`,
 })
+// A community's participations in every status: the naming facts every list of communities reads.
+@Index('participation_community', ['community'])
+@Index('participation_status_club', ['status', 'club'])
 export class Participation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

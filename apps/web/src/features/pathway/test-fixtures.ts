@@ -1,4 +1,5 @@
 import { DECISION_REASON_CODES } from '@dastarkhan/domain';
+import type { DecisionRecord } from '../decisions/api/decisions';
 import type { PathwayMilestone, PathwayPolicy, PathwayProgress, Sponsorship } from './api/pathway';
 
 export function policy(overrides: Partial<PathwayPolicy> = {}): PathwayPolicy {
@@ -84,4 +85,26 @@ export function sponsorship(overrides: Partial<Sponsorship> = {}): Sponsorship {
     createdByName: 'Nurlan Rep',
     ...overrides,
   } as Sponsorship;
+}
+
+/** A decision record: a deferral of a candidacy unless overridden. */
+export function decisionRecord(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
+  return {
+    id: 'dec-1',
+    participationId: 'part-1',
+    eventSequence: 4,
+    outcome: 'defer',
+    fromStatus: 'candidate',
+    reasonCode: 'more_participation_needed',
+    reasonText: 'Please come to the spring meetings first.',
+    overrideReason: null,
+    earliestReapplyOn: '2026-09-15',
+    milestoneSnapshot: progress({ status: 'candidate' }),
+    deciderName: 'Bolat Coordinator',
+    decidedAt: '2026-06-15T06:00:00.000Z',
+    appealDeadline: '2026-07-15',
+    canAppeal: false,
+    appeal: null,
+    ...overrides,
+  };
 }

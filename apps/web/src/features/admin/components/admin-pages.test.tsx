@@ -43,6 +43,17 @@ describe('administration', () => {
     expect(api.callsTo('PATCH', '/api/topics/topic-youth')[0].body).toEqual({ archived: true, version: 1 });
   });
 
+  it.each([
+    ['kk', 'Жастар'],
+    ['ru', 'Молодёжь'],
+    ['en', 'Youth'],
+  ] as const)('names each topic in the reader’s language (%s), never by its code', async (locale, name) => {
+    renderApp('/admin/topics', { locale });
+    const row = await screen.findByTestId(`topic-${youthTopic.code}`);
+    expect(within(row).getByText(name)).toBeInTheDocument();
+    expect(row).not.toHaveTextContent(youthTopic.code);
+  });
+
   it('lists a year’s holidays and deletes one after confirmation', async () => {
     api.on('DELETE /api/holidays/h-1', { status: 204 });
     const { user } = renderApp('/admin/holidays', { locale: 'kk' });

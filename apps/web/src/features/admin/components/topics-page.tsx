@@ -95,7 +95,6 @@ function TopicRow({ topic }: { topic: Topic }) {
     <li className={`card admin-row${topic.archived ? ' archived' : ''}`} data-testid={`topic-${topic.code}`}>
       <div className="admin-row-head">
         <span className="participant-name">{localized(topic.name)}</span>
-        <code className="card-meta">{topic.code}</code>
         {topic.archived && <span className="badge badge-status-withdrawn">{t('admin.topics.archived')}</span>}
       </div>
       {editing ? (

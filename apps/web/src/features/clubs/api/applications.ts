@@ -25,9 +25,13 @@ type DecisionReasonCode = Schemas['DecideDto']['reasonCode'];
 /** Accepting is a plain step; admitting and declining leave a decision record (reason code and text). */
 export type Decision =
   | { application: Application; action: 'accept' }
-  | { application: Application; action: 'decline' | 'admit'; reasonCode: DecisionReasonCode; reason: string };
+  | { application: Application; action: 'admit'; reasonCode: DecisionReasonCode; reason: string }
+  | { application: Application; action: 'decline'; reasonCode: DecisionReasonCode; reason: string; earliestReapplyOn: string };
 
-export type DecisionOutcome = { kind: 'done'; action: Decision['action']; communityName: string } | { kind: 'conflict' };
+/** What happened, for the page's notice: a decline says from when the community may apply again. */
+export type DecisionOutcome =
+  | { kind: 'done'; action: Decision['action']; communityName: string; reapplyOn: string | null }
+  | { kind: 'conflict' };
 
 /**
  * A coordinator's decision on an application. It carries the version the coordinator saw, so a
@@ -45,13 +49,20 @@ export function useDecideApplication(onDecided: (outcome: DecisionOutcome) => vo
       const { application } = decision;
       const params = { path: { id: application.id } };
       if (decision.action === 'accept') {
-        return unwrap(await client.POST('/api/participations/{id}/transitions', { params, body: { action: 'accept', version: application.version } }));
+        unwrap(await client.POST('/api/participations/{id}/transitions', { params, body: { action: 'accept', version: application.version } }));
+        return null;
       }
-      const body = { outcome: decision.action, reasonCode: decision.reasonCode, reasonText: decision.reason, version: application.version };
-      return unwrap(await client.POST('/api/participations/{id}/decisions', { params, body }));
+      const body = {
+        outcome: decision.action,
+        reasonCode: decision.reasonCode,
+        reasonText: decision.reason,
+        version: application.version,
+        ...(decision.action === 'decline' ? { earliestReapplyOn: decision.earliestReapplyOn } : {}),
+      };
+      // The decision record holds the re-apply date of a decline.
+      return unwrap(await client.POST('/api/participations/{id}/decisions', { params, body })).decision.earliestReapplyOn;
     },
-    onSuccess: (_participation, { action, application }) =>
-      onDecided({ kind: 'done', action, communityName: application.community.name }),
+    onSuccess: (reapplyOn, { action, application }) => onDecided({ kind: 'done', action, communityName: application.community.name, reapplyOn }),
     onError: (error) => {
       if (isApiError(error, 409)) onDecided({ kind: 'conflict' });
     },

@@ -1,6 +1,15 @@
-import { availableActions, reasonCodesFor, type DECISION_REASON_CODES } from '@dastarkhan/domain';
+import {
+  almatyDaysBetween,
+  availableActions,
+  DEFAULT_REAPPLY_MONTHS,
+  isApplicationOverdue,
+  reapplyDateAfter,
+  reasonCodesFor,
+  type DECISION_REASON_CODES,
+} from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
 import { RegistrationBadge } from '../../../components/status-badge';
@@ -19,6 +28,8 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
   const [declining, setDeclining] = useState(false);
   const [reasonCode, setReasonCode] = useState<(typeof DECISION_REASON_CODES.decline)[number] | ''>('');
   const [reason, setReason] = useState('');
+  // The decline's earliest re-apply date: suggested as the default wait (docs/domain.md § 3.6), changeable.
+  const [reapply, setReapply] = useState(() => reapplyDateAfter(new Date(), DEFAULT_REAPPLY_MONTHS.decline));
   const [reasonCodeError, setReasonCodeError] = useState<string | undefined>();
   const [reasonError, setReasonError] = useState<string | undefined>();
   const { community } = application;
@@ -33,7 +44,7 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
     setReasonCodeError(reasonCode ? undefined : t('decisions.form.chooseReason'));
     setReasonError(!text ? t('applications.reasonRequired') : text.length < 10 ? t('decisions.form.tooShort') : undefined);
     if (!reasonCode || text.length < 10) return;
-    decide.mutate({ application, action: 'decline', reasonCode, reason: text });
+    decide.mutate({ application, action: 'decline', reasonCode, reason: text, earliestReapplyOn: reapply });
   };
 
   // A registered community admitted straight from its application: the record says so in a standard sentence.
@@ -41,6 +52,8 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
     decide.mutate({ application, action: 'admit', reasonCode: 'registered_community', reason: t('decisions.application.admitText') });
 
   const headingId = `application-${application.id}`;
+  const now = new Date();
+  const appliedAt = new Date(application.createdAt);
   return (
     <article className="card application" aria-labelledby={headingId} data-testid={`application-${community.name}`}>
       <header className="application-header">
@@ -50,7 +63,19 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
         <span className="participant-tradition">{t(`tradition.${community.tradition}`)}</span>
         <RegistrationBadge status={registration} />
       </header>
-      <p className="card-meta">{t('applications.appliedOn', { date: formatDateTime(application.createdAt, i18n.language) })}</p>
+      <p className="card-meta">
+        {t('applications.appliedOn', { date: formatDateTime(application.createdAt, i18n.language) })}
+        {isApplicationOverdue(appliedAt, now) && (
+          <span className="badge badge-overdue" data-testid="application-overdue">
+            {t('clubMonth.applications.overdue', { days: almatyDaysBetween(appliedAt, now) })}
+          </span>
+        )}
+      </p>
+      <p>
+        <Link to={`/communities/${community.id}`} data-testid="applicant-profile">
+          {t('clubMonth.applications.profileLink')}
+        </Link>
+      </p>
       <h3 className="label">{t('applications.statement')}</h3>
       <blockquote className="statement">{application.statement}</blockquote>
 
@@ -94,6 +119,9 @@ export function ApplicationCard({ application, onDecided }: ApplicationCardProps
               autoFocus
               data-testid="decline-reason"
             />
+          </FormField>
+          <FormField label={t('clubMonth.applications.reapply')} hint={t('clubMonth.applications.reapplyHint', { months: DEFAULT_REAPPLY_MONTHS.decline })}>
+            <input type="date" name="earliestReapplyOn" value={reapply} onChange={(e) => setReapply(e.target.value)} required data-testid="decline-reapply" />
           </FormField>
           <div className="actions">
             <button type="button" className="button button-danger" onClick={confirmDecline} disabled={decide.isPending} data-testid="confirm-decline">

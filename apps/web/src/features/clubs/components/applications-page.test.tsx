@@ -1,12 +1,15 @@
+import { reapplyDateAfter } from '@dastarkhan/domain';
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { club, communityRef, coordinator, participation, participationSummary } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { decisionRecord } from '../../pathway/test-fixtures';
 
 const grace = participationSummary({
   id: 'part-grace',
   version: 3,
+  createdAt: new Date().toISOString(),
   community: communityRef({ id: 'com-grace', name: 'Grace Church', registrationStatus: 'not_registered' }),
   statement: 'We would like to take part in the joint charity drive.',
 });
@@ -43,6 +46,15 @@ describe('applications page', () => {
     expect(api.callsTo('GET', '/api/clubs/club-1/participations')[0].query.get('status')).toBe('applied');
   });
 
+  it('flags an application waiting more than 30 days as overdue, in Russian', async () => {
+    renderApp('/clubs/club-1/applications', { locale: 'ru' });
+
+    const old = await screen.findByTestId('application-Central Mosque');
+    expect(within(old).getByTestId('application-overdue')).toHaveTextContent(/^Просрочено: ждёт \d+ дн\.$/);
+    const fresh = screen.getByTestId('application-Grace Church');
+    expect(within(fresh).queryByTestId('application-overdue')).not.toBeInTheDocument();
+  });
+
   it('offers "Admit as member" only for a registered community', async () => {
     renderApp('/clubs/club-1/applications');
 
@@ -57,12 +69,14 @@ describe('applications page', () => {
   it('requires a reason code and a written reason to decline, and records the decision with the version the coordinator saw', async () => {
     api.on('POST /api/participations/part-grace/decisions', () => {
       api.on(APPLICATIONS, { body: [mosque] });
-      return { status: 201, body: participation({ ...grace, status: 'declined', version: 4 }) };
+      const decision = decisionRecord({ outcome: 'decline', fromStatus: 'applied', reasonCode: 'other', earliestReapplyOn: '2027-01-20' });
+      return { status: 201, body: { ...participation({ ...grace, status: 'declined', version: 4 }), decision } };
     });
     const { user } = renderApp('/clubs/club-1/applications');
 
     const card = await screen.findByTestId('application-Grace Church');
     expect(within(card).queryByLabelText('Reason for declining')).not.toBeInTheDocument();
+    expect(within(card).getByTestId('applicant-profile')).toHaveAttribute('href', '/communities/com-grace');
     await user.click(within(card).getByTestId('decline'));
 
     const reason = within(card).getByTestId('decline-reason');
@@ -79,13 +93,18 @@ describe('applications page', () => {
 
     await user.clear(reason);
     await user.type(reason, 'The club is full until autumn.');
+    // The earliest re-apply date is suggested (six months) and can be changed.
+    expect(within(card).getByTestId('decline-reapply')).toHaveValue(reapplyDateAfter(new Date(), 6));
+    await user.clear(within(card).getByTestId('decline-reapply'));
+    await user.type(within(card).getByTestId('decline-reapply'), '2027-01-20');
     await user.click(within(card).getByTestId('confirm-decline'));
 
-    expect(await screen.findByText('The application of Grace Church has been declined.')).toBeInTheDocument();
+    expect(await screen.findByText('The application of Grace Church has been declined. It may apply again from Jan 20, 2027.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/participations/part-grace/decisions')[0].body).toEqual({
       outcome: 'decline',
       reasonCode: 'other',
       reasonText: 'The club is full until autumn.',
+      earliestReapplyOn: '2027-01-20',
       version: 3,
     });
     expect(api.callsTo('POST', '/api/participations/part-grace/transitions')).toHaveLength(0);
@@ -95,7 +114,8 @@ describe('applications page', () => {
   it('admits a registered community straight to member with a decision record', async () => {
     api.on('POST /api/participations/part-mosque/decisions', () => {
       api.on(APPLICATIONS, { body: [grace] });
-      return { body: { ...participation({ ...mosque, status: 'member', version: 2 }) } };
+      const decision = decisionRecord({ outcome: 'admit', fromStatus: 'applied', reasonCode: 'registered_community', earliestReapplyOn: null });
+      return { body: { ...participation({ ...mosque, status: 'member', version: 2 }), decision } };
     });
     const { user } = renderApp('/clubs/club-1/applications', { locale: 'ru' });
 

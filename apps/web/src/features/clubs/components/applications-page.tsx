@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
+import { formatDate } from '../../../lib/format';
 import { QueryState } from '../../../components/query-state';
 import { useClubApplications, type DecisionOutcome } from '../api/applications';
 import { useClub } from '../api/club';
@@ -9,7 +10,7 @@ import { ApplicationCard } from './application-card';
 
 export function ApplicationsPage() {
   const { clubId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const club = useClub(clubId);
   const applications = useClubApplications(clubId);
   const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
@@ -27,7 +28,9 @@ export function ApplicationsPage() {
       )}
       {outcome?.kind === 'done' && (
         <p role="status" className="alert alert-success">
-          {t(`applications.done.${outcome.action}`, { name: outcome.communityName })}
+          {outcome.action === 'decline' && outcome.reapplyOn
+            ? t('clubMonth.applications.declined', { name: outcome.communityName, date: formatDate(outcome.reapplyOn, i18n.language) })
+            : t(`applications.done.${outcome.action}`, { name: outcome.communityName })}
         </p>
       )}
       <QueryState query={applications}>

@@ -12,6 +12,16 @@ export type ParticipationSummary = Schemas['ParticipationSummaryDto'];
 
 const ACCESS_LOG_PAGE = 30;
 
+/** A community's profile as the caller may see it (the API withholds leaders, meeting place and contacts per P4). */
+export function useCommunity(communityId: string) {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: queryKeys.community(communityId),
+    queryFn: async () => unwrap(await client.GET('/api/communities/{id}', { params: { path: { id: communityId } } })),
+    retry: false,
+  });
+}
+
 export function useCommunityParticipations(communityId: string) {
   const client = useApiClient();
   return useQuery({

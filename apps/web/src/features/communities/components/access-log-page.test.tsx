@@ -63,7 +63,7 @@ describe('access log', () => {
 
   it.each([
     ['kk', 'Мемлекеттік қызметкер (Serik Official) жазбаңызды қарады — 2026 ж. 3 желтоқсан, 14:05'],
-    ['ru', 'Просмотр вашей записи: представитель государства (Serik Official) — 3 дек. 2026 г., 14:05'],
+    ['ru', 'Просмотр вашей записи: представитель государства (Serik Official) — 3 дек. 2026, 14:05'],
   ] as const)('speaks %s', async (locale, text) => {
     renderApp('/my-community/com-grace/access-log', { locale });
     const [read] = await screen.findAllByTestId('access-log-entry');

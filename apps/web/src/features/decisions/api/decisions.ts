@@ -15,7 +15,7 @@ export type PathwayProgress = Schemas['PathwayProgressDto'];
 export const decisionKeys = {
   all: ['decisions'] as const,
   records: (participationId: string) => ['decisions', 'records', participationId] as const,
-  appeals: (status: AppealStatus) => ['decisions', 'appeals', status] as const,
+  appeals: (status: AppealStatus | undefined) => ['decisions', 'appeals', status ?? 'all'] as const,
 };
 
 /** A decision changes the participation, its progress, its records and the club's lists. */
@@ -90,12 +90,12 @@ export function useAppeal() {
   });
 }
 
-/** Appeals for the administrator. */
-export function useAppeals(status: AppealStatus) {
+/** Appeals for the administrator: those of one status, or all of them (`undefined`). */
+export function useAppeals(status: AppealStatus | undefined) {
   const client = useApiClient();
   return useQuery({
     queryKey: decisionKeys.appeals(status),
-    queryFn: async () => unwrap(await client.GET('/api/appeals', { params: { query: { status } } })),
+    queryFn: async () => unwrap(await client.GET('/api/appeals', { params: { query: status ? { status } : {} } })),
   });
 }
 

@@ -1,11 +1,11 @@
 import { reapplyDateAfter } from '@dastarkhan/domain';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { coordinator, participation, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
-import { progress } from '../../pathway/test-fixtures';
-import type { AppealCase, DecisionRecord } from '../api/decisions';
+import { decisionRecord, progress } from '../../pathway/test-fixtures';
+import type { AppealCase } from '../api/decisions';
 
 /** Typing-heavy tests take seconds alone; leave room for a loaded machine. */
 const TYPING_TIMEOUT = 20_000;
@@ -16,26 +16,7 @@ const DECISIONS = 'GET /api/participations/part-1/decisions';
 const PROGRESS = 'GET /api/participations/part-1/progress';
 const admin = { ...coordinator([]), roles: [{ role: 'administrator' as const, clubId: null, communityId: null, region: null }] };
 
-function record(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
-  return {
-    id: 'dec-1',
-    participationId: 'part-1',
-    eventSequence: 4,
-    outcome: 'defer',
-    fromStatus: 'candidate',
-    reasonCode: 'more_participation_needed',
-    reasonText: 'Please come to the spring meetings first.',
-    overrideReason: null,
-    earliestReapplyOn: '2026-09-15',
-    milestoneSnapshot: progress({ status: 'candidate' }),
-    deciderName: 'Bolat Coordinator',
-    decidedAt: '2026-06-15T06:00:00.000Z',
-    appealDeadline: '2026-07-15',
-    canAppeal: false,
-    appeal: null,
-    ...overrides,
-  };
-}
+const record = decisionRecord;
 
 describe('the coordinator decides on a candidacy', () => {
   let api: FakeApi;
@@ -337,6 +318,29 @@ describe('the administrator decides appeals', () => {
     expect(await screen.findByTestId('appeal-resolved')).toHaveTextContent('The appeal is decided.');
     expect(api.callsTo('POST', '/api/appeals/ap-1/resolution')[0].body).toEqual({ outcome: 'overturned', text: 'The attendance record was incomplete.' });
     expect(await screen.findByText('No open appeals.')).toBeInTheDocument();
+  });
+
+  it('keeps decided appeals with their ruling: the filter asks the API for a status, or for all', async () => {
+    const ruling = { status: 'upheld' as const, resolution: 'The deferral followed the club policy.', resolvedAt: '2026-06-20T06:00:00.000Z', resolvedByName: 'Secretariat' };
+    const upheld = appealCase({ ...ruling, decision: record({ appeal: { ...appealCase().decision.appeal!, ...ruling } }) });
+    api.on('GET /api/appeals?status=open', { body: [appealCase()] });
+    api.on('GET /api/appeals?status=upheld', { body: [upheld] });
+    api.on('GET /api/appeals', { body: [appealCase(), upheld] });
+    const { user } = renderApp('/admin/appeals', { locale: 'kk' });
+
+    expect(await screen.findByTestId('appeal-item')).toHaveAttribute('data-status', 'open');
+    await user.selectOptions(screen.getByLabelText('Шағымдарды көрсету'), 'upheld');
+
+    await waitFor(() => expect(screen.getByTestId('appeal-item')).toHaveAttribute('data-status', 'upheld'));
+    const item = screen.getByTestId('appeal-item');
+    expect(within(item).getByTestId('appeal-item-status')).toHaveTextContent('Шешім өзгеріссіз қалды');
+    expect(within(item).getByTestId('appeal-status')).toHaveTextContent('The deferral followed the club policy.');
+    expect(within(item).queryByTestId('appeal-uphold')).not.toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/appeals').at(-1)!.query.get('status')).toBe('upheld');
+
+    await user.selectOptions(screen.getByLabelText('Шағымдарды көрсету'), 'all');
+    await waitFor(() => expect(screen.getAllByTestId('appeal-item')).toHaveLength(2));
+    expect(api.callsTo('GET', '/api/appeals').at(-1)!.query.has('status')).toBe(false);
   });
 
   it('shows "a community" where the reader may not see the community or the appellant', async () => {

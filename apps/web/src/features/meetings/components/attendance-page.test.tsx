@@ -12,6 +12,8 @@ const grace = {
   method: null,
   version: 0,
   updatedAt: null,
+  recordable: true,
+  whyNot: null,
 };
 const mosque = {
   communityId: 'com-mosque',
@@ -21,6 +23,8 @@ const mosque = {
   method: 'coordinator' as const,
   version: 2,
   updatedAt: '2026-12-01T13:05:00.000Z',
+  recordable: true,
+  whyNot: null,
 };
 
 describe('attendance page', () => {
@@ -88,6 +92,34 @@ describe('attendance page', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Кездесу әлі басталған жоқ');
     expect(within(row).getByRole('button', { name: 'Қатысты' })).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('before the meeting every button is disabled and says why, in Russian, and nothing is sent', async () => {
+    const closed = { recordable: false, whyNot: 'MEETING.NOT_STARTED' as const };
+    api.on('GET /api/meetings/meeting-1/attendance', { body: [{ ...grace, ...closed }, { ...mosque, ...closed }] });
+    const { user } = renderApp('/meetings/meeting-1/attendance', { locale: 'ru' });
+
+    const row = await screen.findByTestId('attendance-Grace Church');
+    const notice = screen.getByTestId('attendance-closed');
+    expect(notice).toHaveTextContent('Посещаемость открывается за час до начала встречи.');
+    for (const button of screen.getAllByRole('button', { name: /Присутствует|Отсутствует|Уважительная причина/ })) {
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription('Посещаемость открывается за час до начала встречи.');
+    }
+    await user.click(within(row).getByRole('button', { name: 'Присутствует' }));
+    expect(api.callsTo('PUT', '/api/meetings/meeting-1/attendance/com-grace')).toHaveLength(0);
+  });
+
+  it('a community not on the roster of the meeting’s day cannot be marked; the others can', async () => {
+    api.on('GET /api/meetings/meeting-1/attendance', { body: [{ ...grace, recordable: false, whyNot: 'ATTENDANCE.NOT_ON_ROSTER' }, mosque] });
+    renderApp('/meetings/meeting-1/attendance');
+
+    const row = await screen.findByTestId('attendance-Grace Church');
+    expect(within(row).getByTestId('attendance-why-not')).toHaveTextContent('Not a participant of the club on the day of the meeting');
+    expect(within(row).getByRole('button', { name: 'Present' })).toBeDisabled();
+    expect(within(row).getByRole('button', { name: 'Present' })).toHaveAccessibleDescription(/Not a participant of the club/);
+    expect(within(screen.getByTestId('attendance-Central Mosque')).getByRole('button', { name: 'Absent' })).toBeEnabled();
+    expect(screen.queryByTestId('attendance-closed')).not.toBeInTheDocument();
   });
 
   it('links to the change history', async () => {

@@ -10,6 +10,17 @@ import { useMeeting } from '../api/meetings';
 import { isStaleVersion, useAttendance, useAttendanceHistory, useRecordAttendance, type Attendance, type AttendanceStatus } from '../api/participation';
 
 const STATUSES: AttendanceStatus[] = ['present', 'absent', 'excused'];
+/** Reasons that hold for the whole meeting: said once above the list rather than on every row. */
+const MEETING_REASONS: Array<Attendance['whyNot']> = ['MEETING.NOT_STARTED', 'MEETING.CANCELLED'];
+const MEETING_REASON_ID = 'attendance-closed';
+
+/** The text for each of the row's `whyNot` codes. */
+const WHY_NOT_KEYS = {
+  'MEETING.NOT_STARTED': 'clubMonth.attendance.whyNot.NOT_STARTED',
+  'MEETING.CANCELLED': 'clubMonth.attendance.whyNot.CANCELLED',
+  'ATTENDANCE.NOT_ON_ROSTER': 'clubMonth.attendance.whyNot.NOT_ON_ROSTER',
+} as const;
+const whyNotKey = (code: NonNullable<Attendance['whyNot']>) => WHY_NOT_KEYS[code];
 
 /** Phone-first: one row per invited community, one tap per community. */
 export function AttendancePage() {
@@ -36,48 +47,60 @@ export function AttendancePage() {
       )}
       {record.error && !isStaleVersion(record.error) && <ErrorMessage error={record.error} />}
       <QueryState query={attendance}>
-        {(rows) => (
-          <>
-            <p className="card-meta" data-testid="attendance-summary">
-              {t('meetings.attendance.summary', {
-                present: rows.filter((row) => row.status === 'present').length,
-                total: rows.length,
-              })}
-            </p>
-            {rows.length === 0 ? (
-              <p className="empty">{t('meetings.attendance.empty')}</p>
-            ) : (
-              <ul className="attendance-list">
-                {[...rows]
-                  .sort((a, b) => byName(a.community.name, b.community.name))
-                  .map((row) => (
-                    <AttendanceRow
-                      key={row.communityId}
-                      row={row}
-                      busy={record.isPending && record.variables?.row.communityId === row.communityId}
-                      onRecord={(status) => {
-                        setConflict(false);
-                        record.mutate({ row, status });
-                      }}
-                    />
-                  ))}
-              </ul>
-            )}
-            <p>
-              <Link to={`/meetings/${id}/attendance/history`} data-testid="attendance-history-link">
-                {t('meetings.attendance.historyLink')}
-              </Link>
-            </p>
-          </>
-        )}
+        {(rows) => {
+          const meetingReason = rows.find((row) => row.whyNot && MEETING_REASONS.includes(row.whyNot))?.whyNot;
+          return (
+            <>
+              {meetingReason && (
+                <p id={MEETING_REASON_ID} role="status" className="alert alert-info" data-testid="attendance-closed">
+                  {t(whyNotKey(meetingReason))}
+                </p>
+              )}
+              <p className="card-meta" data-testid="attendance-summary">
+                {t('meetings.attendance.summary', {
+                  present: rows.filter((row) => row.status === 'present').length,
+                  total: rows.length,
+                })}
+              </p>
+              {rows.length === 0 ? (
+                <p className="empty">{t('meetings.attendance.empty')}</p>
+              ) : (
+                <ul className="attendance-list">
+                  {[...rows]
+                    .sort((a, b) => byName(a.community.name, b.community.name))
+                    .map((row) => (
+                      <AttendanceRow
+                        key={row.communityId}
+                        row={row}
+                        busy={record.isPending && record.variables?.row.communityId === row.communityId}
+                        onRecord={(status) => {
+                          setConflict(false);
+                          record.mutate({ row, status });
+                        }}
+                      />
+                    ))}
+                </ul>
+              )}
+              <p>
+                <Link to={`/meetings/${id}/attendance/history`} data-testid="attendance-history-link">
+                  {t('meetings.attendance.historyLink')}
+                </Link>
+              </p>
+            </>
+          );
+        }}
       </QueryState>
     </section>
   );
 }
 
+/** Buttons that cannot work now are disabled and point at the reason (the API's `recordable` / `whyNot`). */
 function AttendanceRow({ row, busy, onRecord }: { row: Attendance; busy: boolean; onRecord: (status: AttendanceStatus) => void }) {
   const { t } = useTranslation();
   const headingId = `attendance-${row.communityId}`;
+  const reasonId = `attendance-why-${row.communityId}`;
+  const ownReason = row.whyNot && !MEETING_REASONS.includes(row.whyNot) ? row.whyNot : null;
+  const describedBy = row.recordable ? undefined : ownReason ? reasonId : MEETING_REASON_ID;
   return (
     <li className="attendance-row card" aria-labelledby={headingId} data-testid={`attendance-${row.community.name}`} data-status={row.status ?? 'none'}>
       <div className="attendance-who">
@@ -88,6 +111,11 @@ function AttendanceRow({ row, busy, onRecord }: { row: Attendance; busy: boolean
           {t(`meetings.attendance.role.${row.role}`)}
         </span>
         {row.method === 'check_in' && <span className="card-meta">{t('meetings.attendance.checkedIn')}</span>}
+        {ownReason && (
+          <span id={reasonId} className="card-meta" data-testid="attendance-why-not">
+            {t(whyNotKey(ownReason))}
+          </span>
+        )}
       </div>
       <div role="group" aria-label={t('meetings.attendance.for', { name: row.community.name })} className="toggle-group toggle-group-large">
         {STATUSES.map((status) => (
@@ -96,7 +124,8 @@ function AttendanceRow({ row, busy, onRecord }: { row: Attendance; busy: boolean
             type="button"
             className={`toggle toggle-${status}`}
             aria-pressed={row.status === status}
-            disabled={busy}
+            disabled={busy || !row.recordable}
+            aria-describedby={describedBy}
             onClick={() => row.status !== status && onRecord(status)}
             data-testid={`mark-${status}`}
           >

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
 import { anonymous, coordinator, participation, representative } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { decisionRecord } from '../../pathway/test-fixtures';
 
 const observer = participation({
   id: 'part-1',
@@ -27,6 +28,16 @@ describe('participation page', () => {
     api.install();
   });
 
+  it('a declined application shows its decision with the date it may apply again', async () => {
+    api.on('GET /api/participations/part-1', { body: { ...observer, status: 'declined', availableActions: [] } });
+    api.on('GET /api/participations/part-1/decisions', {
+      body: [decisionRecord({ outcome: 'decline', fromStatus: 'applied', reasonCode: 'club_charter', earliestReapplyOn: '2027-06-03' })],
+    });
+    renderApp('/participations/part-1', { locale: 'ru' });
+
+    expect(await screen.findByTestId('decision-reapply-date')).toHaveTextContent('Может обратиться снова с 3 июн. 2027');
+  });
+
   it('shows the history oldest first, in Almaty time', async () => {
     renderApp('/participations/part-1', { locale: 'en' });
 
@@ -46,8 +57,8 @@ describe('participation page', () => {
     renderApp('/participations/part-1', { locale: 'ru' });
 
     const events = await screen.findAllByTestId('history-event');
-    expect(events[0]).toHaveTextContent('10 мар. 2025 г., 14:30');
-    expect(events[1]).toHaveTextContent('12 мар. 2025 г., 01:15');
+    expect(events[0]).toHaveTextContent('10 мар. 2025, 14:30');
+    expect(events[1]).toHaveTextContent('12 мар. 2025, 01:15');
     expect(events[1]).toHaveTextContent('Принята наблюдателем: Заявка подана → Наблюдатель');
   });
 

@@ -10,6 +10,7 @@ import { RegistrationBadge, StatusBadge } from '../../../components/status-badge
 import { isApiError } from '../../../lib/api-error';
 import { KAZAKHSTAN_TIME_ZONE } from '../../../lib/format';
 import { useParticipation, useTransition, type Participation } from '../api/participation';
+import { DecisionHistory } from '../../decisions/components/decision-history';
 import { ParticipationHistory } from './participation-history';
 
 export function ParticipationPage() {
@@ -58,6 +59,8 @@ function ParticipationDetails({ participation }: { participation: Participation 
       <h2>{t('participation.history')}</h2>
       <p className="field-hint">{t('participation.timeZoneNote', { zone: KAZAKHSTAN_TIME_ZONE })}</p>
       <ParticipationHistory events={participation.events} />
+      {/* A declined application's record: its reason, the date it may apply again, and its appeal. */}
+      <DecisionHistory participationId={participation.id} />
     </>
   );
 }

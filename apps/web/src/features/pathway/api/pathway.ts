@@ -1,5 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
@@ -28,12 +28,29 @@ export const pathwayKeys = {
   givenSponsorships: (communityId: string) => ['pathway', 'sponsorships', 'given', communityId] as const,
 };
 
+const givenSponsorshipsQuery = (client: ReturnType<typeof useApiClient>, communityId: string) => ({
+  queryKey: pathwayKeys.givenSponsorships(communityId),
+  queryFn: async () => unwrap(await client.GET('/api/communities/{id}/sponsorships', { params: { path: { id: communityId } } })),
+});
+
 /** The sponsorships one of the viewer's communities gave. */
 export function useGivenSponsorships(communityId: string) {
   const client = useApiClient();
-  return useQuery({
-    queryKey: pathwayKeys.givenSponsorships(communityId),
-    queryFn: async () => unwrap(await client.GET('/api/communities/{id}/sponsorships', { params: { path: { id: communityId } } })),
+  return useQuery(givenSponsorshipsQuery(client, communityId));
+}
+
+/**
+ * The live sponsorships the given communities (the viewer's) gave to one participation; `null` until
+ * every list has loaded, so a sponsor is never offered the form for a sponsorship it already gave.
+ */
+export function useLiveSponsorshipsOf(participationId: string, sponsorCommunityIds: string[]): GivenSponsorship[] | null {
+  const client = useApiClient();
+  return useQueries({
+    queries: sponsorCommunityIds.map((communityId) => givenSponsorshipsQuery(client, communityId)),
+    combine: (results) =>
+      results.every((result) => result.data)
+        ? results.flatMap((result) => result.data ?? []).filter((given) => given.participationId === participationId && !given.withdrawnAt)
+        : null,
   });
 }
 

@@ -155,6 +155,18 @@ describe("an official of the region, with the community's consent", () => {
 
 describe('sponsorship', () => {
   let api: FakeApi;
+  const given = {
+    id: 'sp-1',
+    participationId: 'part-1',
+    clubId: 'club-1',
+    clubName: 'Almaty Multi-Faith Club',
+    observer: communityRef(),
+    observerStatus: 'observer' as const,
+    sponsorCommunityId: 'com-mosque',
+    statement: 'They came to every clean-up and kept their word.',
+    createdAt: '2026-06-01T06:00:00.000Z',
+    withdrawnAt: null,
+  };
 
   beforeEach(() => {
     api = createFakeApi({
@@ -171,6 +183,7 @@ describe('sponsorship', () => {
           viewerParticipations: [participationSummary({ id: 'part-9', status: 'member', community: mosque })],
         }),
       },
+      'GET /api/communities/com-mosque/sponsorships': { body: [] },
     });
     api.install();
   });
@@ -183,7 +196,10 @@ describe('sponsorship', () => {
     expect(screen.getByText('Write a sentence about why you sponsor this community.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/participations/part-1/sponsorships')).toHaveLength(0);
 
-    api.on('POST /api/participations/part-1/sponsorships', { status: 201, body: sponsorship() });
+    api.on('POST /api/participations/part-1/sponsorships', () => {
+      api.on('GET /api/communities/com-mosque/sponsorships', { body: [given] });
+      return { status: 201, body: sponsorship() };
+    });
     await user.type(screen.getByTestId('sponsor-statement'), 'They came to every clean-up and kept their word.');
     await user.click(screen.getByTestId('sponsor-submit'));
 
@@ -192,13 +208,29 @@ describe('sponsorship', () => {
       communityId: 'com-mosque',
       statement: 'They came to every clean-up and kept their word.',
     });
-    expect(screen.getByTestId('sponsorship')).toHaveTextContent('Central Mosque');
+    expect(await screen.findByTestId('sponsorship')).toHaveTextContent('You sponsor since Jun 1, 2026 · Withdraw our sponsorship');
+    expect(screen.queryByTestId('sponsor-submit')).not.toBeInTheDocument();
 
-    api.on('DELETE /api/sponsorships/sp-1', { status: 204 });
+    api.on('DELETE /api/sponsorships/sp-1', () => {
+      api.on('GET /api/communities/com-mosque/sponsorships', { body: [{ ...given, withdrawnAt: '2026-06-02T06:00:00.000Z' }] });
+      return { status: 204 };
+    });
     await user.click(screen.getByRole('button', { name: 'Withdraw our sponsorship' }));
     expect(await screen.findByText('Your sponsorship was withdrawn.')).toBeInTheDocument();
     expect(api.callsTo('DELETE', '/api/sponsorships/sp-1')).toHaveLength(1);
-    expect(screen.getByTestId('sponsor-submit')).toBeInTheDocument();
+    expect(await screen.findByTestId('sponsor-submit')).toBeInTheDocument();
+  });
+
+  it('an existing sponsor reads since when it sponsors, in Kazakh, instead of the form', async () => {
+    api.on('GET /api/communities/com-mosque/sponsorships', { body: [given] });
+    renderApp('/participations/part-1/progress?club=club-1', { locale: 'kk' });
+
+    const mine = await screen.findByTestId('sponsorship');
+    expect(mine).toHaveTextContent('Сіз');
+    expect(mine).toHaveTextContent('бастап кепілгерсіз');
+    expect(within(mine).getByRole('button')).toBeEnabled();
+    expect(screen.queryByTestId('sponsor-submit')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('sponsor-statement')).not.toBeInTheDocument();
   });
 
   it('translates the API refusing a second sponsorship', async () => {

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
-import { useClubSummary, useSponsor, useWithdrawSponsorship, type Sponsorship } from '../api/pathway';
-
+import { formatDate } from '../../../lib/format';
+import { useClubSummary, useLiveSponsorshipsOf, useSponsor, useWithdrawSponsorship } from '../api/pathway';
 
 interface SponsorshipSectionProps {
   participationId: string;
@@ -16,21 +16,28 @@ interface SponsorshipSectionProps {
 
 /**
  * A representative of a member community of the same club sponsors an observer with a sentence, and
- * can withdraw it. (The live sponsors are listed as the evidence of the "sponsors" milestone.)
+ * can withdraw it. A community that already sponsors it reads "You sponsor since … · Withdraw"
+ * instead of the form. (The live sponsors are listed as the evidence of the "sponsors" milestone.)
  */
 export function SponsorshipSection({ participationId, clubId, communityId, status }: SponsorshipSectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const club = useClubSummary(clubId);
   const withdraw = useWithdrawSponsorship();
-  const [mine, setMine] = useState<Sponsorship | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const represented = new Set(representedCommunityIds(me.data));
-  const candidates = (club.data?.viewerParticipations ?? [])
+  const sponsors = (club.data?.viewerParticipations ?? [])
     .filter((p) => p.status === 'member' && p.community.id !== communityId && represented.has(p.community.id))
     .map((p) => p.community);
-  if (status !== 'observer' || (candidates.length === 0 && !mine)) return null;
+  const given = useLiveSponsorshipsOf(
+    participationId,
+    sponsors.map((community) => community.id),
+  );
+  if (status !== 'observer' || sponsors.length === 0 || !given) return null;
+  const sponsoring = new Set(given.map((sponsorship) => sponsorship.sponsorCommunityId));
+  const free = sponsors.filter((community) => !sponsoring.has(community.id));
+  const sponsorName = (id: string) => sponsors.find((community) => community.id === id)?.name ?? '';
 
   return (
     <section className="card" aria-labelledby="sponsorship-title" data-testid="sponsorships">
@@ -45,34 +52,35 @@ export function SponsorshipSection({ participationId, clubId, communityId, statu
           {errorText(t, withdraw.error, { feature: 'pathway' })}
         </p>
       )}
-      {mine ? (
-        <div data-testid="sponsorship">
-          <strong>{mine.sponsorCommunity.name}</strong>
-          <blockquote className="statement">{mine.statement}</blockquote>
-          <button
-            type="button"
-            className="button button-small button-secondary"
-            disabled={withdraw.isPending}
-            onClick={() =>
-              withdraw.mutate(mine.id, {
-                onSuccess: () => {
-                  setMine(null);
-                  setNotice(t('pathway.sponsorship.withdrawn'));
-                },
-              })
-            }
-          >
-            {t('pathway.sponsorship.withdraw')}
-          </button>
-        </div>
-      ) : (
+      {given.map((sponsorship) => {
+        const date = formatDate(sponsorship.createdAt, i18n.language);
+        return (
+          <div key={sponsorship.id} data-testid="sponsorship">
+            <p>
+              {/* With one community the viewer is its sponsor; with several, say which one sponsors. */}
+              {sponsors.length > 1
+                ? t('clubMonth.sponsorship.sinceAs', { name: sponsorName(sponsorship.sponsorCommunityId), date })
+                : t('clubMonth.sponsorship.since', { date })}{' '}
+              ·{' '}
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                disabled={withdraw.isPending}
+                onClick={() => withdraw.mutate(sponsorship.id, { onSuccess: () => setNotice(t('pathway.sponsorship.withdrawn')) })}
+              >
+                {t('pathway.sponsorship.withdraw')}
+              </button>
+            </p>
+            <blockquote className="statement">{sponsorship.statement}</blockquote>
+          </div>
+        );
+      })}
+      {free.length > 0 && (
         <SponsorForm
+          key={free.map((community) => community.id).join()}
           participationId={participationId}
-          candidates={candidates}
-          onDone={(sponsorship) => {
-            setMine(sponsorship);
-            setNotice(t('pathway.sponsorship.done'));
-          }}
+          candidates={free}
+          onDone={() => setNotice(t('pathway.sponsorship.done'))}
         />
       )}
     </section>
@@ -86,7 +94,7 @@ function SponsorForm({
 }: {
   participationId: string;
   candidates: { id: string; name: string }[];
-  onDone: (sponsorship: Sponsorship) => void;
+  onDone: () => void;
 }) {
   const { t } = useTranslation();
   const sponsor = useSponsor(participationId);
@@ -102,7 +110,8 @@ function SponsorForm({
       return;
     }
     setStatementError(undefined);
-    sponsor.mutate({ communityId, statement: statement.trim() }, { onSuccess: onDone });
+    // Not `mutate`'s callback: the new sponsorship replaces this form before such a callback would run.
+    sponsor.mutateAsync({ communityId, statement: statement.trim() }).then(onDone, () => undefined);
   };
 
   return (
