@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Pool } from 'pg';
 import supertest from 'supertest';
 import { createApp } from '../../../apps/api/src/app';
@@ -22,7 +24,11 @@ export interface TestApp {
 /** The real application (same factory as main.ts) on the run's database; one per test file (`env` adds configuration). */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const databaseUrl = testDatabaseUrl();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ACCOUNT_REQUESTS_PER_HOUR: '1000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST: '', LOG_LEVEL: 'silent', LOGIN_MAX_FAILURES: '5', ACCOUNT_REQUESTS_PER_HOUR: '1000',
+    // Erasures are noted outside the database (erasure-ledger.ts): in a scratch file, not the checkout's .data.
+    ERASURE_LEDGER: path.join(tmpdir(), `dastarkhan-test-erasures-${process.pid}.jsonl`),
+    ...env,
+  });
   const app = await createApp({ config, databaseUrl, logger: createRootLogger('silent') });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

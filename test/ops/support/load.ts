@@ -107,8 +107,11 @@ export class LoadLog {
  * `workers` concurrent loops, each picking the next operation round-robin (a fixed mix, no
  * randomness), until `stop()` resolves; a short pause between requests keeps this 2-core machine usable.
  */
-export async function runLoad(operations: Operation[], options: { workers: number; pauseMs?: number; until: Promise<unknown> }): Promise<LoadLog> {
-  const log = new LoadLog();
+export async function runLoad(
+  operations: Operation[],
+  options: { workers: number; pauseMs?: number; until: Promise<unknown>; /** filled as it runs (the soak reads it each minute) */ log?: LoadLog },
+): Promise<LoadLog> {
+  const log = options.log ?? new LoadLog();
   let running = true;
   void options.until.finally(() => (running = false));
   let next = 0;

@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { LIVE_STATUSES, type ViewerContext } from '@dastarkhan/domain';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { AppError } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { ErasureLedger } from './erasure-ledger';
 
 /** What an erased representative's account keeps: a placeholder name and an address that cannot receive mail. */
 export const ERASED_NAME = '—';
@@ -17,16 +19,27 @@ export const ERASED_NAME = '—';
  */
 @Injectable()
 export class ErasureService {
-  constructor(private readonly events: SensitiveEventsService) {}
+  private readonly ledger: ErasureLedger;
 
-  /** Refused while the community still takes part in (or applied to) a club: its coordinators need the contacts. */
-  async erase(manager: EntityManager, communityId: string, actor: ViewerContext): Promise<void> {
+  constructor(
+    private readonly events: SensitiveEventsService,
+    config: AppConfig,
+  ) {
+    this.ledger = new ErasureLedger(config.ERASURE_LEDGER);
+  }
+
+  /**
+   * Refused while the community still takes part in (or applied to) a club: its coordinators need the contacts.
+   * `reapply`: after a restore, an erasure the ledger lists is made again whatever the restored
+   * participations say (the community had withdrawn by then), by no one in particular.
+   */
+  async erase(manager: EntityManager, communityId: string, actor: ViewerContext | null, { reapply = false } = {}): Promise<void> {
     await manager.query(`SELECT 1 FROM communities WHERE id = $1 FOR UPDATE`, [communityId]);
     const [live] = await manager.query(`SELECT 1 FROM participations WHERE community_id = $1 AND status = ANY($2) LIMIT 1`, [
       communityId,
       LIVE_STATUSES,
     ]);
-    if (live) {
+    if (live && !reapply) {
       throw new AppError('COMMUNITY.HAS_LIVE_PARTICIPATIONS', 'The community still takes part in a club; withdraw there first');
     }
     await manager.query(
@@ -79,12 +92,13 @@ export class ErasureService {
       {
         kind: 'erasure',
         actor,
-        actorRole: 'representative',
+        actorRole: reapply ? 'system' : 'representative',
         communityIds: [communityId],
         resource: 'community',
-        details: { accounts: ids.length },
+        details: { accounts: ids.length, ...(reapply ? { reapplied: true } : {}) },
       },
       manager,
     );
+    if (!reapply) this.ledger.note(communityId);
   }
 }

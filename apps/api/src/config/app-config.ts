@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 
@@ -120,6 +121,15 @@ export class AppConfig {
   @Max(60)
   SHUTDOWN_DRAIN_SECONDS = 5;
 
+  /**
+   * The erased communities' ids, kept outside the database so that a restore from an older backup
+   * re-applies them (apps/api/src/communities/erasure-ledger.ts). Replicas must share it.
+   * Default: <DATA_DIR>/erasures.jsonl.
+   */
+  @IsOptional()
+  @IsString()
+  ERASURE_LEDGER = '';
+
   /** Where the web app is reached: the base of every absolute link (emails, private calendar feeds). */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   PUBLIC_URL = 'http://localhost:3000';
@@ -128,7 +138,7 @@ export class AppConfig {
 const CONFIG_KEYS = [
   'NODE_ENV', 'PORT', 'DATABASE_URL', 'DATA_DIR', 'JWT_SECRET', 'SESSION_HOURS', 'DEMO_DATA',
   'COOKIE_SECURE', 'LOG_LEVEL', 'WEB_DIST', 'LOGIN_MAX_FAILURES', 'ACCOUNT_REQUESTS_PER_HOUR', 'SESSION_IDLE_MINUTES', 'SMTP_URL', 'MAIL_FROM', 'PUBLIC_URL', 'TRUST_PROXY',
-  'DB_POOL_SIZE', 'SQL_TRACE_FILE', 'SHUTDOWN_DRAIN_SECONDS',
+  'DB_POOL_SIZE', 'SQL_TRACE_FILE', 'SHUTDOWN_DRAIN_SECONDS', 'ERASURE_LEDGER',
 ];
 
 export class ConfigError extends Error {}
@@ -145,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration — ${lines.join(' | ')}`);
   }
   config.COOKIE_SECURE ??= config.NODE_ENV === 'production';
+  config.ERASURE_LEDGER ||= path.join(config.DATA_DIR, 'erasures.jsonl');
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigError('Invalid configuration — JWT_SECRET must be set to a secret of at least 32 characters in production');
   }
