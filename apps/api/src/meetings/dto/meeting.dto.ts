@@ -28,6 +28,7 @@ import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import type { MeetingFormat, MeetingStatus, MeetingVisibility } from '../entities/meeting.entity';
 import { HolidayDto } from './holiday.dto';
+import { WeeklyObservanceDto } from './observance.dto';
 import { TopicDto } from './topic.dto';
 
 export const MEETING_FORMATS: readonly MeetingFormat[] = ['in_person', 'online', 'hybrid'];
@@ -332,8 +333,8 @@ export class MeetingConflictDto {
 }
 
 export class MeetingWarningDto {
-  @ApiProperty({ enum: ['friday_prayer', 'holiday'], enumName: 'MeetingWarningKind' })
-  kind: 'friday_prayer' | 'holiday';
+  @ApiProperty({ enum: ['observance', 'holiday'], enumName: 'MeetingWarningKind' })
+  kind: 'observance' | 'holiday';
 
   @ApiProperty({ format: 'date', description: 'The local (Asia/Almaty) date concerned' })
   date: string;
@@ -341,7 +342,10 @@ export class MeetingWarningDto {
   @ApiPropertyOptional({ type: HolidayDto })
   holiday?: HolidayDto;
 
-  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition', isArray: true, description: 'Invited traditions concerned' })
+  @ApiPropertyOptional({ type: WeeklyObservanceDto, description: 'The weekly observance the meeting overlaps (kind observance)' })
+  observance?: WeeklyObservanceDto;
+
+  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition', isArray: true, description: "Traditions present in the club that are concerned" })
   traditions: Tradition[];
 }
 
