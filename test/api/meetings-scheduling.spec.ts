@@ -289,7 +289,12 @@ describe('checking a plan (POST /api/clubs/:clubId/meetings/check)', () => {
     expect(response.status).toBe(200);
     expect(response.body.conflicts).toEqual([]);
     expect(response.body.warnings).toEqual([
-      { kind: 'friday_prayer', date: '2026-03-20', traditions: ['sunni_islam'] },
+      {
+        kind: 'observance',
+        date: '2026-03-20',
+        traditions: ['sunni_islam'],
+        observance: expect.objectContaining({ code: 'friday_prayer', weekday: 5, startTime: '12:00', endTime: '14:30' }),
+      },
       {
         kind: 'holiday',
         date: '2026-03-20',

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import type { Viewer } from '../auth/viewer';
 import { CreateHolidayDto, HolidayDto, UpdateHolidayDto } from './dto/holiday.dto';
 import { InterfaithRecheckService } from './interfaith-recheck.service';
+import { HOLIDAY_SELECT } from './interfaith-tables';
 
-// `date` as text: node-pg would turn a DATE into a local-midnight Date and shift it by the server's zone.
-const HOLIDAY_SELECT = `SELECT id, code, tradition, date::text AS date, days, name, version FROM holidays`;
 const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name, version`;
-
-/** Holidays touching the local dates [from, to] (YYYY-MM-DD), for the planning warnings. */
-export function holidaysBetween(manager: EntityManager, from: string, to: string): Promise<HolidayDto[]> {
-  return manager.query(`${HOLIDAY_SELECT} WHERE date <= $2::date AND date + days > $1::date ORDER BY date, code`, [from, to]);
-}
 
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 

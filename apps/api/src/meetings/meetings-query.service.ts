@@ -18,9 +18,8 @@ import { ValidationFailed } from '../common/validation';
 import type { AgendaItemDto, MeetingDto, MeetingListQuery, MeetingSummaryDto, MeetingWarningDto } from './dto/meeting.dto';
 import type { TopicDto } from './dto/topic.dto';
 import type { MeetingFormat, MeetingStatus, MeetingVisibility } from './entities/meeting.entity';
-import { holidaysBetween } from './holidays.service';
+import { holidaysBetween, weeklyObservances } from './interfaith-tables';
 import { MeetingRosterService } from './meeting-roster.service';
-import { weeklyObservances } from './observances.service';
 
 /** A meeting as stored, with its club, topics and agenda (before the privacy rules shape it). */
 export interface MeetingRow {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { observanceSpanDays } from '@dastarkhan/domain';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -8,14 +8,7 @@ import { isUniqueViolation } from '../database/postgres-errors';
 import type { Viewer } from '../auth/viewer';
 import { CreateWeeklyObservanceDto, UpdateWeeklyObservanceDto, WeeklyObservanceDto } from './dto/observance.dto';
 import { InterfaithRecheckService } from './interfaith-recheck.service';
-
-const COLUMNS = `id, code, tradition, weekday, to_char(start_time, 'HH24:MI') AS "startTime", end_weekday AS "endWeekday",
-                 to_char(end_time, 'HH24:MI') AS "endTime", name, version`;
-
-/** Every weekly observance, for the planning warnings and the administrator's list. */
-export function weeklyObservances(manager: EntityManager): Promise<WeeklyObservanceDto[]> {
-  return manager.query(`SELECT ${COLUMNS} FROM weekly_observances ORDER BY tradition, weekday, start_time, code`);
-}
+import { OBSERVANCE_COLUMNS, weeklyObservances } from './interfaith-tables';
 
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 
@@ -37,7 +30,7 @@ export class ObservancesService {
       this.recheck.around(viewer, async (manager) => {
         const [row]: WeeklyObservanceDto[] = await manager.query(
           `INSERT INTO weekly_observances (code, tradition, weekday, start_time, end_weekday, end_time, name)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${OBSERVANCE_COLUMNS}`,
           [input.code, input.tradition, input.weekday, input.startTime, input.endWeekday, input.endTime, plainName(input.name)],
         );
         return row;
@@ -48,7 +41,7 @@ export class ObservancesService {
   update(viewer: Viewer, id: string, input: UpdateWeeklyObservanceDto): Promise<WeeklyObservanceDto> {
     return this.unique(() =>
       this.recheck.around(viewer, async (manager) => {
-        const [current]: WeeklyObservanceDto[] = await manager.query(`SELECT ${COLUMNS} FROM weekly_observances WHERE id = $1 FOR UPDATE`, [id]);
+        const [current]: WeeklyObservanceDto[] = await manager.query(`SELECT ${OBSERVANCE_COLUMNS} FROM weekly_observances WHERE id = $1 FOR UPDATE`, [id]);
         if (!current) throw notFound('Weekly observance');
         if (current.version !== input.version) {
           throw new AppError('OBSERVANCE.STALE_VERSION', 'This observance changed meanwhile; reload and save again');
@@ -58,7 +51,7 @@ export class ObservancesService {
         const [[row]]: [WeeklyObservanceDto[], number] = await manager.query(
           `UPDATE weekly_observances
               SET code = $2, tradition = $3, weekday = $4, start_time = $5, end_weekday = $6, end_time = $7, name = $8, version = version + 1
-            WHERE id = $1 RETURNING ${COLUMNS}`,
+            WHERE id = $1 RETURNING ${OBSERVANCE_COLUMNS}`,
           [id, next.code, next.tradition, next.weekday, next.startTime, next.endWeekday, next.endTime, plainName(next.name)],
         );
         return row;

@@ -102,8 +102,14 @@ export class SchedulingService {
       if (input.recurrence) {
         const rule = [...validateRecurrenceRule(input.recurrence.rrule)].map(([key, value]) => `${key}=${value}`).join(';');
         [{ id: seriesId }] = await manager.query(
-          `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [clubId, rule, occurrences[0].startsAt, Math.round((plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000)],
+          `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes, skip_dates) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [
+            clubId,
+            rule,
+            occurrences[0].startsAt,
+            Math.round((plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000),
+            input.recurrence.skipDates ?? [],
+          ],
         );
       }
       const ids: string[] = [];
@@ -394,7 +400,8 @@ function occurrencesOf(input: MeetingInputDto): Occurrence[] {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (!input.recurrence) return [{ startsAt, endsAt }];
-  return expandRecurrence(input.recurrence.rrule, startsAt, Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000));
+  const minutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+  return expandRecurrence(input.recurrence.rrule, startsAt, minutes, undefined, input.recurrence.skipDates ?? []);
 }
 
 function planOf(input: MeetingInputDto): Plan {

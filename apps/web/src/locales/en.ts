@@ -379,7 +379,7 @@ export const en = {
       title: 'Please note',
       holiday: '{{date}} is {{name}} ({{traditions}}).',
       national: 'a national holiday',
-      fridayPrayer: '{{date}}: the meeting overlaps Friday midday prayer ({{traditions}}).',
+      observance: '{{date}}: the meeting overlaps {{name}} ({{traditions}}).',
       canSave: 'These are reminders, not obstacles: you can still save the meeting.',
     },
     conflicts: {

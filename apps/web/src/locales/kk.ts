@@ -379,7 +379,7 @@ export const kk: Translation = {
       title: 'Назар аударыңыз',
       holiday: '{{date}} — {{name}} ({{traditions}}).',
       national: 'мемлекеттік мереке',
-      fridayPrayer: '{{date}}: кездесу жұма намазының уақытына сәйкес келеді ({{traditions}}).',
+      observance: '{{date}}: кездесу «{{name}}» уақытына сәйкес келеді ({{traditions}}).',
       canSave: 'Бұл тыйым емес, еске салу ғана: кездесуді бәрібір сақтауға болады.',
     },
     conflicts: {

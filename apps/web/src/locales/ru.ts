@@ -380,7 +380,7 @@ export const ru: Translation = {
       title: 'Обратите внимание',
       holiday: '{{date}} — {{name}} ({{traditions}}).',
       national: 'государственный праздник',
-      fridayPrayer: '{{date}}: встреча совпадает с пятничной полуденной молитвой ({{traditions}}).',
+      observance: '{{date}}: встреча совпадает со временем «{{name}}» ({{traditions}}).',
       canSave: 'Это напоминания, а не запреты: встречу всё равно можно сохранить.',
     },
     conflicts: {

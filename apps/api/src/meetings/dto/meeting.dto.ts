@@ -112,12 +112,27 @@ export class RecurrenceInputDto {
     example: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=12',
     description:
       'RFC 5545 RRULE without DTSTART, read in Asia/Almaty wall time from the first meeting (startsAt gives the time of day ' +
-      'and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; at most 60 occurrences within 2 years.',
+      'and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; ends after COUNT occurrences or on an UNTIL date ' +
+      '(e.g. UNTIL=20270630, that whole Almaty day included); at most 60 occurrences within 2 years.',
   })
   @Trim()
   @IsString()
   @Length(1, 300)
   rrule: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'date',
+    maxItems: 60,
+    description: 'Dates of the series (Almaty, YYYY-MM-DD) to leave out, like RFC 5545 EXDATE; each must be a date the rule yields',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ArrayUnique()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each skip date must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { each: true })
+  skipDates?: string[];
 }
 
 /** The fields of a meeting a coordinator plans (shared by create, check and update). */
