@@ -13,6 +13,7 @@ import { MyClubsPage } from '../features/clubs/components/my-clubs-page';
 import { AccessLogPage } from '../features/communities/components/access-log-page';
 import { MyCommunityPage } from '../features/communities/components/my-community-page';
 import { HolidaysPage } from '../features/admin/components/holidays-page';
+import { ObservancesPage } from '../features/admin/components/observances-page';
 import { TopicsPage } from '../features/admin/components/topics-page';
 import { AttendanceHistoryPage, AttendancePage } from '../features/meetings/components/attendance-page';
 import { CalendarPage } from '../features/meetings/components/calendar-page';
@@ -102,6 +103,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth allow={isAdministrator}>
             <HolidaysPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/weekly-observances',
+        element: (
+          <RequireAuth allow={isAdministrator}>
+            <ObservancesPage />
           </RequireAuth>
         ),
       },

@@ -28,6 +28,7 @@ export const queryKeys = {
   allTopics: ['topics'] as const,
   holidays: (year: number) => ['holidays', year] as const,
   allHolidays: ['holidays'] as const,
+  observances: ['weekly-observances'] as const,
 };
 
 /** Everything a change of participation status can make stale. */

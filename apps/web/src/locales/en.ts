@@ -1,6 +1,8 @@
 import { projectsEn } from './projects/en';
 import { pathwayEn } from './pathway/en';
 import { notificationsEn } from './notifications/en';
+import { observancesEn } from './observances/en';
+import { calendarEn } from './calendar/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
 import { reportsEn } from './reports/en';
@@ -17,6 +19,8 @@ export const en = {
   projects: projectsEn,
   pathway: pathwayEn,
   notifications: notificationsEn,
+  observances: observancesEn,
+  calendar: calendarEn,
   reviews: reviewsEn,
   decisions: decisionsEn,
   reports: reportsEn,
@@ -400,7 +404,6 @@ export const en = {
       today: 'Today',
       upcoming: 'Upcoming meetings',
       none: 'No meetings planned.',
-      earlier: 'Earlier meetings',
       subscribe: 'Subscribe (iCal)',
       subscribeHint: 'Add the club\'s meetings to your phone or computer calendar (Google, Apple, Outlook): paste this address as a calendar subscription.',
       publicFeed: 'Public meetings',

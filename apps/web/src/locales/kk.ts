@@ -2,6 +2,8 @@ import type { Translation } from './en';
 import { projectsKk } from './projects/kk';
 import { pathwayKk } from './pathway/kk';
 import { notificationsKk } from './notifications/kk';
+import { observancesKk } from './observances/kk';
+import { calendarKk } from './calendar/kk';
 import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
 import { reportsKk } from './reports/kk';
@@ -13,6 +15,8 @@ export const kk: Translation = {
   projects: projectsKk,
   pathway: pathwayKk,
   notifications: notificationsKk,
+  observances: observancesKk,
+  calendar: calendarKk,
   reviews: reviewsKk,
   decisions: decisionsKk,
   reports: reportsKk,
@@ -400,7 +404,6 @@ export const kk: Translation = {
       today: 'Бүгін',
       upcoming: 'Алдағы кездесулер',
       none: 'Жоспарланған кездесу жоқ.',
-      earlier: 'Өткен кездесулер',
       subscribe: 'Жазылу (iCal)',
       subscribeHint: 'Клуб кездесулерін телефон не компьютер күнтізбесіне қосыңыз (Google, Apple, Outlook): бұл мекенжайды күнтізбеге жазылым ретінде қойыңыз.',
       publicFeed: 'Ашық кездесулер',

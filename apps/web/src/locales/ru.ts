@@ -2,6 +2,8 @@ import type { Translation } from './en';
 import { projectsRu } from './projects/ru';
 import { pathwayRu } from './pathway/ru';
 import { notificationsRu } from './notifications/ru';
+import { observancesRu } from './observances/ru';
+import { calendarRu } from './calendar/ru';
 import { reviewsRu } from './reviews/ru';
 import { decisionsRu } from './decisions/ru';
 import { reportsRu } from './reports/ru';
@@ -13,6 +15,8 @@ export const ru: Translation = {
   projects: projectsRu,
   pathway: pathwayRu,
   notifications: notificationsRu,
+  observances: observancesRu,
+  calendar: calendarRu,
   reviews: reviewsRu,
   decisions: decisionsRu,
   reports: reportsRu,
@@ -401,7 +405,6 @@ export const ru: Translation = {
       today: 'Сегодня',
       upcoming: 'Предстоящие встречи',
       none: 'Встреч не запланировано.',
-      earlier: 'Прошедшие встречи',
       subscribe: 'Подписаться (iCal)',
       subscribeHint: 'Добавьте встречи клуба в календарь телефона или компьютера (Google, Apple, Outlook): вставьте этот адрес как подписку на календарь.',
       publicFeed: 'Открытые встречи',
