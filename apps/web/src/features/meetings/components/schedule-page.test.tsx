@@ -76,6 +76,26 @@ describe('scheduling a meeting', () => {
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toEqual(expected);
   }, TYPING_TIMEOUT);
 
+  it('ends a weekly series on a date and leaves single dates out', async () => {
+    const { user } = renderApp('/clubs/club-1/meetings/new', { locale: 'en' });
+
+    await user.type(await screen.findByLabelText('Title'), 'Weekly study');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
+    await user.selectOptions(screen.getByTestId('meeting-repeat'), 'weekly');
+    await user.selectOptions(screen.getByTestId('meeting-ends'), 'until');
+    await user.type(screen.getByTestId('meeting-until'), '2027-01-26');
+    await user.type(screen.getByTestId('meeting-skip-date'), '2026-12-29');
+    await user.click(screen.getByTestId('meeting-skip-add'));
+    expect(screen.getByTestId('repeat-summary')).toHaveTextContent('until');
+    expect(screen.getByTestId('meeting-skipped')).toHaveTextContent('Keep');
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    await screen.findByTestId('scheduled-notice');
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toMatchObject({
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126', skipDates: ['2026-12-29'] },
+    });
+  }, TYPING_TIMEOUT);
+
   it('converts a time typed in Almaty to UTC, with an agenda and a place of worship as venue', async () => {
     const { user } = renderApp('/clubs/club-1/meetings/new');
 
