@@ -17,6 +17,6 @@ export const observancesKk: ObservancesTranslation = {
   startTime: 'Уақыты (Алматы)',
   endsOn: 'Аяқталатын күн',
   endTime: 'Уақыты (Алматы)',
-  window: '{{startDay}} {{startTime}} – {{endDay}} {{endTime}}',
+  window: '{{startDay}} {{startTime}} — {{endDay}} {{endTime}}',
   endsBeforeStart: 'Аяқталуы басталуынан кейін, бір апта ішінде болуы керек.',
 };

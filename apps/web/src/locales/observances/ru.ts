@@ -17,6 +17,6 @@ export const observancesRu: ObservancesTranslation = {
   startTime: 'Время (Алматы)',
   endsOn: 'Заканчивается в',
   endTime: 'Время (Алматы)',
-  window: '{{startDay}} {{startTime}} – {{endDay}} {{endTime}}',
+  window: '{{startDay}}, {{startTime}} — {{endDay}}, {{endTime}}',
   endsBeforeStart: 'Окончание должно быть позже начала, в пределах недели.',
 };

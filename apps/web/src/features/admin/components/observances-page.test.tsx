@@ -31,7 +31,7 @@ describe('weekly observances (administration)', () => {
 
     const row = await screen.findByTestId('observance-judaism-shabbat');
     expect(row).toHaveTextContent('Шаббат (с заката в пятницу)');
-    expect(row).toHaveTextContent('пятница 16:00 – суббота 21:30');
+    expect(row).toHaveTextContent('пятница, 16:00 — суббота, 21:30');
     await user.click(within(row).getByRole('button', { name: 'Изменить' }));
     await user.clear(screen.getByTestId('observance-start'));
     await user.type(screen.getByTestId('observance-start'), '16:30');
