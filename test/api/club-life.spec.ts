@@ -180,6 +180,28 @@ describe('a change of the holiday or observance tables re-checks upcoming meetin
     await t.api.patch(`/api/holidays/${holiday.body.id}`).set(admin.auth).send({ version: holiday.body.version, name: { kk: 'М', ru: 'П', en: 'F' } });
     expect(await notices(c.coordinator, 'meeting_warnings_changed')).toHaveLength(1);
   });
+
+  it('tells the coordinator when a new weekly observance concerns an upcoming meeting, and not another club without that tradition', async () => {
+    const [c, other] = [await newClub(), await f.newClub()];
+    const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: other.id });
+    const [created] = (await schedule(c, meeting('2027-10-06', '18:00'))).body; // a Wednesday
+    await t.api.post(`/api/clubs/${other.id}/meetings`).set(otherCoordinator.auth).send(meeting('2027-10-06', '18:00')).expect(201);
+
+    const observance = await t.api.post('/api/weekly-observances').set(admin.auth).send({
+      code: unique('study_').toLowerCase().replace(/[^a-z0-9_]/g, ''),
+      tradition: 'judaism',
+      weekday: 3,
+      startTime: '17:00',
+      endWeekday: 3,
+      endTime: '21:00',
+      name: { kk: 'Оқу', ru: 'Изучение Торы', en: 'Torah study' },
+    });
+    expect(observance.status).toBe(201);
+    const [told] = await notices(c.coordinator, 'meeting_warnings_changed');
+    expect(told).toMatchObject({ params: { count: '1', startsAt: created.startsAt }, link: `/meetings/${created.id}` });
+    expect(await notices(otherCoordinator, 'meeting_warnings_changed')).toEqual([]);
+    await t.api.delete(`/api/weekly-observances/${observance.body.id}`).set(admin.auth).expect(204);
+  });
 });
 
 describe('recurrence (item 9)', () => {
@@ -220,6 +242,59 @@ describe('notifications of the club life (item 6)', () => {
     const [toLead] = await notices(c.house.rep, 'project_approved');
     expect(toLead.params).toMatchObject({ title: 'Coat drive', communityName: c.house.community.name });
     expect(await notices(c.parish.rep, 'project_approved')).toEqual([]);
+  });
+
+  it('a join request and its answer, a contribution to confirm and its confirmation each reach the one who acts next', async () => {
+    const c = await newClub();
+    const proposed = await t.api.post(`/api/clubs/${c.club.id}/projects`).set(c.synagogue.rep.auth).send({
+      communityId: c.synagogue.community.id,
+      title: 'Riverbank clean-up',
+      description: 'Volunteers of every community clean the riverbank together.',
+      category: 'cleanup',
+      startsOn: '2027-04-10',
+    });
+    const id = proposed.body.id;
+    await t.api.post(`/api/projects/${id}/transitions`).set(c.coordinator.auth).send({ action: 'approve', version: proposed.body.version }).expect(200);
+
+    await t.api.post(`/api/projects/${id}/participants`).set(c.house.rep.auth).send({ communityId: c.house.community.id }).expect(201);
+    expect((await notices(c.coordinator, 'project_join_requested'))[0]).toMatchObject({ params: { communityName: c.house.community.name }, link: `/projects/${id}` });
+    await t.api.post(`/api/projects/${id}/participants/${c.house.community.id}/decision`).set(c.coordinator.auth).send({ decision: 'confirm' }).expect(200);
+    expect(await notices(c.house.rep, 'project_join_accepted')).toHaveLength(1);
+    expect(await notices(c.synagogue.rep, 'project_join_accepted')).toEqual([]);
+
+    const entry = await t.api.post(`/api/projects/${id}/contributions`).set(c.house.rep.auth).send({ communityId: c.house.community.id, role: 'partner', volunteers: 5, hours: 10 });
+    expect(entry.status).toBe(201);
+    expect((await notices(c.coordinator, 'contribution_entered'))[0].params).toMatchObject({ title: 'Riverbank clean-up', communityName: c.house.community.name });
+    await t.api.post(`/api/projects/${id}/contributions/${entry.body.id}/review`).set(c.coordinator.auth).send({ decision: 'confirm', version: entry.body.version }).expect(200);
+    expect(await notices(c.house.rep, 'contribution_confirmed')).toHaveLength(1);
+  });
+
+  it('a moved meeting is told to those who answered, an agenda edit is not; published minutes reach every invited community once', async () => {
+    const c = await newClub();
+    const [created] = (await schedule(c, meeting('2027-03-10'))).body;
+    await t.api.put(`/api/meetings/${created.id}/rsvp`).set(c.synagogue.rep.auth).send({ communityId: c.synagogue.community.id, answer: 'yes', attendees: 2 }).expect(200);
+    const edited = await t.api.patch(`/api/meetings/${created.id}`).set(c.coordinator.auth).send({ scope: 'occurrence', version: created.version, agenda: [{ title: 'Welcome' }] });
+    expect(edited.status).toBe(200);
+    expect(await notices(c.synagogue.rep, 'meeting_changed')).toEqual([]);
+    const moved = await t.api
+      .patch(`/api/meetings/${created.id}`)
+      .set(c.coordinator.auth)
+      .send({ scope: 'occurrence', version: edited.body[0].version, startsAt: '2027-03-11T18:00:00+05:00', endsAt: '2027-03-11T20:00:00+05:00' });
+    expect(moved.status).toBe(200);
+    expect((await notices(c.synagogue.rep, 'meeting_changed'))[0].params).toMatchObject({ startsAt: '2027-03-11T13:00:00.000Z' });
+    expect(await notices(c.house.rep, 'meeting_changed')).toEqual([]);
+
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO meetings (club_id, title, starts_at, ends_at, format, visibility, status, check_in_code, created_by_id)
+       VALUES ($1, 'Past meeting', now() - interval '3 hours', now() - interval '1 hour', 'in_person', 'club', 'scheduled', 'K7Q2', $2) RETURNING id`,
+      [c.club.id, c.coordinator.id],
+    );
+    const publish = (version: number) =>
+      t.api.put(`/api/meetings/${rows[0].id}/minutes`).set(c.coordinator.auth).send({ minutes: 'We agreed.', decisions: [], publish: true, version });
+    await publish(0).expect(200);
+    await publish(1).expect(200);
+    for (const member of [c.synagogue, c.house, c.parish]) expect(await notices(member.rep, 'minutes_published')).toHaveLength(1);
+    expect(await notices(c.coordinator, 'minutes_published')).toEqual([]);
   });
 
   it('a cancelled meeting is told to the communities that answered; the email about a protected one is withheld', async () => {
