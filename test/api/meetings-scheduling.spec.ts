@@ -289,12 +289,17 @@ describe('checking a plan (POST /api/clubs/:clubId/meetings/check)', () => {
     expect(response.status).toBe(200);
     expect(response.body.conflicts).toEqual([]);
     expect(response.body.warnings).toEqual([
-      { kind: 'friday_prayer', date: '2026-03-20', traditions: ['sunni_islam'] },
       {
         kind: 'holiday',
         date: '2026-03-20',
         traditions: ['sunni_islam'],
         holiday: expect.objectContaining({ code: 'oraza_ait', tradition: 'sunni_islam', date: '2026-03-20', days: 1, name: expect.objectContaining({ en: 'Oraza Ait (Eid al-Fitr)' }) }),
+      },
+      {
+        kind: 'observance',
+        date: '2026-03-20',
+        traditions: ['sunni_islam'],
+        observance: expect.objectContaining({ code: 'friday_prayer', weekday: 5, startTime: '12:00', endTime: '14:30' }),
       },
     ]);
     expect(await meetingsOf(s.club.id)).toBe(before);

@@ -763,7 +763,10 @@ export interface paths {
         /** Religious and national holidays */
         get: operations["Holidays_list"];
         put?: never;
-        /** Add a holiday */
+        /**
+         * Add a holiday
+         * @description Upcoming meetings it newly concerns are flagged to their coordinators
+         */
         post: operations["Holidays_create"];
         delete?: never;
         options?: never;
@@ -787,6 +790,48 @@ export interface paths {
         head?: never;
         /** Change a holiday */
         patch: operations["Holidays_update"];
+        trace?: never;
+    };
+    "/api/weekly-observances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly observances of each tradition (Friday prayer, Shabbat, Sunday worship …) */
+        get: operations["Observances_list"];
+        put?: never;
+        /**
+         * Add a weekly observance
+         * @description Upcoming meetings it newly concerns are flagged to their coordinators (a notification)
+         */
+        post: operations["Observances_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/weekly-observances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a weekly observance */
+        delete: operations["Observances_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a weekly observance
+         * @description Upcoming meetings it newly concerns are flagged to their coordinators (a notification)
+         */
+        patch: operations["Observances_update"];
         trace?: never;
     };
     "/api/clubs/{clubId}/calendar.ics": {
@@ -2249,10 +2294,12 @@ export interface components {
         };
         RecurrenceInputDto: {
             /**
-             * @description RFC 5545 RRULE without DTSTART, read in Asia/Almaty wall time from the first meeting (startsAt gives the time of day and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; at most 60 occurrences within 2 years.
+             * @description RFC 5545 RRULE without DTSTART, read in Asia/Almaty wall time from the first meeting (startsAt gives the time of day and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; ends after COUNT occurrences or on an UNTIL date (e.g. UNTIL=20270630, that whole Almaty day included); at most 60 occurrences within 2 years.
              * @example FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=12
              */
             rrule: string;
+            /** @description Dates of the series (Almaty, YYYY-MM-DD) to leave out, like RFC 5545 EXDATE; each must be a date the rule yields */
+            skipDates?: string[];
         };
         MeetingInputDto: {
             title: string;
@@ -2307,7 +2354,7 @@ export interface components {
             endsAt: string;
         };
         /** @enum {string} */
-        MeetingWarningKind: "friday_prayer" | "holiday";
+        MeetingWarningKind: "observance" | "holiday";
         HolidayDto: {
             /** Format: uuid */
             id: string;
@@ -2326,6 +2373,27 @@ export interface components {
             /** @description Pass back when saving (409 when it changed meanwhile) */
             version: number;
         };
+        WeeklyObservanceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example shabbat */
+            code: string;
+            tradition: components["schemas"]["Tradition"];
+            /** @description ISO weekday it starts on: 1 Monday … 7 Sunday */
+            weekday: number;
+            /**
+             * @description Almaty wall time
+             * @example 16:00
+             */
+            startTime: string;
+            /** @description ISO weekday it ends on (the same or a later day of that week) */
+            endWeekday: number;
+            /** @example 21:30 */
+            endTime: string;
+            name: components["schemas"]["LocalizedTextDto"];
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
+        };
         MeetingWarningDto: {
             kind: components["schemas"]["MeetingWarningKind"];
             /**
@@ -2334,7 +2402,9 @@ export interface components {
              */
             date: string;
             holiday?: components["schemas"]["HolidayDto"];
-            /** @description Invited traditions concerned */
+            /** @description The weekly observance the meeting overlaps (kind observance) */
+            observance?: components["schemas"]["WeeklyObservanceDto"];
+            /** @description Traditions present in the club that are concerned */
             traditions: components["schemas"]["Tradition"][];
         };
         MeetingCheckDto: {
@@ -2465,6 +2535,28 @@ export interface components {
             /** Format: date */
             date?: string;
             days?: number;
+            name?: components["schemas"]["LocalizedTextInputDto"];
+        };
+        CreateWeeklyObservanceDto: {
+            code: string;
+            tradition: components["schemas"]["Tradition"];
+            weekday: number;
+            /** @example 16:00 */
+            startTime: string;
+            endWeekday: number;
+            /** @example 21:30 */
+            endTime: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+        };
+        UpdateWeeklyObservanceDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
+            code?: string;
+            tradition?: components["schemas"]["Tradition"];
+            weekday?: number;
+            startTime?: string;
+            endWeekday?: number;
+            endTime?: string;
             name?: components["schemas"]["LocalizedTextInputDto"];
         };
         CalendarTokenDto: {
@@ -3443,7 +3535,7 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        NotificationKind: "application_received" | "application_accepted" | "nominated" | "review_recorded" | "concern_resolved" | "review_response" | "admitted" | "deferred" | "declined" | "suspended" | "reinstated" | "withdrawn" | "sponsored" | "appeal_filed" | "appeal_decided";
+        NotificationKind: "application_received" | "application_accepted" | "nominated" | "review_recorded" | "concern_resolved" | "review_response" | "admitted" | "deferred" | "declined" | "suspended" | "reinstated" | "withdrawn" | "sponsored" | "appeal_filed" | "appeal_decided" | "project_proposed" | "project_approved" | "project_declined" | "project_join_requested" | "project_join_accepted" | "project_join_declined" | "contribution_entered" | "contribution_confirmed" | "contribution_rejected" | "minutes_published" | "action_item_assigned" | "action_item_overdue" | "meeting_changed" | "meeting_cancelled" | "meeting_reminder" | "meeting_warnings_changed";
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -3606,6 +3698,7 @@ export type MeetingConflictKind = components['schemas']['MeetingConflictKind'];
 export type MeetingConflictDto = components['schemas']['MeetingConflictDto'];
 export type MeetingWarningKind = components['schemas']['MeetingWarningKind'];
 export type HolidayDto = components['schemas']['HolidayDto'];
+export type WeeklyObservanceDto = components['schemas']['WeeklyObservanceDto'];
 export type MeetingWarningDto = components['schemas']['MeetingWarningDto'];
 export type MeetingCheckDto = components['schemas']['MeetingCheckDto'];
 export type AgendaItemDto = components['schemas']['AgendaItemDto'];
@@ -3618,6 +3711,8 @@ export type CreateTopicDto = components['schemas']['CreateTopicDto'];
 export type UpdateTopicDto = components['schemas']['UpdateTopicDto'];
 export type CreateHolidayDto = components['schemas']['CreateHolidayDto'];
 export type UpdateHolidayDto = components['schemas']['UpdateHolidayDto'];
+export type CreateWeeklyObservanceDto = components['schemas']['CreateWeeklyObservanceDto'];
+export type UpdateWeeklyObservanceDto = components['schemas']['UpdateWeeklyObservanceDto'];
 export type CalendarTokenDto = components['schemas']['CalendarTokenDto'];
 export type RsvpAnswer = components['schemas']['RsvpAnswer'];
 export type RsvpInputDto = components['schemas']['RsvpInputDto'];
@@ -6611,6 +6706,234 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Observances_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyObservanceDto"][];
+                };
+            };
+        };
+    };
+    Observances_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWeeklyObservanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyObservanceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The tradition already has an observance with that code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Observances_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Observances_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWeeklyObservanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyObservanceDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Stale version, or the code is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ import { AppRoute, MATRIX_HEADERS, MatrixRow, readMatrix, routesOf, Verdict, ver
  * | /sponsorships/{id}                             | {id}                     | M's sponsorship of P (DELETE when allowed: a throwaway) |
  * | /notifications/{id}/read                       | {id}                     | a notification of P's representative                  |
  * | /holidays/{id}, /topics/{id}                   | {id}                     | the world's holiday (DELETE when allowed: a throwaway), topic |
+ * | /weekly-observances/{id}                       | {id}                     | the world's observance (DELETE when allowed: a throwaway) |
  * | /reports/clubs/{id}/annual.csv                 | {id}                     | club A                                                |
  * | POST …/sponsorships                            | body communityId         | M (the sponsor)                                       |
  * | any other route guarding a body communityId    | body communityId         | P                                                     |
@@ -110,6 +111,8 @@ function paramValue(path: string, param: string): string {
           return s.claimId;
         case 'holidays':
           return w.holidayId;
+        case 'weekly-observances':
+          return w.observanceId;
         case 'topics':
           return w.topicId;
         case 'auth':
@@ -142,6 +145,7 @@ const AFTER_EVERYTHING = new Set([
   'POST /api/notifications/{id}/read',
   'DELETE /api/clubs/{clubId}/calendar-token',
   'DELETE /api/holidays/{id}',
+  'DELETE /api/weekly-observances/{id}',
   'DELETE /api/sponsorships/{id}',
   'DELETE /api/projects/{id}/milestones/{milestoneId}',
   'POST /api/communities/{id}/erasure',
@@ -176,6 +180,19 @@ async function throwawayFor(route: AppRoute, caller: TestUser | null): Promise<{
       });
       expect(holiday.status).toBe(201);
       return { params: { id: holiday.body.id } };
+    }
+    case 'DELETE /api/weekly-observances/{id}': {
+      const observance = await t.api.post('/api/weekly-observances').set(w.administrator.auth).send({
+        code: `zq_${w.tag}_throwaway_${Math.random().toString(36).slice(2, 8)}`,
+        tradition: 'bahai',
+        weekday: 2,
+        startTime: '05:00',
+        endWeekday: 2,
+        endTime: '05:30',
+        name: { kk: 'Zq', ru: 'Zq', en: 'Zq throwaway' },
+      });
+      expect(observance.status).toBe(201);
+      return { params: { id: observance.body.id } };
     }
     case 'DELETE /api/sponsorships/{id}': {
       const observer = await f.newCommunity({ name: `Zq${w.tag} Throwaway Observer ${Math.random().toString(36).slice(2, 6)}` });

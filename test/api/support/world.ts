@@ -140,6 +140,7 @@ export interface World {
   clubBMeeting: string;
   topicId: string;
   holidayId: string;
+  observanceId: string;
   /** Scene 0 is club A; more with `size`. */
   scenes: Scene[];
   /** Every caller kind, "this community" being P and "this club" A. */
@@ -207,6 +208,20 @@ export async function seedWorld(f: Factories, app: Pick<TestApp, 'api' | 'db'>, 
     }),
     201,
     'create a holiday',
+  );
+  // A weekly observance of a tradition no scene's community has: it warns of no meeting a suite schedules.
+  const observance = await ok(
+    api.post('/api/weekly-observances').set(administrator.auth).send({
+      code: `zq_${tag}_vigil`,
+      tradition: 'bahai',
+      weekday: 3,
+      startTime: '05:00',
+      endWeekday: 3,
+      endTime: '06:00',
+      name: { kk: `Zq ғибадат ${tag}`, ru: `Zq служба ${tag}`, en: `Zq vigil ${tag}` },
+    }),
+    201,
+    'create a weekly observance',
   );
 
   const makeCommunity = async (
@@ -303,6 +318,7 @@ export async function seedWorld(f: Factories, app: Pick<TestApp, 'api' | 'db'>, 
     clubBMeeting,
     topicId: topic.id,
     holidayId: holiday.id,
+    observanceId: observance.id,
     scenes,
     callers,
     communities: [...scenes.flatMap((scene) => COMMUNITY_KEYS.map((key) => scene[key])), other],

@@ -10,6 +10,8 @@ import { ActionItem } from '../meetings/entities/action-item.entity';
 import { Attendance, AttendanceEvent } from '../meetings/entities/attendance.entity';
 import { CalendarToken } from '../meetings/entities/calendar-token.entity';
 import { Holiday } from '../meetings/entities/holiday.entity';
+import { WeeklyObservance } from '../meetings/entities/observance.entity';
+import { ScheduledNotice } from '../notifications/entities/scheduled-notice.entity';
 import { AgendaItem, MeetingDecision, MeetingTopic } from '../meetings/entities/meeting-parts.entity';
 import { MeetingSeries } from '../meetings/entities/meeting-series.entity';
 import { Meeting } from '../meetings/entities/meeting.entity';
@@ -47,6 +49,8 @@ export const ENTITIES = [
   ParticipationEvent,
   Topic,
   Holiday,
+  WeeklyObservance,
+  ScheduledNotice,
   MeetingSeries,
   Meeting,
   MeetingTopic,

@@ -15,6 +15,7 @@ import {
 } from './dto/action-item.dto';
 import { assertNamesNoCommunity } from './free-text';
 import { MeetingRosterService } from './meeting-roster.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 interface ActionItemRow extends Omit<ActionItemDto, 'ownerCommunity' | 'ownerIsCommunity'> {
   clubId: string;
@@ -38,6 +39,7 @@ export class ActionItemsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(viewer: Viewer, meetingId: string, input: ActionItemInputDto): Promise<ActionItemDto> {
@@ -45,19 +47,26 @@ export class ActionItemsService {
     if (meeting.status === 'cancelled') throw new DomainError('MEETING.CANCELLED', 'A cancelled meeting decides nothing');
     if (input.ownerCommunityId) await this.assertClubCommunity(meeting.clubId, input.ownerCommunityId);
     await assertNamesNoCommunity(this.db.manager, meeting.clubId, { ownerName: input.ownerName });
-    const [{ id }] = await this.db.query(
-      `INSERT INTO action_items (club_id, meeting_id, title, owner_community_id, owner_name, due_date, created_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [meeting.clubId, meetingId, input.title, input.ownerCommunityId ?? null,
-        input.ownerCommunityId ? null : input.ownerName, input.dueDate, viewer.userId],
-    );
-    return this.one(this.db.manager, viewer, id);
+    return this.db.transaction(async (manager) => {
+      const [{ id }] = await manager.query(
+        `INSERT INTO action_items (club_id, meeting_id, title, owner_community_id, owner_name, due_date, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [meeting.clubId, meetingId, input.title, input.ownerCommunityId ?? null,
+          input.ownerCommunityId ? null : input.ownerName, input.dueDate, viewer.userId],
+      );
+      const item = await this.one(manager, viewer, id);
+      await this.tellAssigned(manager, viewer, item, meeting.clubId, input.ownerCommunityId);
+      return item;
+    });
   }
 
   /** Coordinators change anything; the owner community's representative marks it done (or open again). */
   async update(viewer: Viewer, id: string, input: UpdateActionItemDto): Promise<ActionItemDto> {
     return this.db.transaction(async (manager) => {
-      const [current]: Array<{ version: number }> = await manager.query(`SELECT version FROM action_items WHERE id = $1 FOR UPDATE`, [id]);
+      const [current]: Array<{ version: number; ownerCommunityId: string | null }> = await manager.query(
+        `SELECT version, owner_community_id AS "ownerCommunityId" FROM action_items WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       const item = await this.access.load('action-item', id, manager);
       if (current.version !== input.version) throw new AppError('ACTION_ITEM.STALE_VERSION', 'This action item changed meanwhile; reload and save again');
       // Its owner community may mark it done (the route's permission); anything else is an edit.
@@ -78,7 +87,22 @@ export class ActionItemsService {
          WHERE id = $1`,
         [id, input.title ?? null, input.dueDate ?? null, input.ownerCommunityId ?? null, input.ownerName ?? null, input.status ?? null],
       );
-      return this.one(manager, viewer, id);
+      const updated = await this.one(manager, viewer, id);
+      if (input.ownerCommunityId !== current.ownerCommunityId) await this.tellAssigned(manager, viewer, updated, item.clubId, input.ownerCommunityId);
+      return updated;
+    });
+  }
+
+  /** The owner community hears that the item is now its own. */
+  private async tellAssigned(manager: EntityManager, viewer: Viewer, item: ActionItemDto, clubId: string, ownerCommunityId: string | undefined): Promise<void> {
+    if (!ownerCommunityId) return;
+    await this.notifications.tell(manager, {
+      kind: 'action_item_assigned',
+      communities: { clubId, communityIds: [ownerCommunityId] },
+      audiences: ['community'],
+      actorId: viewer.userId,
+      params: { title: item.title, date: item.dueDate },
+      link: `/meetings/${item.meetingId}`,
     });
   }
 

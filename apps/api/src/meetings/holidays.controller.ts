@@ -8,6 +8,8 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags, ApiOperation } from '@nestjs/swagger';
+import type { Viewer } from '../auth/viewer';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
 import { CreateHolidayDto, HolidayDto, HolidayListQuery, UpdateHolidayDto } from './dto/holiday.dto';
@@ -27,13 +29,13 @@ export class HolidaysController {
   }
 
   @Access('holidays.manage')
-  @ApiOperation({ summary: 'Add a holiday' })
+  @ApiOperation({ summary: 'Add a holiday', description: 'Upcoming meetings it newly concerns are flagged to their coordinators' })
   @Post()
   @ApiCreatedResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The same holiday is already on that date for that tradition' })
-  create(@Body() input: CreateHolidayDto): Promise<HolidayDto> {
-    return this.holidays.create(input);
+  create(@CurrentViewer() viewer: Viewer, @Body() input: CreateHolidayDto): Promise<HolidayDto> {
+    return this.holidays.create(viewer, input);
   }
 
   @Access('holidays.manage')
@@ -42,8 +44,8 @@ export class HolidaysController {
   @ApiOkResponse({ type: HolidayDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@Param() { id }: IdParam, @Body() input: UpdateHolidayDto): Promise<HolidayDto> {
-    return this.holidays.update(id, input);
+  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateHolidayDto): Promise<HolidayDto> {
+    return this.holidays.update(viewer, id, input);
   }
 
   @Access('holidays.manage')
@@ -53,7 +55,7 @@ export class HolidaysController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  remove(@Param() { id }: IdParam): Promise<void> {
-    return this.holidays.remove(id);
+  remove(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam): Promise<void> {
+    return this.holidays.remove(viewer, id);
   }
 }

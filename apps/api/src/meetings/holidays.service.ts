@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
+import type { Viewer } from '../auth/viewer';
 import { CreateHolidayDto, HolidayDto, UpdateHolidayDto } from './dto/holiday.dto';
+import { InterfaithRecheckService } from './interfaith-recheck.service';
+import { HOLIDAY_SELECT } from './interfaith-tables';
 
-// `date` as text: node-pg would turn a DATE into a local-midnight Date and shift it by the server's zone.
-const HOLIDAY_SELECT = `SELECT id, code, tradition, date::text AS date, days, name, version FROM holidays`;
 const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name, version`;
 
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 
-/** Religious and national holidays that meeting planning warns about; administrators keep the dates right. */
+/**
+ * Religious and national holidays that meeting planning warns about; administrators keep the dates
+ * right, and every change re-checks the upcoming meetings.
+ */
 @Injectable()
 export class HolidaysService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly recheck: InterfaithRecheckService,
+  ) {}
 
   list(year?: number): Promise<HolidayDto[]> {
     return this.db.query(
@@ -25,24 +32,19 @@ export class HolidaysService {
     );
   }
 
-  /** Holidays touching the local dates [from, to] (YYYY-MM-DD), for the planning warnings. */
-  between(from: string, to: string, manager: EntityManager = this.db.manager): Promise<HolidayDto[]> {
-    return manager.query(`${HOLIDAY_SELECT} WHERE date <= $2::date AND date + days > $1::date ORDER BY date, code`, [from, to]);
-  }
-
-  async create(input: CreateHolidayDto): Promise<HolidayDto> {
-    return this.unique(async () => {
-      const [holiday]: HolidayDto[] = await this.db.query(
+  async create(viewer: Viewer, input: CreateHolidayDto): Promise<HolidayDto> {
+    return this.unique(() => this.recheck.around(viewer, async (manager) => {
+      const [holiday]: HolidayDto[] = await manager.query(
         `INSERT INTO holidays (code, tradition, date, days, name) VALUES ($1, $2, $3, $4, $5) ${RETURNING}`,
         [input.code, input.tradition ?? null, input.date, input.days ?? 1, plainName(input.name)],
       );
       return holiday;
-    });
+    }));
   }
 
-  async update(id: string, input: UpdateHolidayDto): Promise<HolidayDto> {
-    return this.unique(async () => {
-      const [rows]: [HolidayDto[], number] = await this.db.query(
+  async update(viewer: Viewer, id: string, input: UpdateHolidayDto): Promise<HolidayDto> {
+    return this.unique(() => this.recheck.around(viewer, async (manager) => {
+      const [rows]: [HolidayDto[], number] = await manager.query(
         `UPDATE holidays
             SET code = COALESCE($2, code),
                 tradition = CASE WHEN $3::boolean THEN $4 ELSE tradition END,
@@ -63,15 +65,17 @@ export class HolidaysService {
         ],
       );
       if (rows[0]) return rows[0];
-      const [exists] = await this.db.query(`SELECT 1 FROM holidays WHERE id = $1`, [id]);
+      const [exists] = await manager.query(`SELECT 1 FROM holidays WHERE id = $1`, [id]);
       if (!exists) throw notFound('Holiday');
       throw new AppError('HOLIDAY.STALE_VERSION', 'This holiday changed meanwhile; reload and save again');
-    });
+    }));
   }
 
-  async remove(id: string): Promise<void> {
-    const [, deleted]: [unknown, number] = await this.db.query(`DELETE FROM holidays WHERE id = $1`, [id]);
-    if (!deleted) throw notFound('Holiday');
+  async remove(viewer: Viewer, id: string): Promise<void> {
+    return this.recheck.around(viewer, async (manager) => {
+      const [, deleted]: [unknown, number] = await manager.query(`DELETE FROM holidays WHERE id = $1`, [id]);
+      if (!deleted) throw notFound('Holiday');
+    });
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

@@ -18,7 +18,7 @@ import { ValidationFailed } from '../common/validation';
 import type { AgendaItemDto, MeetingDto, MeetingListQuery, MeetingSummaryDto, MeetingWarningDto } from './dto/meeting.dto';
 import type { TopicDto } from './dto/topic.dto';
 import type { MeetingFormat, MeetingStatus, MeetingVisibility } from './entities/meeting.entity';
-import { HolidaysService } from './holidays.service';
+import { holidaysBetween, weeklyObservances } from './interfaith-tables';
 import { MeetingRosterService } from './meeting-roster.service';
 
 /** A meeting as stored, with its club, topics and agenda (before the privacy rules shape it). */
@@ -74,7 +74,6 @@ export class MeetingsQueryService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly roster: MeetingRosterService,
-    private readonly holidays: HolidaysService,
   ) {}
 
   /** A club's meetings in a window; public ones only for callers who are neither coordinator nor participant. */
@@ -167,8 +166,8 @@ export class MeetingsQueryService {
   }
 
   /**
-   * Friday-prayer and holiday warnings for each meeting, given the communities invited to the club
-   * now (observer, candidate, member).
+   * Weekly observance and holiday warnings for each meeting, for every tradition present in the
+   * club now (its observer, candidate and member communities).
    */
   async warnings(
     clubId: string,
@@ -178,8 +177,9 @@ export class MeetingsQueryService {
     if (meetings.length === 0) return [];
     const traditions = [...new Set((await this.roster.invitedCommunities(clubId, manager)).map((c) => c.tradition))];
     const dates = meetings.flatMap((m) => localDatesOf(m)).sort();
-    const holidays = await this.holidays.between(dates[0], dates[dates.length - 1], manager);
-    return meetings.map((meeting) => interfaithWarnings(meeting, traditions, holidays));
+    const holidays = await holidaysBetween(manager, dates[0], dates[dates.length - 1]);
+    const observances = await weeklyObservances(manager);
+    return meetings.map((meeting) => interfaithWarnings(meeting, traditions, holidays, observances));
   }
 
   /**

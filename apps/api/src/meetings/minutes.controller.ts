@@ -27,7 +27,7 @@ export class MinutesController {
   @Put()
   @ApiOkResponse({ type: MinutesDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'MEETING.CANCELLED, or MEETING.NOT_STARTED when publishing' })
-  save(@Param() { id }: IdParam, @Body() input: MinutesInputDto): Promise<MinutesDto> {
-    return this.minutes.save(id, input);
+  save(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: MinutesInputDto): Promise<MinutesDto> {
+    return this.minutes.save(viewer, id, input);
   }
 }

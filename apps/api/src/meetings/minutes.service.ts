@@ -7,8 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { MinutesDto, MinutesInputDto } from './dto/minutes.dto';
 import { MeetingRosterService } from './meeting-roster.service';
-
-
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** A meeting's minutes and decisions: drafted and published by the club's coordinators. */
 @Injectable()
@@ -17,6 +16,7 @@ export class MinutesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Coordinators see the draft; participants the published minutes only (empty until then). */
@@ -31,12 +31,15 @@ export class MinutesService {
   /**
    * Replaces the minutes and the list of decisions in one transaction. Publishing needs a meeting
    * that took place (or is about to); a cancelled meeting has no minutes. Publishing again keeps
-   * the first publication date; `publish: false` takes the minutes back to a draft.
+   * the first publication date; `publish: false` takes the minutes back to a draft. The club's
+   * communities hear of the first publication.
    */
-  async save(meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
+  async save(viewer: Viewer, meetingId: string, input: MinutesInputDto): Promise<MinutesDto> {
     return this.db.transaction(async (manager) => {
-      const [locked]: Array<MeetingWindow & { version: number }> = await manager.query(
-        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt", minutes_version AS version FROM meetings WHERE id = $1 FOR UPDATE`,
+      const [locked]: Array<MeetingWindow & { version: number; clubId: string; title: string; published: boolean }> = await manager.query(
+        `SELECT status, starts_at AS "startsAt", ends_at AS "endsAt", minutes_version AS version, club_id AS "clubId", title,
+                minutes_published_at IS NOT NULL AS published
+           FROM meetings WHERE id = $1 FOR UPDATE`,
         [meetingId],
       );
       if (!locked) throw notFound('Meeting');
@@ -61,6 +64,17 @@ export class MinutesService {
            SELECT $1, d.position, d.text FROM unnest($2::text[]) WITH ORDINALITY AS d(text, position)`,
           [meetingId, input.decisions],
         );
+      }
+      if (input.publish && !locked.published) {
+        const invited = await this.roster.invitedCommunities(locked.clubId, manager);
+        await this.notifications.tell(manager, {
+          kind: 'minutes_published',
+          communities: { clubId: locked.clubId, communityIds: invited.map((c) => c.communityId) },
+          audiences: ['community'],
+          actorId: viewer.userId,
+          params: { title: locked.title, startsAt: locked.startsAt.toISOString() },
+          link: `/meetings/${meetingId}/minutes`,
+        });
       }
       return this.read(manager, meetingId);
     });

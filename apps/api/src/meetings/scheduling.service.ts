@@ -29,6 +29,7 @@ import {
 import type { MeetingFormat, MeetingVisibility } from './entities/meeting.entity';
 import { assertNamesNoCommunity } from './free-text';
 import { MeetingRosterService } from './meeting-roster.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { meetingResource, MeetingRow, MeetingsQueryService } from './meetings-query.service';
 
 /** Unambiguous on a phone screen: no 0/O, no 1/I. */
@@ -74,6 +75,7 @@ export class SchedulingService {
     private readonly roster: MeetingRosterService,
     private readonly query: MeetingsQueryService,
     private readonly access: AccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** What saving `input` would run into, without writing anything. */
@@ -100,8 +102,14 @@ export class SchedulingService {
       if (input.recurrence) {
         const rule = [...validateRecurrenceRule(input.recurrence.rrule)].map(([key, value]) => `${key}=${value}`).join(';');
         [{ id: seriesId }] = await manager.query(
-          `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [clubId, rule, occurrences[0].startsAt, Math.round((plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000)],
+          `INSERT INTO meeting_series (club_id, rrule, first_starts_at, duration_minutes, skip_dates) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [
+            clubId,
+            rule,
+            occurrences[0].startsAt,
+            Math.round((plan.endsAt.getTime() - plan.startsAt.getTime()) / 60_000),
+            input.recurrence.skipDates ?? [],
+          ],
         );
       }
       const ids: string[] = [];
@@ -204,6 +212,13 @@ export class SchedulingService {
       const ids = targets.map((t) => t.id);
       if (input.topicIds) await this.replaceTopics(manager, ids, input.topicIds);
       if (input.agenda) await this.replaceAgenda(manager, ids, input.agenda);
+      // Those who answered hear when and where changed (not every edit of the agenda or the text).
+      const moved = (['startsAt', 'endsAt', 'format', 'onlineLink', 'venue', 'venueCommunityId'] as const).some((key) =>
+        key === 'startsAt' || key === 'endsAt' ? plan[key].getTime() !== row[key].getTime() : plan[key] !== row[key],
+      );
+      if (moved) {
+        await this.tellResponders(manager, viewer, 'meeting_changed', { ...row, title: input.title ?? row.title, startsAt: planned[0].plan.startsAt }, ids);
+      }
       return this.query.details(viewer, ids, manager);
     });
   }
@@ -228,7 +243,31 @@ export class SchedulingService {
           WHERE id = ANY($1)`,
         [ids, input.reason],
       );
+      await this.tellResponders(manager, viewer, 'meeting_cancelled', row, ids, input.reason);
       return this.query.details(viewer, ids, manager);
+    });
+  }
+
+  /** The communities that answered the invitation to any of `ids` hear of the change (one notice, about the first meeting). */
+  private async tellResponders(
+    manager: EntityManager,
+    viewer: Viewer,
+    kind: 'meeting_changed' | 'meeting_cancelled',
+    first: Pick<MeetingRow, 'id' | 'clubId' | 'title' | 'startsAt'>,
+    ids: string[],
+    reason: string | null = null,
+  ): Promise<void> {
+    const responders: Array<{ communityId: string }> = await manager.query(
+      `SELECT DISTINCT community_id AS "communityId" FROM rsvps WHERE meeting_id = ANY($1)`,
+      [ids],
+    );
+    await this.notifications.tell(manager, {
+      kind,
+      communities: { clubId: first.clubId, communityIds: responders.map((r) => r.communityId) },
+      audiences: ['community'],
+      actorId: viewer.userId,
+      params: { title: first.title, startsAt: first.startsAt.toISOString(), reason },
+      link: `/meetings/${first.id}`,
     });
   }
 
@@ -361,7 +400,8 @@ function occurrencesOf(input: MeetingInputDto): Occurrence[] {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (!input.recurrence) return [{ startsAt, endsAt }];
-  return expandRecurrence(input.recurrence.rrule, startsAt, Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000));
+  const minutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+  return expandRecurrence(input.recurrence.rrule, startsAt, minutes, undefined, input.recurrence.skipDates ?? []);
 }
 
 function planOf(input: MeetingInputDto): Plan {
@@ -429,7 +469,7 @@ function conflictError(conflicts: MeetingConflictDto[]): AppError {
 function uniqueWarnings(warnings: MeetingWarningDto[]): MeetingWarningDto[] {
   const seen = new Map<string, MeetingWarningDto>();
   for (const warning of warnings) {
-    const key = `${warning.kind}|${warning.date}|${warning.holiday?.code ?? ''}`;
+    const key = `${warning.kind}|${warning.date}|${warning.holiday?.code ?? warning.observance?.code ?? ''}`;
     if (!seen.has(key)) seen.set(key, warning);
   }
   return [...seen.values()].sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));

@@ -26,19 +26,30 @@ import { renderEmail } from './email/render-email';
 import { accountEmailKind } from '../auth/account-mail.service';
 import { LINK_EMAILS } from '../auth/email/account-emails';
 
-/** One pathway event to tell people about. */
-export interface PathwayNotice {
+/**
+ * One event to tell people about. It concerns participations (each one's community, its club's
+ * coordinators, the region's officials, the administrators — as `audiences` asks) or, with
+ * `clubId`, the club itself (its coordinators; no community is named).
+ */
+export interface Notice {
   kind: NotificationKind;
-  participationId: string;
-  /** Who acted: never notified about their own step. */
-  actorId: string;
-  /** Who hears about it, resolved from the participation's club and community. */
+  participationIds?: string[];
+  /** These communities' latest participations in the club (a project's, a meeting's communities). */
+  communities?: { clubId: string; communityIds: string[] };
+  clubId?: string;
+  /** Who acted: never notified about their own step; null for the platform's own reminders. */
+  actorId: string | null;
   audiences: NotificationAudience[];
   /** Limits the `official` audience to these users (e.g. the official who raised a concern). */
   officialIds?: string[];
-  /** Extra values for the message (reason code, dates). Never a community name: the service adds it per recipient. */
+  /** Extra values for the message (reason code, dates, a meeting's title). Never a community name: the service adds it per recipient. */
   params?: Record<string, string | null>;
+  /** The in-app page it opens; by default where each audience acts on the participation. */
+  link?: string;
 }
+
+/** One pathway event about one participation. */
+export type PathwayNotice = Omit<Notice, 'participationIds' | 'clubId' | 'link' | 'actorId'> & { participationId: string; actorId: string };
 
 interface CandidateRow {
   userId: string;
@@ -50,29 +61,34 @@ interface CandidateRow {
 }
 
 /**
- * Everyone who may hear about the participation, one row per role (the participation's facts
- * repeated on each): representatives of its community, coordinators of its club, officials of
- * the club's region or national, administrators — for the audiences asked for only.
+ * Everyone who may hear about the subjects (participations, or a club itself), one row per role
+ * and subject (the subject's facts repeated on each): representatives of its community,
+ * coordinators of its club, officials of the club's region or national, administrators — for the
+ * audiences asked for only.
  */
 const CANDIDATES_SQL = `
+  WITH subject AS (
+    SELECT p.id AS participation_id, p.club_id, p.community_id FROM participations p WHERE p.id = ANY($1::uuid[])
+    UNION ALL
+    SELECT NULL::uuid, cl.id, NULL::uuid FROM clubs cl WHERE cl.id = $4::uuid
+  )
   SELECT u.id AS "userId",
          CASE ra.role WHEN 'representative' THEN 'community' ELSE ra.role END AS audience,
          u.email, u.locale, u.display_name AS "displayName",
-         json_build_object('participationId', p.id, 'clubId', p.club_id, 'regionCode', ci.region_code, 'clubName', cl.name,
-           'community', ${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name)) AS subject
-    FROM participations p
-    JOIN clubs cl ON cl.id = p.club_id
+         json_build_object('participationId', s.participation_id, 'clubId', s.club_id, 'regionCode', ci.region_code, 'clubName', cl.name,
+           'community', CASE WHEN c.id IS NULL THEN NULL ELSE ${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name) END) AS subject
+    FROM subject s
+    JOIN clubs cl ON cl.id = s.club_id
     JOIN cities ci ON ci.id = cl.city_id
-    JOIN communities c ON c.id = p.community_id
+    LEFT JOIN communities c ON c.id = s.community_id
     JOIN role_assignments ra ON
-         (ra.role = 'representative' AND ra.community_id = p.community_id AND 'community' = ANY($2::text[]))
-      OR (ra.role = 'coordinator' AND ra.club_id = p.club_id AND 'coordinator' = ANY($2::text[]))
+         (ra.role = 'representative' AND ra.community_id = s.community_id AND 'community' = ANY($2::text[]))
+      OR (ra.role = 'coordinator' AND ra.club_id = s.club_id AND 'coordinator' = ANY($2::text[]))
       OR (ra.role = 'official' AND (ra.region IS NULL OR ra.region = ci.region_code) AND 'official' = ANY($2::text[])
           AND ($3::uuid[] IS NULL OR ra.user_id = ANY($3::uuid[])))
       OR (ra.role = 'administrator' AND 'administrator' = ANY($2::text[]))
     JOIN users u ON u.id = ra.user_id
-   WHERE p.id = $1
-   ORDER BY u.id`;
+   ORDER BY u.id, s.participation_id`;
 
 const NOTIFICATION_COLUMNS = `
   n.id, n.kind, n.params, n.link, n.created_at AS "createdAt", n.read_at AS "readAt",
@@ -89,29 +105,38 @@ export class NotificationsService {
     private readonly config: AppConfig,
   ) {}
 
+  /** Tells of a step on one participation (the pathway's notices). */
+  notify(manager: EntityManager, notice: PathwayNotice): Promise<void> {
+    const { participationId, ...rest } = notice;
+    return this.tell(manager, { ...rest, participationIds: [participationId] });
+  }
+
   /**
    * Tells everyone the notice concerns, each in the capacity that knows the community best and
    * never naming it to someone who may not know it. Three queries, however many recipients.
    */
-  async notify(manager: EntityManager, notice: PathwayNotice): Promise<void> {
-    if (notice.audiences.length === 0) return;
+  async tell(manager: EntityManager, notice: Notice): Promise<void> {
+    const participationIds = [...(notice.participationIds ?? []), ...(await this.participationsOf(manager, notice.communities))];
+    if (notice.audiences.length === 0 || (!participationIds.length && !notice.clubId)) return;
     const candidates: CandidateRow[] = await manager.query(CANDIDATES_SQL, [
-      notice.participationId,
+      participationIds,
       notice.audiences,
       notice.officialIds ?? null,
+      notice.clubId ?? null,
     ]);
-    const recipients = chooseRecipients(candidates, notice.actorId);
+    const recipients = chooseRecipients(candidates, notice.actorId ?? '');
     if (recipients.length === 0) return;
 
     const notifications = recipients.map((recipient) => {
       const params = notificationParams(recipient, recipient.subject, notice.params);
-      return { user_id: recipient.userId, kind: notice.kind, params, link: notificationLink(recipient.audience, notice.participationId) };
+      const link = notice.link ?? notificationLink(recipient.audience, recipient.subject.participationId ?? '');
+      return { user_id: recipient.userId, kind: notice.kind, params, link };
     });
-    const communityId = recipients[0].subject.community.communityId;
     const emails = recipients.map((recipient, index) => ({
       to_address: recipient.email,
       kind: notice.kind,
-      community_id: communityId,
+      // The community the email names (the recipient's own, or the one it is about): withheld from administrators while protected.
+      community_id: recipient.subject.community?.communityId ?? null,
       ...renderEmail({
         locale: recipient.locale,
         kind: notice.kind,
@@ -132,6 +157,16 @@ export class NotificationsService {
          FROM jsonb_to_recordset($1::jsonb) AS r(to_address text, subject text, body text, kind text, community_id uuid)`,
       [JSON.stringify(emails)],
     );
+  }
+
+  private async participationsOf(manager: EntityManager, communities: Notice['communities']): Promise<string[]> {
+    if (!communities?.communityIds.length) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT ON (community_id) id FROM participations WHERE club_id = $1 AND community_id = ANY($2::uuid[])
+        ORDER BY community_id, created_at DESC, id`,
+      [communities.clubId, communities.communityIds],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The caller's own notifications, newest first, a page at a time. */

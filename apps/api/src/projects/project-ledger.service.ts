@@ -31,6 +31,7 @@ import { JoinProjectDto, ParticipantDecisionDto, ProjectDto } from './dto/projec
 import { LedgerLine, loadLedger, toContributionDto } from './ledger';
 import { lockProject, ProjectRow } from './project-rows';
 import { ProjectsService } from './projects.service';
+import { NotificationsService, type Notice } from '../notifications/notifications.service';
 
 /**
  * Who takes part in a project and what each community contributed. Every change locks the project
@@ -42,6 +43,7 @@ export class ProjectLedgerService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly projects: ProjectsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A representative asks for its community to join an active project; a coordinator then decides. */
@@ -61,6 +63,7 @@ export class ProjectLedgerService {
           `INSERT INTO project_partners (project_id, community_id, role, status, requested_by_id) VALUES ($1, $2, 'partner', 'requested', $3)`,
           [id, input.communityId, viewer.userId],
         );
+        await this.tell(manager, viewer, project, input.communityId, { kind: 'project_join_requested', audiences: ['coordinator'] });
         return this.projects.detail(manager, viewer, id);
       });
     } catch (error) {
@@ -86,6 +89,11 @@ export class ProjectLedgerService {
         `UPDATE project_partners SET status = $2, decision_reason = $3, decided_by_id = $4, decided_at = now() WHERE id = $1`,
         [partner.id, status, input.reason || null, viewer.userId],
       );
+      await this.tell(manager, viewer, project, communityId, {
+        kind: status === 'confirmed' ? 'project_join_accepted' : 'project_join_declined',
+        audiences: ['community'],
+        reason: input.reason || null,
+      });
       return this.projects.detail(manager, viewer, id);
     });
   }
@@ -108,6 +116,7 @@ export class ProjectLedgerService {
         [id, input.communityId],
       );
       await this.insertRevision(manager, contributionId, 1, input, viewer.userId);
+      await this.tell(manager, viewer, project, input.communityId, { kind: 'contribution_entered', audiences: ['coordinator'] });
       return this.lineDto(manager, viewer, project, contributionId);
     });
   }
@@ -128,6 +137,7 @@ export class ProjectLedgerService {
       }
       await this.insertRevision(manager, line.id, plan.revision, input, viewer.userId);
       await manager.query(`UPDATE project_contributions SET version = version + 1, updated_at = now() WHERE id = $1`, [line.id]);
+      await this.tell(manager, viewer, project, line.communityId, { kind: 'contribution_entered', audiences: ['coordinator'] });
       return this.lineDto(manager, viewer, project, line.id);
     });
   }
@@ -146,6 +156,11 @@ export class ProjectLedgerService {
         [latest?.id, status, input.reason || null, viewer.userId],
       );
       await manager.query(`UPDATE project_contributions SET version = version + 1, updated_at = now() WHERE id = $1`, [line.id]);
+      await this.tell(manager, viewer, project, line.communityId, {
+        kind: status === 'confirmed' ? 'contribution_confirmed' : 'contribution_rejected',
+        audiences: ['community'],
+        reason: input.reason || null,
+      });
       return this.lineDto(manager, viewer, project, line.id);
     });
   }
@@ -183,6 +198,24 @@ export class ProjectLedgerService {
   }
 
   /** The ledger line (locked); 404 when it is not in this project (the access guard checked who may act on it). */
+  /** Tells of a step on the project that concerns one of its communities; the notice opens the project. */
+  private tell(
+    manager: EntityManager,
+    viewer: Viewer,
+    project: ProjectRow,
+    communityId: string,
+    notice: Pick<Notice, 'kind' | 'audiences'> & { reason?: string | null },
+  ): Promise<void> {
+    return this.notifications.tell(manager, {
+      kind: notice.kind,
+      audiences: notice.audiences,
+      communities: { clubId: project.clubId, communityIds: [communityId] },
+      actorId: viewer.userId,
+      params: { title: project.title, reason: notice.reason ?? null },
+      link: `/projects/${project.id}`,
+    });
+  }
+
   private async lockLine(manager: EntityManager, projectId: string, contributionId: string): Promise<LedgerLine> {
     const [row] = await manager.query(`SELECT 1 FROM project_contributions WHERE id = $1 AND project_id = $2 FOR UPDATE`, [
       contributionId,

@@ -6,6 +6,7 @@ import { notFound } from '../common/errors/app-error';
 export interface ProjectRow {
   id: string;
   clubId: string;
+  title: string;
   status: ProjectStatus;
   visibility: ProjectVisibility;
   leadCommunityId: string;
@@ -18,7 +19,7 @@ export interface ProjectRow {
  */
 export async function lockProject(manager: EntityManager, id: string, lock: 'FOR UPDATE' | 'FOR SHARE'): Promise<ProjectRow> {
   const [row]: ProjectRow[] = await manager.query(
-    `SELECT id, club_id AS "clubId", status, visibility, lead_community_id AS "leadCommunityId", version
+    `SELECT id, club_id AS "clubId", title, status, visibility, lead_community_id AS "leadCommunityId", version
        FROM projects WHERE id = $1 ${lock}`,
     [id],
   );

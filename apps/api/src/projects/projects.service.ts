@@ -25,6 +25,8 @@ import {
 } from '@dastarkhan/domain';
 import { AccessService, type CommunityNames } from '../access/access.service';
 import type { Viewer } from '../auth/viewer';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { NotificationKind } from '@dastarkhan/domain';
 import { AppError } from '../common/errors/app-error';
 import type { ContributionDto } from './dto/contribution.dto';
 import type { MilestoneDto } from './dto/milestone.dto';
@@ -77,11 +79,15 @@ export function almatyToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
 }
 
+/** The lead community hears of the decision on its proposal. */
+const PROJECT_DECISION_NOTICES: Partial<Record<ProjectAction, NotificationKind>> = { approve: 'project_approved', decline: 'project_declined' };
+
 @Injectable()
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** A club's projects the caller may see, newest first: exactly those `project.read` allows one by one. */
@@ -127,6 +133,14 @@ export class ProjectsService {
         [id, input.communityId, viewer.userId],
       );
       await this.recordEvent(manager, id, 1, 'propose', null, 'proposed', null, viewer.userId);
+      await this.notifications.tell(manager, {
+        kind: 'project_proposed',
+        communities: { clubId, communityIds: [input.communityId] },
+        audiences: ['coordinator'],
+        actorId: viewer.userId,
+        params: { title: input.title },
+        link: `/projects/${id}`,
+      });
       return this.detail(manager, viewer, id);
     });
   }
@@ -217,6 +231,17 @@ export class ProjectsService {
         ],
       );
       await this.recordEvent(manager, id, next, action, project.status, to, reason || null, viewer.userId);
+      const kind = PROJECT_DECISION_NOTICES[action];
+      if (kind) {
+        await this.notifications.tell(manager, {
+          kind,
+          communities: { clubId: project.clubId, communityIds: [project.leadCommunityId] },
+          audiences: ['community'],
+          actorId: viewer.userId,
+          params: { title: project.title, reason: reason || null },
+          link: `/projects/${id}`,
+        });
+      }
       return this.detail(manager, viewer, id);
     });
   }

@@ -25,6 +25,7 @@ const AccessLogPage = lazyPage(() => import('../features/communities/components/
 const MyCommunityPage = lazyPage(() => import('../features/communities/components/my-community-page'), 'MyCommunityPage');
 const CommunityProfilePage = lazyPage(() => import('../features/communities/components/community-profile-page'), 'CommunityProfilePage');
 const HolidaysPage = lazyPage(() => import('../features/admin/components/holidays-page'), 'HolidaysPage');
+const ObservancesPage = lazyPage(() => import('../features/admin/components/observances-page'), 'ObservancesPage');
 const TopicsPage = lazyPage(() => import('../features/admin/components/topics-page'), 'TopicsPage');
 const AttendanceHistoryPage = lazyPage(() => import('../features/meetings/components/attendance-page'), 'AttendanceHistoryPage');
 const AttendancePage = lazyPage(() => import('../features/meetings/components/attendance-page'), 'AttendancePage');
@@ -107,6 +108,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAuth allow={isAdministrator}>
             <HolidaysPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin/weekly-observances',
+        element: (
+          <RequireAuth allow={isAdministrator}>
+            <ObservancesPage />
           </RequireAuth>
         ),
       },

@@ -32,6 +32,7 @@ export const queryKeys = {
   workQueue: ['work-queue'] as const,
   workQueueItems: ['work-queue', 'items'] as const,
   workQueueCount: ['work-queue', 'count'] as const,
+  observances: ['weekly-observances'] as const,
 };
 
 /** Everything a change of participation status can make stale. */

@@ -1,6 +1,8 @@
 import { projectsEn } from './projects/en';
 import { pathwayEn } from './pathway/en';
 import { notificationsEn } from './notifications/en';
+import { observancesEn } from './observances/en';
+import { calendarEn } from './calendar/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
 import { reportsEn } from './reports/en';
@@ -18,6 +20,8 @@ export const en = {
   projects: projectsEn,
   pathway: pathwayEn,
   notifications: notificationsEn,
+  observances: observancesEn,
+  calendar: calendarEn,
   reviews: reviewsEn,
   decisions: decisionsEn,
   reports: reportsEn,
@@ -382,7 +386,7 @@ export const en = {
       title: 'Please note',
       holiday: '{{date}} is {{name}} ({{traditions}}).',
       national: 'a national holiday',
-      fridayPrayer: '{{date}}: the meeting overlaps Friday midday prayer ({{traditions}}).',
+      observance: '{{date}}: the meeting overlaps {{name}} ({{traditions}}).',
       canSave: 'These are reminders, not obstacles: you can still save the meeting.',
     },
     conflicts: {
@@ -403,7 +407,6 @@ export const en = {
       today: 'Today',
       upcoming: 'Upcoming meetings',
       none: 'No meetings planned.',
-      earlier: 'Earlier meetings',
       subscribe: 'Subscribe (iCal)',
       subscribeHint: 'Add the club\'s meetings to your phone or computer calendar (Google, Apple, Outlook): paste this address as a calendar subscription.',
       publicFeed: 'Public meetings',

@@ -2,6 +2,8 @@ import type { Translation } from './en';
 import { projectsKk } from './projects/kk';
 import { pathwayKk } from './pathway/kk';
 import { notificationsKk } from './notifications/kk';
+import { observancesKk } from './observances/kk';
+import { calendarKk } from './calendar/kk';
 import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
 import { reportsKk } from './reports/kk';
@@ -14,6 +16,8 @@ export const kk: Translation = {
   projects: projectsKk,
   pathway: pathwayKk,
   notifications: notificationsKk,
+  observances: observancesKk,
+  calendar: calendarKk,
   reviews: reviewsKk,
   decisions: decisionsKk,
   reports: reportsKk,
@@ -382,7 +386,7 @@ export const kk: Translation = {
       title: 'Назар аударыңыз',
       holiday: '{{date}} — {{name}} ({{traditions}}).',
       national: 'мемлекеттік мереке',
-      fridayPrayer: '{{date}}: кездесу жұма намазының уақытына сәйкес келеді ({{traditions}}).',
+      observance: '{{date}}: кездесу «{{name}}» уақытына сәйкес келеді ({{traditions}}).',
       canSave: 'Бұл тыйым емес, еске салу ғана: кездесуді бәрібір сақтауға болады.',
     },
     conflicts: {
@@ -403,7 +407,6 @@ export const kk: Translation = {
       today: 'Бүгін',
       upcoming: 'Алдағы кездесулер',
       none: 'Жоспарланған кездесу жоқ.',
-      earlier: 'Өткен кездесулер',
       subscribe: 'Жазылу (iCal)',
       subscribeHint: 'Клуб кездесулерін телефон не компьютер күнтізбесіне қосыңыз (Google, Apple, Outlook): бұл мекенжайды күнтізбеге жазылым ретінде қойыңыз.',
       publicFeed: 'Ашық кездесулер',

@@ -2,6 +2,8 @@ import type { Translation } from './en';
 import { projectsRu } from './projects/ru';
 import { pathwayRu } from './pathway/ru';
 import { notificationsRu } from './notifications/ru';
+import { observancesRu } from './observances/ru';
+import { calendarRu } from './calendar/ru';
 import { reviewsRu } from './reviews/ru';
 import { decisionsRu } from './decisions/ru';
 import { reportsRu } from './reports/ru';
@@ -14,6 +16,8 @@ export const ru: Translation = {
   projects: projectsRu,
   pathway: pathwayRu,
   notifications: notificationsRu,
+  observances: observancesRu,
+  calendar: calendarRu,
   reviews: reviewsRu,
   decisions: decisionsRu,
   reports: reportsRu,
@@ -383,7 +387,7 @@ export const ru: Translation = {
       title: 'Обратите внимание',
       holiday: '{{date}} — {{name}} ({{traditions}}).',
       national: 'государственный праздник',
-      fridayPrayer: '{{date}}: встреча совпадает с пятничной полуденной молитвой ({{traditions}}).',
+      observance: '{{date}}: встреча совпадает со временем «{{name}}» ({{traditions}}).',
       canSave: 'Это напоминания, а не запреты: встречу всё равно можно сохранить.',
     },
     conflicts: {
@@ -404,7 +408,6 @@ export const ru: Translation = {
       today: 'Сегодня',
       upcoming: 'Предстоящие встречи',
       none: 'Встреч не запланировано.',
-      earlier: 'Прошедшие встречи',
       subscribe: 'Подписаться (iCal)',
       subscribeHint: 'Добавьте встречи клуба в календарь телефона или компьютера (Google, Apple, Outlook): вставьте этот адрес как подписку на календарь.',
       publicFeed: 'Открытые встречи',

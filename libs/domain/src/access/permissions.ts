@@ -124,6 +124,7 @@ export const PERMISSIONS = {
   'topics.manage': on('global', { write: true, can: isAdministrator }),
   'topics.read-archived': on('global', { can: isAdministrator }),
   'holidays.manage': on('global', { write: true, can: isAdministrator }),
+  'observances.manage': on('global', { write: true, can: isAdministrator }),
   'policy.national.write': on('global', { write: true, can: isAdministrator }),
   'appeals.read': on('global', { can: isAdministrator }),
   'appeal.decide': on('appeal', { write: true, see: (v, a) => isAdministrator(v) || participationReader(v, a.participation), can: isAdministrator }),

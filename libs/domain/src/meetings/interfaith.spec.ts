@@ -1,4 +1,5 @@
-import { HolidayFacts, interfaithWarnings, localDatesOf } from './interfaith';
+import type { Tradition } from '../participation/participation-status';
+import { HolidayFacts, interfaithWarnings, localDatesOf, ObservanceFacts, observanceSpanDays } from './interfaith';
 
 const HOLIDAYS: HolidayFacts[] = [
   { code: 'oraza_ait', tradition: 'sunni_islam', date: '2026-03-20', days: 1 },
@@ -15,40 +16,73 @@ const local = (date: string, from: string, to: string) => ({
   endsAt: new Date(`${date}T${to}:00+05:00`),
 });
 
-const summary = (warnings: ReturnType<typeof interfaithWarnings>) =>
-  warnings.map((w) => [w.kind, w.date, w.kind === 'holiday' ? w.holiday.code : null, w.traditions]);
+const OBSERVANCES: ObservanceFacts[] = [
+  { code: 'friday_prayer', tradition: 'sunni_islam', weekday: 5, startTime: '12:00', endWeekday: 5, endTime: '14:30' },
+  { code: 'shabbat', tradition: 'judaism', weekday: 5, startTime: '16:00', endWeekday: 6, endTime: '21:30' },
+  { code: 'sunday_liturgy', tradition: 'russian_orthodox', weekday: 7, startTime: '08:00', endWeekday: 7, endTime: '12:00' },
+];
 
-describe('interfaithWarnings: Friday prayer', () => {
+const summary = (warnings: ReturnType<typeof interfaithWarnings>) =>
+  warnings.map((w) => [w.kind, w.date, w.kind === 'holiday' ? w.holiday.code : w.observance.code, w.traditions]);
+
+const observe = (meeting: { startsAt: Date; endsAt: Date }, traditions: Tradition[]) => interfaithWarnings(meeting, traditions, [], OBSERVANCES);
+
+describe('interfaithWarnings: weekly observances', () => {
   // 2026-04-10 is a Friday.
-  it('warns when a Friday meeting overlaps 12:00–14:30 and a Sunni Muslim community is invited', () => {
-    expect(summary(interfaithWarnings(local('2026-04-10', '11:00', '12:30'), ['sunni_islam', 'catholic'], []))).toEqual([
-      ['friday_prayer', '2026-04-10', null, ['sunni_islam']],
+  it('warns when a Friday meeting overlaps 12:00–14:30 and a Sunni Muslim community takes part', () => {
+    expect(summary(observe(local('2026-04-10', '11:00', '12:30'), ['sunni_islam', 'catholic']))).toEqual([
+      ['observance', '2026-04-10', 'friday_prayer', ['sunni_islam']],
     ]);
-    expect(interfaithWarnings(local('2026-04-10', '14:00', '16:00'), ['sunni_islam'], [])).toHaveLength(1);
+    expect(observe(local('2026-04-10', '14:00', '16:00'), ['sunni_islam'])).toHaveLength(1);
   });
 
-  it('does not warn without a Sunni Muslim community', () => {
-    expect(interfaithWarnings(local('2026-04-10', '12:00', '14:00'), ['catholic', 'russian_orthodox'], [])).toEqual([]);
+  it('does not warn without a community of that tradition', () => {
+    expect(observe(local('2026-04-10', '12:00', '14:00'), ['catholic', 'buddhism'])).toEqual([]);
   });
 
   it('does not warn for meetings touching the window or on other days', () => {
-    expect(interfaithWarnings(local('2026-04-10', '10:00', '12:00'), ['sunni_islam'], [])).toEqual([]);
-    expect(interfaithWarnings(local('2026-04-10', '14:30', '16:00'), ['sunni_islam'], [])).toEqual([]);
-    expect(interfaithWarnings(local('2026-04-09', '12:00', '14:00'), ['sunni_islam'], [])).toEqual([]); // Thursday
+    expect(observe(local('2026-04-10', '10:00', '12:00'), ['sunni_islam'])).toEqual([]);
+    expect(observe(local('2026-04-10', '14:30', '16:00'), ['sunni_islam'])).toEqual([]);
+    expect(observe(local('2026-04-09', '12:00', '14:00'), ['sunni_islam'])).toEqual([]); // Thursday
+  });
+
+  it('warns of Shabbat for a Friday 19:00 meeting with a Jewish community, and on Saturday until its end', () => {
+    expect(summary(observe(local('2026-04-10', '19:00', '21:00'), ['judaism', 'sunni_islam']))).toEqual([
+      ['observance', '2026-04-10', 'shabbat', ['judaism']],
+    ]);
+    expect(summary(observe(local('2026-04-11', '10:00', '12:00'), ['judaism']))).toEqual([['observance', '2026-04-11', 'shabbat', ['judaism']]]);
+    expect(observe(local('2026-04-11', '21:30', '22:30'), ['judaism'])).toEqual([]);
+    expect(observe(local('2026-04-10', '13:00', '15:00'), ['judaism'])).toEqual([]);
+  });
+
+  it('warns for every tradition present: Friday 12:00–20:00 concerns both the Sunni and the Jewish community', () => {
+    expect(summary(observe(local('2026-04-10', '12:00', '20:00'), ['judaism', 'sunni_islam', 'russian_orthodox']))).toEqual([
+      ['observance', '2026-04-10', 'friday_prayer', ['sunni_islam']],
+      ['observance', '2026-04-10', 'shabbat', ['judaism']],
+    ]);
+    expect(summary(observe(local('2026-04-12', '10:00', '11:00'), ['russian_orthodox']))).toEqual([
+      ['observance', '2026-04-12', 'sunday_liturgy', ['russian_orthodox']],
+    ]);
   });
 
   it('uses Almaty time, not UTC (Friday 13:00 local is 08:00 UTC)', () => {
     const meeting = { startsAt: new Date('2026-04-10T08:00:00Z'), endsAt: new Date('2026-04-10T09:00:00Z') };
-    expect(interfaithWarnings(meeting, ['sunni_islam'], [])).toHaveLength(1);
+    expect(observe(meeting, ['sunni_islam'])).toHaveLength(1);
     // 12:30 UTC is 17:30 local: after the prayer.
-    expect(interfaithWarnings({ startsAt: new Date('2026-04-10T12:30:00Z'), endsAt: new Date('2026-04-10T13:30:00Z') }, ['sunni_islam'], [])).toEqual([]);
+    expect(observe({ startsAt: new Date('2026-04-10T12:30:00Z'), endsAt: new Date('2026-04-10T13:30:00Z') }, ['sunni_islam'])).toEqual([]);
   });
 
   it('uses the offset in force at the date (UTC+6 before March 2024)', () => {
     // Friday 2024-02-23, Almaty at UTC+6: the prayer is 06:00–08:30 UTC (it would be 07:00–09:30 at UTC+5).
     const utc = (from: string, to: string) => ({ startsAt: new Date(`2024-02-23T${from}:00Z`), endsAt: new Date(`2024-02-23T${to}:00Z`) });
-    expect(interfaithWarnings(utc('05:30', '06:30'), ['sunni_islam'], [])).toHaveLength(1);
-    expect(interfaithWarnings(utc('08:35', '09:00'), ['sunni_islam'], [])).toEqual([]);
+    expect(observe(utc('05:30', '06:30'), ['sunni_islam'])).toHaveLength(1);
+    expect(observe(utc('08:35', '09:00'), ['sunni_islam'])).toEqual([]);
+  });
+
+  it('knows how many days a window spans, and refuses one that ends before it starts', () => {
+    expect(observanceSpanDays(OBSERVANCES[0])).toBe(0);
+    expect(observanceSpanDays(OBSERVANCES[1])).toBe(1);
+    expect(observanceSpanDays({ weekday: 5, startTime: '14:00', endWeekday: 5, endTime: '12:00' })).toBeNull();
   });
 });
 
@@ -91,9 +125,9 @@ describe('interfaithWarnings: holidays', () => {
   });
 
   it('gives Friday prayer and holidays together, with the holiday record attached', () => {
-    const warnings = interfaithWarnings(local('2026-03-20', '12:00', '13:00'), ['sunni_islam'], HOLIDAYS);
+    const warnings = interfaithWarnings(local('2026-03-20', '12:00', '13:00'), ['sunni_islam'], HOLIDAYS, OBSERVANCES);
     expect(summary(warnings)).toEqual([
-      ['friday_prayer', '2026-03-20', null, ['sunni_islam']],
+      ['observance', '2026-03-20', 'friday_prayer', ['sunni_islam']],
       ['holiday', '2026-03-20', 'oraza_ait', ['sunni_islam']],
     ]);
     expect(warnings[1]).toMatchObject({ holiday: HOLIDAYS[0] });

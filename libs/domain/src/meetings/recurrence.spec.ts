@@ -12,13 +12,13 @@ import {
 const starts = (rule: string, first: Date | string, minutes = 120) =>
   expandRecurrence(rule, first, minutes).map((o) => o.startsAt.toISOString());
 
-function recurrenceError(run: () => unknown): DomainError {
+function recurrenceError(run: () => unknown, field = 'recurrence.rrule'): DomainError {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('MEETING.INVALID_RECURRENCE');
-    expect(Object.keys((error as DomainError).fields)).toEqual(['recurrence.rrule']);
+    expect(Object.keys((error as DomainError).fields)).toEqual([field]);
     return error as DomainError;
   }
   throw new Error('expected MEETING.INVALID_RECURRENCE');
@@ -180,5 +180,19 @@ describe('expandRecurrence', () => {
 
   it('validates without expanding', () => {
     expect([...validateRecurrenceRule('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=12').keys()]).toEqual(['FREQ', 'BYDAY', 'BYSETPOS', 'COUNT']);
+  });
+
+  it('ends on a date (UNTIL, that whole Almaty day included) as well as after a count', () => {
+    const starts = expandRecurrence('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260127', '2026-01-06T18:00', 90).map((o) => o.startsAt.toISOString());
+    expect(starts).toEqual(['2026-01-06T13:00:00.000Z', '2026-01-13T13:00:00.000Z', '2026-01-20T13:00:00.000Z', '2026-01-27T13:00:00.000Z']);
+  });
+
+  it('skips single dates of the series, and refuses a skip date that is not one of them', () => {
+    const starts = expandRecurrence('FREQ=WEEKLY;COUNT=4', '2026-01-06T18:00', 90, undefined, ['2026-01-13']).map((o) => o.startsAt.toISOString());
+    expect(starts).toEqual(['2026-01-06T13:00:00.000Z', '2026-01-20T13:00:00.000Z', '2026-01-27T13:00:00.000Z']);
+    expect(recurrenceError(() => expandRecurrence('FREQ=WEEKLY;COUNT=4', '2026-01-06T18:00', 90, undefined, ['2026-01-14']), 'recurrence.skipDates').message).toMatch(
+      /2026-01-14 is not a date of the series/,
+    );
+    recurrenceError(() => expandRecurrence('FREQ=WEEKLY;COUNT=1', '2026-01-06T18:00', 90, undefined, ['2026-01-06']), 'recurrence.skipDates');
   });
 });

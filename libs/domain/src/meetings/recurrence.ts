@@ -134,6 +134,9 @@ const PARTS: Record<string, (value: string) => boolean> = {
 const invalid = (reason: string) =>
   new DomainError('MEETING.INVALID_RECURRENCE', `Invalid recurrence: ${reason}`, { 'recurrence.rrule': reason });
 
+const skipInvalid = (reason: string) =>
+  new DomainError('MEETING.INVALID_RECURRENCE', `Invalid recurrence: ${reason}`, { 'recurrence.skipDates': reason });
+
 /** Checks an RRULE (without DTSTART) part by part; returns its parts, upper-cased. */
 export function validateRecurrenceRule(rule: string): Map<string, string> {
   const text = rule.trim().replace(/^RRULE:/i, '').toUpperCase();
@@ -172,12 +175,15 @@ function floatingUntil(until: string, timeZone: string): Date {
  * each wall time is then converted to UTC with the zone's rules at that date. As with rrule,
  * occurrences are the rule's matches at or after the first start (the first start gives the time
  * of day and the earliest date). At most 60 occurrences within 2 years, else the rule is refused.
+ * `skipDates` (local YYYY-MM-DD, like an RFC 5545 EXDATE) leave single dates of the series out;
+ * each must be one of its dates.
  */
 export function expandRecurrence(
   rule: string,
   firstStart: Date | LocalDateTime,
   durationMinutes: number,
   timeZone = MEETING_TIME_ZONE,
+  skipDates: readonly string[] = [],
 ): Occurrence[] {
   if (!(durationMinutes > 0)) throw new RangeError('durationMinutes must be positive');
   const parts = validateRecurrenceRule(rule);
@@ -203,7 +209,13 @@ export function expandRecurrence(
     throw invalid(`a series has at most ${MAX_OCCURRENCES} occurrences within ${MAX_SERIES_YEARS} years`);
   }
   if (wallStarts.length === 0) throw invalid('the rule has no occurrence');
-  const occurrences = wallStarts.map((wall) => {
+  const dateOf = (wall: Date) => wall.toISOString().slice(0, 10);
+  const dates = new Set(wallStarts.map(dateOf));
+  const notInSeries = skipDates.find((date) => !dates.has(date));
+  if (notInSeries) throw skipInvalid(`${notInSeries} is not a date of the series`);
+  const kept = wallStarts.filter((wall) => !skipDates.includes(dateOf(wall)));
+  if (kept.length === 0) throw skipInvalid('every date of the series is skipped');
+  const occurrences = kept.map((wall) => {
     const startsAt = wallTimeToUtc(fromFloating(wall), timeZone);
     return { startsAt, endsAt: new Date(startsAt.getTime() + durationMinutes * 60_000) };
   });

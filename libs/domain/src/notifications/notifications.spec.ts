@@ -96,6 +96,14 @@ describe('notificationParams', () => {
     expect(JSON.stringify(params)).not.toContain('Grace');
   });
 
+  it('names no community in a notice about the club itself (its coordinators hear of its meetings)', () => {
+    const club = { ...subject, participationId: null, community: null };
+    expect(notificationParams({ userId: 'u', audience: 'coordinator' }, club, { count: '2', communityName: 'Grace Church' })).toEqual({
+      clubName: 'Almaty club',
+      count: '2',
+    });
+  });
+
   it('names the community to an official after consent', () => {
     expect(notificationParams({ userId: 'u', audience: 'official' }, { ...subject, community: { ...hidden, officialConsent: true } })).toMatchObject({
       communityName: 'Grace Church',

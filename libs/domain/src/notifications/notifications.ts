@@ -2,7 +2,7 @@ import type { ParticipationAction } from '../participation/participation-status'
 import type { ViewerContext, ViewerRole } from '../access/viewer';
 import { communityName, type NamedCommunity } from '../privacy/naming';
 
-/** Every pathway event someone is told about; the client renders each kind in the reader's language. */
+/** Every event someone is told about; the client renders each kind in the reader's language. */
 export const NOTIFICATION_KINDS = [
   'application_received',
   'application_accepted',
@@ -19,6 +19,24 @@ export const NOTIFICATION_KINDS = [
   'sponsored',
   'appeal_filed',
   'appeal_decided',
+  // The club's life beyond the pathway: projects, ledgers, meetings and their records.
+  'project_proposed',
+  'project_approved',
+  'project_declined',
+  'project_join_requested',
+  'project_join_accepted',
+  'project_join_declined',
+  'contribution_entered',
+  'contribution_confirmed',
+  'contribution_rejected',
+  'minutes_published',
+  'action_item_assigned',
+  'action_item_overdue',
+  'meeting_changed',
+  'meeting_cancelled',
+  'meeting_reminder',
+  /** Upcoming meetings of a club newly fall on a holiday or a weekly observance (the tables changed). */
+  'meeting_warnings_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -81,12 +99,13 @@ export function notificationLink(audience: NotificationAudience, participationId
 }
 
 export interface NoticeSubject {
-  participationId: string;
+  /** Null for a notice about the club itself (told to its coordinators), which names no community. */
+  participationId: string | null;
   clubId: string;
   regionCode: string;
   clubName: string;
-  /** The participation's community, with this participation as its only one (the notice is about this club). */
-  community: NamedCommunity;
+  /** The participation's community; null for a notice about the club itself. */
+  community: NamedCommunity | null;
 }
 
 /**
@@ -100,12 +119,13 @@ export function notificationParams(
   extra: Record<string, string | null> = {},
 ): Record<string, string | null> {
   const { communityName: _never, ...safeExtra } = extra;
-  const reader = capacityViewer(recipient.audience, { ...subject, userId: recipient.userId, communityId: subject.community.communityId });
-  const name = communityName(subject.community, reader, subject.clubId);
+  const community = subject.community;
+  const reader = community && capacityViewer(recipient.audience, { ...subject, userId: recipient.userId, communityId: community.communityId });
+  const name = community && reader ? communityName(community, reader, subject.clubId) : null;
   return {
     ...safeExtra,
     clubName: subject.clubName,
-    participationId: subject.participationId,
+    ...(subject.participationId !== null ? { participationId: subject.participationId } : {}),
     ...(name !== null ? { communityName: name } : {}),
   };
 }

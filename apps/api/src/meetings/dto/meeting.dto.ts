@@ -28,6 +28,7 @@ import { Trim } from '../../common/trim.decorator';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import type { MeetingFormat, MeetingStatus, MeetingVisibility } from '../entities/meeting.entity';
 import { HolidayDto } from './holiday.dto';
+import { WeeklyObservanceDto } from './observance.dto';
 import { TopicDto } from './topic.dto';
 
 export const MEETING_FORMATS: readonly MeetingFormat[] = ['in_person', 'online', 'hybrid'];
@@ -111,12 +112,27 @@ export class RecurrenceInputDto {
     example: 'FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=12',
     description:
       'RFC 5545 RRULE without DTSTART, read in Asia/Almaty wall time from the first meeting (startsAt gives the time of day ' +
-      'and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; at most 60 occurrences within 2 years.',
+      'and the earliest date). FREQ DAILY/WEEKLY/MONTHLY/YEARLY; ends after COUNT occurrences or on an UNTIL date ' +
+      '(e.g. UNTIL=20270630, that whole Almaty day included); at most 60 occurrences within 2 years.',
   })
   @Trim()
   @IsString()
   @Length(1, 300)
   rrule: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'date',
+    maxItems: 60,
+    description: 'Dates of the series (Almaty, YYYY-MM-DD) to leave out, like RFC 5545 EXDATE; each must be a date the rule yields',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(60)
+  @ArrayUnique()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { each: true, message: 'each skip date must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { each: true })
+  skipDates?: string[];
 }
 
 /** The fields of a meeting a coordinator plans (shared by create, check and update). */
@@ -332,8 +348,8 @@ export class MeetingConflictDto {
 }
 
 export class MeetingWarningDto {
-  @ApiProperty({ enum: ['friday_prayer', 'holiday'], enumName: 'MeetingWarningKind' })
-  kind: 'friday_prayer' | 'holiday';
+  @ApiProperty({ enum: ['observance', 'holiday'], enumName: 'MeetingWarningKind' })
+  kind: 'observance' | 'holiday';
 
   @ApiProperty({ format: 'date', description: 'The local (Asia/Almaty) date concerned' })
   date: string;
@@ -341,7 +357,10 @@ export class MeetingWarningDto {
   @ApiPropertyOptional({ type: HolidayDto })
   holiday?: HolidayDto;
 
-  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition', isArray: true, description: 'Invited traditions concerned' })
+  @ApiPropertyOptional({ type: WeeklyObservanceDto, description: 'The weekly observance the meeting overlaps (kind observance)' })
+  observance?: WeeklyObservanceDto;
+
+  @ApiProperty({ enum: TRADITIONS, enumName: 'Tradition', isArray: true, description: "Traditions present in the club that are concerned" })
   traditions: Tradition[];
 }
 

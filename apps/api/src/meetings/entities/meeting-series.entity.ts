@@ -22,6 +22,10 @@ export class MeetingSeries {
   @Column({ type: 'integer' })
   durationMinutes: number;
 
+  /** Local dates (YYYY-MM-DD) the rule yields but the series leaves out (RFC 5545 EXDATE). */
+  @Column({ type: 'date', array: true, default: '{}' })
+  skipDates: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

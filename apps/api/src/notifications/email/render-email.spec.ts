@@ -44,12 +44,28 @@ describe('notification emails', () => {
     expect(email.subject).toBe('{club} was nominated for membership of {community}.');
   });
 
+  it('prints a meeting\'s time in Almaty time and a due date, in the recipient\'s language', () => {
+    const reminder = renderEmail({
+      ...base,
+      locale: 'en',
+      kind: 'meeting_reminder',
+      link: '/meetings/m-1',
+      params: { clubName: 'Almaty club', communityName: 'Grace Church', title: 'Coat drive', startsAt: '2026-12-11T13:00:00.000Z' },
+    });
+    expect(reminder.subject).toBe('Grace Church: the meeting "Coat drive" of Almaty club is tomorrow, 11 Dec 2026, 18:00.');
+    const overdue = renderEmail({ ...base, locale: 'ru', kind: 'action_item_overdue', params: { clubName: 'Алматы', title: 'Зал', date: '2026-12-01' } });
+    expect(overdue.subject).toBe('«Алматы»: срок поручения «Зал» истёк 1 дек. 2026 г., оно не выполнено.');
+  });
+
+  // Notices about the club itself (sent to its coordinators, or about an item a person may own) name no community.
+  const CLUB_NOTICES = new Set(['action_item_overdue', 'meeting_warnings_changed']);
+
   it.each([
     ['kk', kk],
     ['ru', ru],
-  ])('%s has a sentence for every kind, each naming the community and the club', (_locale, language) => {
+  ])('%s has a sentence for every kind, each naming the community (or, for a club notice, only the club)', (_locale, language) => {
     for (const kind of NOTIFICATION_KINDS) {
-      expect(language.sentence[kind]).toMatch(/^\{community\}.*\{club\}/);
+      expect(language.sentence[kind]).toMatch(CLUB_NOTICES.has(kind) ? /^«\{club\}»:/ : /^\{community\}.*\{club\}/);
       expect(language.sentence[kind]).not.toBe(en.sentence[kind]);
     }
   });

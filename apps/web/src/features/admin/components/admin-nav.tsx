@@ -7,6 +7,7 @@ export function AdminNav() {
     <nav aria-label={t('admin.title')} className="subnav">
       <NavLink to="/admin/topics">{t('admin.topics.title')}</NavLink>
       <NavLink to="/admin/holidays">{t('admin.holidays.title')}</NavLink>
+      <NavLink to="/admin/weekly-observances">{t('observances.navLink')}</NavLink>
       <NavLink to="/admin/pathway-policy">{t('pathway.policy.nationalTitle')}</NavLink>
       <NavLink to="/admin/email-outbox">{t('notifications.outbox.title')}</NavLink>
       <NavLink to="/admin/appeals">{t('decisions.admin.title')}</NavLink>

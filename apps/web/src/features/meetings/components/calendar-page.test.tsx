@@ -38,8 +38,30 @@ describe('club calendar', () => {
 
   afterEach(() => vi.useRealTimers());
 
+  it('opens on what is next, then the earlier meetings of this month, newest first, browsable month by month', async () => {
+    api.on('GET /api/clubs/club-1/meetings', ({ query }) => ({
+      body:
+        query.get('from') === '2026-10-31T19:00:00.000Z'
+          ? [summary({ id: 'meeting-nov', title: 'November meeting', startsAt: '2026-11-03T13:00:00.000Z', endsAt: '2026-11-03T15:00:00.000Z' })]
+          : [summary({}), summary({ id: 'meeting-2', title: 'Cancelled visit', startsAt: '2026-12-15T13:00:00.000Z', endsAt: '2026-12-15T14:00:00.000Z', status: 'cancelled' })],
+    }));
+    const { user } = renderApp('/clubs/club-1/calendar', { locale: 'en' });
+
+    const upcoming = await screen.findAllByTestId('list-meeting');
+    expect(upcoming.map((item) => item.textContent)).toEqual([expect.stringContaining('Cancelled visit')]);
+    expect(screen.getByTestId('past-month-title')).toHaveTextContent('Earlier meetings: December 2026');
+    expect((await screen.findAllByTestId('past-meeting'))[0]).toHaveTextContent('December meeting');
+    const calls = api.callsTo('GET', '/api/clubs/club-1/meetings').map((call) => call.query.get('from'));
+    expect(calls).toEqual(expect.arrayContaining(['2026-12-10T06:00:00.000Z', '2026-11-30T19:00:00.000Z']));
+    expect(screen.getByRole('button', { name: 'Later month' })).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Earlier month' }));
+    expect(await screen.findByTestId('past-month-title')).toHaveTextContent('Earlier meetings: November 2026');
+    await screen.findByText('November meeting');
+  });
+
   it('shows the month in Almaty time, today highlighted and a cancelled meeting struck through', async () => {
-    renderApp('/clubs/club-1/calendar', { locale: 'kk' });
+    renderApp('/clubs/club-1/calendar?view=month', { locale: 'kk' });
 
     expect(await screen.findByTestId('month-title')).toHaveTextContent('2026 ж. желтоқсан');
     const today = await screen.findByTestId('day-2026-12-10');
@@ -48,7 +70,7 @@ describe('club calendar', () => {
     const cancelled = within(screen.getByTestId('day-2026-12-15')).getByTestId('calendar-meeting');
     expect(cancelled).toHaveClass('cancelled');
     expect(cancelled).toHaveTextContent('Тоқтатылды');
-    const query = api.callsTo('GET', '/api/clubs/club-1/meetings')[0].query;
+    const query = api.callsTo('GET', '/api/clubs/club-1/meetings').at(-1)!.query;
     // The grid runs Monday 30 November to Sunday 3 January, from Almaty midnight.
     expect(query.get('from')).toBe('2026-11-29T19:00:00.000Z');
     expect(query.get('to')).toBe('2027-01-03T19:00:00.000Z');

@@ -20,7 +20,8 @@ export function CalendarPage({ now = new Date() }: { now?: Date }) {
   const club = useClub(clubId);
   const [params, setParams] = useSearchParams();
   const today = toAlmaty(now).date;
-  const view = params.get('view') === 'list' ? 'list' : 'month';
+  // Upcoming first, like Meetup and Google Calendar; the month grid on request.
+  const view = params.get('view') === 'month' ? 'month' : 'list';
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? (params.get('month') as string) : today.slice(0, 7);
   const setView = (next: 'month' | 'list') => setParams((current) => ({ ...Object.fromEntries(current), view: next }), { replace: true });
 
@@ -32,7 +33,7 @@ export function CalendarPage({ now = new Date() }: { now?: Date }) {
       <PageTitle subtitle={club.data?.name}>{t('meetings.calendar.title')}</PageTitle>
       <div className="toolbar">
         <div role="group" aria-label={t('meetings.calendar.view')} className="toggle-group">
-          {(['month', 'list'] as const).map((option) => (
+          {(['list', 'month'] as const).map((option) => (
             <button key={option} type="button" className="toggle" aria-pressed={view === option} onClick={() => setView(option)} data-testid={`view-${option}`}>
               {t(`meetings.calendar.${option}View`)}
             </button>
@@ -48,7 +49,12 @@ export function CalendarPage({ now = new Date() }: { now?: Date }) {
       {view === 'month' ? (
         <MonthView clubId={clubId} month={month} today={today} onMonth={(next) => setParams({ view: 'month', month: next })} />
       ) : (
-        <ListView clubId={clubId} now={now} />
+        <ListView
+          clubId={clubId}
+          now={now}
+          pastMonth={/^\d{4}-\d{2}$/.test(params.get('past') ?? '') ? (params.get('past') as string) : today.slice(0, 7)}
+          onPastMonth={(next) => setParams({ view: 'list', past: next }, { replace: true })}
+        />
       )}
       {club.data && <Subscribe club={club.data} />}
     </section>
@@ -144,39 +150,60 @@ function MonthView({ clubId, month, today, onMonth }: { clubId: string; month: s
   );
 }
 
-function ListView({ clubId, now }: { clubId: string; now: Date }) {
-  const { t } = useTranslation();
-  const meetings = useClubMeetings(clubId);
+/** What is next, then the earlier meetings one month at a time, newest first. */
+function ListView({ clubId, now, pastMonth, onPastMonth }: { clubId: string; now: Date; pastMonth: string; onPastMonth: (month: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const upcoming = useClubMeetings(clubId, { from: now.toISOString() });
+  const currentMonth = toAlmaty(now).date.slice(0, 7);
+  const monthEnd = almatyToUtc(`${addMonths(pastMonth, 1)}-01`, '00:00');
+  const earlier = useClubMeetings(clubId, {
+    from: almatyToUtc(`${pastMonth}-01`, '00:00'),
+    to: monthEnd < now.toISOString() ? monthEnd : now.toISOString(),
+  });
+  const month = formatMonth(pastMonth, i18n.language);
   return (
-    <QueryState query={meetings}>
-      {(list) => {
-        const sorted = [...list].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-        const upcoming = sorted.filter((meeting) => new Date(meeting.endsAt) >= now);
-        const earlier = sorted.filter((meeting) => new Date(meeting.endsAt) < now).reverse();
-        return (
-          <>
-            <h2>{t('meetings.calendar.upcoming')}</h2>
-            {upcoming.length === 0 ? <p className="empty">{t('meetings.calendar.none')}</p> : <MeetingList meetings={upcoming} />}
-            {earlier.length > 0 && (
-              <>
-                <h2>{t('meetings.calendar.earlier')}</h2>
-                <MeetingList meetings={earlier} />
-              </>
-            )}
-          </>
-        );
-      }}
-    </QueryState>
+    <>
+      <h2>{t('meetings.calendar.upcoming')}</h2>
+      <QueryState query={upcoming}>
+        {(list) => {
+          const next = [...list].filter((meeting) => new Date(meeting.endsAt) >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+          return next.length === 0 ? <p className="empty">{t('meetings.calendar.none')}</p> : <MeetingList meetings={next} />;
+        }}
+      </QueryState>
+      <div className="month-nav">
+        <button type="button" className="button button-small button-secondary" onClick={() => onPastMonth(addMonths(pastMonth, -1))} aria-label={t('calendar.earlierMonth')}>
+          ←
+        </button>
+        <h2 className="month-title" data-testid="past-month-title">
+          {t('calendar.earlierIn', { month })}
+        </h2>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => onPastMonth(addMonths(pastMonth, 1))}
+          disabled={pastMonth >= currentMonth}
+          aria-label={t('calendar.laterMonth')}
+        >
+          →
+        </button>
+      </div>
+      <QueryState query={earlier}>
+        {(list) => {
+          const past = [...list].filter((meeting) => new Date(meeting.endsAt) < now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+          return past.length === 0 ? <p className="empty">{t('calendar.noneInMonth', { month })}</p> : <MeetingList meetings={past} testId="past-meeting" />;
+        }}
+      </QueryState>
+    </>
   );
 }
 
-function MeetingList({ meetings }: { meetings: MeetingSummary[] }) {
+function MeetingList({ meetings, testId = 'list-meeting' }: { meetings: MeetingSummary[]; testId?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="card-list meeting-list">
       {meetings.map((meeting) => (
         <li key={meeting.id}>
-          <Link to={`/meetings/${meeting.id}`} className={`card card-link${meeting.status === 'cancelled' ? ' cancelled' : ''}`} data-testid="list-meeting" data-status={meeting.status}>
+          <Link to={`/meetings/${meeting.id}`} className={`card card-link${meeting.status === 'cancelled' ? ' cancelled' : ''}`} data-testid={testId} data-status={meeting.status}>
             <span className="card-title">
               <span className="meeting-title-text">{meeting.title}</span> <StatusTag status={meeting.status} />
             </span>

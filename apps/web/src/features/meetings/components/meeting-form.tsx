@@ -1,8 +1,10 @@
 import { PARTICIPANT_STATUSES } from '@dastarkhan/domain';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../../../components/error-message';
 import { FormField } from '../../../components/form-field';
 import { almatyToUtc, firstWeekdayOfNextMonth, toAlmaty, weekdayOf } from '../../../lib/almaty-time';
+import { formatDate } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import type { Club, Meeting, MeetingInput, Topic } from '../api/meetings';
 import { buildRrule, REPEAT_KINDS, weekdayPosition, type RepeatKind } from './recurrence';
@@ -36,12 +38,28 @@ export interface MeetingFormValues {
   topicIds: string[];
   agenda: AgendaRow[];
   repeat: RepeatKind;
+  /** The series ends after `count` meetings, or on the `until` date. */
+  ends: 'count' | 'until';
   count: string;
+  until: string;
+  /** Dates of the series left out (Almaty YYYY-MM-DD). */
+  skipDates: string[];
   /** The user picked the date/time themselves: choosing "monthly" leaves them alone. */
   dateTouched: boolean;
 }
 
-export type MeetingFormField = 'title' | 'date' | 'startTime' | 'endTime' | 'onlineLink' | 'venue' | 'venueCommunityId' | 'count' | 'agenda';
+export type MeetingFormField =
+  | 'title'
+  | 'date'
+  | 'startTime'
+  | 'endTime'
+  | 'onlineLink'
+  | 'venue'
+  | 'venueCommunityId'
+  | 'count'
+  | 'until'
+  | 'skipDates'
+  | 'agenda';
 export type MeetingFormErrors = Partial<Record<MeetingFormField, string>> & {
   /** The API's refusals of an agenda item's presenter, by row key. */
   presenters?: Record<number, string>;
@@ -72,7 +90,10 @@ export function defaultMeetingValues(now = new Date()): MeetingFormValues {
     topicIds: [],
     agenda: [],
     repeat: 'none',
+    ends: 'count',
     count: '6',
+    until: '',
+    skipDates: [],
     dateTouched: false,
   };
 }
@@ -117,9 +138,13 @@ export function validateMeeting(values: MeetingFormValues): MeetingFormErrors {
     if (values.venueKind === 'text' && !values.venue.trim()) errors.venue = 'required';
   }
   if (values.agenda.some((item) => !item.title.trim() && (item.presenter.trim() || item.presenterCommunityId))) errors.agenda = 'required';
-  if (values.repeat !== 'none') {
+  if (values.repeat !== 'none' && values.ends === 'count') {
     const count = Number(values.count);
     if (!Number.isInteger(count) || count < 2 || count > MAX_OCCURRENCES) errors.count = 'occurrences_range';
+  }
+  if (values.repeat !== 'none' && values.ends === 'until') {
+    if (!values.until) errors.until = 'required';
+    else if (values.date && values.until <= values.date) errors.until = 'end_before_start';
   }
   return errors;
 }
@@ -141,8 +166,8 @@ export function toMeetingInput(values: MeetingFormValues): MeetingInput {
     if (values.venueKind === 'community' && values.venueCommunityId) input.venueCommunityId = values.venueCommunityId;
     else if (values.venueKind === 'text' && values.venue.trim()) input.venue = values.venue.trim();
   }
-  const rrule = buildRrule(values.repeat, values.date, Number(values.count));
-  if (rrule) input.recurrence = { rrule };
+  const rrule = buildRrule(values.repeat, values.date, values.ends === 'until' ? { until: values.until } : { count: Number(values.count) });
+  if (rrule) input.recurrence = values.skipDates.length ? { rrule, skipDates: [...values.skipDates].sort() } : { rrule };
   return input;
 }
 
@@ -166,6 +191,7 @@ export function meetingErrorsFromApi(fields: Record<string, string>, agenda: Age
     venueCommunityId: 'venueCommunityId',
     recurrence: 'count',
     'recurrence.rrule': 'count',
+    'recurrence.skipDates': 'skipDates',
   };
   const errors: MeetingFormErrors = {};
   const sent = sentAgenda(agenda);
@@ -293,6 +319,14 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
               </select>
             </FormField>
             {values.repeat !== 'none' && (
+              <FormField label={t('calendar.ends')}>
+                <select name="ends" value={values.ends} onChange={(e) => set('ends', e.target.value as MeetingFormValues['ends'])} data-testid="meeting-ends">
+                  <option value="count">{t('calendar.endsAfter')}</option>
+                  <option value="until">{t('calendar.endsOn')}</option>
+                </select>
+              </FormField>
+            )}
+            {values.repeat !== 'none' && values.ends === 'count' && (
               <FormField label={t('meetings.form.count')} hint={t('meetings.form.countHint', { max: MAX_OCCURRENCES })} error={error('count')}>
                 <input
                   name="count"
@@ -306,8 +340,14 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
                 />
               </FormField>
             )}
+            {values.repeat !== 'none' && values.ends === 'until' && (
+              <FormField label={t('calendar.until')} hint={t('calendar.untilHint')} error={error('until')}>
+                <input name="until" type="date" min={values.date} value={values.until} onChange={(e) => set('until', e.target.value)} data-testid="meeting-until" />
+              </FormField>
+            )}
           </div>
         )}
+        {allowRepeat && values.repeat !== 'none' && <SkipDates values={values} onChange={(skipDates) => set('skipDates', skipDates)} error={error('skipDates')} />}
       </fieldset>
 
       <fieldset className="fieldset">
@@ -448,10 +488,46 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
       </fieldset>
       {values.repeat !== 'none' && values.date && (
         <p className="field-hint" data-testid="repeat-summary">
-          {t('meetings.form.repeatSummary', { rule: repeatLabel(values.repeat), count: values.count})}
+          {values.ends === 'until'
+            ? `${repeatLabel(values.repeat)}, ${t('calendar.untilSummary', { date: values.until ? formatDate(values.until, i18n.language) : '…' })}`
+            : t('meetings.form.repeatSummary', { rule: repeatLabel(values.repeat), count: values.count })}
+          {values.skipDates.length > 0 &&
+            ` · ${t('calendar.skipSummary', { dates: values.skipDates.map((date) => formatDate(date, i18n.language)).join(', ') })}`}
         </p>
       )}
     </>
   );
 }
 
+/** Single dates of the series to leave out (a holiday, a clash): each must be one of its dates, the API checks. */
+function SkipDates({ values, onChange, error }: { values: MeetingFormValues; onChange: (dates: string[]) => void; error: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    if (draft && !values.skipDates.includes(draft)) onChange([...values.skipDates, draft].sort());
+    setDraft('');
+  };
+  return (
+    <div className="field-group">
+      <div className="inline-row">
+        <FormField label={t('calendar.skip')} hint={t('calendar.skipHint')} error={error}>
+          <input type="date" min={values.date} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="meeting-skip-date" />
+        </FormField>
+        <button type="button" className="button button-small button-secondary" onClick={add} disabled={!draft} data-testid="meeting-skip-add">
+          {t('calendar.skipAdd')}
+        </button>
+      </div>
+      {values.skipDates.length > 0 && (
+        <ul className="plain-list chips" data-testid="meeting-skipped">
+          {values.skipDates.map((date) => (
+            <li key={date}>
+              <button type="button" className="button button-small button-secondary" onClick={() => onChange(values.skipDates.filter((d) => d !== date))}>
+                {t('calendar.skipRemove', { date: formatDate(date, i18n.language) })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -46,7 +46,11 @@ export function WarningList({ warnings }: { warnings: MeetingWarning[] }) {
                 name: localized(warning.holiday.name),
                 traditions: warning.traditions.length ? traditions(warning.traditions) : t('meetings.warnings.national'),
               })
-            : t('meetings.warnings.fridayPrayer', { date: formatDate(warning.date, i18n.language), traditions: traditions(warning.traditions) })}
+            : t('meetings.warnings.observance', {
+                date: formatDate(warning.date, i18n.language),
+                name: warning.observance ? localized(warning.observance.name) : '',
+                traditions: traditions(warning.traditions),
+              })}
         </li>
       ))}
     </ul>

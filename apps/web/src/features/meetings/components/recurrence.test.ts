@@ -4,15 +4,19 @@ import { buildRrule, weekdayPosition } from './recurrence';
 
 describe('repeat rules', () => {
   it('builds "first Tuesday of every month" from a first-Tuesday date', () => {
-    expect(buildRrule('monthly_weekday', '2026-12-01', 6)).toBe('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=6');
+    expect(buildRrule('monthly_weekday', '2026-12-01', { count: 6 })).toBe('FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;COUNT=6');
   });
 
   it('uses the last weekday for a fifth one, and the day of the month or week otherwise', () => {
     expect(weekdayPosition('2026-12-29')).toBe(-1);
-    expect(buildRrule('monthly_weekday', '2026-12-17', 3)).toBe('FREQ=MONTHLY;BYDAY=TH;BYSETPOS=3;COUNT=3');
-    expect(buildRrule('monthly_day', '2026-12-15', 4)).toBe('FREQ=MONTHLY;BYMONTHDAY=15;COUNT=4');
-    expect(buildRrule('weekly', '2026-12-04', 8)).toBe('FREQ=WEEKLY;BYDAY=FR;COUNT=8');
-    expect(buildRrule('none', '2026-12-04', 8)).toBeNull();
+    expect(buildRrule('monthly_weekday', '2026-12-17', { count: 3 })).toBe('FREQ=MONTHLY;BYDAY=TH;BYSETPOS=3;COUNT=3');
+    expect(buildRrule('monthly_day', '2026-12-15', { count: 4 })).toBe('FREQ=MONTHLY;BYMONTHDAY=15;COUNT=4');
+    expect(buildRrule('weekly', '2026-12-04', { count: 8 })).toBe('FREQ=WEEKLY;BYDAY=FR;COUNT=8');
+    expect(buildRrule('none', '2026-12-04', { count: 8 })).toBeNull();
+  });
+
+  it('ends on a date instead of after a count', () => {
+    expect(buildRrule('weekly', '2026-12-04', { until: '2027-06-25' })).toBe('FREQ=WEEKLY;BYDAY=FR;UNTIL=20270625');
   });
 });
 

@@ -14,20 +14,24 @@ export function weekdayPosition(date: string): number {
   return nth === 5 ? -1 : nth;
 }
 
+/** How a series ends: after a number of meetings, or on a last date (Almaty, included). */
+export type SeriesEnd = { count: number } | { until: string };
+
 /**
  * The RFC 5545 RRULE (no DTSTART: the API anchors it at the meeting's Almaty start) for a repeat
  * choice, with the weekday and position taken from the first meeting's date. `null` for none.
  */
-export function buildRrule(kind: RepeatKind, date: string, count: number): string | null {
+export function buildRrule(kind: RepeatKind, date: string, end: SeriesEnd): string | null {
   if (kind === 'none' || !date) return null;
   const weekday = BYDAY[weekdayOf(date)];
   const day = Number(date.split('-')[2]);
+  const ending = 'until' in end ? `UNTIL=${end.until.replace(/-/g, '')}` : `COUNT=${end.count}`;
   switch (kind) {
     case 'weekly':
-      return `FREQ=WEEKLY;BYDAY=${weekday};COUNT=${count}`;
+      return `FREQ=WEEKLY;BYDAY=${weekday};${ending}`;
     case 'monthly_weekday':
-      return `FREQ=MONTHLY;BYDAY=${weekday};BYSETPOS=${weekdayPosition(date)};COUNT=${count}`;
+      return `FREQ=MONTHLY;BYDAY=${weekday};BYSETPOS=${weekdayPosition(date)};${ending}`;
     case 'monthly_day':
-      return `FREQ=MONTHLY;BYMONTHDAY=${day};COUNT=${count}`;
+      return `FREQ=MONTHLY;BYMONTHDAY=${day};${ending}`;
   }
 }

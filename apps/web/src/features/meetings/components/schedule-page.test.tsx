@@ -76,6 +76,26 @@ describe('scheduling a meeting', () => {
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toEqual(expected);
   }, TYPING_TIMEOUT);
 
+  it('ends a weekly series on a date and leaves single dates out', async () => {
+    const { user } = renderApp('/clubs/club-1/meetings/new', { locale: 'en' });
+
+    await user.type(await screen.findByLabelText('Title'), 'Weekly study');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
+    await user.selectOptions(screen.getByTestId('meeting-repeat'), 'weekly');
+    await user.selectOptions(screen.getByTestId('meeting-ends'), 'until');
+    await user.type(screen.getByTestId('meeting-until'), '2027-01-26');
+    await user.type(screen.getByTestId('meeting-skip-date'), '2026-12-29');
+    await user.click(screen.getByTestId('meeting-skip-add'));
+    expect(screen.getByTestId('repeat-summary')).toHaveTextContent('until');
+    expect(screen.getByTestId('meeting-skipped')).toHaveTextContent('Keep');
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    await screen.findByTestId('scheduled-notice');
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toMatchObject({
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20270126', skipDates: ['2026-12-29'] },
+    });
+  }, TYPING_TIMEOUT);
+
   it('converts a time typed in Almaty to UTC, with an agenda and a place of worship as venue', async () => {
     const { user } = renderApp('/clubs/club-1/meetings/new');
 
@@ -212,6 +232,21 @@ describe('scheduling a meeting', () => {
     await screen.findByTestId('scheduled-notice');
     expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toMatchObject({ title: 'Январская встреча', acknowledgeWarnings: true });
   });
+
+  it('warns of Shabbat for a Friday evening meeting, by the observance\'s name in the user\'s language', async () => {
+    const shabbat = { id: 'o-1', code: 'shabbat', tradition: 'judaism', weekday: 5, startTime: '16:00', endWeekday: 6, endTime: '21:30', version: 1,
+      name: { kk: 'Шаббат (жұма күні күн батқаннан)', ru: 'Шаббат (с заката в пятницу)', en: 'Shabbat (from Friday sunset)' } };
+    api.on(CHECK, { body: { conflicts: [], warnings: [{ kind: 'observance', date: '2026-12-04', observance: shabbat, traditions: ['judaism'] }] } });
+    const { user } = renderApp('/clubs/club-1/meetings/new', { locale: 'kk' });
+
+    await user.type(await screen.findByLabelText('Атауы'), 'Жұма кездесуі');
+    await user.type(screen.getByLabelText('Өтетін орны'), 'Әкімдік');
+    await user.click(screen.getByRole('button', { name: 'Тексеріп, сақтау' }));
+
+    const warning = await screen.findByTestId('warning-observance');
+    expect(warning).toHaveTextContent('«Шаббат (жұма күні күн батқаннан)» уақытына сәйкес келеді');
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')).toHaveLength(0);
+  }, TYPING_TIMEOUT);
 
   it('shows a translated error when the slot was taken between the check and the save', async () => {
     api.on(CREATE, apiError(409, 'MEETING.CONFLICT'));

@@ -61,7 +61,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
   const { t, i18n } = useTranslation();
   const markRead = useMarkRead();
   const unread = !notification.readAt;
-  const text = notificationText(t, notification);
+  const text = notificationText(t, notification, i18n.language);
   const open = () => {
     if (unread) markRead.mutate(notification.id);
   };

@@ -85,6 +85,26 @@ describe('notifications', () => {
     expect(await screen.findByText('Бір қауымдастық «Алматы клубы» клубына мүшелікке ұсынылды.')).toBeInTheDocument();
   });
 
+  it('tells of the club life: a meeting tomorrow with its Almaty time, an overdue action item with its date, in every language', async () => {
+    const reminder = notification({
+      id: 'n-r',
+      kind: 'meeting_reminder',
+      params: { clubName: 'Almaty Multi-Faith Club', communityName: 'Grace Church', title: 'Coat drive planning', startsAt: '2026-12-11T13:00:00.000Z' },
+      link: '/meetings/meeting-1',
+    });
+    const overdue = notification({ id: 'n-o', kind: 'action_item_overdue', params: { clubName: 'Almaty Multi-Faith Club', title: 'Book the hall', date: '2026-12-01' }, link: '/meetings/meeting-1' });
+    api.on('GET /api/notifications', { body: { items: [reminder, overdue], nextBefore: null } });
+    const { i18n } = renderApp('/notifications');
+    const [first, second] = await screen.findAllByTestId('notification-item');
+    expect(within(first).getByRole('link')).toHaveAttribute('href', '/meetings/meeting-1');
+    expect(first).toHaveTextContent('Grace Church: the meeting "Coat drive planning" of Almaty Multi-Faith Club is tomorrow, Dec 11, 2026, 6:00 PM.');
+    expect(second).toHaveTextContent('Almaty Multi-Faith Club: the action item "Book the hall" was due Dec 1, 2026 and is not done.');
+    await i18n.changeLanguage('ru');
+    expect(await screen.findByText(/Община «Grace Church»: встреча «Coat drive planning» клуба «Almaty Multi-Faith Club» состоится завтра/)).toBeInTheDocument();
+    await i18n.changeLanguage('kk');
+    expect(await screen.findByText(/«Almaty Multi-Faith Club»: «Book the hall» тапсырмасының мерзімі 2026 ж. 1 желтоқсан өтті/)).toBeInTheDocument();
+  });
+
   it('marks a notification read when it is opened', async () => {
     api.on('POST /api/notifications/n-1/read', { status: 204 });
     api.on('GET /api/participations/part-1', apiError(404, 'NOT_FOUND'));
