@@ -382,7 +382,8 @@ export interface paths {
         /** The cities, with their clubs' figures */
         get: operations["Cities_list"];
         put?: never;
-        post?: never;
+        /** Add a city (the administrator) */
+        post: operations["Cities_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -398,7 +399,8 @@ export interface paths {
         };
         /** A city and its clubs */
         get: operations["Cities_get"];
-        put?: never;
+        /** Change a city's names, address and region (the administrator) */
+        put: operations["Cities_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -416,7 +418,8 @@ export interface paths {
         /** Every club with its public figures */
         get: operations["Clubs_list"];
         put?: never;
-        post?: never;
+        /** Open a club in a city (the administrator) */
+        post: operations["Clubs_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -432,8 +435,43 @@ export interface paths {
         };
         /** A club's page */
         get: operations["Clubs_get"];
-        put?: never;
+        /** Change a club's names, public description, meeting place or city (the administrator) */
+        put: operations["Clubs_update"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a club: it keeps its history and becomes read-only (the administrator) */
+        post: operations["Clubs_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an archived club (the administrator) */
+        post: operations["Clubs_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1629,7 +1667,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "export" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
+        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "export" | "change" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
         SecurityEventDto: {
             id: number;
             /** Format: date-time */
@@ -1843,6 +1881,37 @@ export interface components {
             regionCode: string;
             region: components["schemas"]["LocalizedTextDto"];
             clubCount: number;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
+        };
+        LocalizedTextInputDto: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        SaveCityDto: {
+            /** @example taraz */
+            slug: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+            /**
+             * @description The scope of the region's officials
+             * @example zhambyl
+             */
+            regionCode: string;
+            region: components["schemas"]["LocalizedTextInputDto"];
+        };
+        UpdateCityDto: {
+            /** @example taraz */
+            slug: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+            /**
+             * @description The scope of the region's officials
+             * @example zhambyl
+             */
+            regionCode: string;
+            region: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         FigureDto: {
             value: number | null;
@@ -1859,8 +1928,19 @@ export interface components {
         ClubSummaryDto: {
             /** Format: uuid */
             id: string;
+            /** @description The English name (`names` has all three) */
             name: string;
+            /** @description The English public description (`descriptions` has all three) */
             description: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the club usually meets (empty: not given) */
+            meetingPlace: string;
+            /** @description An archived club keeps its history and is read-only */
+            archived: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
@@ -1907,8 +1987,19 @@ export interface components {
         ClubDto: {
             /** Format: uuid */
             id: string;
+            /** @description The English name (`names` has all three) */
             name: string;
+            /** @description The English public description (`descriptions` has all three) */
             description: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the club usually meets (empty: not given) */
+            meetingPlace: string;
+            /** @description An archived club keeps its history and is read-only */
+            archived: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
@@ -1925,6 +2016,41 @@ export interface components {
             viewerIsCoordinator: boolean;
             /** @description The caller's communities' participations in this club */
             viewerParticipations: components["schemas"]["ParticipationSummaryDto"][];
+        };
+        LocalizedLongTextInputDto: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        SaveClubDto: {
+            /** Format: uuid */
+            cityId: string;
+            names: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedLongTextInputDto"];
+            /** @description Where the club usually meets: a public venue (may be empty) */
+            meetingPlace: string;
+        };
+        UpdateClubDto: {
+            /** Format: uuid */
+            cityId: string;
+            names: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedLongTextInputDto"];
+            /** @description Where the club usually meets: a public venue (may be empty) */
+            meetingPlace: string;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
+        };
+        ArchiveClubDto: {
+            /** @description Why the club closes (kept with its history) */
+            reason: string;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
+        };
+        RestoreClubDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         RegistrationClaimDto: {
             /** Format: uuid */
@@ -2330,11 +2456,6 @@ export interface components {
             scope: components["schemas"]["ChangeScope"];
             reason: string;
             version: number;
-        };
-        LocalizedTextInputDto: {
-            kk: string;
-            ru: string;
-            en: string;
         };
         CreateTopicDto: {
             /** @example road_safety */
@@ -3432,6 +3553,9 @@ export type RecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SessionInfoDto = components['schemas']['SessionInfoDto'];
 export type LocalizedTextDto = components['schemas']['LocalizedTextDto'];
 export type CityDto = components['schemas']['CityDto'];
+export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
+export type SaveCityDto = components['schemas']['SaveCityDto'];
+export type UpdateCityDto = components['schemas']['UpdateCityDto'];
 export type FigureDto = components['schemas']['FigureDto'];
 export type CountFigureDto = components['schemas']['CountFigureDto'];
 export type ClubSummaryDto = components['schemas']['ClubSummaryDto'];
@@ -3440,6 +3564,11 @@ export type CommunityRefDto = components['schemas']['CommunityRefDto'];
 export type ParticipantDto = components['schemas']['ParticipantDto'];
 export type ParticipationSummaryDto = components['schemas']['ParticipationSummaryDto'];
 export type ClubDto = components['schemas']['ClubDto'];
+export type LocalizedLongTextInputDto = components['schemas']['LocalizedLongTextInputDto'];
+export type SaveClubDto = components['schemas']['SaveClubDto'];
+export type UpdateClubDto = components['schemas']['UpdateClubDto'];
+export type ArchiveClubDto = components['schemas']['ArchiveClubDto'];
+export type RestoreClubDto = components['schemas']['RestoreClubDto'];
 export type RegistrationClaimDto = components['schemas']['RegistrationClaimDto'];
 export type CommunityDto = components['schemas']['CommunityDto'];
 export type UpdateCommunityDto = components['schemas']['UpdateCommunityDto'];
@@ -3472,7 +3601,6 @@ export type MeetingDto = components['schemas']['MeetingDto'];
 export type ChangeScope = components['schemas']['ChangeScope'];
 export type UpdateMeetingDto = components['schemas']['UpdateMeetingDto'];
 export type CancelMeetingDto = components['schemas']['CancelMeetingDto'];
-export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
 export type CreateTopicDto = components['schemas']['CreateTopicDto'];
 export type UpdateTopicDto = components['schemas']['UpdateTopicDto'];
 export type CreateHolidayDto = components['schemas']['CreateHolidayDto'];
@@ -4785,6 +4913,74 @@ export interface operations {
             };
         };
     };
+    Cities_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CITY.SLUG_TAKEN: another city has this address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Cities_get: {
         parameters: {
             query?: never;
@@ -4821,6 +5017,84 @@ export interface operations {
             };
         };
     };
+    Cities_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CITY.SLUG_TAKEN: another city has this address; CITY.STALE_VERSION: changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Clubs_list: {
         parameters: {
             query?: {
@@ -4844,6 +5118,74 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClubDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such city */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4883,6 +5225,239 @@ export interface operations {
             };
             /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClubDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CLUB.ARCHIVED: read-only */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveClubDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CLUB.ARCHIVED: archived already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreClubDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CONFLICT: not archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ export interface ClubResource {
   kind: 'club';
   clubId: string;
   regionCode: string;
+  /** An archived club keeps its history and is read-only (permissions.ts, `inArchivedClub`). */
+  archived: boolean;
 }
 
 export interface CommunityResource {
@@ -25,6 +27,8 @@ export interface ParticipationResource {
   kind: 'participation';
   participationId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   status: ParticipationStatus;
   community: CommunityPrivacyFacts;
@@ -34,6 +38,8 @@ export interface MeetingResource {
   kind: 'meeting';
   meetingId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   visibility: 'public' | 'club';
 }
@@ -42,6 +48,8 @@ export interface ProjectResource {
   kind: 'project';
   projectId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   status: ProjectStatus;
   visibility: ProjectVisibility;
@@ -64,6 +72,8 @@ export interface ActionItemResource {
   kind: 'action-item';
   actionItemId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   ownerCommunityId: string | null;
 }
 
