@@ -65,6 +65,10 @@ const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
                                UNION SELECT ci.region_code FROM participations p JOIN clubs cl ON cl.id = p.club_id
                                        JOIN cities ci ON ci.id = cl.city_id WHERE p.community_id = rc.community_id) regions)) AS r
       FROM registration_claims rc WHERE rc.id = $1`,
+  invitation: `SELECT json_build_object('kind', 'invitation', 'invitationId', i.id, 'clubId', i.club_id, 'invitedBy', i.invited_by) AS r
+                 FROM invitations i WHERE i.id = $1`,
+  'role-grant': `SELECT json_build_object('kind', 'role-grant', 'roleGrantId', g.id, 'role', g.role, 'clubId', g.club_id) AS r
+                   FROM role_grants g WHERE g.id = $1`,
 };
 
 /** What a 404 calls each kind of record. */
@@ -83,6 +87,8 @@ export const RESOURCE_NOUNS: Record<ResourceKind, string> = {
   sponsorship: 'Sponsorship',
   notification: 'Notification',
   'registration-claim': 'Registration claim',
+  invitation: 'Invitation',
+  'role-grant': 'Role',
 };
 
 /** The record's facts, or null when it does not exist. */

@@ -60,6 +60,8 @@ const RESOURCES: { [K in ResourceKind]: Extract<Resource, { kind: K }> } = {
   sponsorship: { kind: 'sponsorship', sponsorshipId: 's-1', sponsorCommunityId: 'community-1', participation },
   notification: { kind: 'notification', notificationId: 'n-1', userId: 'official' },
   'registration-claim': { kind: 'registration-claim', claimId: 'rc-1', communityId: 'community-1', regionCodes: [REGION], community: community() },
+  invitation: { kind: 'invitation', invitationId: 'i-1', clubId: CLUB, invitedBy: 'someone' },
+  'role-grant': { kind: 'role-grant', roleGrantId: 'g-1', role: 'coordinator', clubId: CLUB },
 };
 
 const role = (r: Partial<ViewerRole> & Pick<ViewerRole, 'role'>): ViewerRole => ({ clubId: null, communityId: null, region: null, ...r });
@@ -158,6 +160,31 @@ describe('an archived club keeps its history and is read-only', () => {
     expect(decide('club.archive', administrator, club)).toBe('allow');
     expect(decide('club.edit', administrator, club)).toBe('read-only');
     expect(decide('club.archive', coordinator, club)).toBe('forbidden');
+  });
+});
+
+describe('people and roles (issue 12)', () => {
+  const administrator = viewer([role({ role: 'administrator' })]);
+  const coordinator = viewer([role({ role: 'coordinator', clubId: CLUB })]);
+  const elsewhere = viewer([role({ role: 'coordinator', clubId: 'club-2' })]);
+  const official = viewer([role({ role: 'official', region: null })]);
+
+  it('lets the administrator invite anyone, a coordinator only to its own club, an official no one', () => {
+    expect(verdict('people.manage', administrator)).toBe('allow');
+    expect(verdict('people.manage', coordinator)).toBe('forbidden');
+    expect(verdict('club.people.invite', coordinator)).toBe('allow');
+    expect(verdict('club.people.invite', elsewhere)).toBe('forbidden');
+    expect(verdict('club.people.invite', official)).toBe('forbidden');
+    expect(verdict('people.manage', official)).toBe('forbidden');
+  });
+
+  it("lets a club's coordinators manage its invitations and end a co-coordinator's role; others do not learn they exist", () => {
+    expect(verdict('invitation.manage', coordinator)).toBe('allow');
+    expect(verdict('invitation.manage', elsewhere)).toBe('hidden');
+    expect(verdict('role.end', coordinator)).toBe('allow');
+    expect(verdict('role.end', elsewhere)).toBe('hidden');
+    expect(decide('role.end', coordinator, { kind: 'role-grant', roleGrantId: 'g', role: 'official', clubId: null })).toBe('hidden');
+    expect(decide('role.end', administrator, { kind: 'role-grant', roleGrantId: 'g', role: 'official', clubId: null })).toBe('allow');
   });
 });
 

@@ -149,6 +149,21 @@ export const PERMISSIONS = {
   'club.edit': on('club', { write: true, can: isAdministrator }),
   'club.archive': on('club', { write: true, can: isAdministrator, evenWhenArchived: true }),
 
+  // People and roles: the administrator manages everyone; a club's coordinators invite co-coordinators
+  // and its communities' representatives, and manage those invitations and co-coordinators' roles.
+  'people.read': on('global', { can: isAdministrator }),
+  'people.manage': on('global', { write: true, can: isAdministrator }),
+  'club.people.invite': on('club', { write: true, can: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  'club.people.read': on('club', { see: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  'invitation.manage': on('invitation', {
+    write: true,
+    see: (v, i) => isAdministrator(v) || (!!i.clubId && coordinates(v, i.clubId)) || (!!v && v.userId === i.invitedBy),
+  }),
+  'role.end': on('role-grant', {
+    write: true,
+    see: (v, r) => isAdministrator(v) || (r.role === 'coordinator' && !!r.clubId && coordinates(v, r.clubId)),
+  }),
+
   // Clubs.
   'club.read': on('club', { anonymous: true }),
   'club.participations.read': on('club', { can: clubCoordinator }),

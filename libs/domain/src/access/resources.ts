@@ -120,6 +120,22 @@ export interface RegistrationClaimResource {
   community: CommunityPrivacyFacts;
 }
 
+/** An invitation to a role: the club it concerns (a co-coordinator's, or the club a representative was invited through). */
+export interface InvitationResource {
+  kind: 'invitation';
+  invitationId: string;
+  clubId: string | null;
+  invitedBy: string | null;
+}
+
+/** One role grant of a person: a coordinator's club, for the club's other coordinators. */
+export interface RoleGrantResource {
+  kind: 'role-grant';
+  roleGrantId: string;
+  role: 'administrator' | 'coordinator' | 'representative' | 'official';
+  clubId: string | null;
+}
+
 export type Resource =
   | GlobalResource
   | ClubResource
@@ -134,7 +150,9 @@ export type Resource =
   | AppealResource
   | SponsorshipResource
   | NotificationResource
-  | RegistrationClaimResource;
+  | RegistrationClaimResource
+  | InvitationResource
+  | RoleGrantResource;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;
