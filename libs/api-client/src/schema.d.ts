@@ -577,6 +577,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention nationally: clubs without a coordinator, invitations, claims, appeals, failed emails (the administrator's home) */
+        get: operations["AuditLog_attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log: changes by actor, club, community, record, action and period (the administrator) */
+        get: operations["AuditLog_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same search as CSV; the export is recorded (the administrator) */
+        get: operations["AuditLog_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cities": {
         parameters: {
             query?: never;
@@ -2216,6 +2267,54 @@ export interface components {
             email: string;
             /** @description Sign in next and set up the authenticator app */
             secondFactorRequired: boolean;
+        };
+        ClubNeedingCoordinatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            cityId: string;
+        };
+        AttentionDto: {
+            /** @description Active clubs with no coordinator in force */
+            clubsWithoutCoordinator: components["schemas"]["ClubNeedingCoordinatorDto"][];
+            pendingInvitations: number;
+            /** @description Expired without being accepted or withdrawn */
+            expiredInvitations: number;
+            registrationClaimsWaiting: number;
+            openAppeals: number;
+            /** @description Emails the outbox gave up on */
+            failedEmails: number;
+        };
+        AuditEntryDto: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description Staff by display name; null for the system or an erased account */
+            actorName: string | null;
+            actorRole: string | null;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** @description e.g. club.archived, role.ended, invitation.created */
+            action: string;
+            /** @description The kind of record: club, city, invitation, role-grant, user */
+            resource: string;
+            /** Format: uuid */
+            recordId: string | null;
+            /** Format: uuid */
+            clubId: string | null;
+            /** @description The communities concerned (ids) */
+            communityIds: string[];
+            /** @description old → new values per field, protected ones masked; reasons */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            nextBefore: number | null;
         };
         LocalizedTextDto: {
             kk: string;
@@ -3912,6 +4011,10 @@ export type ClubInviteDto = components['schemas']['ClubInviteDto'];
 export type InvitationPreviewDto = components['schemas']['InvitationPreviewDto'];
 export type InvitationAcceptanceDto = components['schemas']['InvitationAcceptanceDto'];
 export type InvitationAcceptedDto = components['schemas']['InvitationAcceptedDto'];
+export type ClubNeedingCoordinatorDto = components['schemas']['ClubNeedingCoordinatorDto'];
+export type AttentionDto = components['schemas']['AttentionDto'];
+export type AuditEntryDto = components['schemas']['AuditEntryDto'];
+export type AuditPageDto = components['schemas']['AuditPageDto'];
 export type LocalizedTextDto = components['schemas']['LocalizedTextDto'];
 export type CityDto = components['schemas']['CityDto'];
 export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
@@ -6075,6 +6178,168 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_attention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_search: {
+        parameters: {
+            query?: {
+                /** @description Who made the change (their current email address) */
+                actor?: string;
+                clubId?: string;
+                communityId?: string;
+                /** @description The changed record */
+                recordId?: string;
+                /** @description An action, or its start (e.g. `club`) */
+                action?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description Until this moment (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Who made the change (their current email address) */
+                actor?: string;
+                clubId?: string;
+                communityId?: string;
+                /** @description The changed record */
+                recordId?: string;
+                /** @description An action, or its start (e.g. `club`) */
+                action?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description Until this moment (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with a byte order mark */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -152,6 +152,7 @@ export const PERMISSIONS = {
   // People and roles: the administrator manages everyone; a club's coordinators invite co-coordinators
   // and its communities' representatives, and manage those invitations and co-coordinators' roles.
   'people.read': on('global', { can: isAdministrator }),
+  'audit.read': on('global', { can: isAdministrator }),
   'people.manage': on('global', { write: true, can: isAdministrator }),
   'club.people.invite': on('club', { write: true, can: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
   'club.people.read': on('club', { see: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
