@@ -28,6 +28,7 @@ import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { accountRoutes } from '../features/account/routes';
 import { reportRoutes } from '../features/reports/routes';
+import { administrationRoutes } from '../features/administration/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
 
 export const routes: RouteObject[] = [
@@ -146,6 +147,7 @@ export const routes: RouteObject[] = [
       ...reviewRoutes,
       ...accountRoutes,
       ...reportRoutes,
+      ...administrationRoutes,
       ...registrationClaimRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],

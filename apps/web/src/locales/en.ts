@@ -4,6 +4,7 @@ import { notificationsEn } from './notifications/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
 import { reportsEn } from './reports/en';
+import { administrationEn } from './administration/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
 import { accountEn } from './account/en';
@@ -20,6 +21,7 @@ export const en = {
   reviews: reviewsEn,
   decisions: decisionsEn,
   reports: reportsEn,
+  administration: administrationEn,
   claims: claimsEn,
   accessLog: accessLogEn,
   account: accountEn,

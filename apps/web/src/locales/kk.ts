@@ -5,6 +5,7 @@ import { notificationsKk } from './notifications/kk';
 import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
 import { reportsKk } from './reports/kk';
+import { administrationKk } from './administration/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
 import { accountKk } from './account/kk';
@@ -16,6 +17,7 @@ export const kk: Translation = {
   reviews: reviewsKk,
   decisions: decisionsKk,
   reports: reportsKk,
+  administration: administrationKk,
   claims: claimsKk,
   accessLog: accessLogKk,
   account: accountKk,
