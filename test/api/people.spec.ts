@@ -146,6 +146,11 @@ describe("coordinators invite for their own clubs only; officials invite no one"
     expect((await accept(await linkFor(repEmail))).status).toBe(200);
     const rep = await signIn(repEmail);
     expect((await t.api.get(`/api/communities/${inClub.id}/participations`).set(rep)).status).toBe(200);
+    // The community sees on its access log that its representatives changed, and by whom.
+    const log = await t.api.get(`/api/communities/${inClub.id}/access-log`).set(rep);
+    expect(log.body.items.filter((e: { kind: string }) => e.kind === 'change').map((e: { actorRole: string | null }) => e.actorRole)).toEqual(
+      expect.arrayContaining(['coordinator']),
+    );
 
     // The club's people page lists both invitations to its coordinators, not to another club's.
     const people = await t.api.get(`/api/clubs/${club.id}/people`).set(coordinator.auth);

@@ -2585,7 +2585,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure";
+            kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "change";
             /** @description Who acted (null: the system, or a person whose data was erased) */
             actorName: string | null;
             /** @description In which capacity: official, administrator, representative … */
