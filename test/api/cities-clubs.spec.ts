@@ -28,6 +28,7 @@ describe('GET /api/cities', () => {
       regionCode: city.regionCode,
       region: { kk: `Облыс ${city.regionCode}`, ru: `Область ${city.regionCode}`, en: `Region ${city.regionCode}` },
       clubCount: 2,
+      version: 1,
     });
   });
 });
@@ -66,6 +67,12 @@ describe('GET /api/clubs', () => {
         id: club.id,
         name: 'Almaty Multi-Faith Club',
         description: expect.any(String),
+        // Clubs made before the names in three languages show their one name in each.
+        names: { kk: 'Almaty Multi-Faith Club', ru: 'Almaty Multi-Faith Club', en: 'Almaty Multi-Faith Club' },
+        descriptions: expect.objectContaining({ en: expect.any(String) }),
+        meetingPlace: '',
+        archived: false,
+        version: 1,
         cityId: city.id,
         city: expect.objectContaining({ id: city.id, slug: city.slug, clubCount: 1 }),
         memberCount: { listed: 1, unlisted: { value: 0, fewerThan: null }, total: { value: 1, fewerThan: null } },

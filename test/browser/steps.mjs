@@ -67,7 +67,7 @@ async function setUpAuthenticator(page, email) {
 }
 
 /** The newest link of this kind emailed to `email`, as a path of this app (the outbox stands in for the mailbox). */
-async function emailedLink(databaseUrl, email, kind) {
+export async function emailedLink(databaseUrl, email, kind) {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {

@@ -17,6 +17,7 @@ import { MeetingRecordsModule } from './meetings/meeting-records.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ParticipationModule } from './participation/participation.module';
 import { PathwayModule } from './pathway/pathway.module';
+import { PeopleModule } from './people/people.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { ReportsModule } from './reports/reports.module';
@@ -32,6 +33,7 @@ export class AppModule {
         TypeOrmModule.forRoot(typeormOptions(databaseUrl, { poolSize: config.DB_POOL_SIZE, sqlTraceFile: config.SQL_TRACE_FILE })),
         AccessModule,
         AuthModule,
+        PeopleModule,
         CitiesModule,
         ClubsModule,
         CommunitiesModule,

@@ -392,6 +392,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People and their roles, ended ones included (the administrator) */
+        get: operations["People_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a role to a person, from a date, with a reason (the administrator) */
+        post: operations["People_addRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a person: no more sign-ins, sessions end at once (the administrator) */
+        post: operations["People_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/reactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated person (the administrator) */
+        post: operations["People_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/roles/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a role from a date with a reason: the administrator, or a club's coordinator for a co-coordinator */
+        post: operations["People_endRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations, newest first (the administrator) */
+        get: operations["People_listInvitations"];
+        put?: never;
+        /** Invite someone by email to a role with its scope (the administrator) */
+        post: operations["People_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A club's coordinators (past ones too) and invitations: its coordinators and the administrator */
+        get: operations["People_clubPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite a co-coordinator, or a representative of a community in the club: the club's coordinators and the administrator */
+        post: operations["People_inviteToClub"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a pending invitation again with a new link, valid 7 days */
+        post: operations["People_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a pending invitation: its link stops working */
+        post: operations["People_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link offers (the link's secret is the proof) */
+        post: operations["People_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: set the password (or give the current one) and take the role */
+        post: operations["People_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention nationally: clubs without a coordinator, invitations, claims, appeals, failed emails (the administrator's home) */
+        get: operations["AuditLog_attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the audit log: changes by actor, club, community, record, action and period (the administrator) */
+        get: operations["AuditLog_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same search as CSV; the export is recorded (the administrator) */
+        get: operations["AuditLog_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cities": {
         parameters: {
             query?: never;
@@ -402,7 +658,8 @@ export interface paths {
         /** The cities, with their clubs' figures */
         get: operations["Cities_list"];
         put?: never;
-        post?: never;
+        /** Add a city (the administrator) */
+        post: operations["Cities_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,7 +675,8 @@ export interface paths {
         };
         /** A city and its clubs */
         get: operations["Cities_get"];
-        put?: never;
+        /** Change a city's names, address and region (the administrator) */
+        put: operations["Cities_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -436,7 +694,8 @@ export interface paths {
         /** Every club with its public figures */
         get: operations["Clubs_list"];
         put?: never;
-        post?: never;
+        /** Open a club in a city (the administrator) */
+        post: operations["Clubs_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,8 +711,43 @@ export interface paths {
         };
         /** A club's page */
         get: operations["Clubs_get"];
-        put?: never;
+        /** Change a club's names, public description, meeting place or city (the administrator) */
+        put: operations["Clubs_update"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a club: it keeps its history and becomes read-only (the administrator) */
+        post: operations["Clubs_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an archived club (the administrator) */
+        post: operations["Clubs_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1767,7 +2061,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "export" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
+        SensitiveEventKind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "export" | "change" | "sign-in" | "sign-in.failed" | "throttled" | "sign-out" | "session.ended" | "signup" | "email.confirmed" | "email.changed" | "password.changed" | "password.reset-requested" | "password.reset" | "second-factor.enabled" | "second-factor.disabled" | "second-factor.failed" | "second-factor.recovery-used" | "second-factor.recovery-codes-renewed" | "reauthenticated" | "reauthentication.failed" | "access.denied";
         SecurityEventDto: {
             id: number;
             /** Format: date-time */
@@ -1972,6 +2266,198 @@ export interface components {
              */
             expiresAt: string;
         };
+        RoleGrantDto: {
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            clubId: string | null;
+            /** @description The club's English name */
+            clubName: string | null;
+            /** Format: uuid */
+            communityId: string | null;
+            /** @description Through the naming rule */
+            communityName: string | null;
+            region: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string | null;
+            reason: string | null;
+            endReason: string | null;
+            inForce: boolean;
+        };
+        PersonDto: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            email: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+            secondFactorEnabled: boolean;
+            /** @description Every grant, ended ones included */
+            roles: components["schemas"]["RoleGrantDto"][];
+        };
+        AddRoleDto: {
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description The club of a coordinator
+             */
+            clubId?: string;
+            /**
+             * Format: uuid
+             * @description The community of a representative
+             */
+            communityId?: string;
+            /** @description An official's region code (absent: national) */
+            region?: string;
+            /**
+             * Format: date
+             * @description The first day in force (default: today, Almaty)
+             */
+            startsOn?: string;
+            reason: string;
+        };
+        ReasonDto: {
+            reason: string;
+        };
+        EndRoleDto: {
+            /**
+             * Format: date
+             * @description The first day it is no longer in force (default: today, Almaty: at once)
+             */
+            endsOn?: string;
+            reason: string;
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            clubId: string | null;
+            clubName: string | null;
+            /** Format: uuid */
+            communityId: string | null;
+            /** @description Through the naming rule */
+            communityName: string | null;
+            region: string | null;
+            /** @enum {string} */
+            status: "pending" | "expired" | "accepted" | "revoked";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InviteDto: {
+            role: components["schemas"]["Role"];
+            /**
+             * Format: uuid
+             * @description The club of a coordinator
+             */
+            clubId?: string;
+            /**
+             * Format: uuid
+             * @description The community of a representative
+             */
+            communityId?: string;
+            /** @description An official's region code (absent: national) */
+            region?: string;
+            /** Format: email */
+            email: string;
+        };
+        ClubPeopleDto: {
+            /** @description The club's coordinators, past ones included */
+            coordinators: components["schemas"]["PersonDto"][];
+            invitations: components["schemas"]["InvitationDto"][];
+        };
+        ClubInviteDto: {
+            /** Format: email */
+            email: string;
+            /** @enum {string} */
+            role: "coordinator" | "representative";
+            /**
+             * Format: uuid
+             * @description For a representative: a community that applied to or takes part in the club
+             */
+            communityId?: string;
+        };
+        InvitationPreviewDto: {
+            email: string;
+            role: components["schemas"]["Role"];
+            clubName: string | null;
+            /** @description The community the invitee will represent */
+            communityName: string | null;
+            region: string | null;
+            /** @description The address has an account: accepting asks for its password */
+            accountExists: boolean;
+            /** @description The role needs a second factor, set up at the first sign-in */
+            secondFactorRequired: boolean;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        InvitationAcceptanceDto: {
+            token: string;
+            /** @description A new password (AUTH.WEAK_PASSWORD); for an address that has an account, its current password */
+            password: string;
+            /** @description Required for a new account */
+            displayName?: string;
+        };
+        InvitationAcceptedDto: {
+            /** Format: email */
+            email: string;
+            /** @description Sign in next and set up the authenticator app */
+            secondFactorRequired: boolean;
+        };
+        ClubNeedingCoordinatorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            cityId: string;
+        };
+        AttentionDto: {
+            /** @description Active clubs with no coordinator in force */
+            clubsWithoutCoordinator: components["schemas"]["ClubNeedingCoordinatorDto"][];
+            pendingInvitations: number;
+            /** @description Expired without being accepted or withdrawn */
+            expiredInvitations: number;
+            registrationClaimsWaiting: number;
+            openAppeals: number;
+            /** @description Emails the outbox gave up on */
+            failedEmails: number;
+        };
+        AuditEntryDto: {
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @description Staff by display name; null for the system or an erased account */
+            actorName: string | null;
+            actorRole: string | null;
+            /** Format: uuid */
+            sessionId: string | null;
+            /** @description e.g. club.archived, role.ended, invitation.created */
+            action: string;
+            /** @description The kind of record: club, city, invitation, role-grant, user */
+            resource: string;
+            /** Format: uuid */
+            recordId: string | null;
+            /** Format: uuid */
+            clubId: string | null;
+            /** @description The communities concerned (ids) */
+            communityIds: string[];
+            /** @description old → new values per field, protected ones masked; reasons */
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            nextBefore: number | null;
+        };
         LocalizedTextDto: {
             kk: string;
             ru: string;
@@ -1985,6 +2471,37 @@ export interface components {
             regionCode: string;
             region: components["schemas"]["LocalizedTextDto"];
             clubCount: number;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
+        };
+        LocalizedTextInputDto: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        SaveCityDto: {
+            /** @example taraz */
+            slug: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+            /**
+             * @description The scope of the region's officials
+             * @example zhambyl
+             */
+            regionCode: string;
+            region: components["schemas"]["LocalizedTextInputDto"];
+        };
+        UpdateCityDto: {
+            /** @example taraz */
+            slug: string;
+            name: components["schemas"]["LocalizedTextInputDto"];
+            /**
+             * @description The scope of the region's officials
+             * @example zhambyl
+             */
+            regionCode: string;
+            region: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         FigureDto: {
             value: number | null;
@@ -2001,8 +2518,19 @@ export interface components {
         ClubSummaryDto: {
             /** Format: uuid */
             id: string;
+            /** @description The English name (`names` has all three) */
             name: string;
+            /** @description The English public description (`descriptions` has all three) */
             description: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the club usually meets (empty: not given) */
+            meetingPlace: string;
+            /** @description An archived club keeps its history and is read-only */
+            archived: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
@@ -2049,8 +2577,19 @@ export interface components {
         ClubDto: {
             /** Format: uuid */
             id: string;
+            /** @description The English name (`names` has all three) */
             name: string;
+            /** @description The English public description (`descriptions` has all three) */
             description: string;
+            names: components["schemas"]["LocalizedTextDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedTextDto"];
+            /** @description Where the club usually meets (empty: not given) */
+            meetingPlace: string;
+            /** @description An archived club keeps its history and is read-only */
+            archived: boolean;
+            /** @description Pass back when saving (409 when it changed meanwhile) */
+            version: number;
             /** Format: uuid */
             cityId: string;
             city: components["schemas"]["CityDto"];
@@ -2067,6 +2606,41 @@ export interface components {
             viewerIsCoordinator: boolean;
             /** @description The caller's communities' participations in this club */
             viewerParticipations: components["schemas"]["ParticipationSummaryDto"][];
+        };
+        LocalizedLongTextInputDto: {
+            kk: string;
+            ru: string;
+            en: string;
+        };
+        SaveClubDto: {
+            /** Format: uuid */
+            cityId: string;
+            names: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedLongTextInputDto"];
+            /** @description Where the club usually meets: a public venue (may be empty) */
+            meetingPlace: string;
+        };
+        UpdateClubDto: {
+            /** Format: uuid */
+            cityId: string;
+            names: components["schemas"]["LocalizedTextInputDto"];
+            /** @description The public description in kk/ru/en */
+            descriptions: components["schemas"]["LocalizedLongTextInputDto"];
+            /** @description Where the club usually meets: a public venue (may be empty) */
+            meetingPlace: string;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
+        };
+        ArchiveClubDto: {
+            /** @description Why the club closes (kept with its history) */
+            reason: string;
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
+        };
+        RestoreClubDto: {
+            /** @description The version read; 409 when the record changed meanwhile */
+            version: number;
         };
         RegistrationClaimDto: {
             /** Format: uuid */
@@ -2153,7 +2727,7 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             /** @enum {string} */
-            kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure";
+            kind: "read" | "consent.granted" | "consent.revoked" | "registration.claimed" | "registration.verified" | "registration.rejected" | "erasure" | "change";
             /** @description Who acted (null: the system, or a person whose data was erased) */
             actorName: string | null;
             /** @description In which capacity: official, administrator, representative … */
@@ -2497,11 +3071,6 @@ export interface components {
             scope: components["schemas"]["ChangeScope"];
             reason: string;
             version: number;
-        };
-        LocalizedTextInputDto: {
-            kk: string;
-            ru: string;
-            en: string;
         };
         CreateTopicDto: {
             /** @example road_safety */
@@ -3663,8 +4232,27 @@ export type SecondFactorEnrolmentDto = components['schemas']['SecondFactorEnrolm
 export type SecondFactorCodeDto = components['schemas']['SecondFactorCodeDto'];
 export type RecoveryCodesDto = components['schemas']['RecoveryCodesDto'];
 export type SessionInfoDto = components['schemas']['SessionInfoDto'];
+export type RoleGrantDto = components['schemas']['RoleGrantDto'];
+export type PersonDto = components['schemas']['PersonDto'];
+export type AddRoleDto = components['schemas']['AddRoleDto'];
+export type ReasonDto = components['schemas']['ReasonDto'];
+export type EndRoleDto = components['schemas']['EndRoleDto'];
+export type InvitationDto = components['schemas']['InvitationDto'];
+export type InviteDto = components['schemas']['InviteDto'];
+export type ClubPeopleDto = components['schemas']['ClubPeopleDto'];
+export type ClubInviteDto = components['schemas']['ClubInviteDto'];
+export type InvitationPreviewDto = components['schemas']['InvitationPreviewDto'];
+export type InvitationAcceptanceDto = components['schemas']['InvitationAcceptanceDto'];
+export type InvitationAcceptedDto = components['schemas']['InvitationAcceptedDto'];
+export type ClubNeedingCoordinatorDto = components['schemas']['ClubNeedingCoordinatorDto'];
+export type AttentionDto = components['schemas']['AttentionDto'];
+export type AuditEntryDto = components['schemas']['AuditEntryDto'];
+export type AuditPageDto = components['schemas']['AuditPageDto'];
 export type LocalizedTextDto = components['schemas']['LocalizedTextDto'];
 export type CityDto = components['schemas']['CityDto'];
+export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
+export type SaveCityDto = components['schemas']['SaveCityDto'];
+export type UpdateCityDto = components['schemas']['UpdateCityDto'];
 export type FigureDto = components['schemas']['FigureDto'];
 export type CountFigureDto = components['schemas']['CountFigureDto'];
 export type ClubSummaryDto = components['schemas']['ClubSummaryDto'];
@@ -3673,6 +4261,11 @@ export type CommunityRefDto = components['schemas']['CommunityRefDto'];
 export type ParticipantDto = components['schemas']['ParticipantDto'];
 export type ParticipationSummaryDto = components['schemas']['ParticipationSummaryDto'];
 export type ClubDto = components['schemas']['ClubDto'];
+export type LocalizedLongTextInputDto = components['schemas']['LocalizedLongTextInputDto'];
+export type SaveClubDto = components['schemas']['SaveClubDto'];
+export type UpdateClubDto = components['schemas']['UpdateClubDto'];
+export type ArchiveClubDto = components['schemas']['ArchiveClubDto'];
+export type RestoreClubDto = components['schemas']['RestoreClubDto'];
 export type RegistrationClaimDto = components['schemas']['RegistrationClaimDto'];
 export type CommunityDto = components['schemas']['CommunityDto'];
 export type UpdateCommunityDto = components['schemas']['UpdateCommunityDto'];
@@ -3706,7 +4299,6 @@ export type MeetingDto = components['schemas']['MeetingDto'];
 export type ChangeScope = components['schemas']['ChangeScope'];
 export type UpdateMeetingDto = components['schemas']['UpdateMeetingDto'];
 export type CancelMeetingDto = components['schemas']['CancelMeetingDto'];
-export type LocalizedTextInputDto = components['schemas']['LocalizedTextInputDto'];
 export type CreateTopicDto = components['schemas']['CreateTopicDto'];
 export type UpdateTopicDto = components['schemas']['UpdateTopicDto'];
 export type CreateHolidayDto = components['schemas']['CreateHolidayDto'];
@@ -5025,6 +5617,992 @@ export interface operations {
             };
         };
     };
+    People_list: {
+        parameters: {
+            query?: {
+                /** @description Part of a name or an email address */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_addRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddRoleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.ALREADY_HOLDS_ROLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.LAST_COORDINATOR: appoint a successor first; PEOPLE.SELF */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_endRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndRoleDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.LAST_COORDINATOR: appoint a successor first; PEOPLE.ROLE_ENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_listInvitations: {
+        parameters: {
+            query?: {
+                status?: "pending" | "expired" | "accepted" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"][];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; AUTH.REAUTHENTICATION_REQUIRED: confirm the password (POST /api/auth/reauthentication) first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.ALREADY_HOLDS_ROLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_clubPeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubPeopleDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_inviteToClub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClubInviteDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.ALREADY_HOLDS_ROLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.COMMUNITY_NOT_IN_CLUB */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.INVITATION_CLOSED: accepted or withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description PEOPLE.INVITATION_CLOSED: accepted or withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTokenDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    People_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAcceptanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAcceptedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_attention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttentionDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_search: {
+        parameters: {
+            query?: {
+                /** @description Who made the change (their current email address) */
+                actor?: string;
+                clubId?: string;
+                communityId?: string;
+                /** @description The changed record */
+                recordId?: string;
+                /** @description An action, or its start (e.g. `club`) */
+                action?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description Until this moment (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuditLog_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Who made the change (their current email address) */
+                actor?: string;
+                clubId?: string;
+                communityId?: string;
+                /** @description The changed record */
+                recordId?: string;
+                /** @description An action, or its start (e.g. `club`) */
+                action?: string;
+                /** @description From this moment (inclusive) */
+                from?: string;
+                /** @description Until this moment (exclusive) */
+                to?: string;
+                limit?: number;
+                /** @description The previous page's `nextBefore` */
+                before?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with a byte order mark */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Cities_list: {
         parameters: {
             query?: never;
@@ -5040,6 +6618,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CityDto"][];
+                };
+            };
+        };
+    };
+    Cities_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CITY.SLUG_TAKEN: another city has this address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };
@@ -5080,6 +6726,84 @@ export interface operations {
             };
         };
     };
+    Cities_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CITY.SLUG_TAKEN: another city has this address; CITY.STALE_VERSION: changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     Clubs_list: {
         parameters: {
             query?: {
@@ -5103,6 +6827,74 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveClubDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: no such city */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5142,6 +6934,239 @@ export interface operations {
             };
             /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateClubDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CLUB.ARCHIVED: read-only */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveClubDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CLUB.ARCHIVED: archived already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Clubs_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreClubDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CLUB.STALE_VERSION: changed meanwhile; CONFLICT: not archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

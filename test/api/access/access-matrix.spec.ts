@@ -31,6 +31,9 @@ import { AppRoute, MATRIX_HEADERS, MatrixRow, readMatrix, routesOf, Verdict, ver
  * | /holidays/{id}, /topics/{id}                   | {id}                     | the world's holiday (DELETE when allowed: a throwaway), topic |
  * | /weekly-observances/{id}                       | {id}                     | the world's observance (DELETE when allowed: a throwaway) |
  * | /reports/clubs/{id}/annual.csv                 | {id}                     | club A                                                |
+ * | /users/{userId}…                               | {userId}                 | a throwaway account                                   |
+ * | /invitations/{id}/…                            | {id}                     | the administrator's invitation of a coordinator of A  |
+ * | /roles/{id}/end                                | {id}                     | A's coordinator's role                                |
  * | POST …/sponsorships                            | body communityId         | M (the sponsor)                                       |
  * | any other route guarding a body communityId    | body communityId         | P                                                     |
  *
@@ -68,6 +71,10 @@ interface Extras {
   notificationOfHidden: string;
   /** Signs in as nobody in particular (for POST /auth/login). */
   throwaway: TestUser;
+  /** A pending invitation of a coordinator of club A, sent by the administrator. */
+  invitationId: string;
+  /** The role of A's coordinator. */
+  coordinatorGrantId: string;
 }
 let extras: Extras;
 
@@ -83,6 +90,8 @@ function paramValue(path: string, param: string): string {
       return resource === 'projects' ? w.member.id : w.hidden.id;
     case 'contributionId':
       return s.projects.active.contributions.hidden;
+    case 'userId':
+      return extras.throwaway.id;
     case 'milestoneId':
       return s.projects.active.milestoneId;
     case 'id':
@@ -120,6 +129,10 @@ function paramValue(path: string, param: string): string {
           return '00000000-0000-4000-8000-000000000000';
         case 'reports':
           return w.clubA.id;
+        case 'invitations':
+          return extras.invitationId;
+        case 'roles':
+          return extras.coordinatorGrantId;
       }
   }
   throw new Error(`no fixture for {${param}} in ${path}: add it to the mapping in access-matrix.spec.ts`);
@@ -248,7 +261,11 @@ beforeAll(async () => {
   routes = routesOf(t.app);
   const notifications = await t.api.get('/api/notifications').set(w.hidden.representative.auth);
   expect(notifications.body.items.length).toBeGreaterThan(0);
-  extras = { notificationOfHidden: notifications.body.items[0].id, throwaway: await f.newUser() };
+  const invited = `zq-matrix-invitee-${w.tag}@dastarkhan.test`;
+  await t.api.post('/api/invitations').set(w.administrator.auth).send({ email: invited, role: 'coordinator', clubId: w.clubA.id }).expect(204);
+  const { rows: [invitation] } = await t.db.query(`SELECT id FROM invitations WHERE email = $1`, [invited]);
+  const { rows: [grant] } = await t.db.query(`SELECT id FROM role_grants WHERE user_id = $1 AND club_id = $2`, [w.coordinatorA.id, w.clubA.id]);
+  extras = { notificationOfHidden: notifications.body.items[0].id, throwaway: await f.newUser(), invitationId: invitation.id, coordinatorGrantId: grant.id };
 
   const byKey = new Map(routes.map((route) => [route.key, route]));
   const cells = matrix.flatMap((row) => {

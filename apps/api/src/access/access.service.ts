@@ -82,6 +82,8 @@ export class AccessService {
         throw notFound(RESOURCE_NOUNS[resource.kind]);
       case 'forbidden':
         throw new AppError('FORBIDDEN', `You may not do this (${permission})`);
+      case 'read-only':
+        throw new AppError('CLUB.ARCHIVED', 'This club is archived: its records are kept, read-only');
     }
   }
 

@@ -15,14 +15,14 @@ export const COMMUNITY_PRIVACY_JSON = `
 /** A participation row aliased `p` as a ParticipationResource (needs `c` its community, `ci` its club's city). */
 export const PARTICIPATION_JSON = `
   json_build_object('kind', 'participation', 'participationId', p.id, 'clubId', p.club_id, 'regionCode', ci.region_code,
-    'status', p.status, 'community', ${COMMUNITY_PRIVACY_JSON})`;
+    'clubArchived', cl.archived_at IS NOT NULL, 'status', p.status, 'community', ${COMMUNITY_PRIVACY_JSON})`;
 
 export const PARTICIPATION_FROM = `
   participations p JOIN communities c ON c.id = p.community_id JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id`;
 
 const PROJECT_JSON = `
   json_build_object('kind', 'project', 'projectId', pr.id, 'clubId', pr.club_id, 'regionCode', ci.region_code,
-    'status', pr.status, 'visibility', pr.visibility, 'leadCommunityId', pr.lead_community_id,
+    'clubArchived', cl.archived_at IS NOT NULL, 'status', pr.status, 'visibility', pr.visibility, 'leadCommunityId', pr.lead_community_id,
     'partners', COALESCE((SELECT json_agg(json_build_object('communityId', x.community_id, 'status', x.status))
                             FROM project_partners x WHERE x.project_id = pr.id), '[]'::json))`;
 
@@ -30,12 +30,12 @@ const PROJECT_FROM = `projects pr JOIN clubs cl ON cl.id = pr.club_id JOIN citie
 
 /** One query per kind: the record's facts as the access rules read them (a single JSON column `r`). */
 const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
-  club: `SELECT json_build_object('kind', 'club', 'clubId', cl.id, 'regionCode', ci.region_code) AS r
+  club: `SELECT json_build_object('kind', 'club', 'clubId', cl.id, 'regionCode', ci.region_code, 'archived', cl.archived_at IS NOT NULL) AS r
            FROM clubs cl JOIN cities ci ON ci.id = cl.city_id WHERE cl.id = $1`,
   community: `SELECT json_build_object('kind', 'community', 'community', ${COMMUNITY_PRIVACY_JSON}) AS r FROM communities c WHERE c.id = $1`,
   participation: `SELECT ${PARTICIPATION_JSON} AS r FROM ${PARTICIPATION_FROM} WHERE p.id = $1`,
   meeting: `SELECT json_build_object('kind', 'meeting', 'meetingId', m.id, 'clubId', m.club_id, 'regionCode', ci.region_code,
-                                     'visibility', m.visibility) AS r
+                                     'clubArchived', cl.archived_at IS NOT NULL, 'visibility', m.visibility) AS r
               FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id WHERE m.id = $1`,
   project: `SELECT ${PROJECT_JSON} AS r FROM ${PROJECT_FROM} WHERE pr.id = $1`,
   contribution: `SELECT json_build_object('kind', 'contribution', 'contributionId', pc.id, 'communityId', pc.community_id,
@@ -43,8 +43,8 @@ const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
                    FROM project_contributions pc JOIN communities c ON c.id = pc.community_id
                    JOIN ${PROJECT_FROM} ON pr.id = pc.project_id WHERE pc.id = $1`,
   'action-item': `SELECT json_build_object('kind', 'action-item', 'actionItemId', a.id, 'clubId', a.club_id,
-                                           'ownerCommunityId', a.owner_community_id) AS r
-                    FROM action_items a WHERE a.id = $1`,
+                                           'clubArchived', cl.archived_at IS NOT NULL, 'ownerCommunityId', a.owner_community_id) AS r
+                    FROM action_items a JOIN clubs cl ON cl.id = a.club_id WHERE a.id = $1`,
   review: `SELECT json_build_object('kind', 'review', 'reviewId', rv.id, 'officialId', rv.official_id, 'participation', ${PARTICIPATION_JSON}) AS r
              FROM participation_reviews rv JOIN ${PARTICIPATION_FROM} ON p.id = rv.participation_id WHERE rv.id = $1`,
   decision: `SELECT json_build_object('kind', 'decision', 'decisionId', d.id, 'participation', ${PARTICIPATION_JSON}) AS r
@@ -65,6 +65,10 @@ const LOADERS: { [K in Exclude<ResourceKind, 'global'>]: string } = {
                                UNION SELECT ci.region_code FROM participations p JOIN clubs cl ON cl.id = p.club_id
                                        JOIN cities ci ON ci.id = cl.city_id WHERE p.community_id = rc.community_id) regions)) AS r
       FROM registration_claims rc WHERE rc.id = $1`,
+  invitation: `SELECT json_build_object('kind', 'invitation', 'invitationId', i.id, 'clubId', i.club_id, 'invitedBy', i.invited_by) AS r
+                 FROM invitations i WHERE i.id = $1`,
+  'role-grant': `SELECT json_build_object('kind', 'role-grant', 'roleGrantId', g.id, 'role', g.role, 'clubId', g.club_id) AS r
+                   FROM role_grants g WHERE g.id = $1`,
 };
 
 /** What a 404 calls each kind of record. */
@@ -83,6 +87,8 @@ export const RESOURCE_NOUNS: Record<ResourceKind, string> = {
   sponsorship: 'Sponsorship',
   notification: 'Notification',
   'registration-claim': 'Registration claim',
+  invitation: 'Invitation',
+  'role-grant': 'Role',
 };
 
 /** The record's facts, or null when it does not exist. */

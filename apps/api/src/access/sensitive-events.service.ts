@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isAdministrator, officialRegions, type ViewerContext } from '@dastarkhan/domain';
 import type { SecurityEventKind, SensitiveEventKind } from './entities/sensitive-event.entity';
+import type { FieldChange } from './audit';
 import type { ReadLog } from './read-log';
 import type { SecurityEventDto, SecurityEventPageDto, SecurityEventQueryDto } from './dto/security-event.dto';
 
@@ -34,6 +35,22 @@ export interface SecurityEventInput {
   details?: Record<string, unknown>;
 }
 
+/** A change made through the API, for the audit log: in the transaction of the change itself. */
+export interface ChangeInput {
+  actor: (ViewerContext & { sessionId?: string }) | null;
+  /** What was done, e.g. `club.created`, `club.archived`, `role.ended`. */
+  action: string;
+  /** The kind of record, e.g. `club`, `city`, `user`, `invitation`. */
+  resource: string;
+  recordId: string;
+  clubId?: string | null;
+  communityIds?: readonly string[];
+  /** Old → new values, masked where protected (audit.ts, changesOf). */
+  changes?: Record<string, FieldChange>;
+  /** Further masked facts: a reason code, a count. */
+  details?: Record<string, unknown>;
+}
+
 /** The capacity in which someone acts on a protected record, for the record of sensitive events. */
 export function capacityOf(viewer: ViewerContext | null): string | null {
   if (!viewer) return null;
@@ -61,6 +78,24 @@ export class SensitiveEventsService {
         event.details ?? {},
         event.requestId ?? null,
         event.address ?? null,
+      ],
+    );
+  }
+
+  /** One change, in the transaction that makes it: the change and its record commit together. */
+  async change(manager: EntityManager, event: ChangeInput): Promise<void> {
+    await manager.query(
+      `INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details, record_id, club_id, session_id)
+       VALUES ('change', $1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        event.actor?.userId ?? null,
+        capacityOf(event.actor),
+        event.communityIds ?? [],
+        event.resource,
+        { action: event.action, ...(event.changes ? { changes: event.changes } : {}), ...event.details },
+        event.recordId,
+        event.clubId ?? null,
+        event.actor?.sessionId || null,
       ],
     );
   }

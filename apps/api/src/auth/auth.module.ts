@@ -38,6 +38,6 @@ import { SessionsService } from './sessions.service';
     LocalStrategy,
     JwtStrategy,
   ],
-  exports: [SessionsService],
+  exports: [SessionsService, AccountMailService],
 })
 export class AuthModule {}

@@ -70,7 +70,7 @@ export class AuthService {
   }
 
   private async account(manager: EntityManager, where: 'email' | 'id', value: string): Promise<AccountRow | null> {
-    const [row]: AccountRow[] = await manager.query(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE ${where} = $1 AND erased_at IS NULL`, [value]);
+    const [row]: AccountRow[] = await manager.query(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE ${where} = $1 AND erased_at IS NULL AND deactivated_at IS NULL`, [value]);
     return row ?? null;
   }
 

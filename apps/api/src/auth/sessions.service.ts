@@ -60,7 +60,7 @@ export class SessionsService {
                            AND (live.last_active_at < now() - make_interval(secs => ${TOUCH_SECONDS}) OR live.address IS DISTINCT FROM $4)
                         RETURNING sessions.id)
        SELECT ${VIEWER_COLUMNS}, s.id AS "sessionId", s.reauthenticated_at AS "reauthenticatedAt"
-         FROM live s JOIN users u ON u.id = s.user_id`,
+         FROM live s JOIN users u ON u.id = s.user_id AND u.deactivated_at IS NULL`,
       [sessionId, this.config.SESSION_IDLE_MINUTES, activity !== null && !activity.background, activity?.address ?? null],
     );
     return viewer ?? null;

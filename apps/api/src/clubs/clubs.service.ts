@@ -26,8 +26,11 @@ const COUNTS = (status: string) => `
 
 const SUMMARY_SELECT = `
   SELECT cl.id, cl.name, cl.description, cl.city_id AS "cityId", ci.region_code AS "regionCode",
+         COALESCE(cl.names, jsonb_build_object('kk', cl.name, 'ru', cl.name, 'en', cl.name)) AS names,
+         COALESCE(cl.descriptions, jsonb_build_object('kk', cl.description, 'ru', cl.description, 'en', cl.description)) AS descriptions,
+         cl.meeting_place AS "meetingPlace", cl.archived_at IS NOT NULL AS archived, cl.version,
          json_build_object('id', ci.id, 'slug', ci.slug, 'name', ci.name, 'regionCode', ci.region_code,
-           'region', ci.region, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
+           'region', ci.region, 'version', ci.version, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
          ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
          count(p.id) FILTER (WHERE p.status = 'applied')::int AS pending,
          count(p.id) FILTER (WHERE p.status = 'candidate')::int AS candidates
@@ -119,4 +122,9 @@ export class ClubsService {
   }
 }
 
-const clubOf = (row: { id: string; regionCode: string }): ClubResource => ({ kind: 'club', clubId: row.id, regionCode: row.regionCode });
+const clubOf = (row: { id: string; regionCode: string; archived: boolean }): ClubResource => ({
+  kind: 'club',
+  clubId: row.id,
+  regionCode: row.regionCode,
+  archived: row.archived,
+});

@@ -18,3 +18,9 @@ export class CityIdParam {
   @IsUUID()
   cityId: string;
 }
+
+export class UserIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId: string;
+}

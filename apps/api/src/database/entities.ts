@@ -30,11 +30,13 @@ import { ProjectMilestone } from '../projects/entities/project-milestone.entity'
 import { ProjectPartner } from '../projects/entities/project-partner.entity';
 import { Project } from '../projects/entities/project.entity';
 import { RoleAssignment } from '../users/entities/role-assignment.entity';
+import { Invitation } from '../people/entities/invitation.entity';
 import { User } from '../users/entities/user.entity';
 
 export const ENTITIES = [
   User,
   RoleAssignment,
+  Invitation,
   Session,
   LoginAttempt,
   AccountToken,

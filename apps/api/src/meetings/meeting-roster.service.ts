@@ -29,7 +29,8 @@ export class MeetingRosterService {
   /** The meeting, or NOT_FOUND. Pass a transaction's manager to read (and lock) inside it. */
   async loadMeeting(id: string, manager: EntityManager = this.db.manager, lock = false): Promise<MeetingRef> {
     const [meeting]: MeetingRef[] = await manager.query(
-      `SELECT 'meeting' AS kind, m.id, m.id AS "meetingId", m.club_id AS "clubId", ci.region_code AS "regionCode", m.status,
+      `SELECT 'meeting' AS kind, m.id, m.id AS "meetingId", m.club_id AS "clubId", ci.region_code AS "regionCode",
+              cl.archived_at IS NOT NULL AS "clubArchived", m.status,
               m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.visibility
          FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id
         WHERE m.id = $1 ${lock ? 'FOR UPDATE OF m' : ''}`,

@@ -26,6 +26,7 @@ export interface MeetingRow {
   id: string;
   clubId: string;
   regionCode: string;
+  clubArchived: boolean;
   clubName: string;
   seriesId: string | null;
   detached: boolean;
@@ -50,7 +51,7 @@ export interface MeetingRow {
 type AgendaRow = Omit<AgendaItemDto, 'presenterCommunity' | 'presenterIsCommunity'> & { presenterCommunityId: string | null };
 
 export const MEETING_SELECT = `
-  SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
+  SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", cl.archived_at IS NOT NULL AS "clubArchived", cl.name AS "clubName", m.series_id AS "seriesId", m.detached, m.title,
          m.description, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.format, m.online_link AS "onlineLink",
          m.venue, m.venue_community_id AS "venueCommunityId", m.visibility, m.status, m.cancel_reason AS "cancelReason",
          m.check_in_code AS "checkInCode", m.version, m.updated_at AS "updatedAt",
@@ -214,11 +215,12 @@ export function venueLabel(row: Pick<MeetingRow, 'venue' | 'venueCommunityId'>, 
 }
 
 /** A meeting row as the access rules read it. */
-export const meetingResource = (row: Pick<MeetingRow, 'id' | 'clubId' | 'regionCode' | 'visibility'>): MeetingResource => ({
+export const meetingResource = (row: Pick<MeetingRow, 'id' | 'clubId' | 'regionCode' | 'clubArchived' | 'visibility'>): MeetingResource => ({
   kind: 'meeting',
   meetingId: row.id,
   clubId: row.clubId,
   regionCode: row.regionCode,
+  clubArchived: row.clubArchived,
   visibility: row.visibility,
 });
 

@@ -47,6 +47,7 @@ interface ExistingMeeting {
   id: string;
   clubId: string;
   regionCode: string;
+  clubArchived: boolean;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -338,7 +339,8 @@ export class SchedulingService {
     const to = new Date(Math.max(...planned.map((p) => p.endsAt.getTime())));
     const existing: ExistingMeeting[] = await manager.query(
       `SELECT m.id, m.club_id AS "clubId", ci.region_code AS "regionCode", m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt",
-              m.status, m.format, m.venue, m.venue_community_id AS "venueCommunityId", m.visibility
+              m.status, m.format, m.venue, m.venue_community_id AS "venueCommunityId", m.visibility,
+              cl.archived_at IS NOT NULL AS "clubArchived"
          FROM meetings m JOIN clubs cl ON cl.id = m.club_id JOIN cities ci ON ci.id = cl.city_id
         WHERE m.status = 'scheduled' AND m.starts_at < $1 AND m.ends_at > $2 AND NOT (m.id = ANY($3))
           AND (m.club_id = $4 OR m.venue IS NOT NULL OR m.venue_community_id IS NOT NULL)`,

@@ -52,7 +52,7 @@ const SUMMARY_SELECT = `
          (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id) AS "milestoneTotal",
          (SELECT count(*)::int FROM project_milestones m WHERE m.project_id = p.id AND m.done) AS "milestoneDone",
          json_build_object('kind', 'project', 'projectId', p.id, 'clubId', p.club_id, 'regionCode', ci.region_code,
-           'status', p.status, 'visibility', p.visibility, 'leadCommunityId', p.lead_community_id,
+           'clubArchived', cl.archived_at IS NOT NULL, 'status', p.status, 'visibility', p.visibility, 'leadCommunityId', p.lead_community_id,
            'partners', COALESCE((SELECT json_agg(json_build_object('communityId', x.community_id, 'status', x.status))
                                    FROM project_partners x WHERE x.project_id = p.id), '[]'::json)) AS resource
     FROM projects p JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id`;

@@ -462,6 +462,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       projectId: p.id,
       clubId: p.clubId,
       regionCode: club(p.clubId)?.regionCode ?? '',
+      // A read: whether the club is archived does not change who sees the project.
+      clubArchived: false,
       status: p.status,
       visibility: p.visibility,
       leadCommunityId: p.leadCommunityId,

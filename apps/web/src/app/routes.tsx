@@ -11,6 +11,7 @@ import { decisionRoutes } from '../features/decisions/routes';
 import { reviewRoutes } from '../features/reviews/routes';
 import { accountRoutes } from '../features/account/routes';
 import { reportRoutes } from '../features/reports/routes';
+import { administrationRoutes } from '../features/administration/routes';
 import { registrationClaimRoutes } from '../features/registration-claims/routes';
 import { workQueueRoutes } from '../features/work-queue/routes';
 import { lazyPage } from '../lib/lazy-page';
@@ -161,6 +162,7 @@ export const routes: RouteObject[] = [
       ...reviewRoutes,
       ...accountRoutes,
       ...reportRoutes,
+      ...administrationRoutes,
       ...registrationClaimRoutes,
       ...workQueueRoutes,
       { path: '*', element: <NotFoundPage /> },

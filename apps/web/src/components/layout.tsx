@@ -94,7 +94,7 @@ export function Layout() {
                 )}
                 {isAdministrator(user) && (
                   <li>
-                    <NavLink to="/admin/topics" data-testid="admin-link">
+                    <NavLink to="/admin" data-testid="admin-link">
                       {t('nav.admin')}
                     </NavLink>
                   </li>

@@ -6,6 +6,7 @@ import { calendarEn } from './calendar/en';
 import { reviewsEn } from './reviews/en';
 import { decisionsEn } from './decisions/en';
 import { reportsEn } from './reports/en';
+import { administrationEn } from './administration/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
 import { accountEn } from './account/en';
@@ -25,6 +26,7 @@ export const en = {
   reviews: reviewsEn,
   decisions: decisionsEn,
   reports: reportsEn,
+  administration: administrationEn,
   claims: claimsEn,
   accessLog: accessLogEn,
   account: accountEn,

@@ -7,6 +7,7 @@ import { calendarKk } from './calendar/kk';
 import { reviewsKk } from './reviews/kk';
 import { decisionsKk } from './decisions/kk';
 import { reportsKk } from './reports/kk';
+import { administrationKk } from './administration/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
 import { accountKk } from './account/kk';
@@ -21,6 +22,7 @@ export const kk: Translation = {
   reviews: reviewsKk,
   decisions: decisionsKk,
   reports: reportsKk,
+  administration: administrationKk,
   claims: claimsKk,
   accessLog: accessLogKk,
   account: accountKk,

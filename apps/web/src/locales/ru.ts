@@ -7,6 +7,7 @@ import { calendarRu } from './calendar/ru';
 import { reviewsRu } from './reviews/ru';
 import { decisionsRu } from './decisions/ru';
 import { reportsRu } from './reports/ru';
+import { administrationRu } from './administration/ru';
 import { claimsRu } from './claims/ru';
 import { accessLogRu } from './access-log/ru';
 import { accountRu } from './account/ru';
@@ -21,6 +22,7 @@ export const ru: Translation = {
   reviews: reviewsRu,
   decisions: decisionsRu,
   reports: reportsRu,
+  administration: administrationRu,
   claims: claimsRu,
   accessLog: accessLogRu,
   account: accountRu,

@@ -25,6 +25,7 @@ export const almaty: Schemas['CityDto'] = {
   regionCode: 'almaty-city',
   region: { kk: 'Алматы қаласы', ru: 'город Алматы', en: 'Almaty city' },
   clubCount: 2,
+  version: 1,
 };
 
 export const astana: Schemas['CityDto'] = {
@@ -34,6 +35,7 @@ export const astana: Schemas['CityDto'] = {
   regionCode: 'astana-city',
   region: { kk: 'Астана қаласы', ru: 'город Астана', en: 'Astana city' },
   clubCount: 1,
+  version: 1,
 };
 
 export function representative(communityIds: string[] = ['com-grace'], overrides: Partial<Me> = {}): Me {
@@ -90,6 +92,11 @@ export function club(overrides: Partial<Club> = {}): Club {
     id: 'club-1',
     name: 'Almaty Multi-Faith Club',
     description: 'Monthly meetings on the social issues of the city.',
+    names: { kk: 'Алматы конфессияаралық клубы', ru: 'Межрелигиозный клуб Алматы', en: 'Almaty Multi-Faith Club' },
+    descriptions: { kk: 'Ай сайынғы кездесулер.', ru: 'Ежемесячные встречи.', en: 'Monthly meetings on the social issues of the city.' },
+    meetingPlace: 'House of Friendship',
+    archived: false,
+    version: 1,
     cityId: almaty.id,
     city: almaty,
     memberCount: countFigure(2),

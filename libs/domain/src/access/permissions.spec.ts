@@ -1,6 +1,7 @@
 import type { CommunityPrivacyFacts } from '../privacy/community-access';
 import {
   decide,
+  inArchivedClub,
   OFFICIAL_WRITES,
   permittedBeforeSecondFactor,
   PERMISSION_NAMES,
@@ -27,6 +28,7 @@ const participation: ParticipationResource = {
   participationId: 'p-1',
   clubId: CLUB,
   regionCode: REGION,
+  clubArchived: false,
   status: 'candidate',
   community: community(),
 };
@@ -35,6 +37,7 @@ const project: ProjectResource = {
   projectId: 'pr-1',
   clubId: CLUB,
   regionCode: REGION,
+  clubArchived: false,
   status: 'active',
   visibility: 'public',
   leadCommunityId: 'community-1',
@@ -44,19 +47,21 @@ const project: ProjectResource = {
 /** A record of each kind, as favourable to an official as the facts allow (in region, consented). */
 const RESOURCES: { [K in ResourceKind]: Extract<Resource, { kind: K }> } = {
   global: { kind: 'global' },
-  club: { kind: 'club', clubId: CLUB, regionCode: REGION },
+  club: { kind: 'club', clubId: CLUB, regionCode: REGION, archived: false },
   community: { kind: 'community', community: community() },
   participation,
-  meeting: { kind: 'meeting', meetingId: 'm-1', clubId: CLUB, regionCode: REGION, visibility: 'public' },
+  meeting: { kind: 'meeting', meetingId: 'm-1', clubId: CLUB, regionCode: REGION, clubArchived: false, visibility: 'public' },
   project,
   contribution: { kind: 'contribution', contributionId: 'c-1', communityId: 'community-1', community: community(), project },
-  'action-item': { kind: 'action-item', actionItemId: 'a-1', clubId: CLUB, ownerCommunityId: 'community-1' },
+  'action-item': { kind: 'action-item', actionItemId: 'a-1', clubId: CLUB, clubArchived: false, ownerCommunityId: 'community-1' },
   review: { kind: 'review', reviewId: 'r-1', officialId: 'official', participation },
   decision: { kind: 'decision', decisionId: 'd-1', participation },
   appeal: { kind: 'appeal', appealId: 'ap-1', participation },
   sponsorship: { kind: 'sponsorship', sponsorshipId: 's-1', sponsorCommunityId: 'community-1', participation },
   notification: { kind: 'notification', notificationId: 'n-1', userId: 'official' },
   'registration-claim': { kind: 'registration-claim', claimId: 'rc-1', communityId: 'community-1', regionCodes: [REGION], community: community() },
+  invitation: { kind: 'invitation', invitationId: 'i-1', clubId: CLUB, invitedBy: 'someone' },
+  'role-grant': { kind: 'role-grant', roleGrantId: 'g-1', role: 'coordinator', clubId: CLUB },
 };
 
 const role = (r: Partial<ViewerRole> & Pick<ViewerRole, 'role'>): ViewerRole => ({ clubId: null, communityId: null, region: null, ...r });
@@ -115,6 +120,79 @@ describe('access decisions', () => {
     expect(verdict('outbox.read', administrator)).toBe('allow');
     expect(verdict('security-events.read', administrator)).toBe('allow');
     expect(verdict('security-events.read', coordinator)).toBe('forbidden');
+  });
+});
+
+describe('an archived club keeps its history and is read-only', () => {
+  const archive = (resource: Resource): Resource => {
+    switch (resource.kind) {
+      case 'club':
+        return { ...resource, archived: true };
+      case 'participation':
+      case 'meeting':
+      case 'project':
+      case 'action-item':
+        return { ...resource, clubArchived: true };
+      case 'contribution':
+        return { ...resource, project: { ...resource.project, clubArchived: true } };
+      case 'review':
+      case 'decision':
+      case 'appeal':
+      case 'sponsorship':
+        return { ...resource, participation: { ...resource.participation, clubArchived: true } };
+      default:
+        return resource;
+    }
+  };
+  const coordinator = viewer([role({ role: 'coordinator', clubId: CLUB })]);
+  const administrator = viewer([role({ role: 'administrator' })]);
+
+  it('refuses every write on its records, reads stay as they were', () => {
+    for (const permission of PERMISSION_NAMES) {
+      const record = RESOURCES[resourceKindOf(permission)] as Resource;
+      if (!inArchivedClub(archive(record))) continue;
+      for (const who of [coordinator, administrator]) {
+        const before = decide(permission, who, record as never);
+        const after = decide(permission, who, archive(record) as never);
+        const rule = PERMISSIONS[permission] as { write?: true; evenWhenArchived?: true };
+        const expected = before === 'allow' && rule.write && !rule.evenWhenArchived ? 'read-only' : before;
+        expect([permission, after]).toEqual([permission, expected]);
+      }
+    }
+    expect(decide('participation.decide', coordinator, archive(participation) as never)).toBe('read-only');
+    expect(decide('participation.read', coordinator, archive(participation) as never)).toBe('allow');
+  });
+
+  it('lets the administrator restore it, and only the administrator', () => {
+    const club = archive(RESOURCES.club) as never;
+    expect(decide('club.archive', administrator, club)).toBe('allow');
+    expect(decide('club.edit', administrator, club)).toBe('read-only');
+    expect(decide('club.archive', coordinator, club)).toBe('forbidden');
+  });
+});
+
+describe('people and roles (issue 12)', () => {
+  const administrator = viewer([role({ role: 'administrator' })]);
+  const coordinator = viewer([role({ role: 'coordinator', clubId: CLUB })]);
+  const elsewhere = viewer([role({ role: 'coordinator', clubId: 'club-2' })]);
+  const official = viewer([role({ role: 'official', region: null })]);
+
+  it('lets the administrator invite anyone, a coordinator only to its own club, an official no one', () => {
+    expect(verdict('people.manage', administrator)).toBe('allow');
+    expect(verdict('people.manage', coordinator)).toBe('forbidden');
+    expect(verdict('club.people.invite', coordinator)).toBe('allow');
+    expect(verdict('club.people.invite', elsewhere)).toBe('forbidden');
+    expect(verdict('club.people.invite', official)).toBe('forbidden');
+    expect(verdict('people.manage', official)).toBe('forbidden');
+  });
+
+  it("lets a club's coordinators manage its invitations and end a co-coordinator's role; others do not learn they exist", () => {
+    expect(verdict('invitation.manage', coordinator)).toBe('allow');
+    expect(verdict('invitation.manage', elsewhere)).toBe('hidden');
+    expect(verdict('role.end', coordinator)).toBe('allow');
+    expect(verdict('role.end', elsewhere)).toBe('hidden');
+    expect(decide('role.end', coordinator, { kind: 'role-grant', roleGrantId: 'g', role: 'official', clubId: null })).toBe('hidden');
+    expect(decide('role.end', administrator, { kind: 'role-grant', roleGrantId: 'g', role: 'official', clubId: null })).toBe('allow');
   });
 });
 

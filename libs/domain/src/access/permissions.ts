@@ -42,6 +42,8 @@ interface Rule<K extends ResourceKind> {
   see?: (viewer: ViewerContext | null, resource: ResourceOf<K>) => boolean;
   /** Whether the caller may do this once it sees the record (default: as `see`); otherwise 403. */
   can?: (viewer: ViewerContext | null, resource: ResourceOf<K>) => boolean;
+  /** A write that stays open when the record's club is archived (restoring it); every other write is refused there. */
+  evenWhenArchived?: true;
 }
 
 type AnyRule = { [K in ResourceKind]: Rule<K> }[ResourceKind];
@@ -53,6 +55,7 @@ interface CheckedRule {
   write?: true;
   see?: (viewer: ViewerContext | null, resource: Resource) => boolean;
   can?: (viewer: ViewerContext | null, resource: Resource) => boolean;
+  evenWhenArchived?: true;
 }
 
 const on = <K extends ResourceKind>(kind: K, rule: Omit<Rule<K>, 'on'>): Rule<K> => ({ on: kind, ...rule });
@@ -143,6 +146,28 @@ export const PERMISSIONS = {
     can: verifiesClaim,
   }),
 
+  // Cities and clubs: the secretariat opens, edits and archives them.
+  'cities.manage': on('global', { write: true, can: isAdministrator }),
+  'clubs.create': on('global', { write: true, can: isAdministrator }),
+  'club.edit': on('club', { write: true, can: isAdministrator }),
+  'club.archive': on('club', { write: true, can: isAdministrator, evenWhenArchived: true }),
+
+  // People and roles: the administrator manages everyone; a club's coordinators invite co-coordinators
+  // and its communities' representatives, and manage those invitations and co-coordinators' roles.
+  'people.read': on('global', { can: isAdministrator }),
+  'audit.read': on('global', { can: isAdministrator }),
+  'people.manage': on('global', { write: true, can: isAdministrator }),
+  'club.people.invite': on('club', { write: true, can: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  'club.people.read': on('club', { see: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  'invitation.manage': on('invitation', {
+    write: true,
+    see: (v, i) => isAdministrator(v) || (!!i.clubId && coordinates(v, i.clubId)) || (!!v && v.userId === i.invitedBy),
+  }),
+  'role.end': on('role-grant', {
+    write: true,
+    see: (v, r) => isAdministrator(v) || (r.role === 'coordinator' && !!r.clubId && coordinates(v, r.clubId)),
+  }),
+
   // Clubs.
   'club.read': on('club', { anonymous: true }),
   'club.participations.read': on('club', { can: clubCoordinator }),
@@ -151,7 +176,7 @@ export const PERMISSIONS = {
   'club.meetings.schedule': on('club', { write: true, can: clubCoordinator }),
   'club.calendar.read': on('club', { anonymous: true }),
   'club.calendar.subscribe': on('club', { write: true, can: (v, c) => clubInsider(v, c.clubId) }),
-  'club.calendar.unsubscribe': on('club', { write: true, can: signedIn }),
+  'club.calendar.unsubscribe': on('club', { write: true, can: signedIn, evenWhenArchived: true }),
   // The club's own records (club-only meetings, action items): its coordinators and participants.
   'club.records.read': on('club', { see: (v, c) => clubInsider(v, c.clubId) }),
   'club.projects.read': on('club', { anonymous: true }),
@@ -285,7 +310,30 @@ export const requiresSecondFactor = (viewer: ViewerContext | null): boolean =>
 export const permittedBeforeSecondFactor = (permission: Permission): boolean =>
   permission === 'account.read' || permission === 'account.write' || allowsAnonymous(permission);
 
-export type AccessVerdict = 'allow' | 'unauthenticated' | 'hidden' | 'forbidden';
+/** 'read-only': the caller may do this, but not on a record of an archived club. */
+export type AccessVerdict = 'allow' | 'unauthenticated' | 'hidden' | 'forbidden' | 'read-only';
+
+/** The record belongs to an archived club: it keeps its history and takes no more writes. */
+export function inArchivedClub(resource: Resource): boolean {
+  switch (resource.kind) {
+    case 'club':
+      return resource.archived;
+    case 'participation':
+    case 'meeting':
+    case 'project':
+    case 'action-item':
+      return resource.clubArchived;
+    case 'contribution':
+      return resource.project.clubArchived;
+    case 'review':
+    case 'decision':
+    case 'appeal':
+    case 'sponsorship':
+      return resource.participation.clubArchived;
+    default:
+      return false;
+  }
+}
 
 /** An official's roles do not count towards a write that is not theirs to make. */
 function actingAs(permission: Permission, viewer: ViewerContext | null): ViewerContext | null {
@@ -304,6 +352,7 @@ export function decide<P extends Permission>(permission: P, viewer: ViewerContex
   const can = rule.can ?? rule.see;
   const actor = actingAs(permission, viewer);
   if (can && !can(actor, record)) return 'forbidden';
+  if (rule.write && !rule.evenWhenArchived && inArchivedClub(record)) return 'read-only';
   return 'allow';
 }
 

@@ -14,6 +14,8 @@ export interface ClubResource {
   kind: 'club';
   clubId: string;
   regionCode: string;
+  /** An archived club keeps its history and is read-only (permissions.ts, `inArchivedClub`). */
+  archived: boolean;
 }
 
 export interface CommunityResource {
@@ -25,6 +27,8 @@ export interface ParticipationResource {
   kind: 'participation';
   participationId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   status: ParticipationStatus;
   community: CommunityPrivacyFacts;
@@ -34,6 +38,8 @@ export interface MeetingResource {
   kind: 'meeting';
   meetingId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   visibility: 'public' | 'club';
 }
@@ -42,6 +48,8 @@ export interface ProjectResource {
   kind: 'project';
   projectId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   regionCode: string;
   status: ProjectStatus;
   visibility: ProjectVisibility;
@@ -64,6 +72,8 @@ export interface ActionItemResource {
   kind: 'action-item';
   actionItemId: string;
   clubId: string;
+  /** The club is archived: the record is read-only. */
+  clubArchived: boolean;
   ownerCommunityId: string | null;
 }
 
@@ -110,6 +120,22 @@ export interface RegistrationClaimResource {
   community: CommunityPrivacyFacts;
 }
 
+/** An invitation to a role: the club it concerns (a co-coordinator's, or the club a representative was invited through). */
+export interface InvitationResource {
+  kind: 'invitation';
+  invitationId: string;
+  clubId: string | null;
+  invitedBy: string | null;
+}
+
+/** One role grant of a person: a coordinator's club, for the club's other coordinators. */
+export interface RoleGrantResource {
+  kind: 'role-grant';
+  roleGrantId: string;
+  role: 'administrator' | 'coordinator' | 'representative' | 'official';
+  clubId: string | null;
+}
+
 export type Resource =
   | GlobalResource
   | ClubResource
@@ -124,7 +150,9 @@ export type Resource =
   | AppealResource
   | SponsorshipResource
   | NotificationResource
-  | RegistrationClaimResource;
+  | RegistrationClaimResource
+  | InvitationResource
+  | RoleGrantResource;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;

@@ -35,6 +35,8 @@ export const SENSITIVE_EVENT_KINDS = [
   'erasure',
   /** A report or table exported (CSV): the filters and period in `details`, no community named. */
   'export',
+  /** A change made through the API (the audit log): `resource` the kind of record, `details` the action and the fields' old → new values, masked. */
+  'change',
   ...SECURITY_EVENT_KINDS,
 ] as const;
 export type SensitiveEventKind = (typeof SENSITIVE_EVENT_KINDS)[number];
@@ -49,6 +51,8 @@ export type SensitiveEventKind = (typeof SENSITIVE_EVENT_KINDS)[number];
 @Index('sensitive_event_communities', ['communityIds'], { type: 'gin' })
 @Index('sensitive_event_time', ['occurredAt'])
 @Index('sensitive_event_actor', ['actorId', 'occurredAt'])
+@Index('sensitive_event_record', ['recordId', 'occurredAt'])
+@Index('sensitive_event_club', ['clubId', 'occurredAt'])
 export class SensitiveEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -85,6 +89,18 @@ export class SensitiveEvent {
   /** The client address of the request (security events). */
   @Column({ type: 'text', nullable: true })
   address: string | null;
+
+  /** The record a `change` changed (its kind is `resource`). */
+  @Column({ type: 'uuid', nullable: true })
+  recordId: string | null;
+
+  /** The club the changed record belongs to, for the audit log's search by club. */
+  @Column({ type: 'uuid', nullable: true })
+  clubId: string | null;
+
+  /** The session the change came from. */
+  @Column({ type: 'uuid', nullable: true })
+  sessionId: string | null;
 
   /** The HTTP request id, to tie an event to the request log. */
   @Column({ type: 'text', nullable: true })

@@ -12,11 +12,12 @@ export const ACCOUNT_EMAIL_KINDS = [
   'email-change-confirm',
   'email-change-taken',
   'email-changed',
+  'invitation',
 ] as const;
 export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
 
 /** Kinds whose body carries a single-use link: the administrator's outbox never shows them (they would hand over the account). */
-export const LINK_EMAILS: readonly AccountEmailKind[] = ['confirm-email', 'password-reset', 'email-change-confirm'];
+export const LINK_EMAILS: readonly AccountEmailKind[] = ['confirm-email', 'password-reset', 'email-change-confirm', 'invitation'];
 
 interface Template {
   subject: string;
@@ -61,6 +62,10 @@ const en: AccountLanguage = {
       body: ['Someone asked to move another Dastarkhan account to this email address, which already has an account. Nothing was changed.'],
     },
     'email-changed': { subject: 'Your email address was changed', body: ['Your account now uses another email address; emails go there from now on.'] },
+    invitation: {
+      subject: 'You are invited to Dastarkhan',
+      body: ['The national secretariat or a club coordinator invites you to take part in Dastarkhan. Open this link to accept, choose a password and see your role (valid for {hours} hours, once):', '{link}', 'If you did not expect it, ignore this email: nothing is opened without you.'],
+    },
   },
 };
 
@@ -94,6 +99,10 @@ const ru: AccountLanguage = {
       body: ['Кто-то попросил перенести другую учётную запись Dastarkhan на этот адрес, но у него уже есть учётная запись. Ничего не изменилось.'],
     },
     'email-changed': { subject: 'Адрес электронной почты изменён', body: ['Ваша учётная запись теперь использует другой адрес; письма будут приходить туда.'] },
+    invitation: {
+      subject: 'Приглашение в Dastarkhan',
+      body: ['Национальный секретариат или координатор клуба приглашает вас в Dastarkhan. Откройте ссылку, чтобы принять приглашение, выбрать пароль и увидеть свою роль (действует {hours} ч, один раз):', '{link}', 'Если вы не ждали этого письма, просто проигнорируйте его: без вас ничего не откроется.'],
+    },
   },
 };
 
@@ -127,6 +136,10 @@ const kk: AccountLanguage = {
       body: ['Біреу басқа Dastarkhan тіркелгісін осы мекенжайға көшіруді сұрады, бірақ оның тіркелгісі бұрыннан бар. Ештеңе өзгерген жоқ.'],
     },
     'email-changed': { subject: 'Электрондық пошта мекенжайы өзгертілді', body: ['Тіркелгіңіз енді басқа мекенжайды пайдаланады; хаттар сонда жіберіледі.'] },
+    invitation: {
+      subject: 'Dastarkhan-ға шақыру',
+      body: ['Ұлттық хатшылық немесе клуб үйлестірушісі сізді Dastarkhan-ға шақырады. Шақыруды қабылдап, құпиясөз таңдап, рөліңізді көру үшін сілтемені ашыңыз ({hours} сағат, бір рет жарамды):', '{link}', 'Егер сіз бұл хатты күтпеген болсаңыз, елемеңіз: сізсіз ештеңе ашылмайды.'],
+    },
   },
 };
 

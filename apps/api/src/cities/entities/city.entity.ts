@@ -18,4 +18,7 @@ export class City {
 
   @Column({ type: 'jsonb' })
   region: LocalizedText;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

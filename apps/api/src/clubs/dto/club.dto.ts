@@ -1,8 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '@dastarkhan/domain';
 import { CountFigureDto } from '../../common/figure.dto';
+import { LocalizedLongTextInputDto } from '../../common/localized-text-input.dto';
+import { LocalizedTextDto } from '../../common/localized-text.dto';
+import { Trim } from '../../common/trim.decorator';
+import { ExpectedVersion } from '../../common/version';
+import { LocalizedTextInputDto } from '../../meetings/dto/topic.dto';
 import { CityDto } from '../../cities/dto/city.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import { ParticipationSummaryDto } from '../../participation/dto/participation.dto';
@@ -24,11 +29,26 @@ export class ClubSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The English name (`names` has all three)' })
   name: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'The English public description (`descriptions` has all three)' })
   description: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  names: LocalizedTextDto;
+
+  @ApiProperty({ type: LocalizedTextDto, description: 'The public description in kk/ru/en' })
+  descriptions: LocalizedTextDto;
+
+  @ApiProperty({ description: 'Where the club usually meets (empty: not given)' })
+  meetingPlace: string;
+
+  @ApiProperty({ description: 'An archived club keeps its history and is read-only' })
+  archived: boolean;
+
+  @ApiProperty({ description: 'Pass back when saving (409 when it changed meanwhile)' })
+  version: number;
 
   @ApiProperty({ format: 'uuid' })
   cityId: string;
@@ -69,4 +89,50 @@ export class ClubDto extends ClubSummaryDto {
 
   @ApiProperty({ type: [ParticipationSummaryDto], description: "The caller's communities' participations in this club" })
   viewerParticipations: ParticipationSummaryDto[];
+}
+
+/** A club as the administrator opens or edits it: every field at once. */
+export class SaveClubDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  cityId: string;
+
+  @ApiProperty({ type: LocalizedTextInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTextInputDto)
+  names: LocalizedTextInputDto;
+
+  @ApiProperty({ type: LocalizedLongTextInputDto, description: 'The public description in kk/ru/en' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextInputDto)
+  descriptions: LocalizedLongTextInputDto;
+
+  @ApiProperty({ maxLength: 300, description: 'Where the club usually meets: a public venue (may be empty)' })
+  @Trim()
+  @IsString()
+  @Length(0, 300)
+  meetingPlace: string;
+}
+
+export class UpdateClubDto extends SaveClubDto {
+  @ExpectedVersion()
+  version: number;
+}
+
+export class ArchiveClubDto {
+  @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why the club closes (kept with its history)' })
+  @Trim()
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+
+  @ExpectedVersion()
+  version: number;
+}
+
+export class RestoreClubDto {
+  @ExpectedVersion()
+  version: number;
 }

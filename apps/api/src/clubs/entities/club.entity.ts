@@ -1,16 +1,30 @@
 import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { City } from '../../cities/entities/city.entity';
+import type { LocalizedText } from '../../common/localized-text';
 
 @Entity('clubs')
 export class Club {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The English name, printed by lists and reports; `names` holds all three languages. */
   @Column({ type: 'text' })
   name: string;
 
+  /** The English public description; `descriptions` holds all three languages. */
   @Column({ type: 'text', default: '' })
   description: string;
+
+  /** The name in kk/ru/en; null for clubs created before it existed (then `name` in every language). */
+  @Column({ type: 'jsonb', nullable: true })
+  names: LocalizedText | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  descriptions: LocalizedText | null;
+
+  /** Where the club usually meets (a public venue: a hall, a library). */
+  @Column({ type: 'text', default: '' })
+  meetingPlace: string;
 
   @ManyToOne(() => City, { nullable: false, onDelete: 'RESTRICT' })
   city: Relation<City>;
@@ -20,4 +34,14 @@ export class Club {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** An archived club keeps its history and is read-only (libs/domain inArchivedClub). */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  archiveReason: string | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

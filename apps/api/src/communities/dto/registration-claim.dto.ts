@@ -108,7 +108,7 @@ export class AccessLogEntryDto {
   @ApiProperty({ format: 'date-time' })
   occurredAt: string;
 
-  @ApiProperty({ enum: ['read', 'consent.granted', 'consent.revoked', 'registration.claimed', 'registration.verified', 'registration.rejected', 'erasure'] })
+  @ApiProperty({ enum: ['read', 'consent.granted', 'consent.revoked', 'registration.claimed', 'registration.verified', 'registration.rejected', 'erasure', 'change'] })
   kind: string;
 
   @ApiProperty({ type: String, nullable: true, description: 'Who acted (null: the system, or a person whose data was erased)' })

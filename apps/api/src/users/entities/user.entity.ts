@@ -49,6 +49,10 @@ export class User {
   @Column({ type: 'bigint', nullable: true })
   totpLastStep: string | null;
 
+  /** A deactivated person cannot sign in, their sessions ended at once and their roles are not in force (kept for history). */
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
   /** Set when the person's data was erased with their community's (docs/domain.md, P11): name and email are placeholders. */
   @Column({ type: 'timestamptz', nullable: true })
   erasedAt: Date | null;

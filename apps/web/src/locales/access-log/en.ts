@@ -16,6 +16,7 @@ export const accessLogEn = {
     registration_verified: '{{actor}} verified your registration',
     registration_rejected: '{{actor}} rejected your registration claim',
     erasure: "{{actor}} erased your community's personal data",
+    change: "{{actor}} changed your community's people or roles",
   },
   actor: {
     named: '{{role}} ({{name}})',

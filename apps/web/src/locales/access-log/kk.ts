@@ -14,6 +14,7 @@ export const accessLogKk: AccessLogTranslation = {
     registration_verified: '{{actor}} тіркеуіңізді растады',
     registration_rejected: '{{actor}} тіркеу туралы өтінішіңізді қабылдамады',
     erasure: '{{actor}} қауымдастықтың жеке деректерін өшірді',
+    change: '{{actor}} қауымдастықтың адамдарын немесе рөлдерін өзгертті',
   },
   actor: {
     named: '{{role}} ({{name}})',

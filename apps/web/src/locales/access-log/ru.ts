@@ -15,6 +15,7 @@ export const accessLogRu: AccessLogTranslation = {
     registration_verified: 'Регистрация подтверждена: {{actor}}',
     registration_rejected: 'Заявление о регистрации отклонено: {{actor}}',
     erasure: 'Персональные данные общины удалены: {{actor}}',
+    change: 'Изменены люди или роли общины: {{actor}}',
   },
   actor: {
     named: '{{role}} ({{name}})',

@@ -24,7 +24,7 @@ describe('administration', () => {
     api.on('PATCH /api/topics/topic-youth', { body: { ...youthTopic, archived: true } });
     const { user } = renderApp('/admin/topics', { locale: 'ru' });
 
-    expect(await screen.findByRole('link', { name: 'Администрирование' })).toHaveAttribute('href', '/admin/topics');
+    expect(await screen.findByRole('link', { name: 'Администрирование' })).toHaveAttribute('href', '/admin');
     expect(await screen.findByText('Молодёжь')).toBeInTheDocument();
     expect(api.callsTo('GET', '/api/topics')[0].query.get('includeArchived')).toBe('true');
 

@@ -37,6 +37,9 @@ export function MyClubsPage() {
                         {t('myClubs.awaitingDecision', { count: club.awaitingDecision })}
                       </Link>
                     )}
+                    <Link to={`/clubs/${club.id}/people`} className="button button-small button-secondary" data-testid={`people-${club.id}`}>
+                      {t('administration.clubs.people')}
+                    </Link>
                   </p>
                 </li>
               ))}

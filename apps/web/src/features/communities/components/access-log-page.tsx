@@ -22,6 +22,7 @@ const ENTRY_KEYS = {
   'registration.verified': 'registration_verified',
   'registration.rejected': 'registration_rejected',
   erasure: 'erasure',
+  change: 'change',
 } as const satisfies Record<AccessLogEntry['kind'], string>;
 
 /** Who acted, by capacity and (where the community may know it) name: "An official (Serik Akhmetov)". */

@@ -1,0 +1,107 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createFakeApi, type FakeApi } from '../../../test/fake-api';
+import { almaty, club, coordinator } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+
+const admin = { ...coordinator([]), id: 'user-admin', roles: [{ role: 'administrator' as const, clubId: null, communityId: null, region: null }] };
+const person = {
+  id: 'user-dana',
+  displayName: 'Dana Coordinator',
+  email: 'dana@example.kz',
+  deactivatedAt: null,
+  secondFactorEnabled: false,
+  roles: [
+    { id: 'grant-1', role: 'coordinator' as const, clubId: 'club-1', clubName: 'Almaty Multi-Faith Club', communityId: null, communityName: null, region: null, startsOn: '2026-01-10', endsOn: null, reason: 'invitation', endReason: null, inForce: true },
+  ],
+};
+const invitation = {
+  id: 'inv-1',
+  email: 'new@example.kz',
+  role: 'coordinator' as const,
+  clubId: 'club-1',
+  clubName: 'Almaty Multi-Faith Club',
+  communityId: null,
+  communityName: null,
+  region: null,
+  status: 'expired' as const,
+  sentAt: '2026-01-01T10:00:00.000Z',
+  expiresAt: '2026-01-08T10:00:00.000Z',
+};
+
+describe('people and roles (the administrator)', () => {
+  let api: FakeApi;
+
+  beforeEach(() => {
+    api = createFakeApi({
+      'GET /api/auth/me': { body: admin },
+      'GET /api/users': { body: [person] },
+      'GET /api/invitations': { body: [invitation] },
+      'GET /api/clubs': { body: [club()] },
+      'GET /api/cities': { body: [almaty] },
+    });
+    api.install();
+  });
+
+  it('invites a coordinator of a club, resends an expired invitation, and ends a role with a reason', async () => {
+    api.on('POST /api/invitations', { status: 204 });
+    api.on('POST /api/invitations/inv-1/resend', { status: 204 });
+    api.on('POST /api/roles/grant-1/end', { status: 409, body: { statusCode: 409, code: 'CLUB.LAST_COORDINATOR', message: 'last' } });
+    const { user } = renderApp('/admin/users', { locale: 'ru' });
+
+    await user.type(await screen.findByTestId('invite-email'), 'aidos@example.kz');
+    await user.selectOptions(screen.getByTestId('invite-club'), 'club-1');
+    await user.click(screen.getByTestId('invite-send'));
+    expect(await screen.findByText('Приглашение отправлено.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/invitations')[0].body).toEqual({ email: 'aidos@example.kz', role: 'coordinator', clubId: 'club-1' });
+
+    const row = screen.getByTestId('invitation-new@example.kz');
+    expect(within(row).getByText('Истекло')).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: 'Отправить снова' }));
+    expect(api.callsTo('POST', '/api/invitations/inv-1/resend')).toHaveLength(1);
+
+    await user.click(screen.getByTestId('end-role-grant-1'));
+    await user.type(screen.getByTestId('end-role-grant-1-reason'), 'Moved to Astana');
+    await user.click(screen.getByTestId('end-role-grant-1-confirm'));
+    expect(await screen.findByText('Это последний координатор действующего клуба. Сначала назначьте преемника.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/roles/grant-1/end')[0].body).toEqual({ reason: 'Moved to Astana' });
+  });
+
+  it("shows what needs attention on the administrator's home", async () => {
+    api.on('GET /api/admin/attention', {
+      body: { clubsWithoutCoordinator: [{ id: 'club-9', name: 'Aktau Club', cityId: 'city-aktau' }], pendingInvitations: 2, expiredInvitations: 1, registrationClaimsWaiting: 3, openAppeals: 0, failedEmails: 4 },
+    });
+    renderApp('/admin', { locale: 'en' });
+    expect(await screen.findByRole('link', { name: 'Aktau Club' })).toHaveAttribute('href', '/clubs/club-9/people');
+    expect(screen.getByTestId('attention-failedEmails')).toHaveTextContent('4');
+  });
+});
+
+describe('accepting an invitation', () => {
+  let api: FakeApi;
+
+  beforeEach(() => {
+    api = createFakeApi({ 'GET /api/auth/me': { status: 401, body: { statusCode: 401, code: 'UNAUTHENTICATED', message: 'no' } } });
+    api.install();
+  });
+
+  it('asks a newcomer for a name and a password, then says to sign in and set up the second factor', async () => {
+    api.on('POST /api/invitations/preview', {
+      body: { email: 'new@example.kz', role: 'official', clubName: null, communityName: null, region: 'almaty-city', accountExists: false, secondFactorRequired: true, expiresAt: '2026-12-10T10:00:00.000Z' },
+    });
+    api.on('POST /api/invitations/acceptance', { body: { email: 'new@example.kz', secondFactorRequired: true } });
+    const { user } = renderApp('/accept-invitation#secret-of-the-link-0123456789', { locale: 'kk' });
+    await user.type(await screen.findByTestId('accept-name'), 'Dana');
+    await user.type(screen.getByTestId('accept-password'), 'a long unusual passphrase');
+    await user.click(screen.getByTestId('accept-submit'));
+    expect(await screen.findByTestId('invitation-accepted')).toHaveTextContent('Дайын.');
+    expect(api.callsTo('POST', '/api/invitations/acceptance')[0].body).toEqual({ token: 'secret-of-the-link-0123456789', password: 'a long unusual passphrase', displayName: 'Dana' });
+    expect(screen.getByText(/екі кезеңді кіруді/)).toBeInTheDocument();
+  });
+
+  it('says when the link was used, expired or withdrawn', async () => {
+    api.on('POST /api/invitations/preview', { status: 400, body: { statusCode: 400, code: 'AUTH.INVALID_LINK', message: 'used' } });
+    renderApp('/accept-invitation#used-link-0123456789abcdef', { locale: 'en' });
+    expect(await screen.findByText('This invitation is not valid any more: it was used, it expired, or it was withdrawn.')).toBeInTheDocument();
+  });
+});
