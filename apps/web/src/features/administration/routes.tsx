@@ -2,12 +2,14 @@ import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../../components/require-auth';
 import { isAdministrator, isCoordinator, type Me } from '../../lib/auth';
-import { AcceptInvitationPage } from './components/accept-invitation-page';
-import { AdministrationHomePage } from './components/administration-home-page';
-import { AuditLogPage } from './components/audit-log-page';
-import { ClubPeoplePage } from './components/club-people-page';
-import { ClubsAdminPage } from './components/clubs-admin-page';
-import { PeoplePage } from './components/people-page';
+import { lazyPage } from '../../lib/lazy-page';
+
+const AcceptInvitationPage = lazyPage(() => import('./components/accept-invitation-page'), 'AcceptInvitationPage');
+const AdministrationHomePage = lazyPage(() => import('./components/administration-home-page'), 'AdministrationHomePage');
+const AuditLogPage = lazyPage(() => import('./components/audit-log-page'), 'AuditLogPage');
+const ClubPeoplePage = lazyPage(() => import('./components/club-people-page'), 'ClubPeoplePage');
+const ClubsAdminPage = lazyPage(() => import('./components/clubs-admin-page'), 'ClubsAdminPage');
+const PeoplePage = lazyPage(() => import('./components/people-page'), 'PeoplePage');
 
 const admin = (element: ReactElement) => <RequireAuth allow={isAdministrator}>{element}</RequireAuth>;
 const staff = (me: Me | null | undefined) => isAdministrator(me) || isCoordinator(me);
