@@ -132,7 +132,7 @@ describe('wrong methods', () => {
   it('answer 405 with Allow on a known path, 404 on an unknown one', async () => {
     const response = await t.api.delete('/api/cities');
     expectError(response, 405, 'METHOD_NOT_ALLOWED');
-    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.headers.allow).toBe('GET, POST, HEAD');
     const participation = await t.api.put(`/api/participations/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`);
     expect(participation.status).toBe(405);
     expect(participation.headers.allow).toBe('GET, HEAD');

@@ -9,6 +9,8 @@ export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, ha
 /** On a phone the header folds navigation, languages and account behind its menu button: open it. */
 export async function openMenu(page) {
   const button = page.getByTestId('menu-button');
+  // The app renders once its language has loaded: wait for the header before asking what it shows.
+  await button.waitFor({ state: 'attached' });
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') await button.click();
 }
 

@@ -213,7 +213,8 @@ export class NotificationsService {
 
   /**
    * The outbox for administrators: what was (or will be) emailed, newest first. A message about a
-   * protected community shows its recipient and kind, not its subject or body (docs/domain.md, P12);
+   * protected community, or greeting a non-registered community's representative by name, shows its
+   * recipient and kind, not its subject or body (docs/domain.md, P12);
    * nor does an email carrying a single-use account link (it would hand over the account).
    */
   async outbox(query: EmailOutboxQueryDto): Promise<EmailOutboxMessageDto[]> {
@@ -225,7 +226,13 @@ export class NotificationsService {
               CASE WHEN w.withheld THEN NULL ELSE o.body END AS body
          FROM email_outbox o LEFT JOIN communities c ON c.id = o.community_id
         CROSS JOIN LATERAL (SELECT (c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public)
-                                   OR o.kind = ANY($3) AS withheld) w
+                                   OR o.kind = ANY($3)
+                                   -- The greeting names the recipient: a non-registered community's representative
+                                   -- is named only to the community and its coordinators (P3), public or not.
+                                   OR EXISTS (SELECT 1 FROM users u
+                                                JOIN role_assignments r ON r.user_id = u.id AND r.role = 'representative'
+                                                JOIN communities rc ON rc.id = r.community_id
+                                               WHERE u.email = o.to_address AND rc.registration_status <> 'registered') AS withheld) w
         WHERE ($1::text IS NULL OR o.status = $1)
         ORDER BY o.created_at DESC, o.id DESC
         LIMIT $2`,

@@ -13,7 +13,8 @@ export function TodoLink() {
   if (!coordinator) return null;
   const waiting = count.data?.count ?? 0;
   return (
-    <NavLink to="/to-do" className="todo-link" data-testid="todo-link" aria-label={t('clubMonth.todo.count', { count: waiting })}>
+    // Named by the hidden full sentence, shown as the word and the number: no aria-label that the visible text would contradict.
+    <NavLink to="/to-do" className="todo-link" data-testid="todo-link">
       {/* On a phone the icon alone keeps the header on one row; the words show from 40rem. */}
       <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d="M9 5H7a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-2" />
@@ -23,6 +24,7 @@ export function TodoLink() {
       <span className="todo-label" aria-hidden="true">
         {t('clubMonth.todo.navLink')}
       </span>
+      <span className="visually-hidden">{t('clubMonth.todo.count', { count: waiting })}</span>
       {waiting > 0 && (
         <span className={`todo-count${count.data?.overdue ? ' todo-count-overdue' : ''}`} data-testid="todo-count" aria-hidden="true">
           {waiting > 99 ? '99+' : waiting}
