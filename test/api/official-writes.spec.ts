@@ -95,7 +95,7 @@ beforeAll(async () => {
   const contribution = await one(`INSERT INTO project_contributions (project_id, community_id) VALUES ($1, $2) RETURNING id`, [project, member.id]);
   const decision = await one(
     `INSERT INTO participation_decisions (participation_id, event_sequence, outcome, from_status, reason_code, reason_text, milestone_snapshot, earliest_reapply_on, decider_id)
-     VALUES ($1, 3, 'defer', 'candidate', 'other', 'A reason long enough', '[]', '2030-01-01', $2) RETURNING id`,
+     VALUES ($1, 3, 'defer', 'candidate', 'other', 'A reason long enough', '{"allMet": false, "milestones": []}', '2030-01-01', $2) RETURNING id`,
     [candidate.id, coordinator.id],
   );
   const appeal = await one(`INSERT INTO decision_appeals (decision_id, appellant_id, text) VALUES ($1, $2, 'Please look again at this.') RETURNING id`, [decision, coordinator.id]);

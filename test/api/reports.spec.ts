@@ -93,7 +93,7 @@ beforeAll(async () => {
     const { rows } = await t.db.query<{ id: string }>(
       `INSERT INTO participation_decisions (participation_id, event_sequence, outcome, from_status, reason_code, reason_text, milestone_snapshot,
                                             earliest_reapply_on, decider_id, decided_at)
-       VALUES ($1, $2, $3, $4, $5, 'Reasons given at length by the tests', '[]'::jsonb, $6, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, 'Reasons given at length by the tests', '{"allMet": false, "milestones": []}'::jsonb, $6, $7, $8) RETURNING id`,
       [participation, sequence, outcome, from, reason, outcome === 'admit' ? null : '2030-01-01', actor, daysAgo(days)],
     );
     return rows[0].id;

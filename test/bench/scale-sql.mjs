@@ -123,7 +123,7 @@ export function scaleSteps(factor) {
                CASE e.action WHEN 'admit' THEN CASE WHEN e.from_status = 'applied' THEN 'registered_community' ELSE 'milestones_met' END
                              ELSE 'club_charter' END,
                CASE e.action WHEN 'admit' THEN 'Admitted by the club.' ELSE 'Declined: apply again with a fuller statement.' END,
-               '{"milestones": []}'::jsonb,
+               jsonb_build_object('allMet', e.action = 'admit', 'milestones', '[]'::jsonb),
                CASE WHEN e.action = 'decline' THEN (e.created_at + interval '6 months')::date END,
                e.actor_id, e.created_at
         FROM participation_events e JOIN s_part p ON p.id = e.participation_id

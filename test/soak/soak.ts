@@ -3,8 +3,9 @@
  *
  * Two API replicas (the built app) behind HAProxy (docker/haproxy.cfg) on a PostgreSQL of its own
  * (the embedded one, in a temp folder), all on loopback ports, driven by a realistic mix through the
- * proxy: a coordinator reading the club's meetings and attendance, recording attendance and writing
- * action items; representatives answering RSVPs and reading their notifications. Prints per minute:
+ * proxy: a coordinator reading the club's meetings and attendance, recording attendance, writing
+ * action items, confirming ledger entries and deciding candidacies; representatives answering RSVPs,
+ * entering their community's contributions and reading their notifications. Prints per minute:
  * requests, errors, p50/p99 latency and each replica's resident memory; then the totals and the
  * memory trend. Exits 1 if any request failed. Stops every process it started.
  */
@@ -19,6 +20,40 @@ function minutesArgument(): number {
   const minutes = index >= 0 ? Number(process.argv[index + 1]) : 10;
   if (!(minutes > 0 && minutes <= 24 * 60)) throw new Error('--minutes takes a number of minutes (default 10)');
   return minutes;
+}
+
+/** Candidacies made for the soak to decide: more than ten minutes of the mix decide (about 3 000). */
+const CANDIDATES = 4000;
+
+/** The club's active project and its lead community, whose representative enters ledger lines. */
+async function activeProjectLead(db: Pool, clubId: string): Promise<{ projectId: string; communityId: string; email: string }> {
+  const { rows } = await db.query(
+    `SELECT pr.id AS "projectId", pr.lead_community_id AS "communityId", u.email
+       FROM projects pr JOIN role_assignments r ON r.community_id = pr.lead_community_id AND r.role = 'representative'
+       JOIN users u ON u.id = r.user_id
+      WHERE pr.club_id = $1 AND pr.status = 'active' ORDER BY pr.created_at LIMIT 1`,
+    [clubId],
+  );
+  if (!rows[0]) throw new Error('the demo club has no active project with a represented lead');
+  return rows[0];
+}
+
+/** `count` candidacies in the club, each with the history that led there (apply, accept, nominate), written in bulk. */
+async function candidatePool(db: Pool, clubId: string, count: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `WITH actor AS (SELECT ra.user_id AS id FROM role_assignments ra WHERE ra.club_id = $1 AND ra.role = 'coordinator' LIMIT 1),
+          made AS (INSERT INTO communities (name, tradition, registration_status)
+                   SELECT 'Soak candidate ' || g, 'evangelical_protestant', 'not_registered' FROM generate_series(1, $2) g RETURNING id),
+          parts AS (INSERT INTO participations (community_id, club_id, status, statement)
+                    SELECT id, $1, 'candidate', 'We wish to take part.' FROM made RETURNING id),
+          history AS (INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, actor_id)
+                      SELECT p.id, e.seq, e.action, e.from_status, e.to_status, (SELECT id FROM actor)
+                        FROM parts p, (VALUES (1, 'apply', NULL, 'applied'), (2, 'accept', 'applied', 'observer'), (3, 'nominate', 'observer', 'candidate'))
+                             AS e(seq, action, from_status, to_status))
+     SELECT id FROM parts`,
+    [clubId, count],
+  );
+  return rows.map((row) => row.id);
 }
 
 async function main(): Promise<number> {
@@ -36,10 +71,13 @@ async function main(): Promise<number> {
     const db = new Pool({ connectionString: database.url, max: 2 });
     const world = await demoWorld(db);
     const { rows } = await db.query<{ id: string }>(`SELECT id FROM meetings WHERE club_id = $1 AND starts_at > now() AND status = 'scheduled' ORDER BY starts_at LIMIT 1`, [world.clubId]);
+    const ledger = await activeProjectLead(db, world.clubId);
+    const candidates = await candidatePool(db, world.clubId, CANDIDATES);
     await db.end();
 
     const coordinator = await Client.signIn(proxy.url, 'coordinator@dastarkhan.kz');
     const grace = await Client.signIn(proxy.url, 'grace@dastarkhan.kz');
+    const lead = await Client.signIn(proxy.url, ledger.email);
     const roster = (await coordinator.send('GET', `/api/meetings/${world.pastMeetingId}/attendance`)).body as Array<{
       communityId: string;
       recordable: boolean;
@@ -48,6 +86,7 @@ async function main(): Promise<number> {
     // The version each row was last seen at; a row being changed is not changed again at the same time.
     const versions = new Map(roster.filter((row) => row.recordable).map((row) => [row.communityId, row.version]));
     const busy = new Set<string>();
+    const decided: string[] = [];
     let turn = 0;
     const answers = ['yes', 'maybe', 'no'];
     const operations: Operation[] = [
@@ -76,6 +115,34 @@ async function main(): Promise<number> {
         },
       },
       { name: 'notifications', write: false, run: () => grace.send('GET', '/api/notifications') },
+      {
+        // The lead enters a line of its ledger; the coordinator confirms it.
+        name: 'ledger entry',
+        write: true,
+        run: async () => {
+          const entered = await lead.send('POST', `/api/projects/${ledger.projectId}/contributions`, { communityId: ledger.communityId, role: 'lead', volunteers: 1 + (turn++ % 9), hours: 2.5 });
+          if (entered.status !== 201) return entered;
+          const { id, version } = entered.body as { id: string; version: number };
+          return coordinator.send('POST', `/api/projects/${ledger.projectId}/contributions/${id}/review`, { decision: 'confirm', version });
+        },
+        acknowledged: (answer) => (answer.body as { id: string }).id,
+      },
+      {
+        // Each candidacy of the pool is decided once (deferred); when the pool is spent, the decisions are read.
+        name: 'decision',
+        write: true,
+        run: () => {
+          const candidate = candidates.pop();
+          if (!candidate) return coordinator.send('GET', `/api/participations/${decided.at(-1)}/decisions`);
+          decided.push(candidate);
+          return coordinator.send('POST', `/api/participations/${candidate}/decisions`, {
+            outcome: 'defer',
+            reasonCode: 'more_participation_needed',
+            reasonText: 'Take part in a few more meetings and a joint project first.',
+            version: 1,
+          });
+        },
+      },
     ];
 
     console.log(`soak: ${minutes} min, 6 clients through HAProxy ${proxy.url} → api1 (:${replicas[0].port}), api2 (:${replicas[1].port}); PostgreSQL ${database.port}`);
