@@ -44,8 +44,9 @@ async function candidatePool(db: Pool, clubId: string, count: number): Promise<s
     `WITH actor AS (SELECT ra.user_id AS id FROM role_assignments ra WHERE ra.club_id = $1 AND ra.role = 'coordinator' LIMIT 1),
           made AS (INSERT INTO communities (name, tradition, registration_status)
                    SELECT 'Soak candidate ' || g, 'evangelical_protestant', 'not_registered' FROM generate_series(1, $2) g RETURNING id),
-          parts AS (INSERT INTO participations (community_id, club_id, status, statement)
-                    SELECT id, $1, 'candidate', 'We wish to take part.' FROM made RETURNING id),
+          -- A participation's version counts its steps (the next event's sequence follows it).
+          parts AS (INSERT INTO participations (community_id, club_id, status, statement, version)
+                    SELECT id, $1, 'candidate', 'We wish to take part.', 3 FROM made RETURNING id),
           history AS (INSERT INTO participation_events (participation_id, sequence, action, from_status, to_status, actor_id)
                       SELECT p.id, e.seq, e.action, e.from_status, e.to_status, (SELECT id FROM actor)
                         FROM parts p, (VALUES (1, 'apply', NULL, 'applied'), (2, 'accept', 'applied', 'observer'), (3, 'nominate', 'observer', 'candidate'))
@@ -139,7 +140,7 @@ async function main(): Promise<number> {
             outcome: 'defer',
             reasonCode: 'more_participation_needed',
             reasonText: 'Take part in a few more meetings and a joint project first.',
-            version: 1,
+            version: 3,
           });
         },
       },
