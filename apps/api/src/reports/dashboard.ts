@@ -2,20 +2,19 @@ import type { EntityManager } from 'typeorm';
 import {
   addFigures,
   allows,
+  GLOBAL,
   almatyMonth,
   DECISION_REASON_CODES,
   DECISION_OUTCOMES,
   exactCell,
   hiddenCell,
   interquartileRange,
-  isAdministrator,
   median,
   statisticAllowed,
   sumAllowed,
   suppressBlock,
   viewCell,
   viewCells,
-  coordinates,
   reportCell,
   type Block,
   type Figure,
@@ -226,7 +225,10 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   const byParticipation = new Map(facts.participations.map((p) => [p.id, p]));
   const counted = (p: ParticipationFact, column: number): Counted => ({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column, key: p.id });
   const single = sel.clubIds.size === 1 ? [...sel.clubIds][0] : null;
-  const staff = ctx.threshold > 1;
+  // Where a figure links to its list, the reader must be allowed that list (the access module decides).
+  const readsCandidacies = allows('candidacies.read', ctx.viewer, GLOBAL);
+  const readsParticipationsOf = (clubId: string) =>
+    allows('club.participations.read', ctx.viewer, { kind: 'club', clubId, regionCode: ctx.clubsById.get(clubId)?.regionCode ?? '', archived: false });
 
   // Participation: stages × registration at the end of the period.
   const stageItems: Counted[] = [];
@@ -241,8 +243,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     viewCells(stageBlocks, sel, [s * 3, s * 3 + 1, s * 3 + 2]),
   ];
   const stageHref = (stage: string) =>
-    stage === 'candidate' && staff && !isAdministrator(ctx.viewer) ? '/official/candidacies'
-    : single && coordinates(ctx.viewer, single) ? (stage === 'applied' ? `/clubs/${single}/applications` : `/clubs/${single}`)
+    stage === 'candidate' && readsCandidacies ? '/official/candidacies'
+    : single && readsParticipationsOf(single) ? (stage === 'applied' ? `/clubs/${single}/applications` : `/clubs/${single}`)
     : null;
   const stages: ReportTableDto = {
     key: 'stages',
@@ -324,7 +326,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     key: 'appeals',
     columns: ['count'],
     rows: APPEAL_COLUMNS.map((status, c) =>
-      row('appeal', status, [viewCell(appealBlocks, sel, c)], { href: isAdministrator(ctx.viewer) ? '/admin/appeals' : null }),
+      row('appeal', status, [viewCell(appealBlocks, sel, c)], { href: allows('appeals.read', ctx.viewer, GLOBAL) ? '/admin/appeals' : null }),
     ),
   };
   const concernRows = facts.concerns.flatMap((r) => {
@@ -340,7 +342,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     key: 'concerns',
     columns: ['communities'],
     rows: CONCERN_COLUMNS.map((column, c) =>
-      row('concern', column, [viewCell(concernBlocks, sel, c)], { href: column === 'open' && staff && !isAdministrator(ctx.viewer) ? '/official/candidacies' : null }),
+      row('concern', column, [viewCell(concernBlocks, sel, c)], { href: column === 'open' && readsCandidacies ? '/official/candidacies' : null }),
     ),
   };
 
@@ -394,7 +396,15 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       ),
     ]),
   );
-  const seesMeeting = (m: MeetingFact) => m.visibility === 'public' || coordinates(ctx.viewer, m.clubId);
+  const seesMeeting = (m: MeetingFact) =>
+    allows('meeting.read', ctx.viewer, {
+      kind: 'meeting',
+      meetingId: m.id,
+      clubId: m.clubId,
+      clubArchived: false,
+      regionCode: ctx.clubsById.get(m.clubId)?.regionCode ?? '',
+      visibility: m.visibility,
+    });
   const meetings: ReportTableDto = {
     key: 'meetings',
     columns: ['attending'],

@@ -1,10 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import {
-  isAdministrator,
   isListed,
-  officialRegions,
-  coordinatedClubIds,
-  isStaffReader,
+  reportScope,
   parsePeriod,
   periodCode,
   periodRange,
@@ -69,15 +66,16 @@ export async function reportContext(
   if (publicCityId) {
     scope = await db.query(`${CLUBS_SQL} WHERE ci.id = $1 ORDER BY cl.name`, [publicCityId]);
     scopeKind = 'public';
-  } else if (isAdministrator(viewer) || officialRegions(viewer).includes(null)) {
-    scope = await db.query(`${CLUBS_SQL} ORDER BY cl.name`);
-    scopeKind = 'national';
-  } else if (isStaffReader(viewer)) {
-    scope = await db.query(`${CLUBS_SQL} WHERE ci.region_code = ANY($1) ORDER BY cl.name`, [officialRegions(viewer)]);
-    scopeKind = 'regional';
   } else {
-    scope = await db.query(`${CLUBS_SQL} WHERE cl.id = ANY($1) ORDER BY cl.name`, [coordinatedClubIds(viewer)]);
-    scopeKind = 'clubs';
+    // Which clubs the reader's report covers is the access module's answer (libs/domain reportScope).
+    const reach = reportScope(viewer);
+    scopeKind = reach.kind;
+    scope =
+      reach.kind === 'national'
+        ? await db.query(`${CLUBS_SQL} ORDER BY cl.name`)
+        : reach.kind === 'regional'
+          ? await db.query(`${CLUBS_SQL} WHERE ci.region_code = ANY($1) ORDER BY cl.name`, [reach.regions])
+          : await db.query(`${CLUBS_SQL} WHERE cl.id = ANY($1) ORDER BY cl.name`, [reach.clubIds]);
   }
   const clubsById = new Map(scope.map((club) => [club.id, club]));
   const threshold = publicCityId ? 10 : reportThreshold(viewer, scope.map((club) => club.id));

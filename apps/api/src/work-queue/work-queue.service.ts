@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { almatyDate, APPLICATION_OVERDUE_DAYS, coordinatedClubIds, type WorkItemKind } from '@dastarkhan/domain';
+import { almatyDate, APPLICATION_OVERDUE_DAYS, workQueueClubIds, type WorkItemKind } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import type { Viewer } from '../auth/viewer';
 import { WorkItemDto, WorkQueueCountDto } from './dto/work-queue.dto';
@@ -106,6 +106,6 @@ export class WorkQueueService {
    * caller coordinates, which is exactly what its own page lets a coordinator see and do.
    */
   private params(viewer: Viewer): [string[], string, number] {
-    return [coordinatedClubIds(viewer), almatyDate(new Date()), APPLICATION_OVERDUE_DAYS];
+    return [workQueueClubIds(viewer), almatyDate(new Date()), APPLICATION_OVERDUE_DAYS];
   }
 }

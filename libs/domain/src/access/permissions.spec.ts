@@ -1,6 +1,8 @@
 import type { CommunityPrivacyFacts } from '../privacy/community-access';
 import {
   decide,
+  reportScope,
+  workQueueClubIds,
   inArchivedClub,
   OFFICIAL_WRITES,
   permittedBeforeSecondFactor,
@@ -275,5 +277,20 @@ describe('reports (apps/api/docs/reports-contract.md)', () => {
   it('reports are reads: no official gains a write through them', () => {
     expect('write' in PERMISSIONS['reports.read']).toBe(false);
     expect('write' in PERMISSIONS['club.reports.read']).toBe(false);
+  });
+});
+
+describe('the reach of reports and of the To do', () => {
+  it('covers the country for the administrator and national officials, an official’s regions, a coordinator’s clubs', () => {
+    expect(reportScope(viewer([role({ role: 'administrator' })]))).toEqual({ kind: 'national' });
+    expect(reportScope(viewer([role({ role: 'official' })]))).toEqual({ kind: 'national' });
+    expect(reportScope(viewer([role({ role: 'official', region: REGION })]))).toEqual({ kind: 'regional', regions: [REGION] });
+    expect(reportScope(viewer([role({ role: 'coordinator', clubId: CLUB })]))).toEqual({ kind: 'clubs', clubIds: [CLUB] });
+    expect(reportScope(null)).toEqual({ kind: 'clubs', clubIds: [] });
+  });
+
+  it('lists for the To do only the clubs the viewer coordinates', () => {
+    expect(workQueueClubIds(viewer([role({ role: 'coordinator', clubId: CLUB }), role({ role: 'official', region: REGION })]))).toEqual([CLUB]);
+    expect(workQueueClubIds(viewer([role({ role: 'administrator' })]))).toEqual([]);
   });
 });

@@ -359,6 +359,19 @@ export function decide<P extends Permission>(permission: P, viewer: ViewerContex
 export const allows = <P extends Permission>(permission: P, viewer: ViewerContext | null, resource: ResourceFor<P>): boolean =>
   decide(permission, viewer, resource) === 'allow';
 
+/** The clubs a report covers for its reader (reports.read): the country, the official's regions, or the coordinator's clubs. */
+export type ReportScope = { kind: 'national' } | { kind: 'regional'; regions: string[] } | { kind: 'clubs'; clubIds: string[] };
+
+export function reportScope(viewer: ViewerContext | null): ReportScope {
+  const regions = officialRegions(viewer);
+  if (isAdministrator(viewer) || regions.includes(null)) return { kind: 'national' };
+  if (regions.length > 0) return { kind: 'regional', regions: regions.filter((region): region is string => region !== null) };
+  return { kind: 'clubs', clubIds: coordinatedClubIds(viewer) };
+}
+
+/** The clubs whose waiting work a coordinator's To do lists (work-queue.read): the clubs it coordinates. */
+export const workQueueClubIds = (viewer: ViewerContext | null): string[] => coordinatedClubIds(viewer);
+
 /** Whether the permission lets anonymous callers ask (the session guard answers 401 otherwise). */
 export const allowsAnonymous = (permission: Permission): boolean => !!(PERMISSIONS[permission] as CheckedRule).anonymous;
 
