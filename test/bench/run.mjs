@@ -13,14 +13,13 @@
 import { fork, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
-import { launchBrowser } from '../browser/harness.mjs';
+import { freePort, freshDatabase, launchBrowser } from '../browser/harness.mjs';
 import { loadBuiltApi, seedScale } from './seed-scale.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,14 +41,6 @@ const PLANS = process.argv.includes('--plans');
 const REUSE = option('database', '');
 /** Only the endpoints whose name contains this. */
 const ONLY = option('only', '');
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 function client(port) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -87,25 +78,6 @@ async function measure(request, requestPath, cookie) {
   latencies.sort((a, b) => a - b);
   const pct = (p) => Number(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1));
   return { rps: Math.round(latencies.length / SECONDS), p50: pct(50), p95: pct(95), p99: pct(99), errors };
-}
-
-async function freshDatabase(serverUrl, factor) {
-  const name = `dastarkhan_bench_f${String(factor).replace('.', '_')}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 async function startApi(databaseUrl, traceFile) {
@@ -242,7 +214,7 @@ function download(port, requestPath, cookie, pid) {
 }
 
 async function benchFactor(serverUrl, factor) {
-  const database = REUSE ? { url: REUSE, drop: async () => {} } : await freshDatabase(serverUrl, factor);
+  const database = REUSE ? { url: REUSE, drop: async () => {} } : await freshDatabase(serverUrl, `dastarkhan_bench_f${String(factor).replace('.', '_')}`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'dastarkhan-bench-'));
   const traceFile = path.join(work, 'trace.jsonl');
   writeFileSync(traceFile, '');

@@ -15,7 +15,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const DEMO_PASSWORD = 'dastarkhan-demo';
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address();
@@ -25,8 +25,9 @@ function freePort() {
   });
 }
 
-async function freshDatabase(serverUrl) {
-  const name = `dastarkhan_browser_${Date.now().toString(36)}`;
+/** A new, empty database on `serverUrl` (its name starts with `prefix`), with a way to drop it. */
+export async function freshDatabase(serverUrl, prefix = 'dastarkhan_browser') {
+  const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
