@@ -32,10 +32,11 @@ const SUMMARY_SELECT = `
          COALESCE(cl.descriptions, jsonb_build_object('kk', cl.description, 'ru', cl.description, 'en', cl.description)) AS descriptions,
          cl.meeting_place AS "meetingPlace", cl.archived_at IS NOT NULL AS archived, cl.version,
          json_build_object('id', ci.id, 'slug', ci.slug, 'name', ci.name, 'regionCode', ci.region_code,
-           'region', ci.region, 'version', ci.version, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
+           'region', ci.region, 'version', ci.version, 'clubCount', cc.n) AS city,
          k.members, k.observers, k.pending, k.candidates
     FROM clubs cl
     JOIN cities ci ON ci.id = cl.city_id
+    JOIN (SELECT city_id, count(*)::int AS n FROM clubs GROUP BY city_id) cc ON cc.city_id = ci.id
     CROSS JOIN LATERAL (
       SELECT ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
              COALESCE(sum(k.n) FILTER (WHERE k.status = 'applied'), 0)::int AS pending,

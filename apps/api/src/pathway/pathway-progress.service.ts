@@ -122,8 +122,8 @@ const PROGRESS_SQL = `
                      FROM participation_reviews r WHERE r.participation_id = p.id), '[]') AS reviews,
          CASE WHEN $2 THEN (
            SELECT json_agg(${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition))
-             FROM communities c
-            WHERE c.id = p.community_id OR c.id IN (SELECT s.sponsor_community_id FROM sponsorships s WHERE s.participation_id = p.id))
+             FROM (SELECT p.community_id AS id UNION SELECT s.sponsor_community_id FROM sponsorships s WHERE s.participation_id = p.id) ids
+             JOIN communities c ON c.id = ids.id)
          END AS communities
     FROM p CROSS JOIN ev
     CROSS JOIN LATERAL (SELECT CASE WHEN p.status = 'candidate' THEN ev.nominated_at END AS t) at`;
