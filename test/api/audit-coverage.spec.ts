@@ -1,0 +1,190 @@
+import { createFactories, Factories, TestUser, unique } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Every write of the secretariat's tables, the clubs' policies and a community's own record is on
+ * the audit log (issue 12, item 6): each is made through the API and then found in
+ * `GET /api/admin/audit-log` with its actor, record, action and old → new values, protected ones masked.
+ */
+
+let t: TestApp;
+let f: Factories;
+let administrator: TestUser;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  f = createFactories(t);
+  administrator = await f.newUser({ role: 'administrator' });
+});
+afterAll(() => t?.close());
+
+const MASKED = '[masked]';
+const names = (en: string) => ({ kk: `${en} (kk)`, ru: `${en} (ru)`, en });
+const code = (prefix: string) => unique(prefix).toLowerCase().replace(/[^a-z0-9_]/g, '');
+
+interface AuditEntry {
+  action: string;
+  actorId: string | null;
+  actorRole: string | null;
+  sessionId: string | null;
+  resource: string;
+  recordId: string;
+  clubId: string | null;
+  communityIds: string[];
+  details: { changes?: Record<string, { from: unknown; to: unknown }> } & Record<string, unknown>;
+}
+
+/** The audit log's entries for one record, oldest first. */
+async function logOf(recordId: string): Promise<AuditEntry[]> {
+  const response = await t.api.get('/api/admin/audit-log').query({ recordId }).set(administrator.auth);
+  expect(response.status).toBe(200);
+  return response.body.items.reverse();
+}
+
+/** The stored row itself, to prove what is (not) written. */
+async function rawDetails(recordId: string): Promise<string> {
+  const { rows } = await t.db.query(`SELECT details::text AS details FROM sensitive_events WHERE kind = 'change' AND record_id = $1`, [recordId]);
+  return rows.map((row: { details: string }) => row.details).join('\n');
+}
+
+const byAdministrator = { actorId: expect.any(String), actorRole: 'administrator', sessionId: expect.any(String) };
+
+describe("the secretariat's tables", () => {
+  it('records a topic created, renamed and archived with its old and new values', async () => {
+    const created = await t.api.post('/api/topics').set(administrator.auth).send({ code: code('audited_'), name: names('Water') });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    await t.api.patch(`/api/topics/${id}`).set(administrator.auth).send({ name: names('Clean water'), version: 1 }).expect(200);
+    await t.api.patch(`/api/topics/${id}`).set(administrator.auth).send({ archived: true, version: 2 }).expect(200);
+
+    const log = await logOf(id);
+    expect(log.map((e) => e.action)).toEqual(['topic.created', 'topic.updated', 'topic.archived']);
+    expect(log[0]).toMatchObject({ ...byAdministrator, actorId: administrator.id, resource: 'topic', recordId: id });
+    expect(log[0].details.changes).toEqual({
+      code: { from: null, to: created.body.code },
+      name: { from: null, to: names('Water') },
+      archived: { from: null, to: false },
+    });
+    expect(log[1].details.changes).toEqual({ name: { from: names('Water'), to: names('Clean water') } });
+    expect(log[2].details.changes).toEqual({ archived: { from: false, to: true } });
+  });
+
+  it('records a public holiday and a weekly observance created, edited and deleted', async () => {
+    const holiday = await t.api.post('/api/holidays').set(administrator.auth).send({ code: code('audited_'), date: '2028-03-01', name: names('Gratitude') });
+    expect(holiday.status).toBe(201);
+    await t.api.patch(`/api/holidays/${holiday.body.id}`).set(administrator.auth).send({ days: 2, version: 1 }).expect(200);
+    await t.api.delete(`/api/holidays/${holiday.body.id}`).set(administrator.auth).expect(204);
+    const holidayLog = await logOf(holiday.body.id);
+    expect(holidayLog.map((e) => e.action)).toEqual(['holiday.created', 'holiday.updated', 'holiday.deleted']);
+    expect(holidayLog.every((e) => e.actorId === administrator.id && e.resource === 'holiday')).toBe(true);
+    expect(holidayLog[1].details.changes).toEqual({ days: { from: 1, to: 2 } });
+    expect(holidayLog[2].details.changes).toMatchObject({ date: { from: '2028-03-01', to: null }, days: { from: 2, to: null } });
+
+    const window = { tradition: 'buddhism', weekday: 3, startTime: '07:00', endWeekday: 3, endTime: '08:00', name: names('Morning service') };
+    const observance = await t.api.post('/api/weekly-observances').set(administrator.auth).send({ code: code('audited_'), ...window });
+    expect(observance.status).toBe(201);
+    await t.api.patch(`/api/weekly-observances/${observance.body.id}`).set(administrator.auth).send({ endTime: '09:00', version: 1 }).expect(200);
+    await t.api.delete(`/api/weekly-observances/${observance.body.id}`).set(administrator.auth).expect(204);
+    const observanceLog = await logOf(observance.body.id);
+    expect(observanceLog.map((e) => e.action)).toEqual(['observance.created', 'observance.updated', 'observance.deleted']);
+    expect(observanceLog[0]).toMatchObject({ ...byAdministrator, resource: 'weekly-observance' });
+    expect(observanceLog[1].details.changes).toEqual({ endTime: { from: '08:00', to: '09:00' } });
+  });
+});
+
+describe("a club's pathway policy", () => {
+  it("records each new version against the values that applied before (the national ones for the club's first override)", async () => {
+    const club = await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const { body: current } = await t.api.get(`/api/clubs/${club.id}/pathway-policy`).set(coordinator.auth);
+    const { id: _id, scope: _scope, clubId: _clubId, version: _version, createdAt: _createdAt, createdByName: _by, ...national } = current.inForce;
+    const saved = await t.api.put(`/api/clubs/${club.id}/pathway-policy`).set(coordinator.auth).send({ ...national, minSponsors: national.minSponsors + 1 });
+    expect(saved.status).toBe(200);
+    const [entry] = await logOf(saved.body.override.id);
+    expect(entry).toMatchObject({ action: 'policy.club-set', actorId: coordinator.id, actorRole: 'coordinator', resource: 'pathway-policy', clubId: club.id });
+    expect(entry.details).toEqual({ action: 'policy.club-set', version: 1, changes: { minSponsors: { from: national.minSponsors, to: national.minSponsors + 1 } } });
+    // The club's search finds it too.
+    const byClub = await t.api.get('/api/admin/audit-log').query({ clubId: club.id, action: 'policy' }).set(administrator.auth);
+    expect(byClub.body.items.map((e: AuditEntry) => e.recordId)).toEqual([saved.body.override.id]);
+  });
+});
+
+describe("a community's own record", () => {
+  const profileOf = async (id: string, representative: TestUser) => (await t.api.get(`/api/communities/${id}`).set(representative.auth)).body;
+
+  it('masks leaders, meeting place and contacts of a profile edit when written; consent is its own entry; the community sees both in its access log', async () => {
+    const community = await f.newCommunity({ registrationStatus: 'not_registered' });
+    const representative = await f.newUser({ role: 'representative', communityId: community.id });
+    const before = await profileOf(community.id, representative);
+    const leaders = `Pastor ${unique()}`;
+    const contactEmail = `${unique('new-contact-')}@community.test`;
+    const edited = await t.api
+      .patch(`/api/communities/${community.id}`)
+      .set(representative.auth)
+      .send({ version: before.version, leaders, contactEmail, meetingPlace: 'A flat on Abai street', description: 'We cook together', officialConsent: true });
+    expect(edited.status).toBe(200);
+
+    const log = await logOf(community.id);
+    expect(log.map((e) => e.action)).toEqual(['consent.granted', 'community.updated']);
+    expect(log[0]).toMatchObject({ actorId: representative.id, actorRole: 'representative', communityIds: [community.id], resource: 'community' });
+    expect(log[0].details.changes).toEqual({ officialConsent: { from: false, to: true } });
+    expect(log[1].sessionId).toEqual(expect.any(String));
+    expect(log[1].details.changes).toEqual({
+      leaders: { from: MASKED, to: MASKED },
+      meetingPlace: { from: MASKED, to: MASKED },
+      contactEmail: { from: MASKED, to: MASKED },
+      description: { from: before.description, to: 'We cook together' },
+    });
+    // Not merely hidden from the reader: never stored.
+    const stored = await rawDetails(community.id);
+    for (const value of [leaders, contactEmail, 'Abai street', 'Imam Test', community.contactEmail]) expect(stored).not.toContain(value);
+
+    // The community sees the edit in its access log; the consent once, in its own words.
+    const accessLog = await t.api.get(`/api/communities/${community.id}/access-log`).set(representative.auth);
+    expect(accessLog.status).toBe(200);
+    expect(accessLog.body.items.map((e: { kind: string; action: string | null }) => [e.kind, e.action])).toEqual([
+      ['change', 'community.updated'],
+      ['consent.granted', null],
+    ]);
+  });
+
+  it('records a registration claim and its verification, and an erasure with the erased fields masked', async () => {
+    const community = await f.newCommunity({ registrationStatus: 'not_registered' });
+    const representative = await f.newUser({ role: 'representative', communityId: community.id });
+    const before = await profileOf(community.id, representative);
+    const registrationNumber = unique('REG-');
+    const claimed = await t.api
+      .patch(`/api/communities/${community.id}`)
+      .set(representative.auth)
+      .send({ version: before.version, registrationStatus: 'registered', registrationNumber, registrationDate: '2019-05-04', registrationIssuingBody: 'Ministry of Justice' });
+    expect(claimed.status).toBe(200);
+    const claimId = claimed.body.registrationClaim.id;
+    await t.api.post(`/api/registration-claims/${claimId}/decision`).set(administrator.auth).send({ outcome: 'verified' }).expect(200);
+
+    const claimLog = await logOf(claimId);
+    expect(claimLog.map((e) => e.action)).toEqual(['registration.claimed', 'registration.verified']);
+    expect(claimLog[0]).toMatchObject({ actorId: representative.id, resource: 'registration-claim', communityIds: [community.id] });
+    expect(claimLog[0].details.changes).toMatchObject({ status: { from: null, to: 'pending' }, registrationNumber: { from: null, to: registrationNumber } });
+    expect(claimLog[1]).toMatchObject({ ...byAdministrator, actorId: administrator.id });
+    expect(claimLog[1].details.changes).toEqual({ status: { from: 'pending', to: 'verified' } });
+    // A search by community finds every change of its record.
+    const byCommunity = await t.api.get('/api/admin/audit-log').query({ communityId: community.id }).set(administrator.auth);
+    expect(byCommunity.body.items.map((e: AuditEntry) => e.action)).toEqual(['registration.verified', 'registration.claimed']);
+
+    const erased = await t.api.post(`/api/communities/${community.id}/erasure`).set(representative.auth);
+    expect(erased.status).toBe(200);
+    const [erasure] = (await logOf(community.id)).filter((e) => e.action === 'community.erased');
+    expect(erasure).toMatchObject({ actorId: representative.id, actorRole: 'representative', communityIds: [community.id] });
+    expect(erasure.details).toEqual({
+      action: 'community.erased',
+      accounts: 1,
+      changes: {
+        leaders: { from: MASKED, to: '' },
+        meetingPlace: { from: MASKED, to: '' },
+        contactEmail: { from: MASKED, to: null },
+        contactPhone: { from: MASKED, to: null },
+      },
+    });
+    expect(await rawDetails(community.id)).not.toContain(community.contactEmail);
+  });
+});
