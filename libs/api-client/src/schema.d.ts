@@ -2734,6 +2734,8 @@ export interface components {
             actorRole: string | null;
             /** @description What was read or changed: one or more codes separated by commas (a request may read several parts), e.g. community.profile, participation.read, official.candidacies, community.consent, community.registration */
             resource: string;
+            /** @description For a change: what was done, e.g. community.updated, role.granted, invitation.created (null for the other kinds) */
+            action: string | null;
         };
         AccessLogPageDto: {
             /** @description Newest first */
