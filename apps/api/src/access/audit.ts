@@ -8,7 +8,7 @@ export interface FieldChange {
 export const MASKED = '[masked]';
 
 /** A protected value worth hiding: an empty one says only that there is nothing (e.g. after an erasure). */
-const hidden = (value: unknown) => value !== null && value !== undefined && value !== '';
+const hidden = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /**
  * The fields that differ between two states of a record, with their old and new values; `masked`
