@@ -188,3 +188,72 @@ describe("a community's own record", () => {
     expect(await rawDetails(community.id)).not.toContain(community.contactEmail);
   });
 });
+
+describe("a club's meetings", () => {
+  it('records a meeting created, edited and cancelled, its minutes and its action items, with venues, presenters, minutes and owners masked', async () => {
+    const club = await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const [topic] = (await t.api.get('/api/topics')).body;
+    const venue = unique('Flat 12, Abai street ');
+    const created = await t.api
+      .post(`/api/clubs/${club.id}/meetings`)
+      .set(coordinator.auth)
+      .send({
+        title: 'Water for the new districts',
+        description: '',
+        startsAt: '2029-04-10T18:00:00+05:00',
+        endsAt: '2029-04-10T20:00:00+05:00',
+        format: 'in_person',
+        venue,
+        visibility: 'club',
+        topicIds: [topic.id],
+        agenda: [{ title: 'Welcome', presenter: 'Aigerim Seitkali' }],
+      });
+    expect(created.status).toBe(201);
+    const [meeting] = created.body;
+    await t.api.patch(`/api/meetings/${meeting.id}`).set(coordinator.auth).send({ scope: 'occurrence', version: meeting.version, title: 'Clean water' }).expect(200);
+    await t.api.post(`/api/meetings/${meeting.id}/cancel`).set(coordinator.auth).send({ scope: 'occurrence', version: meeting.version + 1, reason: 'The hall is closed' }).expect(200);
+
+    const log = await logOf(meeting.id);
+    expect(log.map((e) => e.action)).toEqual(['meeting.created', 'meeting.updated', 'meeting.cancelled']);
+    expect(log[0]).toMatchObject({ actorId: coordinator.id, actorRole: 'coordinator', resource: 'meeting', clubId: club.id });
+    expect(log[0].details.changes).toMatchObject({
+      title: { from: null, to: 'Water for the new districts' },
+      startsAt: { from: null, to: '2029-04-10T13:00:00.000Z' },
+      venue: { from: null, to: MASKED },
+      topicIds: { from: null, to: [topic.id] },
+      agenda: { from: null, to: ['Welcome'] },
+      agendaPresenters: { from: null, to: MASKED },
+    });
+    expect(log[1].details.changes).toEqual({ title: { from: 'Water for the new districts', to: 'Clean water' } });
+    expect(log[2].details.changes).toEqual({ status: { from: 'scheduled', to: 'cancelled' }, cancelReason: { from: null, to: 'The hall is closed' } });
+    const stored = await rawDetails(meeting.id);
+    for (const value of [venue, 'Aigerim']) expect(stored).not.toContain(value);
+
+    // Minutes and action items of a meeting that took place.
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO meetings (club_id, title, starts_at, ends_at, format, visibility, status, check_in_code, created_by_id)
+       VALUES ($1, 'Past meeting', now() - interval '3 hours', now() - interval '1 hour', 'in_person', 'club', 'scheduled', 'K7Q2', $2) RETURNING id`,
+      [club.id, coordinator.id],
+    );
+    const past = rows[0].id;
+    const minutes = { minutes: 'Marat Bekov offered his yard.', decisions: ['Meet again in May'] };
+    await t.api.put(`/api/meetings/${past}/minutes`).set(coordinator.auth).send({ ...minutes, publish: false, version: 0 }).expect(200);
+    await t.api.put(`/api/meetings/${past}/minutes`).set(coordinator.auth).send({ ...minutes, publish: true, version: 1 }).expect(200);
+    const minutesLog = await logOf(past);
+    expect(minutesLog.map((e) => e.action)).toEqual(['minutes.updated', 'minutes.published']);
+    expect(minutesLog[0]).toMatchObject({ resource: 'meeting-minutes', clubId: club.id, actorId: coordinator.id });
+    expect(minutesLog[0].details.changes).toEqual({ minutes: { from: '', to: MASKED }, decisions: { from: [], to: MASKED } });
+    expect(minutesLog[1].details.changes).toEqual({ published: { from: false, to: true } });
+    expect(await rawDetails(past)).not.toContain('Marat');
+
+    const item = await t.api.post(`/api/meetings/${past}/action-items`).set(coordinator.auth).send({ title: 'Book the yard', ownerName: 'Marat Bekov', dueDate: '2029-05-01' });
+    expect(item.status).toBe(201);
+    await t.api.patch(`/api/action-items/${item.body.id}`).set(coordinator.auth).send({ status: 'done', version: item.body.version }).expect(200);
+    const itemLog = await logOf(item.body.id);
+    expect(itemLog.map((e) => e.action)).toEqual(['action-item.created', 'action-item.updated']);
+    expect(itemLog[0].details.changes).toMatchObject({ title: { from: null, to: 'Book the yard' }, ownerName: { from: null, to: MASKED } });
+    expect(itemLog[1].details.changes).toEqual({ status: { from: 'open', to: 'done' } });
+    expect(await rawDetails(item.body.id)).not.toContain('Marat');
+  });
+});
