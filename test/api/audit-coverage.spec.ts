@@ -148,6 +148,32 @@ describe("a community's own record", () => {
     ]);
   });
 
+  it('records a community that signs up as created, its leaders and contacts masked', async () => {
+    const name = `New Life House Church ${unique()}`;
+    const signup = await t.api
+      .post('/api/auth/signup')
+      .set({ 'X-Forwarded-For': '198.51.100.12' })
+      .send({
+        email: `${unique('signup-')}@community.test`,
+        password: 'steppe kettle violin morning',
+        displayName: 'Pastor Aidar',
+        locale: 'ru',
+        community: { name, tradition: 'evangelical_protestant', registrationStatus: 'not_registered', leaders: 'Pastor Aidar Nurlanov', contactEmail: 'newlife@community.test', contactPhone: '+7 701 555 0101' },
+      });
+    expect(signup.status).toBe(202);
+    const { rows } = await t.db.query(`SELECT id FROM communities WHERE name = $1`, [name]);
+    const [entry] = await logOf(rows[0].id);
+    expect(entry).toMatchObject({ action: 'community.created', actorRole: 'representative', resource: 'community', communityIds: [rows[0].id] });
+    expect(entry.details.changes).toMatchObject({
+      name: { from: null, to: name },
+      leaders: { from: null, to: MASKED },
+      contactEmail: { from: null, to: MASKED },
+      contactPhone: { from: null, to: MASKED },
+    });
+    const stored = await rawDetails(rows[0].id);
+    for (const value of ['Nurlanov', 'newlife@', '555 0101']) expect(stored).not.toContain(value);
+  });
+
   it('records a registration claim and its verification, and an erasure with the erased fields masked', async () => {
     const community = await f.newCommunity({ registrationStatus: 'not_registered' });
     const representative = await f.newUser({ role: 'representative', communityId: community.id });
