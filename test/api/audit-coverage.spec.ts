@@ -283,3 +283,33 @@ describe("a club's meetings", () => {
     expect(await rawDetails(item.body.id)).not.toContain('Marat');
   });
 });
+
+describe("a club's projects", () => {
+  it('records a project edited and its milestones added, ticked off and removed', async () => {
+    const club = await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const lead = await f.newCommunity({ registered: true });
+    await f.newParticipation({ clubId: club.id, communityId: lead.id, status: 'member' });
+    const { rows } = await t.db.query<{ id: string }>(
+      `INSERT INTO projects (club_id, title, description, category, lead_community_id, proposed_by_id, starts_on, status, visibility,
+                             outcome_figures, outcome_photo_links)
+       VALUES ($1, 'Coats', 'Coats for the shelter', 'charity', $2, $3, '2029-01-01', 'active', 'club', '[]', '[]') RETURNING id`,
+      [club.id, lead.id, coordinator.id],
+    );
+    const id = rows[0].id;
+    await t.api.patch(`/api/projects/${id}`).set(coordinator.auth).send({ title: 'Winter coats', version: 1 }).expect(200);
+    const milestone = await t.api.post(`/api/projects/${id}/milestones`).set(coordinator.auth).send({ title: 'Coats collected', dueOn: '2029-02-01' });
+    expect(milestone.status).toBe(201);
+    await t.api.patch(`/api/projects/${id}/milestones/${milestone.body.id}`).set(coordinator.auth).send({ done: true, version: 1 }).expect(200);
+    await t.api.delete(`/api/projects/${id}/milestones/${milestone.body.id}`).set(coordinator.auth).expect(204);
+
+    const [edit] = await logOf(id);
+    expect(edit).toMatchObject({ action: 'project.updated', actorId: coordinator.id, resource: 'project', clubId: club.id });
+    expect(edit.details.changes).toEqual({ title: { from: 'Coats', to: 'Winter coats' } });
+    const milestoneLog = await logOf(milestone.body.id);
+    expect(milestoneLog.map((e) => e.action)).toEqual(['milestone.created', 'milestone.updated', 'milestone.deleted']);
+    expect(milestoneLog[0]).toMatchObject({ resource: 'project-milestone', clubId: club.id, details: { projectId: id } });
+    expect(milestoneLog[1].details.changes).toEqual({ done: { from: false, to: true } });
+    expect(milestoneLog[2].details.changes).toEqual({ title: { from: 'Coats collected', to: null }, dueOn: { from: '2029-02-01', to: null }, done: { from: true, to: null } });
+  });
+});
