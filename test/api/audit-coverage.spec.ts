@@ -129,6 +129,10 @@ describe("a community's own record", () => {
     expect(log[0]).toMatchObject({ actorId: representative.id, actorRole: 'representative', communityIds: [community.id], resource: 'community' });
     expect(log[0].details.changes).toEqual({ officialConsent: { from: false, to: true } });
     expect(log[1].sessionId).toEqual(expect.any(String));
+    // The administrator reads a protected community's representative by the community's name (P3), never the person's.
+    expect(log.map((e) => (e as AuditEntry & { actorName: string | null }).actorName)).toEqual([community.name, community.name]);
+    const search = await t.api.get('/api/admin/audit-log').query({ communityId: community.id }).set(administrator.auth);
+    expect(JSON.stringify(search.body)).not.toContain(representative.displayName);
     expect(log[1].details.changes).toEqual({
       leaders: { from: MASKED, to: MASKED },
       meetingPlace: { from: MASKED, to: MASKED },
