@@ -146,10 +146,13 @@ describe("a community's own record", () => {
     // The community sees the edit in its access log; the consent once, in its own words.
     const accessLog = await t.api.get(`/api/communities/${community.id}/access-log`).set(representative.auth);
     expect(accessLog.status).toBe(200);
-    expect(accessLog.body.items.map((e: { kind: string; action: string | null }) => [e.kind, e.action])).toEqual([
+    const entries: Array<{ kind: string; action: string | null; actorRole: string; resource: string }> = accessLog.body.items;
+    expect(entries.filter((e) => e.kind !== 'read').map((e) => [e.kind, e.action])).toEqual([
       ['change', 'community.updated'],
       ['consent.granted', null],
     ]);
+    // The administrator's searches that named it are reads of its record, on the record too.
+    expect(entries.filter((e) => e.kind === 'read').map((e) => [e.actorRole, e.resource])).toContainEqual(['administrator', 'community.audit-log']);
   });
 
   it('records a community that signs up as created, its leaders and contacts masked', async () => {

@@ -2434,7 +2434,7 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorId: string | null;
-            /** @description Staff by display name; null for the system or an erased account */
+            /** @description Staff by display name; a community's representative by the naming rule (a protected community's people by the community's name); null for the system or an erased account */
             actorName: string | null;
             actorRole: string | null;
             /** Format: uuid */

@@ -42,7 +42,7 @@ export class AuditLogService {
     );
     // A community's representative is named as the naming rule allows (P3): a protected community's people by its name.
     const representatives = rows.filter((row) => row.actorRole === 'representative');
-    const names = await this.access.communities(viewer, representatives.map((row) => row.communityIds[0]), { resource: 'audit-log' });
+    const names = await this.access.communities(viewer, representatives.map((row) => row.communityIds[0]), { resource: 'community.audit-log' });
     const actorName = (row: (typeof rows)[number]) => {
       if (row.actorName === null || row.actorRole !== 'representative') return row.actorName;
       return row.communityIds[0] ? names.person(row.actorName, row.communityIds[0]) : null;
