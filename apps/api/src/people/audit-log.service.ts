@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
+import { searchCondition } from '../common/search';
 import { BOM, csvLine } from '../reports/csv';
 import type { AttentionDto, AuditEntryDto, AuditLogQueryDto, AuditPageDto } from './dto/audit-log.dto';
 
@@ -11,7 +12,7 @@ const EXPORT_ROWS = 10_000;
 
 /**
  * The administrator's audit log: the `change` rows of the record of sensitive events (written in
- * each change's own transaction), searched by actor, club, community, record, action and period.
+ * each change's own transaction), searched by actor (name or email), club, community, record, action and period.
  */
 @Injectable()
 export class AuditLogService {
@@ -21,22 +22,25 @@ export class AuditLogService {
   ) {}
 
   private async rows(query: AuditLogQueryDto, limit: number): Promise<AuditEntryDto[]> {
+    const params: unknown[] = [query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null];
+    // The actor by part of their name or email address, however spelled (trigram indexes on users).
+    const actor = query.actor ? `AND e.actor_id IN (SELECT a.id FROM users a WHERE ${searchCondition(['a.display_name', 'a.email'], query.actor, params)})` : '';
+    params.push(limit);
     const rows: Array<Omit<AuditEntryDto, 'id' | 'occurredAt' | 'action'> & { id: string; occurredAt: Date }> = await this.db.query(
       `SELECT e.id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "actorName",
               e.actor_role AS "actorRole", e.session_id AS "sessionId", e.resource, e.record_id AS "recordId", e.club_id AS "clubId",
               e.community_ids AS "communityIds", e.details
          FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.kind = 'change'
-          AND ($1::text IS NULL OR e.actor_id = (SELECT id FROM users WHERE email = lower($1)))
-          AND ($2::uuid IS NULL OR e.club_id = $2)
-          AND ($3::uuid IS NULL OR e.community_ids @> ARRAY[$3]::uuid[])
-          AND ($4::uuid IS NULL OR e.record_id = $4)
-          AND ($5::text IS NULL OR e.details->>'action' = $5 OR e.details->>'action' LIKE $5 || '.%')
-          AND ($6::timestamptz IS NULL OR e.occurred_at >= $6)
-          AND ($7::timestamptz IS NULL OR e.occurred_at < $7)
-          AND ($8::bigint IS NULL OR e.id < $8)
-        ORDER BY e.id DESC LIMIT $9`,
-      [query.actor ?? null, query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null, limit],
+        WHERE e.kind = 'change' ${actor}
+          AND ($1::uuid IS NULL OR e.club_id = $1)
+          AND ($2::uuid IS NULL OR e.community_ids @> ARRAY[$2]::uuid[])
+          AND ($3::uuid IS NULL OR e.record_id = $3)
+          AND ($4::text IS NULL OR e.details->>'action' = $4 OR e.details->>'action' LIKE $4 || '.%')
+          AND ($5::timestamptz IS NULL OR e.occurred_at >= $5)
+          AND ($6::timestamptz IS NULL OR e.occurred_at < $6)
+          AND ($7::bigint IS NULL OR e.id < $7)
+        ORDER BY e.id DESC LIMIT $${params.length}`,
+      params,
     );
     return rows.map((row) => ({ ...row, id: Number(row.id), occurredAt: row.occurredAt.toISOString(), action: String(row.details.action ?? '') }));
   }
