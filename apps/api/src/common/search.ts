@@ -20,16 +20,16 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The SQL condition that every word of `text` occurs, folded (libs/domain `searchKey`), in one of
- * `columns` (their `search_key(...)` expressions are trigram-indexed); `TRUE` without a text. The
- * patterns are appended to `params`.
+ * `keys` — stored `search_key(...)` columns with trigram indexes (migration 1796305400000-search);
+ * `TRUE` without a text. The patterns are appended to `params`.
  */
-export function searchCondition(columns: readonly string[], text: string | undefined, params: unknown[]): string {
+export function searchCondition(keys: readonly string[], text: string | undefined, params: unknown[]): string {
   const words = searchKey(text ?? '').split(/\s+/u).filter(Boolean);
   if (words.length === 0) return 'TRUE';
   return words
     .map((word) => {
       params.push(`%${escapeLike(word)}%`);
-      return `(${columns.map((column) => `search_key(${column}) LIKE $${params.length}`).join(' OR ')})`;
+      return `(${keys.map((key) => `${key} LIKE $${params.length}`).join(' OR ')})`;
     })
     .join(' AND ');
 }

@@ -68,7 +68,7 @@ export class CommunitiesService {
     const limit = query.limit ?? 20;
     const clubId = query.clubId ?? null;
     const params: unknown[] = [];
-    const conditions = [searchCondition(['c.name'], query.search, params), visibleCommunityCondition(viewer, clubId, params)];
+    const conditions = [searchCondition(['c.name_search'], query.search, params), visibleCommunityCondition(viewer, clubId, params)];
     if (clubId) {
       // Pending applications show only to the club's coordinators and the applicant (showsOnClubPage); closed ones never.
       const statuses = query.participating ? PARTICIPANT_STATUSES : [...PARTICIPANT_STATUSES, 'applied'];

@@ -24,7 +24,7 @@ export class AuditLogService {
   private async rows(query: AuditLogQueryDto, limit: number): Promise<AuditEntryDto[]> {
     const params: unknown[] = [query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null];
     // The actor by part of their name or email address, however spelled (trigram indexes on users).
-    const actor = query.actor ? `AND e.actor_id IN (SELECT a.id FROM users a WHERE ${searchCondition(['a.display_name', 'a.email'], query.actor, params)})` : '';
+    const actor = query.actor ? `AND e.actor_id IN (SELECT a.id FROM users a WHERE ${searchCondition(['a.display_name_search', 'a.email_search'], query.actor, params)})` : '';
     params.push(limit);
     const rows: Array<Omit<AuditEntryDto, 'id' | 'occurredAt' | 'action'> & { id: string; occurredAt: Date }> = await this.db.query(
       `SELECT e.id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "actorName",

@@ -45,7 +45,7 @@ export class PeopleService {
   async list(viewer: ViewerContext, search?: string): Promise<PersonDto[]> {
     const params: unknown[] = [];
     // Every word in the name or the email address, however spelled (trigram indexes on search_key of both).
-    const matches = searchCondition(['u.display_name', 'u.email'], search, params);
+    const matches = searchCondition(['u.display_name_search', 'u.email_search'], search, params);
     const people: Array<Omit<PersonDto, 'roles' | 'deactivatedAt'> & { deactivatedAt: Date | null }> = await this.db.query(
       `SELECT u.id, u.display_name AS "displayName", u.email, u.deactivated_at AS "deactivatedAt", u.totp_enabled_at IS NOT NULL AS "secondFactorEnabled"
          FROM users u
