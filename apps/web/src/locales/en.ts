@@ -241,6 +241,8 @@ export const en = {
     intro: 'Multi-faith clubs meet in these cities. Choose a city to see its clubs.',
     empty: 'No cities yet.',
     clubCount: 'Clubs: {{count}}',
+    filter: 'Find a city or region (in any language)',
+    noMatch: 'No city matches.',
   },
   figure: {
     fewerThan: 'fewer than {{count}}',
