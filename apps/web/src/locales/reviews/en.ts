@@ -3,7 +3,6 @@
  * Wired into the main locale as `reviews`, so kk and ru are type-checked and parity-tested.
  */
 export const reviewsEn = {
-  navLink: 'Candidacies',
   title: 'Candidacies to review',
   intro: 'Record "no objection" or a concern on a candidacy in your area. The club and the community see your review and can answer.',
   none: 'No candidacy in your area can be shown by name right now.',
