@@ -173,6 +173,11 @@ function endpoints({ club, candidate, member }) {
     ['auth/me', 'representative', '/api/auth/me'],
     ['email outbox', 'administrator', '/api/admin/email-outbox', (n) => `/api/admin/email-outbox?limit=${n}`],
     ['security log search', 'administrator', '/api/admin/security-events?kind=sign-in', (n) => `/api/admin/security-events?kind=sign-in&limit=${n}`],
+    // Searches (issue 14 item 6): a few matches among 20 000 names, and a club's picker on a word every name holds.
+    ['community search', 'official', '/api/communities?search=community%201234', (n) => `/api/communities?search=community%201234&limit=${n}`],
+    ['community search (club picker)', 'coordinator', `/api/communities?clubId=${club.id}&participating=true&search=community`, (n) => `/api/communities?clubId=${club.id}&participating=true&search=community&limit=${n}`],
+    ['people search', 'administrator', '/api/users?search=representative%201234'],
+    ['audit log search', 'administrator', '/api/admin/audit-log?actor=admin', (n) => `/api/admin/audit-log?actor=admin&limit=${n}`],
   ];
 }
 

@@ -754,6 +754,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the communities the caller may see (a picker): by name in any spelling, a page at a time */
+        get: operations["Communities_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communities/mine": {
         parameters: {
             query?: never;
@@ -2642,6 +2659,12 @@ export interface components {
             /** @description The version read; 409 when the record changed meanwhile */
             version: number;
         };
+        CommunitySearchPageDto: {
+            /** @description By name */
+            items: components["schemas"]["CommunityRefDto"][];
+            /** @description The cursor of the next page (null: the last page) */
+            nextAfter: string | null;
+        };
         RegistrationClaimDto: {
             /** Format: uuid */
             id: string;
@@ -4270,6 +4293,7 @@ export type SaveClubDto = components['schemas']['SaveClubDto'];
 export type UpdateClubDto = components['schemas']['UpdateClubDto'];
 export type ArchiveClubDto = components['schemas']['ArchiveClubDto'];
 export type RestoreClubDto = components['schemas']['RestoreClubDto'];
+export type CommunitySearchPageDto = components['schemas']['CommunitySearchPageDto'];
 export type RegistrationClaimDto = components['schemas']['RegistrationClaimDto'];
 export type CommunityDto = components['schemas']['CommunityDto'];
 export type UpdateCommunityDto = components['schemas']['UpdateCommunityDto'];
@@ -5624,7 +5648,7 @@ export interface operations {
     People_list: {
         parameters: {
             query?: {
-                /** @description Part of a name or an email address */
+                /** @description Words of a name or an email address, in any case and in Cyrillic or Latin spelling; at least one word of three letters */
                 search?: string;
             };
             header?: never;
@@ -6485,7 +6509,7 @@ export interface operations {
     AuditLog_search: {
         parameters: {
             query?: {
-                /** @description Who made the change (their current email address) */
+                /** @description Who made the change: words of their name or current email address, in any case and in Cyrillic or Latin spelling */
                 actor?: string;
                 clubId?: string;
                 communityId?: string;
@@ -6547,7 +6571,7 @@ export interface operations {
     AuditLog_exportCsv: {
         parameters: {
             query?: {
-                /** @description Who made the change (their current email address) */
+                /** @description Who made the change: words of their name or current email address, in any case and in Cyrillic or Latin spelling */
                 actor?: string;
                 clubId?: string;
                 communityId?: string;
@@ -7171,6 +7195,63 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Communities_search: {
+        parameters: {
+            query?: {
+                /** @description Words of the name, in any case and in Cyrillic or Latin spelling; at least one word of three letters */
+                search?: string;
+                /** @description Only the club's communities, as its page shows them to the caller */
+                clubId?: string;
+                /** @description With clubId: only those taking part (observer, candidate, member, suspended) — an agenda's presenters */
+                participating?: boolean;
+                limit?: number;
+                /** @description The previous page's `nextAfter` */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only communities the caller may see, matched on the name it sees; by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySearchPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

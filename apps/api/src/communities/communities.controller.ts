@@ -8,6 +8,7 @@ import { IdParam } from '../common/id-params';
 import { CommunitiesService } from './communities.service';
 import { CommunityDto } from './dto/community.dto';
 import { UpdateCommunityDto } from './dto/community-profile.dto';
+import { CommunitySearchPageDto, CommunitySearchQueryDto } from './dto/community-search.dto';
 import {
   AccessLogPageDto,
   AccessLogQueryDto,
@@ -21,6 +22,14 @@ import { RegistrationClaimsService } from './registration-claims.service';
 @Controller('communities')
 export class CommunitiesController {
   constructor(private readonly communities: CommunitiesService) {}
+
+  @Access('community.search')
+  @ApiOperation({ summary: 'Search the communities the caller may see (a picker): by name in any spelling, a page at a time' })
+  @Get()
+  @ApiOkResponse({ type: CommunitySearchPageDto, description: 'Only communities the caller may see, matched on the name it sees; by name' })
+  search(@CurrentViewer() viewer: Viewer, @Query() query: CommunitySearchQueryDto): Promise<CommunitySearchPageDto> {
+    return this.communities.search(viewer, query);
+  }
 
   @Access('account.read')
   @ApiOperation({ summary: 'The communities the caller represents' })

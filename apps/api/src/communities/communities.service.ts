@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isSensitive, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
-import { AccessService } from '../access/access.service';
+import { coordinates, isSensitive, PARTICIPANT_STATUSES, representedCommunityIds, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
+import { AccessService, type NameableCommunity } from '../access/access.service';
 import { changesOf } from '../access/audit';
+import { visibleCommunityCondition } from '../access/community-visibility';
+import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
+import { searchCondition } from '../common/search';
 import { ValidationFailed } from '../common/validation';
 import { CommunityDto, RegistrationClaimDto } from './dto/community.dto';
 import { CommunityProfileDto, UpdateCommunityDto } from './dto/community-profile.dto';
+import type { CommunitySearchPageDto, CommunitySearchQueryDto } from './dto/community-search.dto';
 import { AccessLogEntryDto, AccessLogPageDto, AccessLogQueryDto } from './dto/registration-claim.dto';
 import { Community } from './entities/community.entity';
 import { AUDITED_PROFILE, PROTECTED_PROFILE } from './audited-profile';
@@ -73,6 +77,44 @@ export class CommunitiesService {
       .getMany();
     const claims = await this.latestClaims(this.db.manager, communities.map((c) => c.id));
     return communities.map((community) => toCommunityDto(community, 'contacts', claims.get(community.id) ?? null));
+  }
+
+  /**
+   * A picker's search (issue 14): the communities the caller may see whose name holds every word
+   * of the search, however spelled (trigram index on `search_key(name)`), by name, a page at a
+   * time. With a club, only its communities as the club's page shows them to the caller.
+   */
+  async search(viewer: Viewer, query: CommunitySearchQueryDto): Promise<CommunitySearchPageDto> {
+    const limit = query.limit ?? 20;
+    const clubId = query.clubId ?? null;
+    const params: unknown[] = [];
+    const conditions = [searchCondition(['c.name_search'], query.search, params), visibleCommunityCondition(viewer, clubId, params)];
+    if (clubId) {
+      // Pending applications show only to the club's coordinators and the applicant (showsOnClubPage); closed ones never.
+      const statuses = query.participating ? PARTICIPANT_STATUSES : [...PARTICIPANT_STATUSES, 'applied'];
+      params.push(clubId, statuses, coordinates(viewer, clubId), representedCommunityIds(viewer));
+      const [club, status, coordinator, represented] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
+      conditions.push(`EXISTS (SELECT 1 FROM participations sp WHERE sp.community_id = c.id AND sp.club_id = ${club}::uuid
+        AND sp.status = ANY(${status}::text[]) AND (sp.status <> 'applied' OR ${coordinator}::boolean OR c.id = ANY(${represented}::uuid[])))`);
+    }
+    if (query.after) {
+      params.push(...decodeCursor(query.after));
+      conditions.push(`(c.name, c.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows: Array<{ facts: NameableCommunity }> = await this.db.query(
+      `SELECT (${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition)) AS facts
+         FROM communities c WHERE ${conditions.join(' AND ')} ORDER BY c.name, c.id LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit).map((row) => row.facts);
+    // The naming rule has the last word (and notes the protected ones an official or administrator was shown, P8).
+    const names = this.access.names(viewer, page, { resource: 'community.search', ...(clubId ? { clubId } : {}) });
+    const last = page[page.length - 1];
+    return {
+      items: page.flatMap((community) => names.ref(community.communityId) ?? []),
+      nextAfter: rows.length > limit ? encodeCursor(last.name, last.communityId) : null,
+    };
   }
 
   /** A community as the caller may see it (the access guard answered 404 where it may not). */
@@ -235,6 +277,21 @@ export class CommunitiesService {
       ]),
     );
   }
+}
+
+/** A page cursor: the last row's name and id, opaque to the client. */
+const encodeCursor = (name: string, id: string) => Buffer.from(JSON.stringify([name, id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^[0-9a-f-]{36}$/i.test(String(value[1]))) {
+      return [value[0], value[1] as string];
+    }
+  } catch {
+    // Not ours: answered below.
+  }
+  throw new ValidationFailed({ after: 'after must be the nextAfter of a previous page' });
 }
 
 interface Registration {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
+import { searchCondition } from '../common/search';
 import { BOM, csvLine } from '../reports/csv';
 import type { AttentionDto, AuditEntryDto, AuditLogQueryDto, AuditPageDto } from './dto/audit-log.dto';
 
@@ -12,7 +13,7 @@ const EXPORT_ROWS = 10_000;
 
 /**
  * The administrator's audit log: the `change` rows of the record of sensitive events (written in
- * each change's own transaction), searched by actor, club, community, record, action and period.
+ * each change's own transaction), searched by actor (name or email), club, community, record, action and period.
  */
 @Injectable()
 export class AuditLogService {
@@ -22,24 +23,32 @@ export class AuditLogService {
     private readonly access: AccessService,
   ) {}
 
-  private async rows(viewer: Viewer, query: AuditLogQueryDto, limit: number): Promise<AuditEntryDto[]> {
-    const rows: Array<Omit<AuditEntryDto, 'id' | 'occurredAt' | 'action'> & { id: string; occurredAt: Date }> = await this.db.query(
+  /**
+   * The next `limit` changes, newest first, and where the page after them starts (below the last
+   * change read, even when some of those read were left out), or null at the end.
+   */
+  private async rows(viewer: Viewer, query: AuditLogQueryDto, limit: number): Promise<{ entries: AuditEntryDto[]; nextBefore: number | null }> {
+    const params: unknown[] = [query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null];
+    // The actor by part of their name or email address, however spelled (trigram indexes on users).
+    const actor = query.actor ? `AND e.actor_id IN (SELECT a.id FROM users a WHERE ${searchCondition(['a.display_name_search', 'a.email_search'], query.actor, params)})` : '';
+    params.push(limit + 1);
+    const read: Array<Omit<AuditEntryDto, 'id' | 'occurredAt' | 'action'> & { id: string; occurredAt: Date }> = await this.db.query(
       `SELECT e.id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "actorName",
               e.actor_role AS "actorRole", e.session_id AS "sessionId", e.resource, e.record_id AS "recordId", e.club_id AS "clubId",
               e.community_ids AS "communityIds", e.details
          FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.kind = 'change'
-          AND ($1::text IS NULL OR e.actor_id = (SELECT id FROM users WHERE email = lower($1)))
-          AND ($2::uuid IS NULL OR e.club_id = $2)
-          AND ($3::uuid IS NULL OR e.community_ids @> ARRAY[$3]::uuid[])
-          AND ($4::uuid IS NULL OR e.record_id = $4)
-          AND ($5::text IS NULL OR e.details->>'action' = $5 OR e.details->>'action' LIKE $5 || '.%')
-          AND ($6::timestamptz IS NULL OR e.occurred_at >= $6)
-          AND ($7::timestamptz IS NULL OR e.occurred_at < $7)
-          AND ($8::bigint IS NULL OR e.id < $8)
-        ORDER BY e.id DESC LIMIT $9`,
-      [query.actor ?? null, query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null, limit],
+        WHERE e.kind = 'change' ${actor}
+          AND ($1::uuid IS NULL OR e.club_id = $1)
+          AND ($2::uuid IS NULL OR e.community_ids @> ARRAY[$2]::uuid[])
+          AND ($3::uuid IS NULL OR e.record_id = $3)
+          AND ($4::text IS NULL OR e.details->>'action' = $4 OR e.details->>'action' LIKE $4 || '.%')
+          AND ($5::timestamptz IS NULL OR e.occurred_at >= $5)
+          AND ($6::timestamptz IS NULL OR e.occurred_at < $6)
+          AND ($7::bigint IS NULL OR e.id < $7)
+        ORDER BY e.id DESC LIMIT $${params.length}`,
+      params,
     );
+    const rows = read.slice(0, limit);
     // A community's representative is named as the naming rule allows (P3): a protected community's people by its name.
     const representatives = rows.filter((row) => row.actorRole === 'representative');
     const names = await this.access.communities(viewer, representatives.map((row) => row.communityIds[0]), { resource: 'community.audit-log' });
@@ -47,26 +56,24 @@ export class AuditLogService {
       if (row.actorName === null || row.actorRole !== 'representative') return row.actorName;
       return row.communityIds[0] ? names.person(row.actorName, row.communityIds[0]) : null;
     };
-    return rows.map((row) => ({
-      ...row,
-      id: Number(row.id),
-      occurredAt: row.occurredAt.toISOString(),
-      action: String(row.details.action ?? ''),
-      actorName: actorName(row),
-    }));
+    // A search by a person's name or address never finds a protected community's representative (P3):
+    // the match itself would tie the person to the community that the log names in their place.
+    const hidesPerson = (row: (typeof rows)[number]) => row.actorRole === 'representative' && actorName(row) !== row.actorName;
+    const entries = rows
+      .filter((row) => !query.actor || !hidesPerson(row))
+      .map((row) => ({ ...row, id: Number(row.id), occurredAt: row.occurredAt.toISOString(), action: String(row.details.action ?? ''), actorName: actorName(row) }));
+    return { entries, nextBefore: read.length > limit ? Number(rows[rows.length - 1].id) : null };
   }
 
   async search(viewer: Viewer, query: AuditLogQueryDto): Promise<AuditPageDto> {
-    const limit = query.limit ?? 50;
-    const rows = await this.rows(viewer, query, limit + 1);
-    const items = rows.slice(0, limit);
-    return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
+    const { entries, nextBefore } = await this.rows(viewer, query, query.limit ?? 50);
+    return { items: entries, nextBefore };
   }
 
   /** The search as CSV (UTF-8 with a BOM); the export itself goes on the record. */
   async exportCsv(viewer: Viewer, query: AuditLogQueryDto, requestId: string): Promise<string> {
     const { limit: _limit, before: _before, ...filters } = query;
-    const rows = await this.rows(viewer, filters, EXPORT_ROWS);
+    const { entries: rows } = await this.rows(viewer, filters, EXPORT_ROWS);
     await this.events.record({ kind: 'export', actor: viewer, communityIds: [], resource: 'audit-log.csv', details: { filters, rows: rows.length }, requestId });
     const header = csvLine(['id', 'occurredAt', 'actor', 'actorRole', 'sessionId', 'action', 'resource', 'recordId', 'clubId', 'communityIds', 'details'], 'en');
     return (

@@ -7,6 +7,7 @@ import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
+import { searchCondition } from '../common/search';
 import type { AddRoleDto, EndRoleDto, PersonDto, RoleGrantDto } from './dto/people.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -42,12 +43,15 @@ export class PeopleService {
    * nor the person when that is all they hold.
    */
   async list(viewer: ViewerContext, search?: string): Promise<PersonDto[]> {
+    const params: unknown[] = [];
+    // Every word in the name or the email address, however spelled (trigram indexes on search_key of both).
+    const matches = searchCondition(['u.display_name_search', 'u.email_search'], search, params);
     const people: Array<Omit<PersonDto, 'roles' | 'deactivatedAt'> & { deactivatedAt: Date | null }> = await this.db.query(
       `SELECT u.id, u.display_name AS "displayName", u.email, u.deactivated_at AS "deactivatedAt", u.totp_enabled_at IS NOT NULL AS "secondFactorEnabled"
          FROM users u
-        WHERE u.erased_at IS NULL AND ($1::text IS NULL OR u.display_name ILIKE '%' || $1 || '%' OR u.email ILIKE '%' || $1 || '%')
+        WHERE u.erased_at IS NULL AND ${matches}
         ORDER BY u.display_name, u.email LIMIT 500`,
-      [search?.trim() || null],
+      params,
     );
     return this.withGrants(viewer, people, `g.user_id = ANY($1)`, [people.map((p) => p.id)]);
   }

@@ -15,6 +15,7 @@ export const queryKeys = {
   community: (communityId: string) => ['communities', 'detail', communityId] as const,
   communityParticipations: (communityId: string) => ['communities', 'participations', communityId] as const,
   communityAccessLog: (communityId: string) => ['communities', 'access-log', communityId] as const,
+  communitySearch: (query: { clubId?: string; participating?: boolean; search?: string }) => ['communities', 'search', query] as const,
   participations: ['participations'] as const,
   participation: (id: string) => ['participations', id] as const,
   meetings: ['meetings'] as const,

@@ -9,6 +9,7 @@ import { reportsEn } from './reports/en';
 import { administrationEn } from './administration/en';
 import { claimsEn } from './claims/en';
 import { accessLogEn } from './access-log/en';
+import { searchEn } from './search/en';
 import { accountEn } from './account/en';
 import { clubMonthEn } from './club-month/en';
 import { shellEn, type DeepStrings } from './shell-en';
@@ -31,6 +32,7 @@ export const en = {
   administration: administrationEn,
   claims: claimsEn,
   accessLog: accessLogEn,
+  search: searchEn,
   account: accountEn,
   clubMonth: clubMonthEn,
   status: {

@@ -10,6 +10,7 @@ import { reportsKk } from './reports/kk';
 import { administrationKk } from './administration/kk';
 import { claimsKk } from './claims/kk';
 import { accessLogKk } from './access-log/kk';
+import { searchKk } from './search/kk';
 import { accountKk } from './account/kk';
 import { clubMonthKk } from './club-month/kk';
 import { shellKk } from './shell-kk';
@@ -27,6 +28,7 @@ export const kk: Translation = {
   administration: administrationKk,
   claims: claimsKk,
   accessLog: accessLogKk,
+  search: searchKk,
   account: accountKk,
   clubMonth: clubMonthKk,
   status: {

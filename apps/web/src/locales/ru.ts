@@ -10,6 +10,7 @@ import { reportsRu } from './reports/ru';
 import { administrationRu } from './administration/ru';
 import { claimsRu } from './claims/ru';
 import { accessLogRu } from './access-log/ru';
+import { searchRu } from './search/ru';
 import { accountRu } from './account/ru';
 import { clubMonthRu } from './club-month/ru';
 import { shellRu } from './shell-ru';
@@ -27,6 +28,7 @@ export const ru: Translation = {
   administration: administrationRu,
   claims: claimsRu,
   accessLog: accessLogRu,
+  search: searchRu,
   account: accountRu,
   clubMonth: clubMonthRu,
   status: {

@@ -118,6 +118,8 @@ export const shellEn = {
     intro: 'Multi-faith clubs meet in these cities. Choose a city to see its clubs.',
     empty: 'No cities yet.',
     clubCount: 'Clubs: {{count}}',
+    filter: 'Find a city or region (in any language)',
+    noMatch: 'No city matches.',
   },
   session: {
     secondFactorNeeded: 'Administrators and officials sign in with two steps. Set up an authenticator app to continue.',

@@ -191,6 +191,8 @@ export const PERMISSIONS = {
 
   // Communities. `community.act` guards a community named in a request body: the caller must speak for it.
   'community.read': on('community', { anonymous: true, see: seesCommunity }),
+  // A picker's search: signed in, and it finds only the communities the caller may see (community-visibility.ts).
+  'community.search': on('global', {}),
   'community.act': on('community', { write: true, see: seesCommunity, can: representsCommunity }),
   'community.update': on('community', { write: true, see: seesCommunity, can: representsCommunity }),
   'community.erase': on('community', { write: true, see: seesCommunity, can: representsCommunity }),

@@ -1,8 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { RegistrationStatus, Tradition } from '@dastarkhan/domain';
 import { City } from '../../cities/entities/city.entity';
 
 @Entity('communities')
+// A trigram index (gin_trgm_ops), which TypeORM cannot describe: kept by the migration (1796305400000-search).
+@Index('communities_name_search', { synchronize: false })
 @Check('registration_status', `registration_status IN ('registered', 'not_registered', 'registration_pending')`)
 @Check(
   'registration_details',
@@ -18,6 +20,10 @@ export class Community {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** The name folded for searches (search_key, libs/domain `searchKey`): written by the database, read only by searches. */
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: 'search_key(name)', nullable: true, select: false, insert: false, update: false })
+  nameSearch: string | null;
 
   @Column({ type: 'text' })
   tradition: Tradition;

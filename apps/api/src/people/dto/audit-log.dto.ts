@@ -1,16 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { SearchText } from '../../common/search';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 const ACTION = /^[a-z-]+(\.[a-z-]+)*$/;
 
 /** The administrator's search of the audit log (changes made through the API). */
 export class AuditLogQueryDto {
-  @ApiPropertyOptional({ format: 'email', maxLength: 200, description: 'Who made the change (their current email address)' })
+  @ApiPropertyOptional({
+    minLength: 3,
+    maxLength: 100,
+    description: 'Who made the change: words of their name or current email address, in any case and in Cyrillic or Latin spelling',
+  })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(200)
+  @SearchText()
   actor?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

@@ -3,6 +3,7 @@ import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches
 import { Role, ROLES } from '@dastarkhan/domain';
 import { LinkTokenDto } from '../../auth/dto/account.dto';
 import { PASSWORD_MAX_LENGTH } from '../../auth/password-policy';
+import { SearchText } from '../../common/search';
 import { Trim } from '../../common/trim.decorator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,10 +118,13 @@ export class InvitationListQuery {
 }
 
 export class PeopleQuery {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Part of a name or an email address' })
+  @ApiPropertyOptional({
+    minLength: 3,
+    maxLength: 100,
+    description: 'Words of a name or an email address, in any case and in Cyrillic or Latin spelling; at least one word of three letters',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText()
   search?: string;
 }
 

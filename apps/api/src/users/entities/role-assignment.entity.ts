@@ -21,6 +21,7 @@ import { Community } from '../../communities/entities/community.entity';
 // One open grant per role and scope (a partial index with NULLS NOT DISTINCT, which TypeORM cannot describe: kept by the migration).
 @Index('role_grant_open', { synchronize: false })
 @Index('role_grant_club', ['clubId'])
+@Index('role_grant_user', ['userId'])
 export class RoleAssignment {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,8 +1,11 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import type { Locale } from '@dastarkhan/domain';
 import { RoleAssignment } from './role-assignment.entity';
 
 @Entity('users')
+// Trigram indexes (gin_trgm_ops), which TypeORM cannot describe: kept by the migration (1796305400000-search).
+@Index('users_display_name_search', { synchronize: false })
+@Index('users_email_search', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -11,11 +14,18 @@ export class User {
   @Column({ type: 'text', unique: true })
   email: string;
 
+  /** The address and the name folded for the administrator's searches (search_key): written by the database. */
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: 'search_key(email)', nullable: true, select: false, insert: false, update: false })
+  emailSearch: string | null;
+
   @Column({ type: 'text' })
   passwordHash: string;
 
   @Column({ type: 'text' })
   displayName: string;
+
+  @Column({ type: 'text', generatedType: 'STORED', asExpression: 'search_key(display_name)', nullable: true, select: false, insert: false, update: false })
+  displayNameSearch: string | null;
 
   @Column({ type: 'text', default: 'ru' })
   locale: Locale;

@@ -72,7 +72,7 @@ export const administrationEn = {
   audit: {
     title: 'Audit log',
     intro: 'Every change made through the platform: who, when, from which session, the record, old and new values (protected values masked).',
-    actor: 'By (email)',
+    actor: 'By (name or email, three letters or more)',
     action: 'Action',
     record: 'Record id',
     club: 'Club',

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi, type FakeApi } from '../../../test/fake-api';
-import { almaty, club, coordinator } from '../../../test/fixtures';
+import { almaty, club, communityRef, coordinator } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
 
 const admin = { ...coordinator([]), id: 'user-admin', roles: [{ role: 'administrator' as const, clubId: null, communityId: null, region: null }] };
@@ -65,6 +65,36 @@ describe('people and roles (the administrator)', () => {
     await user.click(screen.getByTestId('end-role-grant-1-confirm'));
     expect(await screen.findByText('Это последний координатор действующего клуба. Сначала назначьте преемника.')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/roles/grant-1/end')[0].body).toEqual({ reason: 'Moved to Astana' });
+  });
+
+  it('searches people from a word of three letters, in any script', async () => {
+    const { user } = renderApp('/admin/users');
+    const search = await screen.findByTestId('people-search');
+    await user.type(search, 'да');
+    expect(api.callsTo('GET', '/api/users').every((call) => !call.query.has('search'))).toBe(true);
+    await user.type(search, 'на');
+    await screen.findByTestId('people-search');
+    expect(api.callsTo('GET', '/api/users').at(-1)!.query.get('search')).toBe('дана');
+  });
+
+  it("a club's coordinator invites a representative of a community found by name among the club's", async () => {
+    const mosque = communityRef({ id: 'com-mosque', name: 'Орталық мешіт', tradition: 'sunni_islam' });
+    api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
+    api.on('GET /api/clubs/club-1', { body: club({ viewerIsCoordinator: true }) });
+    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [] } });
+    api.on('GET /api/communities', ({ query }) => ({ body: { items: query.get('search') === 'ortalyq' ? [mosque] : [], nextAfter: null } }));
+    api.on('POST /api/clubs/club-1/invitations', { status: 204 });
+    const { user } = renderApp('/clubs/club-1/people');
+
+    await user.type(await screen.findByTestId('club-invite-email'), 'imam@example.kz');
+    await user.selectOptions(screen.getByTestId('club-invite-role'), 'representative');
+    await user.type(screen.getByTestId('club-invite-community-search'), 'ortalyq');
+    await user.selectOptions(screen.getByTestId('club-invite-community'), await screen.findByRole('option', { name: 'Орталық мешіт' }));
+    expect(Object.fromEntries(api.callsTo('GET', '/api/communities').at(-1)!.query)).toEqual({ clubId: 'club-1', search: 'ortalyq', limit: '20' });
+    await user.click(screen.getByTestId('club-invite-send'));
+
+    await screen.findByRole('status');
+    expect(api.callsTo('POST', '/api/clubs/club-1/invitations')[0].body).toEqual({ email: 'imam@example.kz', role: 'representative', communityId: 'com-mosque' });
   });
 
   it("shows what needs attention on the administrator's home", async () => {

@@ -5,6 +5,7 @@ import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useClub } from '../../clubs/api/club';
+import { CommunityPicker } from '../../communities/components/community-picker';
 import { useClubPeople, useInviteToClub } from '../api/administration';
 import { InvitationList, PersonRow } from './people-page';
 import { AdminError } from './reason-action';
@@ -23,7 +24,7 @@ export function ClubPeoplePage() {
         {(c) => (
           <>
             <PageTitle subtitle={t('administration.people.clubIntro')}>{t('administration.people.clubTitle', { club: clubText.name(c) })}</PageTitle>
-            {!c.archived && <ClubInviteForm clubId={clubId} communities={c.participants.map((p) => p.community)} />}
+            {!c.archived && <ClubInviteForm clubId={clubId} />}
           </>
         )}
       </QueryState>
@@ -45,7 +46,7 @@ export function ClubPeoplePage() {
   );
 }
 
-function ClubInviteForm({ clubId, communities }: { clubId: string; communities: Array<{ id: string; name: string }> }) {
+function ClubInviteForm({ clubId }: { clubId: string }) {
   const { t } = useTranslation();
   const invite = useInviteToClub();
   const [email, setEmail] = useState('');
@@ -69,14 +70,7 @@ function ClubInviteForm({ clubId, communities }: { clubId: string; communities: 
       </FormField>
       {role === 'representative' && (
         <FormField label={t('administration.people.community')}>
-          <select value={communityId} onChange={(e) => setCommunityId(e.target.value)} data-testid="club-invite-community">
-            <option value="">{t('common.choose')}</option>
-            {communities.map((community) => (
-              <option key={community.id} value={community.id}>
-                {community.name}
-              </option>
-            ))}
-          </select>
+          <CommunityPicker clubId={clubId} value={communityId} onChange={setCommunityId} emptyLabel={t('common.choose')} data-testid="club-invite-community" />
         </FormField>
       )}
       <AdminError error={invite.error} />

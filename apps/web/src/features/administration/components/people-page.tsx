@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
 import { useLocalized } from '../../../lib/localized';
 import { useMe } from '../../../lib/auth';
+import { searchable } from '../../communities/api/communities';
 import {
   useAllClubs,
   useDeactivate,
@@ -28,7 +29,8 @@ const ROLES: Role[] = ['coordinator', 'official', 'administrator'];
 export function PeoplePage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const people = usePeople(search.trim());
+  // The API searches from a word of three letters (any script); shorter, the list stays whole.
+  const people = usePeople(searchable(search) ? search.trim() : '');
   const invitations = useInvitations();
   return (
     <section>

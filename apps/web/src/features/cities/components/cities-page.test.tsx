@@ -33,6 +33,21 @@ describe('cities', () => {
     expect(clubLink).toHaveTextContent('Членов: 5 · Наблюдателей: 2');
   });
 
+  it('finds a city typed in another script or language, its region included', async () => {
+    const { user } = renderApp('/', { locale: 'en' });
+    await screen.findByRole('link', { name: /Almaty/ });
+
+    // "Қаласы" (city, in Kazakh) typed in the Latin alphabet, with the name in capitals.
+    await user.type(screen.getByLabelText('Find a city or region (in any language)'), 'ALMATY qalasy');
+    expect(screen.getByRole('link', { name: /Almaty/ })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Astana/ })).not.toBeInTheDocument();
+
+    await user.clear(screen.getByTestId('cities-filter'));
+    await user.type(screen.getByTestId('cities-filter'), 'nowhere');
+    expect(screen.getByText('No city matches.')).toBeInTheDocument();
+    expect(screen.queryAllByRole('link', { name: /Almaty|Astana/ })).toEqual([]);
+  });
+
   describe('counts under the small-count rule', () => {
     beforeEach(() => {
       api.on('GET /api/clubs?cityId=city-almaty', {

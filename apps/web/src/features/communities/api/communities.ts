@@ -12,6 +12,27 @@ export type ParticipationSummary = Schemas['ParticipationSummaryDto'];
 
 const ACCESS_LOG_PAGE = 30;
 
+/** The API searches only texts with a word of three letters or more (the shortest a trigram index answers). */
+export const searchable = (text: string) => /\S{3}/u.test(text);
+
+/** How many communities a picker lists at once. */
+export const COMMUNITY_SEARCH_PAGE = 20;
+
+/**
+ * A picker's search (GET /api/communities): the communities the caller may see, matched on their
+ * name in any spelling; with a club, its communities (`participating`: only those taking part).
+ */
+export function useCommunitySearch(query: { clubId?: string; participating?: boolean; search: string }) {
+  const client = useApiClient();
+  const search = query.search.trim();
+  const params = { ...(query.clubId ? { clubId: query.clubId } : {}), ...(query.participating ? { participating: true } : {}), ...(searchable(search) ? { search } : {}), limit: COMMUNITY_SEARCH_PAGE };
+  return useQuery({
+    queryKey: queryKeys.communitySearch(params),
+    queryFn: async () => unwrap(await client.GET('/api/communities', { params: { query: params } })),
+    placeholderData: (previous) => previous,
+  });
+}
+
 /** A community's profile as the caller may see it (the API withholds leaders, meeting place and contacts per P4). */
 export function useCommunity(communityId: string) {
   const client = useApiClient();

@@ -2,6 +2,7 @@ import { PARTICIPANT_STATUSES } from '@dastarkhan/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../../../components/error-message';
+import { CommunityPicker } from '../../communities/components/community-picker';
 import { FormField } from '../../../components/form-field';
 import { almatyToUtc, firstWeekdayOfNextMonth, toAlmaty, weekdayOf } from '../../../lib/almaty-time';
 import { formatDate } from '../../../lib/format';
@@ -431,18 +432,15 @@ export function MeetingFormFields({ values, onChange, errors, club, topics, allo
                     <input value={item.title} onChange={(e) => setRow(item.key, { title: e.target.value })} data-testid={`agenda-title-${index + 1}`} />
                   </FormField>
                   <FormField label={t('meetings.form.presenter')} error={item.presenterCommunityId ? presenterError : undefined}>
-                    <select
+                    <CommunityPicker
+                      clubId={club.id}
+                      participating
                       value={item.presenterCommunityId}
-                      onChange={(e) => setRow(item.key, { presenterCommunityId: e.target.value, presenter: '' })}
+                      valueName={clubCommunities.find((participant) => participant.community.id === item.presenterCommunityId)?.community.name}
+                      onChange={(presenterCommunityId) => setRow(item.key, { presenterCommunityId, presenter: '' })}
+                      emptyLabel={t('meetings.form.presenterNone')}
                       data-testid={`agenda-presenter-community-${index + 1}`}
-                    >
-                      <option value="">{t('meetings.form.presenterNone')}</option>
-                      {clubCommunities.map((participant) => (
-                        <option key={participant.community.id} value={participant.community.id}>
-                          {participant.community.name}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </FormField>
                   {!item.presenterCommunityId && (
                     <FormField

@@ -9,6 +9,8 @@ const TYPING_TIMEOUT = 20_000;
 
 const CHECK = 'POST /api/clubs/club-1/meetings/check';
 const CREATE = 'POST /api/clubs/club-1/meetings';
+const SEARCH = 'GET /api/communities';
+const almatyChurch = communityRef({ id: 'com-church', name: 'Алматы шіркеуі', tradition: 'russian_orthodox' });
 
 const christmas = {
   id: 'holiday-1',
@@ -35,6 +37,10 @@ describe('scheduling a meeting', () => {
         }),
       },
       'GET /api/topics': { body: [youthTopic] },
+      // The presenter picker searches the club's communities taking part (the API matches any spelling).
+      [SEARCH]: ({ query }) => ({
+        body: { items: query.get('search') ? [almatyChurch] : [communityRef({ id: 'com-mosque', name: 'Central Mosque', tradition: 'sunni_islam' })], nextAfter: null },
+      }),
       [CHECK]: { body: { conflicts: [], warnings: [] } },
       [CREATE]: ({ body }) => ({ status: 201, body: [meeting({ id: 'meeting-new', title: (body as { title: string }).title })] }),
       'GET /api/meetings/meeting-new': { body: meeting({ id: 'meeting-new', title: 'Monthly meeting', viewerIsCoordinator: true }) },
@@ -119,6 +125,28 @@ describe('scheduling a meeting', () => {
       venueCommunityId: 'com-mosque',
       agenda: [{ title: 'Tour' }, { title: 'Welcome' }],
     });
+  }, TYPING_TIMEOUT);
+
+  it("finds the presenter among the club's communities by a name typed in any script, from three letters", async () => {
+    const { user } = renderApp('/clubs/club-1/meetings/new');
+
+    await user.type(await screen.findByLabelText('Title'), 'Interfaith evening');
+    await user.type(screen.getByLabelText('Venue'), 'City Hall');
+    await user.click(screen.getByRole('button', { name: 'Add agenda item' }));
+    await user.type(screen.getByLabelText('Item 1'), 'Easter');
+    const search = screen.getByTestId('agenda-presenter-community-1-search');
+    await user.type(search, 'al');
+    expect(await screen.findByText('Type at least three letters to search')).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/communities').every((call) => !call.query.has('search'))).toBe(true);
+
+    await user.type(search, 'maty');
+    await user.selectOptions(screen.getByTestId('agenda-presenter-community-1'), await screen.findByRole('option', { name: 'Алматы шіркеуі' }));
+    const searched = api.callsTo('GET', '/api/communities').at(-1)!.query;
+    expect(Object.fromEntries(searched)).toMatchObject({ clubId: 'club-1', participating: 'true', search: 'almaty' });
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+
+    await screen.findByTestId('scheduled-notice');
+    expect(api.callsTo('POST', '/api/clubs/club-1/meetings')[0].body).toMatchObject({ agenda: [{ title: 'Easter', presenterCommunityId: 'com-church' }] });
   }, TYPING_TIMEOUT);
 
   it('lets an agenda item be presented by a community of the club (sent as its id) or by a named guest', async () => {

@@ -1,0 +1,11 @@
+import type { searchEn } from './en';
+
+export const searchRu: typeof searchEn = {
+  community: {
+    find: 'Найти общину',
+    placeholder: 'Три буквы названия, кириллицей или латиницей',
+    tooShort: 'Введите не меньше трёх букв',
+    none: 'Общин с таким названием не найдено',
+    more: 'Показаны первые {{count}}: уточните название',
+  },
+};
