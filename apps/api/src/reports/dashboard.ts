@@ -196,12 +196,12 @@ interface ProjectFact {
   partners: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined'; tradition: string; kind: CommunityClass }>;
 }
 
-/** Per club × Almaty month × tradition × class: communities present (distinct), present and counted (not excused) records. */
+/** Per club × Almaty month × tradition × listing: communities present (distinct), present and counted (not excused) records. */
 interface AttendanceCount {
   clubId: string;
   month: string;
   tradition: string;
-  kind: CommunityClass;
+  listed: boolean;
   attending: number;
   present: number;
   records: number;
@@ -285,7 +285,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
     concerns: Array<{ participationId: string; createdAt: string; resolvedAt: string | null }>;
     meetingMonths: Array<{ clubId: string; month: string; meetings: number }>;
     meetings: Array<Omit<MeetingFact, 'startsAt'> & { startsAt: string }>;
-    attendance: AttendanceCount[];
+    attendance: Array<{ clubId: string; tradition: string; unlisted: boolean; months: Record<string, [number, number, number]> }>;
     attendanceDistinct: SelectionCount[];
     meetingAttendance: Array<{ meetingId: string; tradition: string; kind: CommunityClass; attending: number }>;
     actionItems: Array<{ clubId: string; open: number; overdue: number }>;
@@ -332,9 +332,11 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                  FROM meetings m WHERE m.club_id = ANY($1) AND ${held} GROUP BY 1, 2`)} AS "meetingMonths",
        ${json(`SELECT m.id, m.club_id AS "clubId", m.title, m.visibility, m.starts_at AS "startsAt"
                  FROM meetings m WHERE m.club_id = $6::uuid AND ${held} ORDER BY m.starts_at, m.id`)} AS meetings,
-       ${json(`SELECT club_id AS "clubId", month, tradition, kind, count(*) FILTER (WHERE present > 0)::int AS attending,
-                      sum(present)::int AS present, sum(records)::int AS records
-                 FROM att GROUP BY 1, 2, 3, 4`)} AS attendance,
+       ${json(`SELECT club_id AS "clubId", tradition, unlisted, json_object_agg(month, json_build_array(attending, present, records)) AS months
+                 FROM (SELECT club_id, tradition, unlisted, month, count(*) FILTER (WHERE present > 0)::int AS attending,
+                              sum(present)::int AS present, sum(records)::int AS records
+                         FROM att GROUP BY 1, 2, 3, 4) m
+                GROUP BY 1, 2, 3`)} AS attendance,
        ${json(`SELECT month, tradition, count(*) FILTER (WHERE in_selection)::int AS "selAll", count(*) FILTER (WHERE unlisted_selection)::int AS "selUnlisted",
                       count(*) FILTER (WHERE in_cities)::int AS "cityAll", count(*) FILTER (WHERE unlisted_cities)::int AS "cityUnlisted",
                       count(*)::int AS "scopeAll", count(*) FILTER (WHERE unlisted)::int AS "scopeUnlisted"
@@ -361,6 +363,10 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   );
   return {
     ...facts,
+    // Sent compactly (one row per club × tradition × listing, the months inside), unfolded here.
+    attendance: facts.attendance.flatMap(({ clubId, tradition, unlisted, months }) =>
+      Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
+    ),
     attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
     participations: facts.participations.map(({ kind, events, ...row }): ParticipationFact => ({
       ...row,
@@ -512,7 +518,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     months.length,
     facts.attendance
       .filter((a) => a.attending > 0)
-      .map((a) => ({ clubId: a.clubId, tradition: a.tradition, listed: listedIn(ctx, a.clubId, a.kind), column: months.indexOf(a.month), count: a.attending }))
+      .map((a) => ({ clubId: a.clubId, tradition: a.tradition, listed: a.listed, column: months.indexOf(a.month), count: a.attending }))
       .filter((a) => a.column >= 0),
   );
   const attendingCommunities = distinctCounts(ctx, facts.attendanceDistinct);
