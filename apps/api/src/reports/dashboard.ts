@@ -279,7 +279,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   const cityClubs = citiesOf(ctx, ctx.selection.clubIds);
   const held = `m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`;
   const [facts]: Array<{
-    participations: Array<Omit<ParticipationFact, 'listed' | 'events'> & { kind: CommunityClass; events: Array<{ action: string; to: string; at: string }> | null }>;
+    participations: Array<[string, string, ParticipationFact['tradition'], ParticipationFact['registrationStatus'], CommunityClass, Array<[string, string, number]> | null]>;
     decisions: Array<{ participationId: string; outcome: string; reasonCode: string }>;
     appeals: Array<{ participationId: string; status: string }>;
     concerns: Array<{ participationId: string; createdAt: string; resolvedAt: string | null }>;
@@ -314,11 +314,11 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                      ORDER BY r.contribution_id, r.revision DESC) y
              WHERE y.month = ANY($4))
      SELECT
-       ${json(`SELECT p.id, p.club_id AS "clubId", p.community_id AS "communityId", c.tradition, c.registration_status AS "registrationStatus",
-                      ${COMMUNITY_CLASS_SQL} AS kind,
-                      (SELECT json_agg(json_build_object('action', e.action, 'to', e.to_status, 'at', e.created_at) ORDER BY e.sequence)
-                         FROM participation_events e WHERE e.participation_id = p.id) AS events
-                 FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = ANY($1)`)} AS participations,
+       -- Compact (arrays, instants in epoch milliseconds): every participation of the scope with its history.
+       (SELECT COALESCE(json_agg(json_build_array(p.id, p.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL},
+                 (SELECT json_agg(json_build_array(e.action, e.to_status, floor(extract(epoch FROM e.created_at) * 1000)) ORDER BY e.sequence)
+                    FROM participation_events e WHERE e.participation_id = p.id))), '[]'::json)
+          FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = ANY($1)) AS participations,
        ${json(`SELECT d.participation_id AS "participationId", d.outcome, d.reason_code AS "reasonCode"
                  FROM participation_decisions d JOIN participations p ON p.id = d.participation_id
                 WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`)} AS decisions,
@@ -368,11 +368,16 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
       Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
     ),
     attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
-    participations: facts.participations.map(({ kind, events, ...row }): ParticipationFact => ({
-      ...row,
-      listed: listedIn(ctx, row.clubId, kind),
-      events: (events ?? []).map((e) => ({ ...e, at: new Date(e.at) })),
-    })),
+    participations: facts.participations.map(
+      ([id, clubId, tradition, registrationStatus, kind, events]): ParticipationFact => ({
+        id,
+        clubId,
+        tradition,
+        registrationStatus,
+        listed: listedIn(ctx, clubId, kind),
+        events: (events ?? []).map(([action, to, at]) => ({ action, to, at: new Date(at) })),
+      }),
+    ),
     concerns: facts.concerns.map((r) => ({ ...r, createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
     meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
     projects: facts.projects.map((p): ProjectFact => ({ ...p, completedAt: p.completedAt === null ? null : new Date(p.completedAt) })),

@@ -138,7 +138,6 @@ export function coarserSelections(ctx: ReportContext, selection: Selection): Sel
 export interface ParticipationFact {
   id: string;
   clubId: string;
-  communityId: string;
   tradition: Tradition;
   registrationStatus: 'registered' | 'not_registered' | 'registration_pending';
   listed: boolean;
