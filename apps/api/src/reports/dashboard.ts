@@ -289,7 +289,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
     attendanceDistinct: SelectionCount[];
     meetingAttendance: Array<{ meetingId: string; tradition: string; kind: CommunityClass; attending: number }>;
     actionItems: Array<{ clubId: string; open: number; overdue: number }>;
-    projects: Array<Omit<ProjectFact, 'completedAt'> & { completedAt: string | null }>;
+    projects: Array<Omit<ProjectFact, 'completedAt' | 'partners'> & { completedAt: string | null; partners: Array<[string, ProjectFact['partners'][number]['status'], string, CommunityClass]> }>;
     contributions: ContributionSum[];
     contributionDistinct: DistinctCount[];
   }> = await db.query(
@@ -352,8 +352,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                  FROM action_items a WHERE a.club_id = ANY($1) AND a.status = 'open' GROUP BY a.club_id`)} AS "actionItems",
        ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility, pr.lead_community_id AS "leadCommunityId",
                       pr.completed_at AS "completedAt",
-                      COALESCE((SELECT json_agg(json_build_object('communityId', x.community_id, 'status', x.status, 'tradition', c.tradition,
-                                                                  'kind', ${COMMUNITY_CLASS_SQL}))
+                      COALESCE((SELECT json_agg(json_build_array(x.community_id, x.status, c.tradition, ${COMMUNITY_CLASS_SQL}))
                                   FROM project_partners x JOIN communities c ON c.id = x.community_id WHERE x.project_id = pr.id), '[]'::json) AS partners
                  FROM projects pr WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
        ${json(`SELECT club_id AS "clubId", month, tradition, count(*)::int AS contributions, sum(volunteers)::int AS volunteers, sum(hours)::float AS hours
@@ -380,7 +379,13 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
     ),
     concerns: facts.concerns.map((r) => ({ ...r, createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
     meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
-    projects: facts.projects.map((p): ProjectFact => ({ ...p, completedAt: p.completedAt === null ? null : new Date(p.completedAt) })),
+    projects: facts.projects.map(
+      (p): ProjectFact => ({
+        ...p,
+        completedAt: p.completedAt === null ? null : new Date(p.completedAt),
+        partners: p.partners.map(([communityId, status, tradition, kind]) => ({ communityId, status, tradition, kind })),
+      }),
+    ),
   };
 }
 
