@@ -19,6 +19,12 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
+    rolldownOptions: {
+      // The domain library and rrule have no import-time side effects. Saying so lets the bundler
+      // leave the recurrence rules (rrule, ~10 KiB gzip) and the pathway's rules out of the first
+      // page, which only needs the locale list from the library's barrel.
+      treeshake: { moduleSideEffects: (id: string) => !/libs\/domain\/src\/|node_modules\/rrule\//.test(id) },
+    },
   },
   server: {
     port: 4200,

@@ -103,6 +103,35 @@ describe('GET /api/clubs', () => {
     expect(await queue({})).toEqual({ pending: null, awaiting: null });
   });
 
+  it('keeps the counts right when the coordinator accepts many applications at once and a community changes its consent meanwhile', async () => {
+    const club = await f.newClub();
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: club.id });
+    const communities = await Promise.all(Array.from({ length: 12 }, (_, i) => f.newCommunity({ registered: i % 3 === 0 })));
+    const applications = [];
+    for (const community of communities) applications.push(await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'applied' }));
+    const consenting = communities[1];
+    const representative = await f.newUser({ role: 'representative', communityId: consenting.id });
+
+    // Counters move by increments in each transition's own transaction: eight accepts race each other and a consent change.
+    const answers = await Promise.all([
+      ...applications.slice(0, 8).map(({ id }) =>
+        t.api.post(`/api/participations/${id}/transitions`).set(coordinator.auth).send({ action: 'accept', version: 1 })),
+      t.api.patch(`/api/communities/${consenting.id}`).set(representative.auth).send({ version: 1, officialConsent: true }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(9).fill(200));
+
+    const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(coordinator.auth)).body;
+    expect(summary.pendingApplications).toBe(4);
+    expect(summary.observerCount.total).toEqual({ value: 8, fewerThan: null });
+    const { rows } = await t.db.query(
+      `SELECT status, privacy_class, n FROM club_participation_counts WHERE club_id = $1 AND n > 0
+       EXCEPT SELECT p.status, community_privacy_class(c.registration_status, c.is_public, c.official_consent_at), count(*)::int
+         FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = $1 GROUP BY 1, 2`,
+      [club.id],
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('lists only the clubs the caller coordinates with coordinatedByMe=true', async () => {
     const mine = await f.newClub();
     const alsoMine = await f.newClub();

@@ -185,6 +185,59 @@ describe('GET /official/candidacies', () => {
     expect(await officialReads(w.official, w.hidden.community.id, 'official.candidacies')).toBe(0);
   });
 
+  /** A region of its own: its official sees exactly these candidacies. */
+  async function region(names: string[], hiddenNames: string[] = []) {
+    const club = await f.newClub();
+    const official = await f.newUser({ role: 'official', region: club.regionCode });
+    const ids: string[] = [];
+    for (const [index, name] of names.entries()) {
+      const community = await f.newCommunity({ registrationStatus: 'not_registered', consent: true, name });
+      // Nominated a day apart, in the order given.
+      ids.push((await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'candidate', since: new Date(Date.UTC(2026, 0, 1 + index)) })).id);
+    }
+    for (const name of hiddenNames) {
+      const community = await f.newCommunity({ registrationStatus: 'not_registered', name });
+      await f.newParticipation({ clubId: club.id, communityId: community.id, status: 'candidate' });
+    }
+    return { club, official, ids };
+  }
+  const page = (official: TestUser, query: Record<string, string | number>) => t.api.get('/api/official/candidacies').query(query).set(official.auth);
+
+  it('pages by the nomination order with `limit` and `after`, and counts the hidden ones on the first page only', async () => {
+    const r = await region(['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo'], ['Foxtrot']);
+    const seen: string[][] = [];
+    let after: string | null = null;
+    do {
+      const response: { status: number; body: { named: Array<{ participationId: string }>; aggregate: unknown[]; nextAfter: string | null } } =
+        await page(r.official, { limit: 2, ...(after ? { after } : {}) });
+      expect(response.status).toBe(200);
+      expect(response.body.aggregate).toHaveLength(seen.length === 0 ? 1 : 0);
+      seen.push(response.body.named.map((c) => c.participationId));
+      after = response.body.nextAfter;
+    } while (after);
+    expect(seen).toEqual([r.ids.slice(0, 2), r.ids.slice(2, 4), r.ids.slice(4)]);
+    // Without a limit, fifty at most: these five in one page.
+    expect((await page(r.official, {})).body).toMatchObject({ nextAfter: null, named: r.ids.map((participationId) => expect.objectContaining({ participationId })) });
+  });
+
+  it('searches the names the official may see, in any case, never the hidden ones', async () => {
+    const r = await region(['Grace Chapel', 'Light of Grace', 'Shalom 100%'], ['Grace Hidden']);
+    const found = async (search: string) => (await page(r.official, { search })).body.named.map((c: { community: { name: string } }) => c.community.name);
+    expect(await found('GRACE')).toEqual(['Grace Chapel', 'Light of Grace']);
+    expect(await found('hidden')).toEqual([]);
+    expect(await found('0%')).toEqual(['Shalom 100%']);
+    expect(await found('_')).toEqual([]);
+    expect((await page(r.official, { search: 'grace' })).body.aggregate).toEqual([]);
+  });
+
+  it('rejects a malformed page or search with 400', async () => {
+    expectValidationFailure(await page(w.official, { limit: 0 }), 'limit');
+    expectValidationFailure(await page(w.official, { limit: 101 }), 'limit');
+    expectValidationFailure(await page(w.official, { after: 'yesterday' }), 'after');
+    expectValidationFailure(await page(w.official, { search: '' }), 'search');
+    expectValidationFailure(await page(w.official, { sort: 'name' }), 'sort');
+  });
+
   it('refuses everyone who is not an official', async () => {
     for (const user of [w.coordinator, w.consented.representative]) expectError(await candidacies(user), 403, 'FORBIDDEN');
     expectError(await candidacies(), 401, 'UNAUTHENTICATED');

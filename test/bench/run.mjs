@@ -165,7 +165,8 @@ function endpoints({ club, candidate, member }) {
     ["club's meetings, 12 months", 'coordinator', `/api/clubs/${club.id}/meetings?from=${monthFrom}&to=${yearTo}`],
     ['progress', 'representative', `/api/participations/${candidate.id}/progress`],
     ['decisions', 'coordinator', `/api/participations/${member.id}/decisions`],
-    ["officials' candidacies", 'official', '/api/official/candidacies'],
+    ["officials' candidacies", 'official', '/api/official/candidacies', (n) => `/api/official/candidacies?limit=${n}`],
+    ["officials' candidacies, search", 'official', '/api/official/candidacies?search=catholic', (n) => `/api/official/candidacies?search=catholic&limit=${n}`],
     ["officials' dashboard", 'official', '/api/reports/dashboard'],
     ['notifications', 'representative', '/api/notifications', (n) => `/api/notifications?limit=${n}`],
     ['unread count', 'representative', '/api/notifications/unread-count'],
@@ -282,19 +283,25 @@ async function benchFactor(serverUrl, factor) {
 
 const gzipKb = (file) => Number((gzipSync(readFileSync(file)).length / 1024).toFixed(1));
 
-/** What the first page downloads (index.html's scripts and preloads, then the reader's language) and each page's own chunk. */
+/**
+ * What the first page downloads (index.html's scripts and preloads, then the shell's strings of the
+ * reader's language: apps/web/src/lib/i18n.ts), the rest of each language (loaded with the first
+ * other page) and each page's own chunk.
+ */
 function webSizes() {
   const web = path.join(root, 'dist/web');
   const html = readFileSync(path.join(web, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(([, asset]) => asset);
   const initialKb = Number(initial.reduce((sum, asset) => sum + gzipKb(path.join(web, asset)), 0).toFixed(1));
   const assets = readdirSync(path.join(web, 'assets')).filter((f) => f.endsWith('.js'));
-  const languages = Object.fromEntries(['en', 'kk', 'ru'].map((l) => [l, gzipKb(path.join(web, 'assets', assets.find((f) => f.startsWith(`${l}-`))))]));
+  const chunkKb = (prefix) => gzipKb(path.join(web, 'assets', assets.find((f) => f.startsWith(prefix))));
+  const languages = Object.fromEntries(['en', 'kk', 'ru'].map((l) => [l, { shell: chunkKb(`shell-${l}-`), rest: chunkKb(`${l}-`) }]));
   const chunks = assets
-    .filter((f) => !initial.includes(`/assets/${f}`) && !/^(en|kk|ru)-/.test(f))
+    .filter((f) => !initial.includes(`/assets/${f}`) && !/^(shell-)?(en|kk|ru)-/.test(f))
     .map((f) => ({ chunk: f.replace(/-[\w-]{8}\.js$/, ''), kb: gzipKb(path.join(web, 'assets', f)) }))
     .sort((a, b) => b.kb - a.kb);
-  return { initialKb, languages, firstPageKb: { en: initialKb + languages.en, kk: initialKb + languages.kk, ru: initialKb + languages.ru }, chunks };
+  const firstPageKb = Object.fromEntries(Object.entries(languages).map(([l, kb]) => [l, Number((initialKb + kb.shell).toFixed(1))]));
+  return { initialKb, languages, firstPageKb, chunks };
 }
 
 /** Headless Chromium opens the club page and the progress page (signed in as the candidate's representative): ms until the page's heading shows with nothing loading. */
@@ -369,7 +376,7 @@ if (!serverUrl) {
 try {
   console.log(`${CONNECTIONS} connections, ${SECONDS} s per endpoint and side, pool ${POOL}, Node ${process.version}, ${os.cpus().length} cores; SQL = statements per request (page 10/100 where paged)`);
   const web = webSizes();
-  console.log(`web: first page ${web.initialKb} KiB gzip of JS + its language (en ${web.languages.en}, kk ${web.languages.kk}, ru ${web.languages.ru}); pages' own chunks: ${web.chunks.slice(0, 12).map((c) => `${c.chunk} ${c.kb}`).join(', ')}`);
+  console.log(`web: first page ${web.initialKb} KiB gzip of JS + its language's shell (${Object.entries(web.languages).map(([l, kb]) => `${l} ${kb.shell}`).join(', ')}) = ${Object.entries(web.firstPageKb).map(([l, kb]) => `${l} ${kb}`).join(', ')}; the rest of the language with the first other page (${Object.entries(web.languages).map(([l, kb]) => `${l} ${kb.rest}`).join(', ')}); pages' own chunks: ${web.chunks.slice(0, 12).map((c) => `${c.chunk} ${c.kb}`).join(', ')}`);
   const runs = [];
   for (const factor of FACTORS) runs.push(await benchFactor(serverUrl ?? embedded.url, factor));
   if (runs.length > 1) {

@@ -3830,10 +3830,12 @@ export interface components {
             count: components["schemas"]["FigureDto"];
         };
         OfficialCandidaciesDto: {
-            /** @description Candidacies the caller may see and review, oldest nomination first */
+            /** @description Candidacies the caller may see and review, oldest nomination first: one page */
             named: components["schemas"]["NamedCandidacyDto"][];
-            /** @description Per club, the candidacies the caller may not see by name (no names, no ids) */
+            /** @description Per club, the candidacies the caller may not see by name (no names, no ids); on the first page of a list without `search` only (they have no name to match), else empty */
             aggregate: components["schemas"]["AggregateCandidaciesDto"][];
+            /** @description Pass as `after` for the next page; null on the last page */
+            nextAfter: string | null;
         };
         /** @enum {string} */
         ReviewResponderRole: "coordinator" | "community";
@@ -11579,7 +11581,13 @@ export interface operations {
     };
     Reviews_candidacies: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description The previous page's `nextAfter`: continues with later nominations */
+                after?: string;
+                /** @description Only candidacies whose community's name contains this (any case); only names the caller may see are searched */
+                search?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11592,6 +11600,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficialCandidaciesDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */

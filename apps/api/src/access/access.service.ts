@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   communityAccess,
+  coordinatedClubIds,
   decide,
   invitedCommunityIds,
   projectActors,
   represents,
+  representedCommunityIds,
   type ProjectActor,
   type ProjectResource,
   personName,
@@ -113,6 +115,20 @@ export class AccessService {
   /** The capacities in which the caller acts on a project's status: coordinator, proposer (the lead community). */
   projectActors(viewer: ViewerContext | null, project: ProjectResource): ProjectActor[] {
     return projectActors(viewer, project);
+  }
+
+  /**
+   * `participation.read` as SQL, for an official's list of participations `p` (community `c`)
+   * already narrowed to the official's regions: the community is registered or consents
+   * (officialMayRead), or the caller is a party of it. It lets such a list page and count in SQL;
+   * every row it lists is still checked with `allows`. `$n` is the first of its two parameters.
+   */
+  officialReadsSql(viewer: ViewerContext | null, n: number): { sql: string; params: [string[], string[]] } {
+    return {
+      sql: `(c.registration_status = 'registered' OR c.official_consent_at IS NOT NULL
+             OR p.club_id = ANY($${n}::uuid[]) OR p.community_id = ANY($${n + 1}::uuid[]))`,
+      params: [coordinatedClubIds(viewer), representedCommunityIds(viewer)],
+    };
   }
 
   /** The caller represents the community (speaks for it in its requests). */

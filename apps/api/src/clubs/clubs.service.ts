@@ -15,14 +15,16 @@ import { notFound } from '../common/errors/app-error';
 import { ParticipationService } from '../participation/participation.service';
 import { ClubDto, ClubListQuery, ClubSummaryDto, ParticipantDto } from './dto/club.dto';
 
-/** Counts per status split by who may see the communities by name (libs/domain ClubCommunityCounts). */
+/**
+ * Counts per status split by who may see the communities by name (libs/domain ClubCommunityCounts),
+ * read from the counters the participation triggers keep (migration ClubCounts1796305300000): a
+ * handful of rows per club, whatever the size of the country.
+ */
 const COUNTS = (status: string) => `
   json_build_object(
-    'open', count(p.id) FILTER (WHERE p.status = '${status}' AND (c.registration_status = 'registered' OR c.is_public)),
-    'consenting', count(p.id) FILTER (WHERE p.status = '${status}' AND NOT (c.registration_status = 'registered' OR c.is_public)
-                                        AND c.official_consent_at IS NOT NULL),
-    'closed', count(p.id) FILTER (WHERE p.status = '${status}' AND NOT (c.registration_status = 'registered' OR c.is_public)
-                                    AND c.official_consent_at IS NULL))`;
+    'open', COALESCE(sum(k.n) FILTER (WHERE k.status = '${status}' AND k.privacy_class = 'open'), 0),
+    'consenting', COALESCE(sum(k.n) FILTER (WHERE k.status = '${status}' AND k.privacy_class = 'consenting'), 0),
+    'closed', COALESCE(sum(k.n) FILTER (WHERE k.status = '${status}' AND k.privacy_class = 'closed'), 0))`;
 
 const SUMMARY_SELECT = `
   SELECT cl.id, cl.name, cl.description, cl.city_id AS "cityId", ci.region_code AS "regionCode",
@@ -30,14 +32,16 @@ const SUMMARY_SELECT = `
          COALESCE(cl.descriptions, jsonb_build_object('kk', cl.description, 'ru', cl.description, 'en', cl.description)) AS descriptions,
          cl.meeting_place AS "meetingPlace", cl.archived_at IS NOT NULL AS archived, cl.version,
          json_build_object('id', ci.id, 'slug', ci.slug, 'name', ci.name, 'regionCode', ci.region_code,
-           'region', ci.region, 'version', ci.version, 'clubCount', (SELECT count(*)::int FROM clubs x WHERE x.city_id = ci.id)) AS city,
-         ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
-         count(p.id) FILTER (WHERE p.status = 'applied')::int AS pending,
-         count(p.id) FILTER (WHERE p.status = 'candidate')::int AS candidates
+           'region', ci.region, 'version', ci.version, 'clubCount', cc.n) AS city,
+         k.members, k.observers, k.pending, k.candidates
     FROM clubs cl
     JOIN cities ci ON ci.id = cl.city_id
-    LEFT JOIN participations p ON p.club_id = cl.id
-    LEFT JOIN communities c ON c.id = p.community_id`;
+    JOIN (SELECT city_id, count(*)::int AS n FROM clubs GROUP BY city_id) cc ON cc.city_id = ci.id
+    CROSS JOIN LATERAL (
+      SELECT ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
+             COALESCE(sum(k.n) FILTER (WHERE k.status = 'applied'), 0)::int AS pending,
+             COALESCE(sum(k.n) FILTER (WHERE k.status = 'candidate'), 0)::int AS candidates
+        FROM club_participation_counts k WHERE k.club_id = cl.id) k`;
 
 interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'awaitingDecision' | 'memberCount' | 'observerCount'> {
   regionCode: string;
@@ -66,14 +70,14 @@ export class ClubsService {
       `${SUMMARY_SELECT}
         WHERE ($1::uuid IS NULL OR cl.city_id = $1)
           AND (NOT $2 OR cl.id IN (SELECT club_id FROM role_assignments WHERE user_id = $3 AND role = 'coordinator'))
-        GROUP BY cl.id, ci.id ORDER BY cl.name`,
+        ORDER BY cl.name`,
       [query.cityId ?? null, query.coordinatedByMe ?? false, viewer?.userId ?? null],
     );
     return rows.map((row) => this.toSummary(row, viewer));
   }
 
   async get(viewer: Viewer | null, clubId: string): Promise<ClubDto> {
-    const [row]: SummaryRow[] = await this.db.query(`${SUMMARY_SELECT} WHERE cl.id = $1 GROUP BY cl.id, ci.id`, [clubId]);
+    const [row]: SummaryRow[] = await this.db.query(`${SUMMARY_SELECT} WHERE cl.id = $1`, [clubId]);
     if (!row) throw notFound('Club');
     const [participants, viewerParticipations] = await Promise.all([
       this.visibleParticipants(viewer, clubId),

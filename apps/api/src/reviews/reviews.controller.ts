@@ -1,5 +1,5 @@
 import { Access } from '../access/access.decorator';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -12,6 +12,7 @@ import type { Viewer } from '../auth/viewer';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { IdParam } from '../common/id-params';
 import {
+  CandidacyListQueryDto,
   CreateReviewDto,
   OfficialCandidaciesDto,
   ParticipationReviewsDto,
@@ -33,8 +34,8 @@ export class ReviewsController {
   @Get('official/candidacies')
   @ApiOkResponse({ type: OfficialCandidaciesDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Officials only' })
-  candidacies(@CurrentViewer() viewer: Viewer): Promise<OfficialCandidaciesDto> {
-    return this.reviews.candidaciesForOfficial(viewer);
+  candidacies(@CurrentViewer() viewer: Viewer, @Query() query: CandidacyListQueryDto): Promise<OfficialCandidaciesDto> {
+    return this.reviews.candidaciesForOfficial(viewer, query);
   }
 
   @Access('participation.read', { param: 'id' })

@@ -11,6 +11,7 @@ import {
   type ParticipationResource,
   type ReviewResponderRole,
   type ReviewVerdict,
+  type Tradition,
 } from '@dastarkhan/domain';
 import { AccessService, type CommunityNames } from '../access/access.service';
 import { PARTICIPATION_FROM, PARTICIPATION_JSON } from '../access/resource-loader';
@@ -18,7 +19,8 @@ import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { NotificationsService } from '../notifications/notifications.service';
 import {
-  AggregateCandidaciesDto,
+  CandidacyListQueryDto,
+  ClubRefDto,
   CreateReviewDto,
   NamedCandidacyDto,
   OfficialCandidaciesDto,
@@ -46,6 +48,15 @@ const REVIEW_SELECT = `
     JOIN users o ON o.id = r.official_id
     LEFT JOIN users rb ON rb.id = r.resolved_by_id`;
 
+/** A candidacy of the page as read: its record's facts (naming facts included), its cursor, dates as JSON text. */
+type CandidacyRow = Omit<NamedCandidacyDto, 'community' | 'nominatedAt'> & {
+  resource: ParticipationResource;
+  name: string;
+  tradition: Tradition;
+  nominatedAt: string | null;
+  cursor: string;
+};
+
 /**
  * Officials' reviews of candidacies: "no objection" or "concern", the answers of the club's
  * coordinators and of the community, and the resolution of a concern (which the "no open
@@ -60,45 +71,63 @@ export class ReviewsService {
   ) {}
 
   /**
-   * The candidacies in the official's scope: by name where the official may read the record, the
-   * others only counted per club under the small-count rule.
+   * The candidacies in the official's scope: by name where the official may read the record, a
+   * page at a time (oldest nomination first; `search` looks only at those names), the others only
+   * counted per club under the small-count rule — on the first page of an unfiltered list. One
+   * statement: the naming facts are read for the page's rows only, once.
    */
-  async candidaciesForOfficial(viewer: Viewer): Promise<OfficialCandidaciesDto> {
-    const rows: Array<Omit<NamedCandidacyDto, 'community' | 'nominatedAt'> & { resource: ParticipationResource; nominatedAt: Date | null }> =
-      await this.db.query(
-        `SELECT p.id AS "participationId", ${PARTICIPATION_JSON} AS resource,
-                json_build_object('id', cl.id, 'name', cl.name, 'cityName', ci.name) AS club,
+  async candidaciesForOfficial(viewer: Viewer, query: CandidacyListQueryDto): Promise<OfficialCandidaciesDto> {
+    const limit = query.limit ?? 50;
+    const [afterAt, afterId] = query.after ? query.after.split('~') : [null, null];
+    const search = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const reads = this.access.officialReadsSql(viewer, 7);
+    const [{ page, hidden }]: Array<{ page: CandidacyRow[]; hidden: Array<{ club: ClubRefDto; count: number }> | null }> = await this.db.query(
+      `WITH scope AS MATERIALIZED (
+         SELECT p.id, p.club_id, c.name, ${reads.sql} AS named,
                 (SELECT MAX(e.created_at) FROM participation_events e
-                  WHERE e.participation_id = p.id AND e.to_status = 'candidate') AS "nominatedAt",
-                (SELECT r.verdict FROM participation_reviews r WHERE r.participation_id = p.id AND r.official_id = $1
-                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS "myLatestVerdict",
-                (SELECT count(*)::int FROM participation_reviews r
-                  WHERE r.participation_id = p.id AND r.verdict = 'concern' AND r.resolved_at IS NULL) AS "openConcerns"
+                  WHERE e.participation_id = p.id AND e.to_status = 'candidate') AS nominated_at
            FROM ${PARTICIPATION_FROM}
           WHERE p.status = 'candidate'
             AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = $1 AND ra.role = 'official'
-                           AND (ra.region IS NULL OR ra.region = ci.region_code))
-          ORDER BY "nominatedAt", p.id`,
-        [viewer.userId],
-      );
-    const names = await this.access.communities(viewer, rows.map((r) => r.resource.community.communityId), { resource: 'official.candidacies' });
-    const named: NamedCandidacyDto[] = [];
-    const hidden = new Map<string, { club: AggregateCandidaciesDto['club']; count: number }>();
-    for (const { resource, nominatedAt, ...row } of rows) {
+                           AND (ra.region IS NULL OR ra.region = ci.region_code))),
+       page AS (
+         SELECT s.id, s.nominated_at, COALESCE(s.nominated_at, 'infinity') AS sort_at FROM scope s
+          WHERE s.named AND ($2::text IS NULL OR s.name ILIKE $2)
+            AND ($3::timestamptz IS NULL OR (COALESCE(s.nominated_at, 'infinity'), s.id) > ($3::timestamptz, $4::uuid))
+          ORDER BY sort_at, s.id LIMIT $5)
+       SELECT
+         (SELECT COALESCE(json_agg(json_build_object(
+                   'participationId', p.id, 'resource', ${PARTICIPATION_JSON}, 'name', c.name, 'tradition', c.tradition,
+                   'club', json_build_object('id', cl.id, 'name', cl.name, 'cityName', ci.name),
+                   'nominatedAt', pg.nominated_at,
+                   'cursor', CASE WHEN isfinite(pg.sort_at) THEN to_char(pg.sort_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                                  ELSE 'infinity' END || '~' || p.id,
+                   'myLatestVerdict', (SELECT r.verdict FROM participation_reviews r WHERE r.participation_id = p.id AND r.official_id = $1
+                                        ORDER BY r.created_at DESC, r.id DESC LIMIT 1),
+                   'openConcerns', (SELECT count(*)::int FROM participation_reviews r
+                                     WHERE r.participation_id = p.id AND r.verdict = 'concern' AND r.resolved_at IS NULL))
+                 ORDER BY pg.sort_at, pg.id), '[]')
+            FROM page pg JOIN ${PARTICIPATION_FROM} ON p.id = pg.id) AS page,
+         CASE WHEN $6 THEN (
+           SELECT COALESCE(json_agg(json_build_object('club', json_build_object('id', cl.id, 'name', cl.name, 'cityName', ci.name), 'count', h.n)), '[]')
+             FROM (SELECT club_id, count(*)::int AS n FROM scope WHERE NOT named GROUP BY club_id) h
+             JOIN clubs cl ON cl.id = h.club_id JOIN cities ci ON ci.id = cl.city_id) END AS hidden`,
+      [viewer.userId, search, afterAt, afterId, limit + 1, !query.after && !query.search, ...reads.params],
+    );
+    const rows = page.slice(0, limit);
+    const names = this.access.names(viewer, rows.map((r) => ({ ...r.resource.community, name: r.name, tradition: r.tradition })), {
+      resource: 'official.candidacies',
+    });
+    const named: NamedCandidacyDto[] = rows.flatMap(({ resource, nominatedAt, cursor: _cursor, name: _name, tradition: _tradition, ...row }) => {
+      // The SQL chose these rows by the same rule; the access module has the last word.
       const community = this.access.allows(viewer, 'participation.read', resource) ? names.ref(resource.community.communityId) : null;
-      if (community) {
-        named.push({ ...row, community, nominatedAt: nominatedAt?.toISOString() ?? null });
-      } else {
-        // Counted only: nothing of the community leaves this loop.
-        const entry = hidden.get(row.club.id) ?? { club: row.club, count: 0 };
-        hidden.set(row.club.id, { ...entry, count: entry.count + 1 });
-      }
-    }
+      return community ? [{ ...row, community, nominatedAt: nominatedAt ? new Date(nominatedAt).toISOString() : null }] : [];
+    });
     const threshold = smallCountThreshold(viewer);
-    const aggregate = [...hidden.values()]
+    const aggregate = (hidden ?? [])
       .sort((a, b) => a.club.name.localeCompare(b.club.name))
       .map(({ club, count }) => ({ club, count: countFigure(count, threshold) }));
-    return { named, aggregate };
+    return { named, aggregate, nextAfter: page.length > limit ? rows[rows.length - 1].cursor : null };
   }
 
   /** The reviews of a participation, with answers, for whoever may read the participation. */

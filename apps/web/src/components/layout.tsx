@@ -74,21 +74,21 @@ export function Layout() {
                 {isOfficial(user) && (
                   <li>
                     <NavLink to="/official/candidacies" data-testid="official-candidacies-link">
-                      {t('reviews.navLink')}
+                      {t('nav.reviews')}
                     </NavLink>
                   </li>
                 )}
                 {(isOfficial(user) || isAdministrator(user) || isCoordinator(user)) && (
                   <li>
                     <NavLink to="/reports" data-testid="reports-link">
-                      {t('reports.navLink')}
+                      {t('nav.reports')}
                     </NavLink>
                   </li>
                 )}
                 {verifiesRegistrations(user) && (
                   <li>
                     <NavLink to="/registration-claims" data-testid="registration-claims-link">
-                      {t('claims.navLink')}
+                      {t('nav.claims')}
                     </NavLink>
                   </li>
                 )}
@@ -131,7 +131,7 @@ export function Layout() {
       <main id="main" className="main" tabIndex={-1}>
         {user?.secondFactorRequired && !user.secondFactorEnabled && (
           <p role="status" className="alert alert-info" data-testid="second-factor-banner">
-            {t('account.secondFactorNeeded')} <Link to="/account">{t('account.secondFactorNeededLink')}</Link>
+            {t('session.secondFactorNeeded')} <Link to="/account">{t('session.secondFactorNeededLink')}</Link>
           </p>
         )}
         {/* Pages load their code on first visit (lib/lazy-page.ts). */}

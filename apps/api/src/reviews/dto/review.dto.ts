@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { FigureDto } from '../../common/figure.dto';
 import { PARTICIPATION_STATUSES, REVIEW_VERDICTS, type ParticipationStatus, type ReviewResponderRole, type ReviewVerdict } from '@dastarkhan/domain';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
@@ -138,10 +139,49 @@ export class AggregateCandidaciesDto {
   count: FigureDto;
 }
 
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+/** `<nomination time with microseconds, or infinity when unknown>~<participation id>`. */
+const CANDIDACY_CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z|infinity)~[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class CandidacyListQueryDto {
+  @ApiProperty({ required: false, type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiProperty({ required: false, pattern: CANDIDACY_CURSOR.source, description: "The previous page's `nextAfter`: continues with later nominations" })
+  @IsOptional()
+  @Matches(CANDIDACY_CURSOR, { message: 'after must be a nextAfter value from a previous page' })
+  after?: string;
+
+  @ApiProperty({
+    required: false,
+    minLength: 1,
+    maxLength: 100,
+    description: "Only candidacies whose community's name contains this (any case); only names the caller may see are searched",
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
+}
+
 export class OfficialCandidaciesDto {
-  @ApiProperty({ type: [NamedCandidacyDto], description: 'Candidacies the caller may see and review, oldest nomination first' })
+  @ApiProperty({ type: [NamedCandidacyDto], description: 'Candidacies the caller may see and review, oldest nomination first: one page' })
   named: NamedCandidacyDto[];
 
-  @ApiProperty({ type: [AggregateCandidaciesDto], description: 'Per club, the candidacies the caller may not see by name (no names, no ids)' })
+  @ApiProperty({
+    type: [AggregateCandidaciesDto],
+    description:
+      'Per club, the candidacies the caller may not see by name (no names, no ids); on the first page of a list without `search` only (they have no name to match), else empty',
+  })
   aggregate: AggregateCandidaciesDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `after` for the next page; null on the last page' })
+  nextAfter: string | null;
 }

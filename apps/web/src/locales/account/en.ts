@@ -6,8 +6,6 @@ export const accountEn = {
   navLink: 'Account',
   title: 'Your account',
   intro: 'Your password, two-step sign-in and the devices signed in to your account.',
-  secondFactorNeeded: 'Administrators and officials sign in with two steps. Set up an authenticator app to continue.',
-  secondFactorNeededLink: 'Set it up now',
   login: {
     forgot: 'Forgot your password?',
     codeTitle: 'Two-step sign-in',

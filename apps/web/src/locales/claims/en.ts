@@ -4,7 +4,6 @@
  * and administrators verify it in their queue.
  */
 export const claimsEn = {
-  navLink: 'Registration claims',
   title: 'Registration claims',
   intro:
     'Communities that say they are registered with the state. Find each entry in the state register, then verify it — the community counts as registered from then on — or reject it with a reason the community will read.',

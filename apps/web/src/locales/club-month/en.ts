@@ -39,8 +39,6 @@ export const clubMonthEn = {
     notGiven: 'Not given',
   },
   todo: {
-    navLink: 'To do',
-    count: 'To do: {{count}}',
     title: 'To do',
     intro: 'Everything waiting for you in your clubs, oldest first. Each line opens the page where it is done.',
     empty: 'Nothing is waiting for you.',

@@ -4,7 +4,6 @@
  * may not know it), so the neutral phrase reads right in every language.
  */
 export const notificationsEn = {
-  bell: 'Notifications, unread: {{unread}}',
   title: 'Notifications',
   empty: 'No notifications yet.',
   unread: 'New',

@@ -1,7 +1,6 @@
 import type { NotificationsTranslation } from './en';
 
 export const notificationsKk: NotificationsTranslation = {
-  bell: 'Хабарламалар, оқылмағаны: {{unread}}',
   title: 'Хабарламалар',
   empty: 'Әзірге хабарлама жоқ.',
   unread: 'Жаңа',

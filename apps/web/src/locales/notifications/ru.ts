@@ -1,7 +1,6 @@
 import type { NotificationsTranslation } from './en';
 
 export const notificationsRu: NotificationsTranslation = {
-  bell: 'Уведомления, непрочитанных: {{unread}}',
   title: 'Уведомления',
   empty: 'Уведомлений пока нет.',
   unread: 'Новое',

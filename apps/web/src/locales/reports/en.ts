@@ -5,7 +5,6 @@ const { tables, labels, columns, steps, durations, appeals, concerns, rows, cell
 const shared = { tables, labels, columns, steps, durations, appeals, concerns, rows, cells };
 
 export const reportsEn = {
-  navLink: "Reports",
   title: "Participation at a glance",
   intro: "Figures for your area. Communities you may not see by name are counted without names, and a small number reads “fewer than {{n}}” so that no community can be singled out.",
   introCoordinator: "Figures for your clubs, exact: you know every community in them.",

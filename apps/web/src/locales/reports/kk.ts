@@ -6,7 +6,6 @@ const { tables, labels, columns, steps, durations, appeals, concerns, rows, cell
 const shared = { tables, labels, columns, steps, durations, appeals, concerns, rows, cells };
 
 export const reportsKk: ReportsTranslation = {
-  navLink: "Есептер",
   title: "Қатысу бір қарағанда",
   intro: "Сіздің аумағыңыз бойынша сандар. Атымен көре алмайтын қауымдастықтар атаусыз саналады, ал шағын сан «{{n}}-ден аз» деп оқылады — ешбір қауымдастықты бөліп көрсетуге болмайды.",
   introCoordinator: "Сіздің клубтарыңыз бойынша нақты сандар: сіз олардағы әр қауымдастықты білесіз.",

@@ -6,7 +6,6 @@ const { tables, labels, columns, steps, durations, appeals, concerns, rows, cell
 const shared = { tables, labels, columns, steps, durations, appeals, concerns, rows, cells };
 
 export const reportsRu: ReportsTranslation = {
-  navLink: "Отчёты",
   title: "Участие с первого взгляда",
   intro: "Цифры по вашей территории. Общины, которые вы не можете видеть по имени, считаются без имён, а малое число читается как «меньше {{n}}», чтобы ни одну общину нельзя было выделить.",
   introCoordinator: "Цифры по вашим клубам, точные: вы знаете каждую общину в них.",

@@ -3,7 +3,6 @@
  * Wired into the main locale as `reviews`, so kk and ru are type-checked and parity-tested.
  */
 export const reviewsEn = {
-  navLink: 'Candidacies',
   title: 'Candidacies to review',
   intro: 'Record "no objection" or a concern on a candidacy in your area. The club and the community see your review and can answer.',
   none: 'No candidacy in your area can be shown by name right now.',
@@ -15,6 +14,9 @@ export const reviewsEn = {
   showReviews: 'Show reviews and answers',
   hideReviews: 'Hide reviews and answers',
   openRecord: 'Open the record (read only)',
+  search: 'Find by community name',
+  noMatch: 'No candidacy shown by name matches this search.',
+  more: 'Show more candidacies',
   aggregateTitle: 'Candidacies not shown by name',
   aggregateIntro: 'These communities have not consented to officials seeing their record, so only the number is shown.',
   aggregateCount: 'Candidacies',

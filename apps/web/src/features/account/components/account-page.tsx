@@ -32,7 +32,7 @@ export function AccountPage() {
       <PageTitle subtitle={t('account.intro')}>{t('account.title')}</PageTitle>
       {me.secondFactorRequired && !me.secondFactorEnabled && (
         <p role="alert" className="alert alert-info" data-testid="second-factor-needed">
-          {t('account.secondFactorNeeded')}
+          {t('session.secondFactorNeeded')}
         </p>
       )}
       <SecondFactorSection />

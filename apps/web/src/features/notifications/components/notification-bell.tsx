@@ -12,7 +12,7 @@ export function NotificationBell() {
   if (!me.data) return null;
   const count = unread.data?.count ?? 0;
   return (
-    <Link to="/notifications" className="notification-bell" data-testid="notification-bell" aria-label={t('notifications.bell', { unread: count })}>
+    <Link to="/notifications" className="notification-bell" data-testid="notification-bell" aria-label={t('nav.notifications', { unread: count })}>
       {/* An inline icon: an emoji bell depends on the reader's fonts (headless and older systems have none). */}
       <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />

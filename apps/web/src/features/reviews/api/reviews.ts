@@ -1,5 +1,5 @@
 import type { Schemas } from '@dastarkhan/api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 
@@ -15,7 +15,7 @@ export const REVIEW_VERDICTS: ReviewVerdict[] = ['no_objection', 'concern'];
 /** Every key starts with 'reviews', so one change refreshes the official's list and every section. */
 export const reviewsKeys = {
   all: ['reviews'] as const,
-  official: ['reviews', 'official'] as const,
+  official: (search: string) => ['reviews', 'official', search] as const,
   participation: (id: string) => ['reviews', 'participation', id] as const,
 };
 
@@ -27,11 +27,21 @@ function useInvalidateReviews() {
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: reviewsKeys.all }), queryClient.invalidateQueries({ queryKey: PROGRESS_KEYS })]);
 }
 
-export function useOfficialCandidacies() {
+const PAGE_SIZE = 50;
+
+/** The official's candidacies a page at a time; `search` (trimmed, '' for all) matches the names it may see. */
+export function useOfficialCandidacies(search: string) {
   const client = useApiClient();
-  return useQuery({
-    queryKey: reviewsKeys.official,
-    queryFn: async () => unwrap(await client.GET('/api/official/candidacies')),
+  return useInfiniteQuery({
+    queryKey: reviewsKeys.official(search),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await client.GET('/api/official/candidacies', {
+          params: { query: { limit: PAGE_SIZE, ...(pageParam ? { after: pageParam } : {}), ...(search ? { search } : {}) } },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextAfter,
   });
 }
 

@@ -65,6 +65,42 @@ describe('official candidacies page', () => {
     expect(screen.getByTestId('aggregate-candidacies')).toHaveTextContent('Almaty Multi-Faith Club, Almaty — Candidacies: fewer than 5');
   });
 
+  it('shows the next page under the first with "more", the hidden ones counted once', async () => {
+    const mosque = namedCandidacy({
+      participationId: 'part-2',
+      community: { id: 'com-mosque', name: 'Central Mosque', tradition: 'sunni_islam', registrationStatus: 'registered' },
+    });
+    api.on('GET /api/official/candidacies', (request) =>
+      request.query.get('after') === 'cursor-1'
+        ? { body: { named: [mosque], aggregate: [], nextAfter: null } }
+        : { body: { named: [namedCandidacy()], aggregate: [aggregate()], nextAfter: 'cursor-1' } },
+    );
+    const { user } = renderApp('/official/candidacies');
+    await screen.findByTestId('candidacy-Grace Church');
+    expect(screen.queryByTestId('candidacy-Central Mosque')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show more candidacies' }));
+
+    expect(await screen.findByTestId('candidacy-Central Mosque')).toBeInTheDocument();
+    expect(screen.getByTestId('candidacy-Grace Church')).toBeInTheDocument();
+    expect(screen.queryByTestId('more-candidacies')).not.toBeInTheDocument();
+    expect(screen.getAllByTestId('aggregate-candidacies')).toHaveLength(1);
+    expect(api.callsTo('GET', '/api/official/candidacies').map((call) => call.query.get('limit'))).toEqual(['50', '50']);
+  });
+
+  it('asks the API for the names it may see that match the search, and says when none does', async () => {
+    api.on('GET /api/official/candidacies', (request) =>
+      request.query.get('search') ? { body: { named: [], aggregate: [], nextAfter: null } } : { body: { named: [namedCandidacy()], aggregate: [], nextAfter: null } },
+    );
+    const { user } = renderApp('/official/candidacies');
+    await screen.findByTestId('candidacy-Grace Church');
+
+    await user.type(screen.getByLabelText('Find by community name'), 'mosque ');
+
+    expect(await screen.findByText('No candidacy shown by name matches this search.')).toBeInTheDocument();
+    expect(api.callsTo('GET', '/api/official/candidacies').at(-1)?.query.get('search')).toBe('mosque');
+  });
+
   it('records a concern with its note and says so', async () => {
     api.on('POST /api/participations/part-1/reviews', { status: 201, body: review() });
     const { user } = renderApp('/official/candidacies');

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Figure } from '../../../components/figure';
+import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
@@ -12,41 +13,75 @@ import { ReviewsSection } from './reviews-section';
 import './reviews.css';
 
 /**
- * `/official/candidacies`: the candidacies in an official's area. Those it may see by name (the
- * community is registered or consented) each get a review form; the rest are only counted per club.
+ * `/official/candidacies`: the candidacies in an official's area, fifty at a time. Those it may see
+ * by name (the community is registered or consented) each get a review form; the rest are only
+ * counted per club. The search looks only at the names shown.
  */
 export function OfficialCandidaciesPage() {
   const { t } = useTranslation();
-  const candidacies = useOfficialCandidacies();
+  const [search, setSearch] = useState('');
+  const candidacies = useOfficialCandidacies(useDeferredValue(search.trim()));
   return (
     <section>
       <PageTitle>{t('reviews.title')}</PageTitle>
       <p>{t('reviews.intro')}</p>
-      <QueryState query={candidacies}>{(data) => <Candidacies data={data} />}</QueryState>
+      <FormField label={t('reviews.search')}>
+        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="candidacy-search" />
+      </FormField>
+      <QueryState query={candidacies}>
+        {(data) => (
+          <Candidacies
+            searching={search.trim() !== ''}
+            named={data.pages.flatMap((page) => page.named)}
+            aggregate={data.pages[0]?.aggregate ?? []}
+            more={
+              candidacies.hasNextPage && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => void candidacies.fetchNextPage()}
+                  disabled={candidacies.isFetchingNextPage}
+                  data-testid="more-candidacies"
+                >
+                  {t('reviews.more')}
+                </button>
+              )
+            }
+          />
+        )}
+      </QueryState>
     </section>
   );
 }
 
-function Candidacies({ data }: { data: OfficialCandidacies }) {
+interface CandidaciesProps {
+  searching: boolean;
+  named: NamedCandidacy[];
+  aggregate: OfficialCandidacies['aggregate'];
+  more: ReactNode;
+}
+
+function Candidacies({ searching, named, aggregate, more }: CandidaciesProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   return (
     <>
-      {data.named.length === 0 ? (
-        <p className="empty">{t('reviews.none')}</p>
+      {named.length === 0 ? (
+        <p className="empty">{t(searching ? 'reviews.noMatch' : 'reviews.none')}</p>
       ) : (
         <ul className="candidacy-list">
-          {data.named.map((candidacy) => (
+          {named.map((candidacy) => (
             <CandidacyCard key={candidacy.participationId} candidacy={candidacy} />
           ))}
         </ul>
       )}
-      {data.aggregate.length > 0 && (
+      {more}
+      {aggregate.length > 0 && (
         <section className="card" aria-labelledby="aggregate-title" data-testid="aggregate-candidacies">
           <h2 id="aggregate-title">{t('reviews.aggregateTitle')}</h2>
           <p className="field-hint">{t('reviews.aggregateIntro')}</p>
           <ul>
-            {data.aggregate.map(({ club, count }) => (
+            {aggregate.map(({ club, count }) => (
               <li key={club.id}>
                 {club.name}, {localized(club.cityName)} — {t('reviews.aggregateCount')}: <Figure figure={count} />
               </li>

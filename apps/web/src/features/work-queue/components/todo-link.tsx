@@ -22,9 +22,9 @@ export function TodoLink() {
         <path d="m9 14 2 2 4-4" />
       </svg>
       <span className="todo-label" aria-hidden="true">
-        {t('clubMonth.todo.navLink')}
+        {t('nav.todo')}
       </span>
-      <span className="visually-hidden">{t('clubMonth.todo.count', { count: waiting })}</span>
+      <span className="visually-hidden">{t('nav.todoCount', { count: waiting })}</span>
       {waiting > 0 && (
         <span className={`todo-count${count.data?.overdue ? ' todo-count-overdue' : ''}`} data-testid="todo-count" aria-hidden="true">
           {waiting > 99 ? '99+' : waiting}
