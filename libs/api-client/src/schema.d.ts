@@ -2434,7 +2434,7 @@ export interface components {
             occurredAt: string;
             /** Format: uuid */
             actorId: string | null;
-            /** @description Staff by display name; null for the system or an erased account */
+            /** @description Staff by display name; a community's representative by the naming rule (a protected community's people by the community's name); null for the system or an erased account */
             actorName: string | null;
             actorRole: string | null;
             /** Format: uuid */
@@ -2734,6 +2734,8 @@ export interface components {
             actorRole: string | null;
             /** @description What was read or changed: one or more codes separated by commas (a request may read several parts), e.g. community.profile, participation.read, official.candidacies, community.consent, community.registration */
             resource: string;
+            /** @description For a change: what was done, e.g. community.updated, role.granted, invitation.created (null for the other kinds) */
+            action: string | null;
         };
         AccessLogPageDto: {
             /** @description Newest first */

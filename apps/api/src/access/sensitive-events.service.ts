@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isAdministrator, officialRegions, type ViewerContext } from '@dastarkhan/domain';
 import type { SecurityEventKind, SensitiveEventKind } from './entities/sensitive-event.entity';
-import type { FieldChange } from './audit';
+import { auditedFields, changesOf, type FieldChange } from './audit';
 import type { ReadLog } from './read-log';
 import type { SecurityEventDto, SecurityEventPageDto, SecurityEventQueryDto } from './dto/security-event.dto';
 
@@ -38,6 +38,8 @@ export interface SecurityEventInput {
 /** A change made through the API, for the audit log: in the transaction of the change itself. */
 export interface ChangeInput {
   actor: (ViewerContext & { sessionId?: string }) | null;
+  /** The capacity the actor acted in (default: derived from its roles), e.g. `representative` for a community's own record. */
+  actorRole?: string;
   /** What was done, e.g. `club.created`, `club.archived`, `role.ended`. */
   action: string;
   /** The kind of record, e.g. `club`, `city`, `user`, `invitation`. */
@@ -49,6 +51,17 @@ export interface ChangeInput {
   changes?: Record<string, FieldChange>;
   /** Further masked facts: a reason code, a count. */
   details?: Record<string, unknown>;
+}
+
+/**
+ * A change given as the record's state before and after it (before null: created; after null:
+ * deleted), compared on `fields` only, with the `masked` ones masked at write time (audit.ts).
+ */
+export interface StateChangeInput<T extends object> extends Omit<ChangeInput, 'changes'> {
+  before: T | null;
+  after: T | null;
+  fields: readonly (keyof T & string)[];
+  masked?: readonly (keyof T & string)[];
 }
 
 /** The capacity in which someone acts on a protected record, for the record of sensitive events. */
@@ -89,7 +102,7 @@ export class SensitiveEventsService {
        VALUES ('change', $1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         event.actor?.userId ?? null,
-        capacityOf(event.actor),
+        event.actorRole ?? capacityOf(event.actor),
         event.communityIds ?? [],
         event.resource,
         { action: event.action, ...(event.changes ? { changes: event.changes } : {}), ...event.details },
@@ -98,6 +111,13 @@ export class SensitiveEventsService {
         event.actor?.sessionId || null,
       ],
     );
+  }
+
+  /** One change from a record's old state to its new one, in the transaction that makes it; a save that changed nothing is not one. */
+  async changeBetween<T extends object>(manager: EntityManager, { before, after, fields, masked, ...event }: StateChangeInput<T>): Promise<void> {
+    const changes = changesOf(auditedFields(before, fields), auditedFields(after, fields), masked);
+    if (Object.keys(changes).length === 0 && !event.details) return;
+    await this.change(manager, { ...event, changes });
   }
 
   /** A security event, in the caller's transaction when `manager` is given. */

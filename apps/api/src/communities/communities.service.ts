@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isSensitive, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
+import { changesOf } from '../access/audit';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import type { Viewer } from '../auth/viewer';
@@ -12,11 +13,18 @@ import { CommunityDto, RegistrationClaimDto } from './dto/community.dto';
 import { CommunityProfileDto, UpdateCommunityDto } from './dto/community-profile.dto';
 import { AccessLogEntryDto, AccessLogPageDto, AccessLogQueryDto } from './dto/registration-claim.dto';
 import { Community } from './entities/community.entity';
+import { AUDITED_PROFILE, PROTECTED_PROFILE } from './audited-profile';
 import { ErasureService } from './erasure.service';
 
 const CLAIM_COLUMNS = `
   id, community_id AS "communityId", status, registration_number AS "registrationNumber", to_char(registration_date, 'YYYY-MM-DD') AS "registrationDate",
          issuing_body AS "issuingBody", claimed_at AS "claimedAt", decided_at AS "decidedAt", rejection_reason AS "rejectionReason"`;
+
+/**
+ * Audit actions that repeat, in the same transaction, an event the access log already shows in its
+ * own words (consent, registration, erasure): the community sees that event once.
+ */
+const SHOWN_AS_EVENTS = ['consent.granted', 'consent.revoked', 'registration.claimed', 'registration.verified', 'registration.rejected', 'community.erased'];
 
 type ClaimRow = Omit<RegistrationClaimDto, 'claimedAt' | 'decidedAt'> & { claimedAt: Date; decidedAt: Date | null };
 
@@ -37,6 +45,18 @@ export class CommunitiesService {
   async create(manager: EntityManager, profile: CommunityProfileDto, creator: ViewerContext): Promise<Community> {
     const { registration, ...rest } = splitRegistration(profile, 'not_registered');
     const community = await manager.getRepository(Community).save({ ...rest, registrationNumber: null, registrationDate: null });
+    await this.events.changeBetween(manager, {
+      actor: creator,
+      actorRole: 'representative',
+      action: 'community.created',
+      resource: 'community',
+      recordId: community.id,
+      communityIds: [community.id],
+      before: null,
+      after: community,
+      fields: AUDITED_PROFILE,
+      masked: PROTECTED_PROFILE,
+    });
     if (registration) await this.claim(manager, community, registration, creator);
     return community;
   }
@@ -114,8 +134,29 @@ export class CommunitiesService {
           },
           manager,
         );
+        await this.events.change(manager, {
+          actor: viewer,
+          actorRole: 'representative',
+          action: officialConsent ? 'consent.granted' : 'consent.revoked',
+          resource: 'community',
+          recordId: id,
+          communityIds: [id],
+          changes: changesOf({ officialConsent: !officialConsent }, { officialConsent }),
+        });
       }
       const saved = await repository.save({ ...community, ...merged, version: community.version + 1 });
+      await this.events.changeBetween(manager, {
+        actor: viewer,
+        actorRole: 'representative',
+        action: 'community.updated',
+        resource: 'community',
+        recordId: id,
+        communityIds: [id],
+        before: community,
+        after: saved,
+        fields: AUDITED_PROFILE,
+        masked: PROTECTED_PROFILE,
+      });
       return toCommunityDto(saved, 'contacts', (await this.latestClaims(manager, [id])).get(id) ?? null);
     });
   }
@@ -126,11 +167,13 @@ export class CommunitiesService {
     const rows: Array<Omit<AccessLogEntryDto, 'occurredAt' | 'actorName' | 'id'> & { id: string; occurredAt: Date; displayName: string | null }> =
       await this.db.query(
         `SELECT e.id, e.occurred_at AS "occurredAt", e.kind, e.actor_role AS "actorRole", e.resource,
+                CASE WHEN e.kind = 'change' THEN e.details->>'action' END AS action,
                 CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "displayName"
            FROM sensitive_events e LEFT JOIN users u ON u.id = e.actor_id
           WHERE e.community_ids @> ARRAY[$1]::uuid[] AND ($2::bigint IS NULL OR e.id < $2)
+            AND NOT (e.kind = 'change' AND e.details->>'action' = ANY($4))
           ORDER BY e.id DESC LIMIT $3`,
-        [id, query.before ?? null, limit + 1],
+        [id, query.before ?? null, limit + 1, SHOWN_AS_EVENTS],
       );
     const names = await this.access.communities(viewer, [id], { resource: 'community.access-log' });
     const page = rows.slice(0, limit);
@@ -167,6 +210,15 @@ export class CommunitiesService {
       { kind: 'registration.claimed', actor: claimant, actorRole: 'representative', communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
       manager,
     );
+    await this.events.change(manager, {
+      actor: claimant,
+      actorRole: 'representative',
+      action: 'registration.claimed',
+      resource: 'registration-claim',
+      recordId: id,
+      communityIds: [community.id],
+      changes: changesOf(null, { status: 'pending', registrationNumber: registration.number, registrationDate: registration.date, issuingBody: registration.issuingBody }),
+    });
   }
 
   private async latestClaims(manager: EntityManager, communityIds: string[]): Promise<Map<string, RegistrationClaimDto>> {

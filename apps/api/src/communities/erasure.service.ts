@@ -4,7 +4,10 @@ import { LIVE_STATUSES, type ViewerContext } from '@dastarkhan/domain';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
+import { PROTECTED_PROFILE } from './audited-profile';
 import { ErasureLedger } from './erasure-ledger';
+
+type ErasedFields = Record<(typeof PROTECTED_PROFILE)[number], string | null>;
 
 /** What an erased representative's account keeps: a placeholder name and an address that cannot receive mail. */
 export const ERASED_NAME = '—';
@@ -34,7 +37,10 @@ export class ErasureService {
    * participations say (the community had withdrawn by then), by no one in particular.
    */
   async erase(manager: EntityManager, communityId: string, actor: ViewerContext | null, { reapply = false } = {}): Promise<void> {
-    await manager.query(`SELECT 1 FROM communities WHERE id = $1 FOR UPDATE`, [communityId]);
+    const [before]: ErasedFields[] = await manager.query(
+      `SELECT contact_email AS "contactEmail", contact_phone AS "contactPhone", leaders, meeting_place AS "meetingPlace" FROM communities WHERE id = $1 FOR UPDATE`,
+      [communityId],
+    );
     const [live] = await manager.query(`SELECT 1 FROM participations WHERE community_id = $1 AND status = ANY($2) LIMIT 1`, [
       communityId,
       LIVE_STATUSES,
@@ -99,6 +105,19 @@ export class ErasureService {
       },
       manager,
     );
+    await this.events.changeBetween(manager, {
+      actor,
+      actorRole: reapply ? 'system' : 'representative',
+      action: 'community.erased',
+      resource: 'community',
+      recordId: communityId,
+      communityIds: [communityId],
+      before,
+      after: { contactEmail: null, contactPhone: null, leaders: '', meetingPlace: '' },
+      fields: PROTECTED_PROFILE,
+      masked: PROTECTED_PROFILE,
+      details: { accounts: ids.length },
+    });
     if (!reapply) this.ledger.note(communityId);
   }
 }

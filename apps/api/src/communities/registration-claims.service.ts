@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { CommunityPrivacyFacts, RegistrationClaimResource } from '@dastarkhan/domain';
 import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
 import { AccessService } from '../access/access.service';
+import { changesOf } from '../access/audit';
 import { readLogs } from '../access/read-log';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
@@ -91,6 +92,14 @@ export class RegistrationClaimsService {
         },
         manager,
       );
+      await this.events.change(manager, {
+        actor: viewer,
+        action: `registration.${input.outcome}`,
+        resource: 'registration-claim',
+        recordId: claimId,
+        communityIds: [claim.communityId],
+        changes: changesOf({ status: 'pending', rejectionReason: null }, { status: input.outcome, rejectionReason: input.outcome === 'rejected' ? input.reason : null }),
+      });
       const [row]: CaseRow[] = await manager.query(`${CASE_SELECT} WHERE rc.id = $1`, [claimId]);
       return toDto(row);
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, PARTICIPANT_STATUSES } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -40,6 +41,7 @@ export class ActionItemsService {
     private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   async create(viewer: Viewer, meetingId: string, input: ActionItemInputDto): Promise<ActionItemDto> {
@@ -54,7 +56,9 @@ export class ActionItemsService {
         [meeting.clubId, meetingId, input.title, input.ownerCommunityId ?? null,
           input.ownerCommunityId ? null : input.ownerName, input.dueDate, viewer.userId],
       );
-      const item = await this.one(manager, viewer, id);
+      const row = await this.row(manager, id);
+      await this.audit(manager, viewer, 'action-item.created', null, row);
+      const item = await this.present(manager, viewer, row);
       await this.tellAssigned(manager, viewer, item, meeting.clubId, input.ownerCommunityId);
       return item;
     });
@@ -68,6 +72,7 @@ export class ActionItemsService {
         [id],
       );
       const item = await this.access.load('action-item', id, manager);
+      const before = await this.row(manager, id);
       if (current.version !== input.version) throw new AppError('ACTION_ITEM.STALE_VERSION', 'This action item changed meanwhile; reload and save again');
       // Its owner community may mark it done (the route's permission); anything else is an edit.
       const onlyStatus = [input.title, input.dueDate, input.ownerCommunityId, input.ownerName].every((v) => v === undefined);
@@ -87,7 +92,9 @@ export class ActionItemsService {
          WHERE id = $1`,
         [id, input.title ?? null, input.dueDate ?? null, input.ownerCommunityId ?? null, input.ownerName ?? null, input.status ?? null],
       );
-      const updated = await this.one(manager, viewer, id);
+      const after = await this.row(manager, id);
+      await this.audit(manager, viewer, 'action-item.updated', before, after);
+      const updated = await this.present(manager, viewer, after);
       if (input.ownerCommunityId !== current.ownerCommunityId) await this.tellAssigned(manager, viewer, updated, item.clubId, input.ownerCommunityId);
       return updated;
     });
@@ -130,9 +137,28 @@ export class ActionItemsService {
     return rows.map(await this.presenter(viewer, clubId, rows));
   }
 
-  private async one(manager: EntityManager, viewer: Viewer, id: string): Promise<ActionItemDto> {
+  private async row(manager: EntityManager, id: string): Promise<ActionItemRow> {
     const [row]: ActionItemRow[] = await manager.query(`${ITEM_SELECT} WHERE ai.id = $1`, [id]);
+    return row;
+  }
+
+  private async present(manager: EntityManager, viewer: Viewer, row: ActionItemRow): Promise<ActionItemDto> {
     return (await this.presenter(viewer, row.clubId, [row], manager))(row);
+  }
+
+  /** An owner named in free text may be a person: masked in the audit log. */
+  private audit(manager: EntityManager, viewer: Viewer, action: string, before: ActionItemRow | null, after: ActionItemRow): Promise<void> {
+    return this.events.changeBetween(manager, {
+      actor: viewer,
+      action,
+      resource: 'action-item',
+      recordId: after.id,
+      clubId: after.clubId,
+      before,
+      after,
+      fields: ['meetingId', 'title', 'dueDate', 'ownerCommunityId', 'ownerName', 'status'],
+      masked: ['ownerName'],
+    });
   }
 
   /** Maps rows to the response, the owner community named by the naming rule in the club (null where the reader may not see it). */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { AppError, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/postgres-errors';
 import type { Viewer } from '../auth/viewer';
@@ -9,6 +10,9 @@ import { InterfaithRecheckService } from './interfaith-recheck.service';
 import { HOLIDAY_SELECT } from './interfaith-tables';
 
 const RETURNING = `RETURNING id, code, tradition, date::text AS date, days, name, version`;
+
+/** What the audit log compares of a holiday. */
+const AUDITED = ['code', 'tradition', 'date', 'days', 'name'] as const;
 
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 
@@ -21,6 +25,7 @@ export class HolidaysService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly recheck: InterfaithRecheckService,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   list(year?: number): Promise<HolidayDto[]> {
@@ -38,12 +43,14 @@ export class HolidaysService {
         `INSERT INTO holidays (code, tradition, date, days, name) VALUES ($1, $2, $3, $4, $5) ${RETURNING}`,
         [input.code, input.tradition ?? null, input.date, input.days ?? 1, plainName(input.name)],
       );
+      await this.audit(manager, viewer, 'holiday.created', holiday.id, null, holiday);
       return holiday;
     }));
   }
 
   async update(viewer: Viewer, id: string, input: UpdateHolidayDto): Promise<HolidayDto> {
     return this.unique(() => this.recheck.around(viewer, async (manager) => {
+      const [before]: HolidayDto[] = await manager.query(`${HOLIDAY_SELECT} WHERE id = $1 FOR UPDATE`, [id]);
       const [rows]: [HolidayDto[], number] = await manager.query(
         `UPDATE holidays
             SET code = COALESCE($2, code),
@@ -64,18 +71,25 @@ export class HolidaysService {
           input.version,
         ],
       );
-      if (rows[0]) return rows[0];
-      const [exists] = await manager.query(`SELECT 1 FROM holidays WHERE id = $1`, [id]);
-      if (!exists) throw notFound('Holiday');
+      if (rows[0]) {
+        await this.audit(manager, viewer, 'holiday.updated', id, before, rows[0]);
+        return rows[0];
+      }
+      if (!before) throw notFound('Holiday');
       throw new AppError('HOLIDAY.STALE_VERSION', 'This holiday changed meanwhile; reload and save again');
     }));
   }
 
   async remove(viewer: Viewer, id: string): Promise<void> {
     return this.recheck.around(viewer, async (manager) => {
-      const [, deleted]: [unknown, number] = await manager.query(`DELETE FROM holidays WHERE id = $1`, [id]);
-      if (!deleted) throw notFound('Holiday');
+      const [[before]]: [HolidayDto[], number] = await manager.query(`DELETE FROM holidays WHERE id = $1 ${RETURNING}`, [id]);
+      if (!before) throw notFound('Holiday');
+      await this.audit(manager, viewer, 'holiday.deleted', id, before, null);
     });
+  }
+
+  private audit(manager: EntityManager, viewer: Viewer, action: string, id: string, before: HolidayDto | null, after: HolidayDto | null): Promise<void> {
+    return this.events.changeBetween(manager, { actor: viewer, action, resource: 'holiday', recordId: id, before, after, fields: AUDITED });
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

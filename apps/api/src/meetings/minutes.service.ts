@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { canRecordAttendance, DomainError, MeetingWindow } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { MinutesDto, MinutesInputDto } from './dto/minutes.dto';
@@ -17,6 +18,7 @@ export class MinutesService {
     private readonly roster: MeetingRosterService,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   /** Coordinators see the draft; participants the published minutes only (empty until then). */
@@ -49,6 +51,7 @@ export class MinutesService {
         const refusal = canRecordAttendance(locked, new Date());
         if (refusal) throw refusal;
       }
+      const before = await this.read(manager, meetingId);
       await manager.query(
         `UPDATE meetings
             SET minutes = $2,
@@ -76,7 +79,20 @@ export class MinutesService {
           link: `/meetings/${meetingId}/minutes`,
         });
       }
-      return this.read(manager, meetingId);
+      const after = await this.read(manager, meetingId);
+      // The text and the decisions may name people: the log says they changed, not what they say.
+      await this.events.changeBetween(manager, {
+        actor: viewer,
+        action: input.publish && !locked.published ? 'minutes.published' : !input.publish && locked.published ? 'minutes.unpublished' : 'minutes.updated',
+        resource: 'meeting-minutes',
+        recordId: meetingId,
+        clubId: locked.clubId,
+        before: auditedMinutes(before),
+        after: auditedMinutes(after),
+        fields: ['minutes', 'decisions', 'published'],
+        masked: ['minutes', 'decisions'],
+      });
+      return after;
     });
   }
 
@@ -92,3 +108,9 @@ export class MinutesService {
     return { minutes: row.minutes, decisions: row.decisions, publishedAt: row.publishedAt, version: row.version };
   }
 }
+
+const auditedMinutes = (minutes: MinutesDto) => ({
+  minutes: minutes.minutes,
+  decisions: minutes.decisions.map((decision) => decision.text),
+  published: minutes.publishedAt !== null,
+});

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { observanceSpanDays } from '@dastarkhan/domain';
 import { AppError, notFound } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -10,6 +11,9 @@ import { CreateWeeklyObservanceDto, UpdateWeeklyObservanceDto, WeeklyObservanceD
 import { InterfaithRecheckService } from './interfaith-recheck.service';
 import { OBSERVANCE_COLUMNS, weeklyObservances } from './interfaith-tables';
 
+/** What the audit log compares of a weekly observance. */
+const AUDITED = ['code', 'tradition', 'weekday', 'startTime', 'endWeekday', 'endTime', 'name'] as const;
+
 const plainName = (name: { kk: string; ru: string; en: string }) => ({ kk: name.kk, ru: name.ru, en: name.en });
 
 /** The weekly observances administrators keep; every change re-checks the upcoming meetings. */
@@ -18,6 +22,7 @@ export class ObservancesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly recheck: InterfaithRecheckService,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   list(): Promise<WeeklyObservanceDto[]> {
@@ -33,6 +38,7 @@ export class ObservancesService {
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${OBSERVANCE_COLUMNS}`,
           [input.code, input.tradition, input.weekday, input.startTime, input.endWeekday, input.endTime, plainName(input.name)],
         );
+        await this.audit(manager, viewer, 'observance.created', row.id, null, row);
         return row;
       }),
     );
@@ -54,6 +60,7 @@ export class ObservancesService {
             WHERE id = $1 RETURNING ${OBSERVANCE_COLUMNS}`,
           [id, next.code, next.tradition, next.weekday, next.startTime, next.endWeekday, next.endTime, plainName(next.name)],
         );
+        await this.audit(manager, viewer, 'observance.updated', id, current, row);
         return row;
       }),
     );
@@ -61,9 +68,21 @@ export class ObservancesService {
 
   remove(viewer: Viewer, id: string): Promise<void> {
     return this.recheck.around(viewer, async (manager) => {
-      const [, deleted]: [unknown, number] = await manager.query(`DELETE FROM weekly_observances WHERE id = $1`, [id]);
-      if (!deleted) throw notFound('Weekly observance');
+      const [[before]]: [WeeklyObservanceDto[], number] = await manager.query(`DELETE FROM weekly_observances WHERE id = $1 RETURNING ${OBSERVANCE_COLUMNS}`, [id]);
+      if (!before) throw notFound('Weekly observance');
+      await this.audit(manager, viewer, 'observance.deleted', id, before, null);
     });
+  }
+
+  private audit(
+    manager: EntityManager,
+    viewer: Viewer,
+    action: string,
+    id: string,
+    before: WeeklyObservanceDto | null,
+    after: WeeklyObservanceDto | null,
+  ): Promise<void> {
+    return this.events.changeBetween(manager, { actor: viewer, action, resource: 'weekly-observance', recordId: id, before, after, fields: AUDITED });
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

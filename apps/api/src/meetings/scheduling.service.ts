@@ -12,6 +12,7 @@ import {
   validateRecurrenceRule,
 } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import { ValidationFailed } from '../common/validation';
@@ -59,6 +60,46 @@ interface ExistingMeeting {
 }
 
 /** The planned shape of a meeting, after merging an update into what is stored. */
+/**
+ * What the audit log compares of a meeting. A link and a venue may lead to people's homes and an
+ * agenda's presenters may name people: those are masked.
+ */
+function auditedMeeting(row: MeetingRow) {
+  return {
+    title: row.title,
+    description: row.description,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    format: row.format,
+    onlineLink: row.onlineLink,
+    venue: row.venue,
+    venueCommunityId: row.venueCommunityId,
+    visibility: row.visibility,
+    status: row.status,
+    cancelReason: row.cancelReason,
+    topicIds: row.topics.map((topic) => topic.id),
+    agenda: row.agenda.map((item) => item.title),
+    agendaPresenters: row.agenda.map((item) => item.presenterCommunityId ?? item.presenter),
+  };
+}
+
+const AUDITED_MEETING = [
+  'title',
+  'description',
+  'startsAt',
+  'endsAt',
+  'format',
+  'onlineLink',
+  'venue',
+  'venueCommunityId',
+  'visibility',
+  'status',
+  'cancelReason',
+  'topicIds',
+  'agenda',
+  'agendaPresenters',
+] as const;
+
 interface Plan {
   startsAt: Date;
   endsAt: Date;
@@ -77,6 +118,7 @@ export class SchedulingService {
     private readonly query: MeetingsQueryService,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly events: SensitiveEventsService,
   ) {}
 
   /** What saving `input` would run into, without writing anything. */
@@ -139,6 +181,7 @@ export class SchedulingService {
       }
       await this.replaceTopics(manager, ids, input.topicIds);
       await this.replaceAgenda(manager, ids, input.agenda);
+      await this.audit(manager, viewer, 'meeting.created', [], ids);
       return this.query.details(viewer, ids, manager);
     });
   }
@@ -213,6 +256,7 @@ export class SchedulingService {
       const ids = targets.map((t) => t.id);
       if (input.topicIds) await this.replaceTopics(manager, ids, input.topicIds);
       if (input.agenda) await this.replaceAgenda(manager, ids, input.agenda);
+      await this.audit(manager, viewer, 'meeting.updated', targets, ids);
       // Those who answered hear when and where changed (not every edit of the agenda or the text).
       const moved = (['startsAt', 'endsAt', 'format', 'onlineLink', 'venue', 'venueCommunityId'] as const).some((key) =>
         key === 'startsAt' || key === 'endsAt' ? plan[key].getTime() !== row[key].getTime() : plan[key] !== row[key],
@@ -239,14 +283,35 @@ export class SchedulingService {
               )
             ).map((r: { id: string }) => r.id)
           : [row.id];
+      const before = await this.query.rows(`WHERE m.id = ANY($1)`, [ids], manager);
       await manager.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = $2, version = version + 1, updated_at = now()
           WHERE id = ANY($1)`,
         [ids, input.reason],
       );
+      await this.audit(manager, viewer, 'meeting.cancelled', before, ids);
       await this.tellResponders(manager, viewer, 'meeting_cancelled', row, ids, input.reason);
       return this.query.details(viewer, ids, manager);
     });
+  }
+
+  /** One audit entry per meeting written: its state before (none: created) against its state now. */
+  private async audit(manager: EntityManager, viewer: Viewer, action: string, before: readonly MeetingRow[], ids: string[]): Promise<void> {
+    const after = await this.query.rows(`WHERE m.id = ANY($1) ORDER BY m.starts_at, m.id`, [ids], manager);
+    for (const row of after) {
+      const old = before.find((b) => b.id === row.id);
+      await this.events.changeBetween(manager, {
+        actor: viewer,
+        action,
+        resource: 'meeting',
+        recordId: row.id,
+        clubId: row.clubId,
+        before: old ? auditedMeeting(old) : null,
+        after: auditedMeeting(row),
+        fields: AUDITED_MEETING,
+        masked: ['onlineLink', 'venue', 'agendaPresenters'],
+      });
+    }
   }
 
   /** The communities that answered the invitation to any of `ids` hear of the change (one notice, about the first meeting). */

@@ -28,8 +28,8 @@ export class TopicsController {
   @ApiCreatedResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The code is taken' })
-  create(@Body() input: CreateTopicDto): Promise<TopicDto> {
-    return this.topics.create(input);
+  create(@CurrentViewer() viewer: Viewer, @Body() input: CreateTopicDto): Promise<TopicDto> {
+    return this.topics.create(viewer, input);
   }
 
   @Access('topics.manage')
@@ -38,7 +38,7 @@ export class TopicsController {
   @ApiOkResponse({ type: TopicDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@Param() { id }: IdParam, @Body() input: UpdateTopicDto): Promise<TopicDto> {
-    return this.topics.update(id, input);
+  update(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: UpdateTopicDto): Promise<TopicDto> {
+    return this.topics.update(viewer, id, input);
   }
 }

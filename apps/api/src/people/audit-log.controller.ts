@@ -25,8 +25,8 @@ export class AuditLogController {
   @ApiOperation({ summary: 'Search the audit log: changes by actor, club, community, record, action and period (the administrator)' })
   @Get('audit-log')
   @ApiOkResponse({ type: AuditPageDto })
-  search(@Query() query: AuditLogQueryDto): Promise<AuditPageDto> {
-    return this.audit.search(query);
+  search(@CurrentViewer() viewer: Viewer, @Query() query: AuditLogQueryDto): Promise<AuditPageDto> {
+    return this.audit.search(viewer, query);
   }
 
   @Access('audit.read')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessService } from '../access/access.service';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { BOM, csvLine } from '../reports/csv';
@@ -18,9 +19,10 @@ export class AuditLogService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly events: SensitiveEventsService,
+    private readonly access: AccessService,
   ) {}
 
-  private async rows(query: AuditLogQueryDto, limit: number): Promise<AuditEntryDto[]> {
+  private async rows(viewer: Viewer, query: AuditLogQueryDto, limit: number): Promise<AuditEntryDto[]> {
     const rows: Array<Omit<AuditEntryDto, 'id' | 'occurredAt' | 'action'> & { id: string; occurredAt: Date }> = await this.db.query(
       `SELECT e.id, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", CASE WHEN u.erased_at IS NULL THEN u.display_name END AS "actorName",
               e.actor_role AS "actorRole", e.session_id AS "sessionId", e.resource, e.record_id AS "recordId", e.club_id AS "clubId",
@@ -38,12 +40,25 @@ export class AuditLogService {
         ORDER BY e.id DESC LIMIT $9`,
       [query.actor ?? null, query.clubId ?? null, query.communityId ?? null, query.recordId ?? null, query.action ?? null, query.from ?? null, query.to ?? null, query.before ?? null, limit],
     );
-    return rows.map((row) => ({ ...row, id: Number(row.id), occurredAt: row.occurredAt.toISOString(), action: String(row.details.action ?? '') }));
+    // A community's representative is named as the naming rule allows (P3): a protected community's people by its name.
+    const representatives = rows.filter((row) => row.actorRole === 'representative');
+    const names = await this.access.communities(viewer, representatives.map((row) => row.communityIds[0]), { resource: 'community.audit-log' });
+    const actorName = (row: (typeof rows)[number]) => {
+      if (row.actorName === null || row.actorRole !== 'representative') return row.actorName;
+      return row.communityIds[0] ? names.person(row.actorName, row.communityIds[0]) : null;
+    };
+    return rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      occurredAt: row.occurredAt.toISOString(),
+      action: String(row.details.action ?? ''),
+      actorName: actorName(row),
+    }));
   }
 
-  async search(query: AuditLogQueryDto): Promise<AuditPageDto> {
+  async search(viewer: Viewer, query: AuditLogQueryDto): Promise<AuditPageDto> {
     const limit = query.limit ?? 50;
-    const rows = await this.rows(query, limit + 1);
+    const rows = await this.rows(viewer, query, limit + 1);
     const items = rows.slice(0, limit);
     return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
   }
@@ -51,7 +66,7 @@ export class AuditLogService {
   /** The search as CSV (UTF-8 with a BOM); the export itself goes on the record. */
   async exportCsv(viewer: Viewer, query: AuditLogQueryDto, requestId: string): Promise<string> {
     const { limit: _limit, before: _before, ...filters } = query;
-    const rows = await this.rows(filters, EXPORT_ROWS);
+    const rows = await this.rows(viewer, filters, EXPORT_ROWS);
     await this.events.record({ kind: 'export', actor: viewer, communityIds: [], resource: 'audit-log.csv', details: { filters, rows: rows.length }, requestId });
     const header = csvLine(['id', 'occurredAt', 'actor', 'actorRole', 'sessionId', 'action', 'resource', 'recordId', 'clubId', 'communityIds', 'details'], 'en');
     return (

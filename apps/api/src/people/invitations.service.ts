@@ -238,7 +238,8 @@ export class InvitationsService {
       );
       await manager.query(`UPDATE invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [row.id, userId]);
       const actor = { userId, roles: [], participations: [] } satisfies ViewerContext;
-      const common = { actor, clubId: row.clubId, communityIds: row.communityId ? [row.communityId] : [] };
+      // The invitee acts in the capacity it was invited to (a representative is then named as the naming rule allows).
+      const common = { actor, actorRole: row.role, clubId: row.clubId, communityIds: row.communityId ? [row.communityId] : [] };
       await this.events.change(manager, { ...common, action: 'invitation.accepted', resource: 'invitation', recordId: row.id, details: { newAccount: !account } });
       if (grant) await this.events.change(manager, { ...common, action: 'role.granted', resource: 'role-grant', recordId: grant.id, details: { role: row.role, region: row.region, via: 'invitation' } });
       return { email: row.email, secondFactorRequired: requiresSecondFactor(roleViewer(row.role)) };

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertMilestonesEditable, isMilestoneOverdue } from '@dastarkhan/domain';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
+import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { MilestoneDto, MilestoneInputDto, UpdateMilestoneDto } from './dto/milestone.dto';
 import { lockProject, ProjectRow } from './project-rows';
@@ -10,25 +12,31 @@ import { almatyToday } from './projects.service';
 /** A project's milestones: planned and ticked off by the club's coordinators. */
 @Injectable()
 export class MilestonesService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: SensitiveEventsService,
+  ) {}
 
-  async add(projectId: string, input: MilestoneInputDto): Promise<MilestoneDto> {
+  async add(viewer: Viewer, projectId: string, input: MilestoneInputDto): Promise<MilestoneDto> {
     return this.db.transaction(async (manager) => {
       // FOR UPDATE: concurrent additions take positions one after the other.
-      await this.editable(manager, projectId, 'FOR UPDATE');
+      const project = await this.editable(manager, projectId, 'FOR UPDATE');
       const [{ id }] = await manager.query(
         `INSERT INTO project_milestones (project_id, position, title, due_on)
          VALUES ($1, (SELECT COALESCE(max(position), 0) + 1 FROM project_milestones WHERE project_id = $1), $2, $3) RETURNING id`,
         [projectId, input.title, input.dueOn ?? null],
       );
-      return this.one(manager, id);
+      const milestone = await this.one(manager, id);
+      await this.audit(manager, viewer, 'milestone.created', project, null, milestone);
+      return milestone;
     });
   }
 
-  async update(projectId: string, milestoneId: string, input: UpdateMilestoneDto): Promise<MilestoneDto> {
+  async update(viewer: Viewer, projectId: string, milestoneId: string, input: UpdateMilestoneDto): Promise<MilestoneDto> {
     return this.db.transaction(async (manager) => {
-      await this.editable(manager, projectId, 'FOR SHARE');
+      const project = await this.editable(manager, projectId, 'FOR SHARE');
       const current = await this.lock(manager, projectId, milestoneId);
+      const before = await this.one(manager, milestoneId);
       if (current.version !== input.version) {
         throw new AppError('PROJECT.STALE_VERSION', 'This milestone changed meanwhile; reload and try again');
       }
@@ -42,15 +50,33 @@ export class MilestonesService {
         [milestoneId, input.title ?? null, input.dueOn !== undefined, input.dueOn ?? null, done],
       );
       await manager.query(`UPDATE projects SET updated_at = now() WHERE id = $1`, [projectId]);
-      return this.one(manager, milestoneId);
+      const milestone = await this.one(manager, milestoneId);
+      await this.audit(manager, viewer, 'milestone.updated', project, before, milestone);
+      return milestone;
     });
   }
 
-  async remove(projectId: string, milestoneId: string): Promise<void> {
+  async remove(viewer: Viewer, projectId: string, milestoneId: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await this.editable(manager, projectId, 'FOR SHARE');
+      const project = await this.editable(manager, projectId, 'FOR SHARE');
       await this.lock(manager, projectId, milestoneId);
+      const before = await this.one(manager, milestoneId);
       await manager.query(`DELETE FROM project_milestones WHERE id = $1`, [milestoneId]);
+      await this.audit(manager, viewer, 'milestone.deleted', project, before, null);
+    });
+  }
+
+  private audit(manager: EntityManager, viewer: Viewer, action: string, project: ProjectRow, before: MilestoneDto | null, after: MilestoneDto | null): Promise<void> {
+    return this.events.changeBetween(manager, {
+      actor: viewer,
+      action,
+      resource: 'project-milestone',
+      recordId: (after ?? before)?.id as string,
+      clubId: project.clubId,
+      before,
+      after,
+      fields: ['title', 'dueOn', 'done'],
+      details: { projectId: project.id },
     });
   }
 

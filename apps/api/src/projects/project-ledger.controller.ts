@@ -98,16 +98,16 @@ export class ProjectLedgerController {
   @ApiOperation({ summary: 'Add a milestone to a project' })
   @Post('projects/:id/milestones')
   @ApiCreatedResponse({ type: MilestoneDto })
-  addMilestone(@Param() { id }: IdParam, @Body() input: MilestoneInputDto): Promise<MilestoneDto> {
-    return this.milestones.add(id, input);
+  addMilestone(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: MilestoneInputDto): Promise<MilestoneDto> {
+    return this.milestones.add(viewer, id, input);
   }
 
   @Access('project.manage', { param: 'id' })
   @ApiOperation({ summary: 'Change a project milestone' })
   @Patch('projects/:id/milestones/:milestoneId')
   @ApiOkResponse({ type: MilestoneDto })
-  updateMilestone(@Param() { id, milestoneId }: MilestoneParams, @Body() input: UpdateMilestoneDto): Promise<MilestoneDto> {
-    return this.milestones.update(id, milestoneId, input);
+  updateMilestone(@CurrentViewer() viewer: Viewer, @Param() { id, milestoneId }: MilestoneParams, @Body() input: UpdateMilestoneDto): Promise<MilestoneDto> {
+    return this.milestones.update(viewer, id, milestoneId, input);
   }
 
   @Access('project.manage', { param: 'id' })
@@ -115,7 +115,7 @@ export class ProjectLedgerController {
   @Delete('projects/:id/milestones/:milestoneId')
   @HttpCode(204)
   @ApiNoContentResponse()
-  removeMilestone(@Param() { id, milestoneId }: MilestoneParams): Promise<void> {
-    return this.milestones.remove(id, milestoneId);
+  removeMilestone(@CurrentViewer() viewer: Viewer, @Param() { id, milestoneId }: MilestoneParams): Promise<void> {
+    return this.milestones.remove(viewer, id, milestoneId);
   }
 }

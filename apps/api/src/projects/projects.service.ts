@@ -24,6 +24,7 @@ import {
   type ProjectResource,
 } from '@dastarkhan/domain';
 import { AccessService, type CommunityNames } from '../access/access.service';
+import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationKind } from '@dastarkhan/domain';
@@ -88,6 +89,7 @@ export class ProjectsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly notifications: NotificationsService,
+    private readonly sensitiveEvents: SensitiveEventsService,
   ) {}
 
   /** A club's projects the caller may see, newest first: exactly those `project.read` allows one by one. */
@@ -153,10 +155,7 @@ export class ProjectsService {
       if (project.status !== 'proposed' && project.status !== 'active') {
         throw new DomainError('PROJECT.NOT_ACTIVE', `The project is ${project.status}; it can no longer change`);
       }
-      const [current]: Array<{ startsOn: string; endsOn: string | null }> = await manager.query(
-        `SELECT to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn" FROM projects WHERE id = $1`,
-        [id],
-      );
+      const current = await editableFields(manager, id);
       const startsOn = input.startsOn ?? current.startsOn;
       const endsOn = input.endsOn === undefined ? current.endsOn : input.endsOn;
       assertProjectDates(startsOn, endsOn);
@@ -167,6 +166,16 @@ export class ProjectsService {
           WHERE id = $1`,
         [id, input.title ?? null, input.description ?? null, input.category ?? null, startsOn, endsOn, input.visibility ?? null],
       );
+      await this.sensitiveEvents.changeBetween(manager, {
+        actor: viewer,
+        action: 'project.updated',
+        resource: 'project',
+        recordId: id,
+        clubId: project.clubId,
+        before: current,
+        after: await editableFields(manager, id),
+        fields: ['title', 'description', 'category', 'startsOn', 'endsOn', 'visibility'],
+      });
       return this.detail(manager, viewer, id);
     });
   }
@@ -405,4 +414,14 @@ function toSummary(row: SummaryRow, names: CommunityNames, threshold: number): P
     ),
     updatedAt: row.updatedAt,
   };
+}
+
+/** What a coordinator may edit of a project (its history of statuses is the project's own, project_events). */
+async function editableFields(manager: EntityManager, id: string) {
+  const [row]: Array<{ title: string; description: string; category: string; startsOn: string; endsOn: string | null; visibility: string }> = await manager.query(
+    `SELECT title, description, category, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn", visibility
+       FROM projects WHERE id = $1`,
+    [id],
+  );
+  return row;
 }

@@ -122,6 +122,13 @@ export class AccessLogEntryDto {
       'What was read or changed: one or more codes separated by commas (a request may read several parts), e.g. community.profile, participation.read, official.candidacies, community.consent, community.registration',
   })
   resource: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'For a change: what was done, e.g. community.updated, role.granted, invitation.created (null for the other kinds)',
+  })
+  action: string | null;
 }
 
 export class AccessLogPageDto {

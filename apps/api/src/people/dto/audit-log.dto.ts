@@ -71,7 +71,12 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   actorId: string | null;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Staff by display name; null for the system or an erased account' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "Staff by display name; a community's representative by the naming rule (a protected community's people by the community's name); null for the system or an erased account",
+  })
   actorName: string | null;
 
   @ApiProperty({ type: String, nullable: true })

@@ -17,6 +17,7 @@ export const accessLogEn = {
     registration_rejected: '{{actor}} rejected your registration claim',
     erasure: "{{actor}} erased your community's personal data",
     change: "{{actor}} changed your community's people or roles",
+    profile_change: "{{actor}} changed your community's profile",
   },
   actor: {
     named: '{{role}} ({{name}})',

@@ -15,6 +15,7 @@ export const accessLogKk: AccessLogTranslation = {
     registration_rejected: '{{actor}} тіркеу туралы өтінішіңізді қабылдамады',
     erasure: '{{actor}} қауымдастықтың жеке деректерін өшірді',
     change: '{{actor}} қауымдастықтың адамдарын немесе рөлдерін өзгертті',
+    profile_change: '{{actor}} қауымдастықтың профилін өзгертті',
   },
   actor: {
     named: '{{role}} ({{name}})',

@@ -16,6 +16,7 @@ export const accessLogRu: AccessLogTranslation = {
     registration_rejected: 'Заявление о регистрации отклонено: {{actor}}',
     erasure: 'Персональные данные общины удалены: {{actor}}',
     change: 'Изменены люди или роли общины: {{actor}}',
+    profile_change: 'Изменён профиль общины: {{actor}}',
   },
   actor: {
     named: '{{role}} ({{name}})',

@@ -4,16 +4,16 @@ import { useParams } from 'react-router';
 import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
-import { useLocalized } from '../../../lib/localized';
 import { useClub } from '../../clubs/api/club';
 import { useClubPeople, useInviteToClub } from '../api/administration';
 import { InvitationList, PersonRow } from './people-page';
 import { AdminError } from './reason-action';
+import { useClubText } from '../../clubs/club-text';
 
 /** `/clubs/:clubId/people`: the club's coordinators invite co-coordinators and their communities' representatives. */
 export function ClubPeoplePage() {
   const { t } = useTranslation();
-  const localized = useLocalized();
+  const clubText = useClubText();
   const { clubId = '' } = useParams();
   const club = useClub(clubId);
   const people = useClubPeople(clubId);
@@ -22,7 +22,7 @@ export function ClubPeoplePage() {
       <QueryState query={club}>
         {(c) => (
           <>
-            <PageTitle subtitle={t('administration.people.clubIntro')}>{t('administration.people.clubTitle', { club: localized(c.names) })}</PageTitle>
+            <PageTitle subtitle={t('administration.people.clubIntro')}>{t('administration.people.clubTitle', { club: clubText.name(c) })}</PageTitle>
             {!c.archived && <ClubInviteForm clubId={clubId} communities={c.participants.map((p) => p.community)} />}
           </>
         )}

@@ -5,11 +5,13 @@ import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
 import { useCity, useCityClubs } from '../api/cities';
+import { useClubText } from '../../clubs/club-text';
 
 export function CityPage() {
   const { cityId = '' } = useParams();
   const { t } = useTranslation();
   const localized = useLocalized();
+  const clubText = useClubText();
   const city = useCity(cityId);
   const clubs = useCityClubs(cityId);
   return (
@@ -36,8 +38,8 @@ export function CityPage() {
                     {list.map((club) => (
                       <li key={club.id}>
                         <Link to={`/clubs/${club.id}`} className="card card-link">
-                          <span className="card-title">{club.name}</span>
-                          {club.description && <span className="card-text">{club.description}</span>}
+                          <span className="card-title">{clubText.name(club)}</span>
+                          {clubText.description(club) && <span className="card-text">{clubText.description(club)}</span>}
                           <span className="card-meta">
                             <ClubCounts club={club} />
                           </span>

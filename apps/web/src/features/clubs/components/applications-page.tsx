@@ -7,20 +7,22 @@ import { QueryState } from '../../../components/query-state';
 import { useClubApplications, type DecisionOutcome } from '../api/applications';
 import { useClub } from '../api/club';
 import { ApplicationCard } from './application-card';
+import { useClubText } from '../club-text';
 
 export function ApplicationsPage() {
   const { clubId = '' } = useParams();
   const { t, i18n } = useTranslation();
   const club = useClub(clubId);
+  const clubText = useClubText();
   const applications = useClubApplications(clubId);
   const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
 
   return (
     <section>
       <p className="breadcrumb">
-        <Link to={`/clubs/${clubId}`}>{club.data?.name ?? t('applications.backToClub')}</Link>
+        <Link to={`/clubs/${clubId}`}>{(club.data && clubText.name(club.data)) ?? t('applications.backToClub')}</Link>
       </p>
-      <PageTitle subtitle={club.data?.name}>{t('applications.title')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('applications.title')}</PageTitle>
       {outcome?.kind === 'conflict' && (
         <p role="alert" className="alert alert-warning" data-testid="conflict-notice">
           {t('applications.conflict')}

@@ -197,3 +197,24 @@ describe('club page', () => {
     expect(screen.getByRole('button', { name: 'Повторить' })).toBeInTheDocument();
   });
 });
+
+describe("a club's name and description", () => {
+  it.each([
+    ['kk', 'Алматы конфессияаралық клубы', 'Ай сайынғы кездесулер.'],
+    ['ru', 'Межрелигиозный клуб Алматы', 'Ежемесячные встречи.'],
+    ['en', 'Almaty Multi-Faith Club', 'Monthly meetings on the social issues of the city.'],
+  ] as const)('are printed in the reader’s language (%s)', async (locale, name, description) => {
+    createFakeApi({ 'GET /api/auth/me': anonymous, 'GET /api/clubs/club-1': { body: club() } }).install();
+    renderApp('/clubs/club-1', { locale });
+    expect(await screen.findByRole('heading', { level: 1, name })).toBeInTheDocument();
+    expect(screen.getByText(description)).toHaveClass('lead');
+  });
+
+  it('fall back to Russian, then to the English text, where a language is missing', async () => {
+    const untranslated = club({ names: { kk: '', ru: 'Межрелигиозный клуб Алматы', en: 'Almaty Multi-Faith Club' }, descriptions: { kk: '', ru: '', en: '' } });
+    createFakeApi({ 'GET /api/auth/me': anonymous, 'GET /api/clubs/club-1': { body: untranslated } }).install();
+    renderApp('/clubs/club-1', { locale: 'kk' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Межрелигиозный клуб Алматы' })).toBeInTheDocument();
+    expect(screen.getByText('Monthly meetings on the social issues of the city.')).toHaveClass('lead');
+  });
+});

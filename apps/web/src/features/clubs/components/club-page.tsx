@@ -14,6 +14,7 @@ import { useClub, type Club, type ParticipationSummary } from '../api/club';
 import { ApplyForm, type ApplyingCommunity } from './apply-form';
 import { useLiveGivenSponsorships } from '../../pathway/api/pathway';
 import { ParticipantGroups } from './participant-groups';
+import { useClubText } from '../club-text';
 
 export function ClubPage() {
   const { clubId = '' } = useParams();
@@ -28,6 +29,7 @@ export function ClubPage() {
 function ClubDetails({ club }: { club: Club }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const clubText = useClubText();
   const me = useMe();
   const myCommunities = useMyCommunities();
   const [appliedId, setAppliedId] = useState<string | null>(null);
@@ -49,8 +51,8 @@ function ClubDetails({ club }: { club: Club }) {
       <p className="breadcrumb">
         <Link to={`/cities/${club.cityId}`}>{localized(club.city.name)}</Link>
       </p>
-      <PageTitle subtitle={localized(club.city.name)}>{club.name}</PageTitle>
-      {club.description && <p className="lead">{club.description}</p>}
+      <PageTitle subtitle={localized(club.city.name)}>{clubText.name(club)}</PageTitle>
+      {clubText.description(club) && <p className="lead">{clubText.description(club)}</p>}
       <p className="card-meta" data-testid="club-counts">
         <ClubCounts club={club} />
       </p>

@@ -5,10 +5,12 @@ import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
 import { useMyClubs } from '../api/club';
+import { useClubText } from '../club-text';
 
 export function MyClubsPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const clubText = useClubText();
   const clubs = useMyClubs();
   return (
     <section>
@@ -22,7 +24,7 @@ export function MyClubsPage() {
               {list.map((club) => (
                 <li key={club.id} className="card">
                   <h2 className="card-title">
-                    <Link to={`/clubs/${club.id}`}>{club.name}</Link>
+                    <Link to={`/clubs/${club.id}`}>{clubText.name(club)}</Link>
                   </h2>
                   <p className="card-meta">{localized(club.city.name)}</p>
                   <p className="card-meta">

@@ -18,6 +18,7 @@ function entry(overrides: Partial<Entry> = {}): Entry {
     actorName: 'Serik Official',
     actorRole: 'official',
     resource: 'participation.progress,participation.reviews',
+    action: null,
     ...overrides,
   };
 }
@@ -37,6 +38,8 @@ describe('access log', () => {
             entry({ id: 39, kind: 'registration.rejected', actorName: 'Dana Admin', actorRole: 'administrator', resource: 'community.registration' }),
             entry({ id: 38, kind: 'consent.granted', actorName: 'Aigerim Rep', actorRole: 'representative', resource: 'community.consent' }),
             entry({ id: 37, kind: 'erasure', actorName: null, actorRole: null, resource: 'community' }),
+            entry({ id: 36, kind: 'change', actorName: 'Aigerim Rep', actorRole: 'representative', resource: 'community', action: 'community.updated' }),
+            entry({ id: 35, kind: 'change', actorName: 'Dana Admin', actorRole: 'administrator', resource: 'role-grant', action: 'role.granted' }),
           ],
           nextBefore: null,
         },
@@ -51,13 +54,16 @@ describe('access log', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Access log' })).toBeInTheDocument();
     const entries = await screen.findAllByTestId('access-log-entry');
-    expect(entries.map((item) => item.dataset.kind)).toEqual(['read', 'registration.rejected', 'consent.granted', 'erasure']);
+    expect(entries.map((item) => item.dataset.kind)).toEqual(['read', 'registration.rejected', 'consent.granted', 'erasure', 'change', 'change']);
     expect(entries[0]).toHaveTextContent('An official (Serik Official) read your record — Dec 3, 2026, 2:05 PM');
     expect(entries[0]).toHaveTextContent('Read: a participation record (progress, history, decisions, reviews)');
     expect(within(entries[0]).getByRole('time')).toHaveAttribute('datetime', '2026-12-03T09:05:00.000Z');
     expect(entries[1]).toHaveTextContent('An administrator (Dana Admin) rejected your registration claim');
     expect(entries[2]).toHaveTextContent('Your representative (Aigerim Rep) gave officials consent to see your record');
     expect(entries[3]).toHaveTextContent("The platform erased your community's personal data");
+    // A profile edit reads apart from a change of the community's people or roles.
+    expect(entries[4]).toHaveTextContent("Your representative (Aigerim Rep) changed your community's profile");
+    expect(entries[5]).toHaveTextContent("An administrator (Dana Admin) changed your community's people or roles");
     expect(api.callsTo('GET', '/api/communities/com-grace/access-log')[0].query.get('before')).toBeNull();
   });
 

@@ -25,6 +25,9 @@ const ENTRY_KEYS = {
   change: 'change',
 } as const satisfies Record<AccessLogEntry['kind'], string>;
 
+/** A change of the community's own record (its profile) reads apart from one of its people or roles. */
+const entryKey = (entry: AccessLogEntry) => (entry.kind === 'change' && entry.resource === 'community' ? 'profile_change' : ENTRY_KEYS[entry.kind]);
+
 /** Who acted, by capacity and (where the community may know it) name: "An official (Serik Akhmetov)". */
 function actorText(t: TFunction, entry: AccessLogEntry): string {
   const role = ROLES.find((known) => known === entry.actorRole);
@@ -87,7 +90,7 @@ function AccessLogItem({ entry }: { entry: AccessLogEntry }) {
   return (
     <li className="timeline-event" data-testid="access-log-entry" data-kind={entry.kind}>
       <p className="timeline-action">
-        {t(`accessLog.entry.${ENTRY_KEYS[entry.kind]}`, { actor: actorText(t, entry) })} —{' '}
+        {t(`accessLog.entry.${entryKey(entry)}`, { actor: actorText(t, entry) })} —{' '}
         <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, i18n.language)}</time>
       </p>
       {entry.kind === 'read' && <p className="card-meta">{t('accessLog.read', { what: readText(t, entry.resource) })}</p>}

@@ -9,6 +9,7 @@ import { formatMonth, formatTime, formatTimeRange, KAZAKHSTAN_TIME_ZONE } from '
 import { useCalendarToken, useRevokeCalendarTokens, useClub, useClubMeetings, type Club, type MeetingSummary } from '../api/meetings';
 import { WEEKDAY_KEYS } from './meeting-form';
 import { StatusTag, TopicChips } from './meeting-parts';
+import { useClubText } from '../../clubs/club-text';
 
 const PARTICIPANT_STATUSES = new Set(['observer', 'candidate', 'member', 'suspended']);
 /** Weeks start on Monday in Kazakhstan. */
@@ -18,6 +19,7 @@ export function CalendarPage({ now = new Date() }: { now?: Date }) {
   const { clubId = '' } = useParams();
   const { t } = useTranslation();
   const club = useClub(clubId);
+  const clubText = useClubText();
   const [params, setParams] = useSearchParams();
   const today = toAlmaty(now).date;
   // Upcoming first, like Meetup and Google Calendar; the month grid on request.
@@ -28,9 +30,9 @@ export function CalendarPage({ now = new Date() }: { now?: Date }) {
   return (
     <section>
       <p className="breadcrumb">
-        <Link to={`/clubs/${clubId}`}>{club.data?.name ?? t('meetings.calendar.backToClub')}</Link>
+        <Link to={`/clubs/${clubId}`}>{(club.data && clubText.name(club.data)) ?? t('meetings.calendar.backToClub')}</Link>
       </p>
-      <PageTitle subtitle={club.data?.name}>{t('meetings.calendar.title')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('meetings.calendar.title')}</PageTitle>
       <div className="toolbar">
         <div role="group" aria-label={t('meetings.calendar.view')} className="toggle-group">
           {(['list', 'month'] as const).map((option) => (

@@ -16,10 +16,12 @@ import {
   type MeetingFormValues,
 } from './meeting-form';
 import { ConflictList, WarningList } from './meeting-parts';
+import { useClubText } from '../../clubs/club-text';
 
 export function SchedulePage() {
   const { clubId = '' } = useParams();
   const club = useClub(clubId);
+  const clubText = useClubText();
   const topics = useTopics();
   const { t } = useTranslation();
   return (
@@ -27,7 +29,7 @@ export function SchedulePage() {
       <p className="breadcrumb">
         <Link to={`/clubs/${clubId}/calendar`}>{t('meetings.calendar.title')}</Link>
       </p>
-      <PageTitle subtitle={club.data?.name}>{t('meetings.schedule.title')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('meetings.schedule.title')}</PageTitle>
       <QueryState query={club}>
         {(found) => <QueryState query={topics}>{(list) => <ScheduleForm club={found} topics={list} />}</QueryState>}
       </QueryState>

@@ -16,6 +16,7 @@ import {
   type PathwayPolicyInput,
   type TransparencyField,
 } from '../api/pathway';
+import { useClubText } from '../../clubs/club-text';
 import './pathway.css';
 
 const NUMERIC = [
@@ -178,12 +179,13 @@ export function ClubPolicyPage() {
   const { t } = useTranslation();
   const { clubId = '' } = useParams();
   const club = useClubSummary(clubId);
+  const clubText = useClubText();
   const policy = useClubPolicy(clubId);
   const save = useSaveClubPolicy(clubId);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
   return (
     <section>
-      <PageTitle subtitle={club.data?.name}>{t('pathway.policy.clubTitle')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('pathway.policy.clubTitle')}</PageTitle>
       <p className="field-hint">{t('pathway.policy.intro')}</p>
       <QueryState query={policy}>
         {(data) => (

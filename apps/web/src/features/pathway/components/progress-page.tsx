@@ -10,6 +10,7 @@ import { MilestoneChecklist, nextStepText } from './milestone-checklist';
 import { SponsorshipSection } from './sponsorship-section';
 import { ReviewsSection } from '../../reviews/components/reviews-section';
 import { DecisionSection } from '../../decisions/components/decision-section';
+import { useClubText } from '../../clubs/club-text';
 import './pathway.css';
 
 /**
@@ -76,6 +77,7 @@ function ProgressState({ participationId }: { participationId: string }) {
 /** A member community's representative: the observer's name from the club's participants, and the sponsor form. */
 function SponsorOnlyView({ participationId, clubId }: { participationId: string; clubId: string }) {
   const club = useClubSummary(clubId);
+  const clubText = useClubText();
   return (
     <section>
       <QueryState query={club}>
@@ -84,7 +86,7 @@ function SponsorOnlyView({ participationId, clubId }: { participationId: string;
           if (!participant) return <ProgressState participationId={participationId} />;
           return (
             <>
-              <Header participationId={participationId} communityName={participant.community.name} clubName={found.name} backTo={`/clubs/${found.id}`} />
+              <Header participationId={participationId} communityName={participant.community.name} clubName={clubText.name(found)} backTo={`/clubs/${found.id}`} />
               <p>
                 <StatusBadge status={participant.status} />
               </p>

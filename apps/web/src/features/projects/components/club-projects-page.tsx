@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/query-state';
 import { representedCommunityIds, useMe } from '../../../lib/auth';
 import { useClub, useClubProjects, type Club, type ProjectStatus, type ProjectSummary } from '../api/projects';
 import { DateRange, ProgressBar, ProjectStatusBadge } from './project-parts';
+import { useClubText } from '../../clubs/club-text';
 
 const GROUPS = {
   active: ['active'],
@@ -27,6 +28,7 @@ export function ClubProjectsPage() {
   const { clubId = '' } = useParams();
   const { t } = useTranslation();
   const club = useClub(clubId);
+  const clubText = useClubText();
   const projects = useClubProjects(clubId);
   const me = useMe();
   const canPropose = eligibleCommunityIds(club.data, representedCommunityIds(me.data)).length > 0;
@@ -35,9 +37,9 @@ export function ClubProjectsPage() {
   return (
     <section>
       <p className="breadcrumb">
-        <Link to={`/clubs/${clubId}`}>{club.data?.name ?? t('projects.backToClub')}</Link>
+        <Link to={`/clubs/${clubId}`}>{(club.data && clubText.name(club.data)) ?? t('projects.backToClub')}</Link>
       </p>
-      <PageTitle subtitle={club.data?.name}>{t('projects.title')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('projects.title')}</PageTitle>
       <p className="lead">{t('projects.intro')}</p>
       {canPropose && (
         <p className="actions">

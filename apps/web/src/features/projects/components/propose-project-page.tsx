@@ -19,6 +19,7 @@ import {
 } from '../api/projects';
 import { eligibleCommunityIds } from './club-projects-page';
 import { ProjectError } from './project-parts';
+import { useClubText } from '../../clubs/club-text';
 
 interface ProposeValues {
   communityId: string;
@@ -35,12 +36,13 @@ export function ProposeProjectPage() {
   const { clubId = '' } = useParams();
   const { t } = useTranslation();
   const club = useClub(clubId);
+  const clubText = useClubText();
   return (
     <section className="narrow">
       <p className="breadcrumb">
         <Link to={`/clubs/${clubId}/projects`}>{t('projects.title')}</Link>
       </p>
-      <PageTitle subtitle={club.data?.name}>{t('projects.propose.title')}</PageTitle>
+      <PageTitle subtitle={club.data && clubText.name(club.data)}>{t('projects.propose.title')}</PageTitle>
       <QueryState query={club}>{(found) => <ProposeForm club={found} />}</QueryState>
     </section>
   );
