@@ -319,6 +319,15 @@ describe('officials: the small-count rule, and no filter reveals what the unfilt
     }
   });
 
+  it('lists meetings one by one only when a single club is selected; wider views keep the monthly figures', async () => {
+    // At national scale the region's view would otherwise list every meeting of every club.
+    const wide = await dashboard(x.official);
+    expect(table(wide, 'meetings').rows).toEqual([]);
+    expect(values(table(wide, 'meetingsByMonth'))[almatyMonth(daysAgo(20))][0]).toBeGreaterThanOrEqual(1);
+    const one = await dashboard(x.official, { clubId: x.a1.id });
+    expect(table(one, 'meetings').rows.map((r) => r.key)).toEqual([x.meetings.m1, x.meetings.m2]);
+  });
+
   it('medians and rates over fewer than 5 communities are not shown', async () => {
     const d = await dashboard(x.official, { clubId: x.a1.id });
     for (const row of table(d, 'durations').rows) expect(row.cells.every((c) => c.value === null && c.fewerThan === null)).toBe(true);

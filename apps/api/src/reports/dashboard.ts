@@ -3,7 +3,6 @@ import {
   addFigures,
   allows,
   GLOBAL,
-  almatyMonth,
   DECISION_REASON_CODES,
   DECISION_OUTCOMES,
   exactCell,
@@ -17,13 +16,16 @@ import {
   viewCells,
   reportCell,
   type Block,
+  type CommunityClass,
   type Figure,
   type ProjectResource,
   type ReportCell,
   type Selection,
 } from '@dastarkhan/domain';
 import type { ReportRowDto, ReportTableDto, ReportTableKey } from './dto/reports.dto';
-import { COMMUNITY_CLASS_SQL, coarserSelections, listedIn, participationFacts, statusAt, type ParticipationFact, type ReportContext } from './report-data';
+import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, statusAt, type ParticipationFact, type ReportContext } from './report-data';
+
+const COMMUNITY_CLASSES: readonly CommunityClass[] = ['open', 'consenting', 'closed'];
 
 /** The stages of the issue's participation table, and the registration statuses (columns). */
 export const STAGES = ['applied', 'observer', 'candidate', 'member', 'suspended', 'withdrawn'] as const;
@@ -51,19 +53,37 @@ interface Counted {
   key: string;
 }
 
+/** A number of communities in one cell of a club's block (already distinct within the club and column). */
+interface CellCount {
+  clubId: string;
+  tradition: string;
+  listed: boolean;
+  column: number;
+  count: number;
+}
+
 /** One block per selected-or-scope club: rows = traditions, columns = `columns`, suppressed once. */
 export function blocksOf(ctx: ReportContext, columns: number, items: readonly Counted[], clubIds: Iterable<string> = ctx.clubsById.keys()): Block[] {
-  const byClub = new Map<string, Map<string, { listed: number[]; unlisted: number[] }>>();
   const seen = new Set<string>();
+  const counts: CellCount[] = [];
   for (const item of items) {
     const unique = `${item.clubId}|${item.key}|${item.column}`;
     if (seen.has(unique)) continue;
     seen.add(unique);
+    counts.push({ ...item, count: 1 });
+  }
+  return blocksOfCounts(ctx, columns, counts, clubIds);
+}
+
+/** The same blocks from counts PostgreSQL has already made distinct per club and column. */
+function blocksOfCounts(ctx: ReportContext, columns: number, counts: readonly CellCount[], clubIds: Iterable<string> = ctx.clubsById.keys()): Block[] {
+  const byClub = new Map<string, Map<string, { listed: number[]; unlisted: number[] }>>();
+  for (const item of counts) {
     const rows = byClub.get(item.clubId) ?? new Map();
     byClub.set(item.clubId, rows);
     const row = rows.get(item.tradition) ?? { listed: new Array(columns).fill(0), unlisted: new Array(columns).fill(0) };
     rows.set(item.tradition, row);
-    (item.listed ? row.listed : row.unlisted)[item.column] += 1;
+    (item.listed ? row.listed : row.unlisted)[item.column] += item.count;
   }
   return [...clubIds].map((clubId) =>
     suppressBlock(
@@ -85,8 +105,17 @@ interface Contributor {
   key: string;
 }
 
+type DistinctOf = (selection: Selection) => { all: number; unlisted: number };
+
 const selects = (selection: Selection, item: { clubId: string; tradition: string }) =>
   selection.clubIds.has(item.clubId) && (selection.tradition === null || selection.tradition === item.tradition);
+
+/** Whether a statistic (or, with `sum`, a sum) resting on `count`'s communities may be shown for `selection` (grid.ts, with every coarser view). */
+function gateOn(ctx: ReportContext, count: DistinctOf, selection: Selection, sum: boolean): boolean {
+  const own = count(selection);
+  const complements = coarserSelections(ctx, selection).map((s) => count(s).unlisted - own.unlisted);
+  return sum ? sumAllowed(own.unlisted, complements, ctx.threshold) : statisticAllowed(own, complements, ctx.threshold);
+}
 
 /** Whether a statistic (or, with `sum`, a sum) over `contributors` may be shown for `selection` (grid.ts, with every coarser view). */
 export function gate(ctx: ReportContext, contributors: readonly Contributor[], selection: Selection = ctx.selection, sum = false): boolean {
@@ -100,9 +129,45 @@ export function gate(ctx: ReportContext, contributors: readonly Contributor[], s
     }
     return { all: all.size, unlisted: unlisted.size };
   };
-  const own = count(selection);
-  const complements = coarserSelections(ctx, selection).map((s) => count(s).unlisted - own.unlisted);
-  return sum ? sumAllowed(own.unlisted, complements, ctx.threshold) : statisticAllowed(own, complements, ctx.threshold);
+  return gateOn(ctx, count, selection, sum);
+}
+
+/**
+ * Distinct communities of a month for any selection, read from the GROUPING SETS rows. A selection's
+ * clubs (and each coarser view's) are one club, one city's clubs in the scope, or the whole scope.
+ */
+function distinctCounts(ctx: ReportContext, rows: readonly DistinctCount[]): (month: string) => DistinctOf {
+  const byKey = new Map(rows.map((r) => [`${r.clubId ?? ''}|${r.cityId ?? ''}|${r.tradition ?? ''}|${r.month}`, r]));
+  return (month) => (selection) => {
+    const found = byKey.get(`${levelOf(ctx, selection.clubIds)}|${selection.tradition ?? ''}|${month}`);
+    return { all: found?.all ?? 0, unlisted: found?.unlisted ?? 0 };
+  };
+}
+
+/** `club|city` of the GROUPING SETS row a set of clubs reads: one club, one city's clubs in the scope, or (both empty) the whole scope. */
+function levelOf(ctx: ReportContext, clubIds: ReadonlySet<string>): string {
+  const ids = [...clubIds];
+  if (ids.length === ctx.scope.length) return '|';
+  if (ids.length === 1) return `${ids[0]}|`;
+  const cityId = ctx.clubsById.get(ids[0])?.cityId;
+  if (ctx.scope.filter((club) => club.cityId === cityId).length !== ids.length) throw new Error('A report selection is one club, one city or the whole scope');
+  return `|${cityId}`;
+}
+
+/**
+ * The distinct counts of the selection's own clubs, its cities' clubs and the whole scope (the
+ * views a statistic over the selection could be subtracted from), as the rows `distinctCounts` reads.
+ */
+function selectionCounts(ctx: ReportContext, cityClubs: ReadonlySet<string>, rows: readonly SelectionCount[]): DistinctCount[] {
+  const at = (clubIds: ReadonlySet<string>) => {
+    const [clubId, cityId] = levelOf(ctx, clubIds).split('|');
+    return { clubId: clubId || null, cityId: cityId || null };
+  };
+  return rows.flatMap((r) => [
+    { month: r.month, tradition: r.tradition, ...at(ctx.selection.clubIds), all: r.selAll, unlisted: r.selUnlisted },
+    { month: r.month, tradition: r.tradition, ...at(cityClubs), all: r.cityAll, unlisted: r.cityUnlisted },
+    { month: r.month, tradition: r.tradition, clubId: null, cityId: null, all: r.scopeAll, unlisted: r.scopeUnlisted },
+  ]);
 }
 
 const cellOfFigure = (figure: Figure): ReportCell => reportCell(0, figure);
@@ -128,93 +193,200 @@ interface ProjectFact {
   visibility: ProjectResource['visibility'];
   leadCommunityId: string;
   completedAt: Date | null;
-  partners: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined'; tradition: string; kind: 'open' | 'consenting' | 'closed' }>;
+  partners: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined'; tradition: string; kind: CommunityClass }>;
 }
 
-interface ContributionFact {
-  projectId: string;
+/** Per club × Almaty month × tradition × listing: communities present (distinct), present and counted (not excused) records. */
+interface AttendanceCount {
   clubId: string;
-  communityId: string;
+  month: string;
   tradition: string;
-  kind: 'open' | 'consenting' | 'closed';
+  listed: boolean;
+  attending: number;
+  present: number;
+  records: number;
+}
+
+/** Confirmed contributions per club × month × tradition: how many, and their volunteers and hours. */
+interface ContributionSum {
+  clubId: string;
+  month: string;
+  tradition: string;
+  contributions: number;
   volunteers: number;
   hours: number;
-  confirmedAt: Date;
 }
 
-interface AttendanceFact {
-  meetingId: string;
-  clubId: string;
-  communityId: string;
-  tradition: string;
-  kind: 'open' | 'consenting' | 'closed';
-  status: 'present' | 'absent' | 'excused';
+/**
+ * Distinct communities (all, and those the reader may not see by name) per month, for every club,
+ * every city and the whole scope, with and without each tradition: a community in two clubs counts
+ * once above club level, so the statistic gates are not loosened by double counting.
+ */
+interface DistinctCount {
   month: string;
+  clubId: string | null;
+  cityId: string | null;
+  tradition: string | null;
+  all: number;
+  unlisted: number;
 }
 
-/** Everything the dashboard reads for a context: a handful of queries over the scope's clubs. */
+/** Distinct communities of a month (and tradition, or all) in the selection, its cities and the whole scope. */
+interface SelectionCount {
+  month: string;
+  tradition: string | null;
+  selAll: number;
+  selUnlisted: number;
+  cityAll: number;
+  cityUnlisted: number;
+  scopeAll: number;
+  scopeUnlisted: number;
+}
+
+/** Whether the reader may NOT count a row's community by name: `$5` lists the club × class pairs it may (`listedIn`). */
+const UNLISTED_SQL = `NOT ((y.club_id::text || ':' || y.kind) = ANY($5))`;
+
+/**
+ * Distinct communities (all, unlisted) per month for every club, city and the whole scope, with and
+ * without tradition, from rows (month, club_id, city_id, community_id, tradition, unlisted): each
+ * level first reduced to one row per community, so hashing replaces DISTINCT's sorts.
+ */
+const distinctSql = (rows: string) => `
+  WITH d AS (SELECT month, club_id, city_id, community_id, tradition, bool_or(unlisted) AS unlisted FROM (${rows}) r GROUP BY 1, 2, 3, 4, 5),
+       dc AS (SELECT month, city_id, community_id, tradition, bool_or(unlisted) AS unlisted FROM d GROUP BY 1, 2, 3, 4),
+       ds AS (SELECT month, community_id, tradition, bool_or(unlisted) AS unlisted FROM dc GROUP BY 1, 2, 3)
+  SELECT month, club_id AS "clubId", NULL::uuid AS "cityId", tradition, count(*)::int AS "all", count(*) FILTER (WHERE unlisted)::int AS unlisted
+    FROM d GROUP BY GROUPING SETS ((month, club_id, tradition), (month, club_id))
+  UNION ALL
+  SELECT month, NULL, city_id, tradition, count(*)::int, count(*) FILTER (WHERE unlisted)::int FROM dc GROUP BY GROUPING SETS ((month, city_id, tradition), (month, city_id))
+  UNION ALL
+  SELECT month, NULL, NULL, tradition, count(*)::int, count(*) FILTER (WHERE unlisted)::int FROM ds GROUP BY GROUPING SETS ((month, tradition), (month))`;
+
+/** A timestamp's Almaty month as `almatyMonth` (libs/domain) computes it: UTC+5. */
+const ALMATY_MONTH = (column: string) => `to_char((${column} AT TIME ZONE 'UTC') + interval '5 hours', 'YYYY-MM')`;
+const json = (select: string) => `(SELECT COALESCE(json_agg(q), '[]'::json) FROM (${select}) q)`;
+
+/**
+ * Everything the dashboard reads for a context, in ONE statement (one connection, no fan-out):
+ * attendance and contributions arrive aggregated per club × month × tradition × class, with the
+ * distinct counts the gates need; the per-meeting figures only for a single selected club.
+ */
 export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   const clubIds = ctx.scope.map((club) => club.id);
-  const { from, to } = ctx.range;
-  const [participations, decisions, appeals, concerns, meetings, attendance, actionItems, projects, contributions] = await Promise.all([
-    participationFacts(db, ctx),
-    db.query(
-      `SELECT d.participation_id AS "participationId", d.outcome, d.reason_code AS "reasonCode"
-         FROM participation_decisions d JOIN participations p ON p.id = d.participation_id
-        WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`,
-      [clubIds, from, to],
-    ) as Promise<Array<{ participationId: string; outcome: string; reasonCode: string }>>,
-    db.query(
-      `SELECT d.participation_id AS "participationId", a.status
-         FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id JOIN participations p ON p.id = d.participation_id
-        WHERE p.club_id = ANY($1) AND a.created_at >= $2 AND a.created_at < $3`,
-      [clubIds, from, to],
-    ) as Promise<Array<{ participationId: string; status: string }>>,
-    db.query(
-      `SELECT r.participation_id AS "participationId", r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
-         FROM participation_reviews r JOIN participations p ON p.id = r.participation_id
-        WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $2`,
-      [clubIds, to],
-    ) as Promise<Array<{ participationId: string; createdAt: Date; resolvedAt: Date | null }>>,
-    db.query(
-      `SELECT m.id, m.club_id AS "clubId", m.title, m.visibility, m.starts_at AS "startsAt"
-         FROM meetings m WHERE m.club_id = ANY($1) AND m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())
-        ORDER BY m.starts_at, m.id`,
-      [clubIds, from, to],
-    ) as Promise<MeetingFact[]>,
-    db.query(
-      `SELECT a.meeting_id AS "meetingId", m.club_id AS "clubId", a.community_id AS "communityId", c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
-              a.status, to_char(m.starts_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM') AS month
-         FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN communities c ON c.id = a.community_id
-        WHERE m.club_id = ANY($1) AND m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`,
-      [clubIds, from, to],
-    ) as Promise<AttendanceFact[]>,
-    db.query(
-      `SELECT a.club_id AS "clubId", count(*)::int AS open,
-              count(*) FILTER (WHERE a.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date)::int AS overdue
-         FROM action_items a WHERE a.club_id = ANY($1) AND a.status = 'open' GROUP BY a.club_id`,
-      [clubIds],
-    ) as Promise<Array<{ clubId: string; open: number; overdue: number }>>,
-    db.query(
-      `SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility, pr.lead_community_id AS "leadCommunityId",
-              pr.completed_at AS "completedAt",
-              COALESCE((SELECT json_agg(json_build_object('communityId', x.community_id, 'status', x.status, 'tradition', c.tradition,
-                                                          'kind', ${COMMUNITY_CLASS_SQL}))
-                          FROM project_partners x JOIN communities c ON c.id = x.community_id WHERE x.project_id = pr.id), '[]'::json) AS partners
-         FROM projects pr WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`,
-      [clubIds],
-    ) as Promise<ProjectFact[]>,
-    db.query(
-      `SELECT DISTINCT ON (r.contribution_id) pc.project_id AS "projectId", pr.club_id AS "clubId", pc.community_id AS "communityId",
-              c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, r.volunteers, r.hours::float AS hours, r.reviewed_at AS "confirmedAt"
-         FROM project_contribution_revisions r JOIN project_contributions pc ON pc.id = r.contribution_id
-         JOIN projects pr ON pr.id = pc.project_id JOIN communities c ON c.id = pc.community_id
-        WHERE r.status = 'confirmed' AND pr.club_id = ANY($1)
-        ORDER BY r.contribution_id, r.revision DESC`,
-      [clubIds],
-    ) as Promise<ContributionFact[]>,
-  ]);
-  return { participations, decisions, appeals, concerns, meetings, attendance, actionItems, projects, contributions };
+  const single = ctx.selection.clubIds.size === 1 ? [...ctx.selection.clubIds][0] : null;
+  // Which club × class pairs the reader counts by name: the access module's answer, handed to SQL.
+  const listed = ctx.scope.flatMap((club) => COMMUNITY_CLASSES.filter((kind) => listedIn(ctx, club.id, kind)).map((kind) => `${club.id}:${kind}`));
+  const cityClubs = citiesOf(ctx, ctx.selection.clubIds);
+  const held = `m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`;
+  const [facts]: Array<{
+    participations: Array<[string, string, ParticipationFact['tradition'], ParticipationFact['registrationStatus'], CommunityClass, Array<[string, string, number]> | null]>;
+    decisions: Array<{ participationId: string; outcome: string; reasonCode: string }>;
+    appeals: Array<{ participationId: string; status: string }>;
+    concerns: Array<{ participationId: string; createdAt: string; resolvedAt: string | null }>;
+    meetingMonths: Array<{ clubId: string; month: string; meetings: number }>;
+    meetings: Array<Omit<MeetingFact, 'startsAt'> & { startsAt: string }>;
+    attendance: Array<{ clubId: string; tradition: string; unlisted: boolean; months: Record<string, [number, number, number]> }>;
+    attendanceDistinct: SelectionCount[];
+    meetingAttendance: Array<{ meetingId: string; tradition: string; kind: CommunityClass; attending: number }>;
+    actionItems: Array<{ clubId: string; open: number; overdue: number }>;
+    projects: Array<Omit<ProjectFact, 'completedAt' | 'partners'> & { completedAt: string | null; partners: Array<[string, ProjectFact['partners'][number]['status'], string, CommunityClass]> }>;
+    contributions: ContributionSum[];
+    contributionDistinct: DistinctCount[];
+  }> = await db.query(
+    `WITH scope AS (SELECT cl.id AS club_id, cl.city_id FROM clubs cl WHERE cl.id = ANY($1)),
+          held AS (SELECT m.id, m.club_id, to_char(m.starts_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM') AS month
+                     FROM meetings m WHERE m.club_id = ANY($1) AND ${held}),
+          -- One row per club × month × community (the period's attendance records reduced first, on narrow keys).
+          att AS MATERIALIZED (
+            SELECT y.*, ${UNLISTED_SQL} AS unlisted
+              FROM (SELECT x.*, s.city_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind
+                      FROM (SELECT h.club_id, h.month, a.community_id,
+                                   count(*) FILTER (WHERE a.status = 'present') AS present, count(*) FILTER (WHERE a.status <> 'excused') AS records
+                              FROM held h JOIN attendance a ON a.meeting_id = h.id GROUP BY 1, 2, 3) x
+                      JOIN scope s ON s.club_id = x.club_id JOIN communities c ON c.id = x.community_id) y),
+          con AS MATERIALIZED (
+            SELECT y.*, ${UNLISTED_SQL} AS unlisted
+              FROM (SELECT DISTINCT ON (r.contribution_id) s.club_id, s.city_id, pc.community_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
+                           r.volunteers, r.hours, ${ALMATY_MONTH('r.reviewed_at')} AS month
+                      FROM project_contribution_revisions r JOIN project_contributions pc ON pc.id = r.contribution_id
+                      JOIN projects pr ON pr.id = pc.project_id JOIN scope s ON s.club_id = pr.club_id JOIN communities c ON c.id = pc.community_id
+                     WHERE r.status = 'confirmed'
+                     ORDER BY r.contribution_id, r.revision DESC) y
+             WHERE y.month = ANY($4))
+     SELECT
+       -- Compact (arrays, instants in epoch milliseconds): every participation of the scope with its history.
+       (SELECT COALESCE(json_agg(json_build_array(p.id, p.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL},
+                 (SELECT json_agg(json_build_array(e.action, e.to_status, floor(extract(epoch FROM e.created_at) * 1000)) ORDER BY e.sequence)
+                    FROM participation_events e WHERE e.participation_id = p.id))), '[]'::json)
+          FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = ANY($1)) AS participations,
+       ${json(`SELECT d.participation_id AS "participationId", d.outcome, d.reason_code AS "reasonCode"
+                 FROM participation_decisions d JOIN participations p ON p.id = d.participation_id
+                WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`)} AS decisions,
+       ${json(`SELECT d.participation_id AS "participationId", a.status
+                 FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id JOIN participations p ON p.id = d.participation_id
+                WHERE p.club_id = ANY($1) AND a.created_at >= $2 AND a.created_at < $3`)} AS appeals,
+       ${json(`SELECT r.participation_id AS "participationId", r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
+                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id
+                WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3`)} AS concerns,
+       ${json(`SELECT m.club_id AS "clubId", ${ALMATY_MONTH('m.starts_at')} AS month, count(*)::int AS meetings
+                 FROM meetings m WHERE m.club_id = ANY($1) AND ${held} GROUP BY 1, 2`)} AS "meetingMonths",
+       ${json(`SELECT m.id, m.club_id AS "clubId", m.title, m.visibility, m.starts_at AS "startsAt"
+                 FROM meetings m WHERE m.club_id = $6::uuid AND ${held} ORDER BY m.starts_at, m.id`)} AS meetings,
+       ${json(`SELECT club_id AS "clubId", tradition, unlisted, json_object_agg(month, json_build_array(attending, present, records)) AS months
+                 FROM (SELECT club_id, tradition, unlisted, month, count(*) FILTER (WHERE present > 0)::int AS attending,
+                              sum(present)::int AS present, sum(records)::int AS records
+                         FROM att GROUP BY 1, 2, 3, 4) m
+                GROUP BY 1, 2, 3`)} AS attendance,
+       ${json(`SELECT month, tradition, count(*) FILTER (WHERE in_selection)::int AS "selAll", count(*) FILTER (WHERE unlisted_selection)::int AS "selUnlisted",
+                      count(*) FILTER (WHERE in_cities)::int AS "cityAll", count(*) FILTER (WHERE unlisted_cities)::int AS "cityUnlisted",
+                      count(*)::int AS "scopeAll", count(*) FILTER (WHERE unlisted)::int AS "scopeUnlisted"
+                 FROM (SELECT month, community_id, tradition, bool_or(club_id = ANY($7)) AS in_selection, bool_or(unlisted AND club_id = ANY($7)) AS unlisted_selection,
+                              bool_or(club_id = ANY($8)) AS in_cities, bool_or(unlisted AND club_id = ANY($8)) AS unlisted_cities, bool_or(unlisted) AS unlisted
+                         FROM att WHERE records > 0 GROUP BY 1, 2, 3) g
+                GROUP BY GROUPING SETS ((month, tradition), (month))`)} AS "attendanceDistinct",
+       ${json(`SELECT a.meeting_id AS "meetingId", c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, count(DISTINCT a.community_id)::int AS attending
+                 FROM meetings m JOIN attendance a ON a.meeting_id = m.id JOIN communities c ON c.id = a.community_id
+                WHERE m.club_id = $6::uuid AND ${held} AND a.status = 'present' GROUP BY 1, 2, 3`)} AS "meetingAttendance",
+       ${json(`SELECT a.club_id AS "clubId", count(*)::int AS open,
+                      count(*) FILTER (WHERE a.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date)::int AS overdue
+                 FROM action_items a WHERE a.club_id = ANY($1) AND a.status = 'open' GROUP BY a.club_id`)} AS "actionItems",
+       ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility, pr.lead_community_id AS "leadCommunityId",
+                      pr.completed_at AS "completedAt",
+                      COALESCE((SELECT json_agg(json_build_array(x.community_id, x.status, c.tradition, ${COMMUNITY_CLASS_SQL}))
+                                  FROM project_partners x JOIN communities c ON c.id = x.community_id WHERE x.project_id = pr.id), '[]'::json) AS partners
+                 FROM projects pr WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
+       ${json(`SELECT club_id AS "clubId", month, tradition, count(*)::int AS contributions, sum(volunteers)::int AS volunteers, sum(hours)::float AS hours
+                 FROM con GROUP BY 1, 2, 3`)} AS contributions,
+       ${json(distinctSql(`SELECT * FROM con`))} AS "contributionDistinct"`,
+    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs]],
+  );
+  return {
+    ...facts,
+    // Sent compactly (one row per club × tradition × listing, the months inside), unfolded here.
+    attendance: facts.attendance.flatMap(({ clubId, tradition, unlisted, months }) =>
+      Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
+    ),
+    attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
+    participations: facts.participations.map(
+      ([id, clubId, tradition, registrationStatus, kind, events]): ParticipationFact => ({
+        id,
+        clubId,
+        tradition,
+        registrationStatus,
+        listed: listedIn(ctx, clubId, kind),
+        events: (events ?? []).map(([action, to, at]) => ({ action, to, at: new Date(at) })),
+      }),
+    ),
+    concerns: facts.concerns.map((r) => ({ ...r, createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
+    meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
+    projects: facts.projects.map(
+      (p): ProjectFact => ({
+        ...p,
+        completedAt: p.completedAt === null ? null : new Date(p.completedAt),
+        partners: p.partners.map(([communityId, status, tradition, kind]) => ({ communityId, status, tradition, kind })),
+      }),
+    ),
+  };
 }
 
 export type Facts = Awaited<ReturnType<typeof loadFacts>>;
@@ -348,54 +520,41 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
 
   // Meetings: held per month, communities attending, the attendance rate.
   const months = ctx.range.months;
-  const selectedMeetings = facts.meetings.filter((m) => sel.clubIds.has(m.clubId));
-  // Grouped once: at national scale the period holds hundreds of thousands of attendance records,
-  // and filtering them again per month or per club would cost months × clubs passes.
+  const meetingsHeld = (clubIds: ReadonlySet<string>, month?: string) =>
+    facts.meetingMonths.filter((m) => clubIds.has(m.clubId) && (month === undefined || m.month === month)).reduce((s, m) => s + m.meetings, 0);
   const attendanceByMonth = groupBy(facts.attendance, (a) => a.month);
-  const presentByClub = groupBy(
-    facts.attendance.filter((a) => a.status === 'present'),
-    (a) => a.clubId,
-  );
-  const attendanceOf = (a: AttendanceFact) => ({ clubId: a.clubId, tradition: a.tradition, listed: listedIn(ctx, a.clubId, a.kind), key: a.communityId });
-  const monthBlocks = blocksOf(
+  const monthBlocks = blocksOfCounts(
     ctx,
     months.length,
-    facts.attendance.filter((a) => a.status === 'present').map((a) => ({ ...attendanceOf(a), column: months.indexOf(a.month) })).filter((a) => a.column >= 0),
+    facts.attendance
+      .filter((a) => a.attending > 0)
+      .map((a) => ({ clubId: a.clubId, tradition: a.tradition, listed: a.listed, column: months.indexOf(a.month), count: a.attending }))
+      .filter((a) => a.column >= 0),
   );
+  const attendingCommunities = distinctCounts(ctx, facts.attendanceDistinct);
   const meetingsByMonth: ReportTableDto = {
     key: 'meetingsByMonth',
     columns: ['meetings', 'attending', 'rate'],
     rows: months.map((month, c) => {
-      const records = (attendanceByMonth.get(month) ?? []).filter((a) => a.status !== 'excused');
-      const selected = records.filter((a) => selects(sel, a));
-      const present = selected.filter((a) => a.status === 'present').length;
-      const rate = selected.length > 0 && gate(ctx, records.map(attendanceOf)) ? exactCell(round1((present / selected.length) * 100)) : hiddenCell();
-      return row('month', month, [
-        exactCell(selectedMeetings.filter((m) => almatyMonth(m.startsAt) === month).length),
-        viewCell(monthBlocks, sel, c),
-        selected.length === 0 ? hiddenCell() : rate,
-      ]);
+      const selected = (attendanceByMonth.get(month) ?? []).filter((a) => selects(sel, a));
+      const records = selected.reduce((s, a) => s + a.records, 0);
+      const present = selected.reduce((s, a) => s + a.present, 0);
+      const rate = records > 0 && gateOn(ctx, attendingCommunities(month), sel, false) ? exactCell(round1((present / records) * 100)) : hiddenCell();
+      return row('month', month, [exactCell(meetingsHeld(sel.clubIds, month)), viewCell(monthBlocks, sel, c), records === 0 ? hiddenCell() : rate]);
     }),
   };
 
-  const meetingIndex = new Map<string, number>();
-  const perClubMeetings = new Map<string, number>();
-  for (const m of facts.meetings) {
-    const i = perClubMeetings.get(m.clubId) ?? 0;
-    meetingIndex.set(m.id, i);
-    perClubMeetings.set(m.clubId, i + 1);
-  }
-  const meetingBlocks = new Map(
-    [...perClubMeetings.entries()].map(([clubId, count]) => [
-      clubId,
-      blocksOf(
+  // One row per meeting only for a single club: at wider scopes the table would list every meeting
+  // in the country (the facts hold the meetings only then).
+  const meetingColumn = new Map(facts.meetings.map((m, i) => [m.id, i]));
+  const meetingBlocks = single
+    ? blocksOfCounts(
         ctx,
-        count,
-        (presentByClub.get(clubId) ?? []).map((a) => ({ ...attendanceOf(a), column: meetingIndex.get(a.meetingId) as number })),
-        [clubId],
-      ),
-    ]),
-  );
+        facts.meetings.length,
+        facts.meetingAttendance.map((a) => ({ clubId: single, tradition: a.tradition, listed: listedIn(ctx, single, a.kind), column: meetingColumn.get(a.meetingId) as number, count: a.attending })),
+        [single],
+      )
+    : [];
   const seesMeeting = (m: MeetingFact) =>
     allows('meeting.read', ctx.viewer, {
       kind: 'meeting',
@@ -408,8 +567,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   const meetings: ReportTableDto = {
     key: 'meetings',
     columns: ['attending'],
-    rows: selectedMeetings.map((m) =>
-      row('meeting', m.id, [viewCell(meetingBlocks.get(m.clubId) ?? [], { clubIds: new Set([m.clubId]), tradition: sel.tradition }, meetingIndex.get(m.id) as number)], {
+    rows: facts.meetings.map((m) =>
+      row('meeting', m.id, [viewCell(meetingBlocks, { clubIds: new Set([m.clubId]), tradition: sel.tradition }, meetingColumn.get(m.id) as number)], {
         label: seesMeeting(m) ? `${ctx.clubsById.get(m.clubId)?.name}: ${m.title}` : (ctx.clubsById.get(m.clubId)?.name ?? null),
         date: m.startsAt.toISOString(),
         href: seesMeeting(m) ? `/meetings/${m.id}` : null,
@@ -491,12 +650,12 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Confirmed contributions per month: sums of volunteers and hours under the statistic gate.
-  const contributionOf = (c: ContributionFact) => ({ clubId: c.clubId, tradition: c.tradition, listed: listedIn(ctx, c.clubId, c.kind), key: c.communityId });
+  const contributionsByMonthOf = groupBy(facts.contributions, (c) => c.month);
+  const contributors = distinctCounts(ctx, facts.contributionDistinct);
   const monthlySums = (selection: Selection) =>
     months.map((month) => {
-      const all = facts.contributions.filter((c) => almatyMonth(new Date(c.confirmedAt)) === month);
-      const selected = all.filter((c) => selects(selection, c));
-      const allowed = selected.length === 0 || gate(ctx, all.map(contributionOf), selection, true);
+      const selected = (contributionsByMonthOf.get(month) ?? []).filter((c) => selects(selection, c));
+      const allowed = selected.length === 0 || gateOn(ctx, contributors(month), selection, true);
       const figure = (value: number): Figure => (allowed ? { value, fewerThan: null } : { value: null, fewerThan: null });
       return {
         volunteers: figure(selected.reduce((s, c) => s + c.volunteers, 0)),
@@ -522,7 +681,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       viewCells(stageBlocks, s, stageColumns('observer')),
       viewCells(stageBlocks, s, stageColumns('candidate')),
       viewCells(stageBlocks, s, stageColumns('member')),
-      exactCell(facts.meetings.filter((m) => clubIds.has(m.clubId)).length),
+      exactCell(meetingsHeld(clubIds)),
       exactCell(clubProjects.filter((p) => p.status === 'active').length),
       exactCell(clubProjects.filter((p) => p.status === 'completed' && p.completedAt && inPeriod(new Date(p.completedAt))).length),
       cellOfFigure(hours),

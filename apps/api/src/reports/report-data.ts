@@ -110,17 +110,18 @@ export function listedIn(ctx: ReportContext, clubId: string, kind: CommunityClas
   return isListed(ctx.viewer, { clubId, regionCode: club.regionCode }, kind, ctx.threshold);
 }
 
+/** The clubs of the scope in the cities of these clubs. */
+export function citiesOf(ctx: ReportContext, clubIds: ReadonlySet<string>): Set<string> {
+  const cities = new Set([...clubIds].map((id) => ctx.clubsById.get(id)?.cityId));
+  return new Set(ctx.scope.filter((club) => cities.has(club.cityId)).map((club) => club.id));
+}
+
 /**
  * Every coarser view a selection could be subtracted from: its clubs, their cities' clubs and the
  * whole scope, with and without its tradition — except the selection itself.
  */
 export function coarserSelections(ctx: ReportContext, selection: Selection): Selection[] {
-  const cities = new Set([...selection.clubIds].map((id) => ctx.clubsById.get(id)?.cityId));
-  const clubSets = [
-    selection.clubIds,
-    new Set(ctx.scope.filter((club) => cities.has(club.cityId)).map((club) => club.id)),
-    new Set(ctx.scope.map((club) => club.id)),
-  ];
+  const clubSets = [selection.clubIds, citiesOf(ctx, selection.clubIds), new Set(ctx.scope.map((club) => club.id))];
   const key = (ids: ReadonlySet<string>) => [...ids].sort().join(',');
   const unique = [...new Map(clubSets.map((ids) => [key(ids), ids])).values()];
   const traditions = selection.tradition === null ? [null] : [selection.tradition, null];
@@ -137,29 +138,10 @@ export function coarserSelections(ctx: ReportContext, selection: Selection): Sel
 export interface ParticipationFact {
   id: string;
   clubId: string;
-  communityId: string;
   tradition: Tradition;
   registrationStatus: 'registered' | 'not_registered' | 'registration_pending';
   listed: boolean;
   events: Array<{ action: string; to: string; at: Date }>;
-}
-
-export async function participationFacts(db: EntityManager, ctx: ReportContext): Promise<ParticipationFact[]> {
-  const rows: Array<Omit<ParticipationFact, 'listed' | 'events'> & { kind: CommunityClass; events: Array<{ action: string; to: string; at: string }> }> =
-    await db.query(
-      `SELECT p.id, p.club_id AS "clubId", p.community_id AS "communityId", c.tradition, c.registration_status AS "registrationStatus",
-              ${COMMUNITY_CLASS_SQL} AS kind,
-              (SELECT json_agg(json_build_object('action', e.action, 'to', e.to_status, 'at', e.created_at) ORDER BY e.sequence)
-                 FROM participation_events e WHERE e.participation_id = p.id) AS events
-         FROM participations p JOIN communities c ON c.id = p.community_id
-        WHERE p.club_id = ANY($1)`,
-      [ctx.scope.map((club) => club.id)],
-    );
-  return rows.map(({ kind, events, ...row }) => ({
-    ...row,
-    listed: listedIn(ctx, row.clubId, kind),
-    events: (events ?? []).map((e) => ({ ...e, at: new Date(e.at) })),
-  }));
 }
 
 /** A participation's status at an instant (null: not yet applied). */

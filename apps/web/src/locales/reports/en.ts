@@ -35,6 +35,7 @@ export const reportsEn = {
   annualCsv: "Annual report {{year}} of this club (CSV)",
   print: "Print",
   legend: "How to read the figures: “<{{n}}” — fewer than {{n}} communities that you may not see by name; “3 + <{{n}}” — 3 you may see, and fewer than {{n}} others; “•” — withheld, so that a small number cannot be worked out by subtraction; “—” — a median, rate or sum over too few communities.",
+  meetingsOneClub: "Choose a club to see its meetings one by one; the monthly figures above cover every selected club.",
   traditionNote: "The tradition filter narrows counts of communities; meetings and projects are counted per club.",
   chartOf: "Chart: {{title}}. The same figures are in the table.",
   generatedAt: "As of {{date}}",

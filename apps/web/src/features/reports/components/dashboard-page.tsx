@@ -161,7 +161,14 @@ function DashboardView({ data, filters, setFilters }: { data: Dashboard; filters
         <h2 id="report-meetings">{t('reports.sections.meetings')}</h2>
         {show('meetingsByMonth', 'bar')}
         <RateChart table={table('meetingsByMonth')} />
-        {show('meetings')}
+        {/* The API lists meetings one by one only for a single club (at national scale: every meeting in the country). */}
+        {!filters.clubId && clubs.length > 1 ? (
+          <p className="field-hint" data-testid="meetings-one-club">
+            {t('reports.meetingsOneClub')}
+          </p>
+        ) : (
+          show('meetings')
+        )}
         {show('actionItems')}
       </section>
 

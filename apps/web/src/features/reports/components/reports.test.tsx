@@ -104,6 +104,18 @@ describe('reports dashboard', { timeout: 30_000 }, () => {
     expect(screen.getByText('The tradition filter narrows counts of communities; meetings and projects are counted per club.')).toBeInTheDocument();
   });
 
+  it('lists meetings one by one once a club is chosen, and says so before', async () => {
+    renderApp('/reports');
+    expect(await screen.findByTestId('meetings-one-club', {}, { timeout: 15_000 })).toHaveTextContent('Choose a club to see its meetings one by one');
+    expect(screen.queryByTestId('report-table-meetings')).not.toBeInTheDocument();
+  });
+
+  it('shows the meetings table for a chosen club', async () => {
+    renderApp('/reports?clubId=club-almaty');
+    expect(await screen.findByTestId('report-table-meetings', {}, { timeout: 15_000 })).toHaveTextContent('Almaty Multi-Faith Club: Monthly meeting');
+    expect(screen.queryByTestId('meetings-one-club')).not.toBeInTheDocument();
+  });
+
   it('offers the club’s annual report once a club is chosen', async () => {
     renderApp('/reports?clubId=club-almaty&period=2025');
     expect(await screen.findByTestId('csv-annual', {}, { timeout: 15_000 })).toHaveAttribute('href', expect.stringContaining('/api/reports/clubs/club-almaty/annual.csv?year=2025&lang=en'));
