@@ -133,6 +133,12 @@ describe("a community's own record", () => {
     expect(log.map((e) => (e as AuditEntry & { actorName: string | null }).actorName)).toEqual([community.name, community.name]);
     const search = await t.api.get('/api/admin/audit-log').query({ communityId: community.id }).set(administrator.auth);
     expect(JSON.stringify(search.body)).not.toContain(representative.displayName);
+    // Nor does a search by the person's name or address find their changes: the match alone would tie them to the community.
+    for (const actor of [representative.displayName, representative.email]) {
+      const byActor = await t.api.get('/api/admin/audit-log').query({ actor }).set(administrator.auth);
+      expect(byActor.status).toBe(200);
+      expect(byActor.body.items.filter((e: AuditEntry) => e.actorId === representative.id)).toEqual([]);
+    }
     expect(log[1].details.changes).toEqual({
       leaders: { from: MASKED, to: MASKED },
       meetingPlace: { from: MASKED, to: MASKED },
