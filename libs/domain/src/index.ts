@@ -25,3 +25,4 @@ export * from './privacy/small-count';
 export * from './reports/grid';
 export * from './reports/periods';
 export * from './reports/report-text';
+export * from './roster/roster-csv';

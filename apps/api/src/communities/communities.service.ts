@@ -154,8 +154,11 @@ export class CommunitiesService {
     });
   }
 
-  /** Files a claim of registration (one pending at a time): the record says who claimed what, never the values. */
-  private async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext): Promise<void> {
+  /**
+   * Files a claim of registration (one pending at a time): the record says who claimed what, never the values.
+   * `actorRole`: the claimant's capacity — its representative, or whoever entered it on its behalf.
+   */
+  async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext, actorRole = 'representative'): Promise<void> {
     const [pending] = await manager.query(`SELECT 1 FROM registration_claims WHERE community_id = $1 AND status = 'pending'`, [community.id]);
     if (pending) throw new AppError('REGISTRATION.CLAIM_PENDING', 'A claim of registration is already waiting for verification');
     const [{ id }] = await manager.query(
@@ -164,7 +167,7 @@ export class CommunitiesService {
       [community.id, community.name, registration.number, registration.date, registration.issuingBody, claimant.userId],
     );
     await this.events.record(
-      { kind: 'registration.claimed', actor: claimant, actorRole: 'representative', communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
+      { kind: 'registration.claimed', actor: claimant, actorRole, communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
       manager,
     );
   }
@@ -185,7 +188,7 @@ export class CommunitiesService {
   }
 }
 
-interface Registration {
+export interface Registration {
   number: string;
   date: string;
   issuingBody: string;

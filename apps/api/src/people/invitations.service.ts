@@ -137,13 +137,18 @@ export class InvitationsService {
 
   /**
    * A club's coordinator invites a co-coordinator, or a representative of a community that applied
-   * to or takes part in the club (the access module checked the club is the caller's).
+   * to or takes part in the club, or was created through it on its behalf (the access module
+   * checked the club is the caller's). Any other community answers the same 422, seen or not.
    */
   async inviteToClub(actor: Viewer, clubId: string, input: { email: string; role: 'coordinator' | 'representative'; communityId?: string }): Promise<void> {
     await this.db.transaction(async (manager) => {
       if (input.role === 'representative') {
-        const [inClub] = await manager.query(`SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 LIMIT 1`, [clubId, input.communityId]);
-        if (!inClub) throw new AppError('PEOPLE.COMMUNITY_NOT_IN_CLUB', 'This community has not applied to this club', { communityId: 'not in this club' });
+        const [inClub] = await manager.query(
+          `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2
+           UNION ALL SELECT 1 FROM communities WHERE id = $2 AND created_via_club_id = $1 LIMIT 1`,
+          [clubId, input.communityId],
+        );
+        if (!inClub) throw new AppError('PEOPLE.COMMUNITY_NOT_IN_CLUB', 'This community has not applied to this club nor was created through it', { communityId: 'not in this club' });
       }
       const scope = input.role === 'coordinator' ? { role: input.role, clubId } : { role: input.role, communityId: input.communityId };
       await this.invite(manager, actor, input.email, scope, clubId);
