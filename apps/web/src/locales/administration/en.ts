@@ -120,7 +120,7 @@ export const administrationEn = {
     intro: 'Upload a CSV file as Excel saves it (UTF-8, commas or semicolons). Columns: name, tradition, registration number, contact (email), registration date and issuing body. First you see what would happen to each row; nothing is written until you confirm.',
     registeredOnly: 'Only registered communities are imported: each new one waits for verification of its registration, and its contact is invited to represent it. Communities already on the platform are matched by registration number and left as they are.',
     file: 'CSV file',
-    fileHint: 'At most 2000 rows.',
+    fileHint: 'At most 500 rows.',
     check: 'Check the file',
     checking: 'Checking…',
     report: 'What would happen to each row',
@@ -153,7 +153,7 @@ export const administrationEn = {
       REGISTRATION_NUMBER_TAKEN: 'A community with this registration number is already on the platform or waiting for verification.',
     },
     ROSTER: {
-      TOO_LARGE: 'The file is too large: at most 2000 rows. Split it.',
+      TOO_LARGE: 'The file is too large: at most 500 rows. Split it.',
       INVALID_FILE: 'The file needs the columns name, tradition, registration number and contact, and at least one row.',
     },
     CLUB: {
