@@ -69,6 +69,7 @@ export class RosterImportService {
       // Held by a pending claim (or by a community the caller may not see): the holder stays unnamed.
       if (reasons.length === 0 && taken.has(number)) reasons.push('REGISTRATION_NUMBER_TAKEN');
       if (reasons.length === 0 && (!row.registrationDate || row.issuingBody.length < 2)) reasons.push('REGISTRATION_DETAILS_MISSING');
+      // (A row without reasons has its tradition: the parser gives an unknown one its reason.)
       if (reasons.length > 0 || !row.tradition) {
         out.push({ ...base, outcome: 'error', reasons, communityId: null });
         continue;
