@@ -1,3 +1,4 @@
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createFactories, Factories, TestClub, TestUser, unique } from './support/factories';
 import { expectError } from './support/expectations';
 import { startTestApp, TestApp } from './support/test-app';
@@ -102,8 +103,28 @@ describe('roster import from CSV', () => {
   });
 
   it('refuses a file over the limits with 413', async () => {
-    const many = csvOf(...Array.from({ length: 501 }, (_, i) => line(`Community ${i}`, `N-${i}`, `c${i}@x.kz`)));
+    const many = csvOf(...Array.from({ length: 2_001 }, (_, i) => line(`Community ${i}`, `N-${i}`, `c${i}@x.kz`)));
     expectError(await upload(many, false), 413, 'ROSTER.TOO_LARGE');
+  });
+
+  it('commits with the same few statements whatever the number of rows (set-based, not per row)', async () => {
+    const statements = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const commit = async (rows: number) => {
+      const numbers = Array.from({ length: rows }, () => unique('S-'));
+      statements.mockClear();
+      const response = await upload(csvOf(...numbers.map((number, i) => line(`Set ${i} ${number}`, number))), true);
+      const count = statements.mock.calls.length;
+      expect(response.body.counts).toEqual({ new: rows, matched: 0, error: 0 });
+      expect(await countsIn(numbers)).toMatchObject({ claims: rows, communities: rows, invitations: rows });
+      return count;
+    };
+    try {
+      const few = await commit(3);
+      expect(await commit(30)).toBe(few);
+      expect(few).toBeLessThan(20);
+    } finally {
+      statements.mockRestore();
+    }
   });
 
   it('never reveals a community the coordinator may not see: a number held by a protected one is an unnamed error', async () => {

@@ -161,14 +161,32 @@ export class CommunitiesService {
   async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext, actorRole = 'representative'): Promise<void> {
     const [pending] = await manager.query(`SELECT 1 FROM registration_claims WHERE community_id = $1 AND status = 'pending'`, [community.id]);
     if (pending) throw new AppError('REGISTRATION.CLAIM_PENDING', 'A claim of registration is already waiting for verification');
-    const [{ id }] = await manager.query(
-      `INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [community.id, community.name, registration.number, registration.date, registration.issuingBody, claimant.userId],
-    );
-    await this.events.record(
-      { kind: 'registration.claimed', actor: claimant, actorRole, communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
-      manager,
+    await this.fileClaims(manager, [{ communityId: community.id, registeredName: community.name, registration }], claimant, actorRole);
+  }
+
+  /**
+   * Files pending registration claims and records each as `registration.claimed`, with one statement
+   * however many (the roster import files hundreds). The caller checked none is pending already.
+   */
+  async fileClaims(manager: EntityManager, claims: Array<{ communityId: string; registeredName: string; registration: Registration }>, claimant: ViewerContext, actorRole: string): Promise<void> {
+    if (claims.length === 0) return;
+    await manager.query(
+      `WITH filed AS (
+         INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id)
+         SELECT community_id, registered_name, registration_number, registration_date, issuing_body, $6
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[]) AS x(community_id, registered_name, registration_number, registration_date, issuing_body)
+         RETURNING id, community_id)
+       INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details)
+       SELECT 'registration.claimed', $6, $7, ARRAY[community_id], 'community.registration', jsonb_build_object('claimId', id) FROM filed`,
+      [
+        claims.map((claim) => claim.communityId),
+        claims.map((claim) => claim.registeredName),
+        claims.map((claim) => claim.registration.number),
+        claims.map((claim) => claim.registration.date),
+        claims.map((claim) => claim.registration.issuingBody),
+        claimant.userId,
+        actorRole,
+      ],
     );
   }
 

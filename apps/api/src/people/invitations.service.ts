@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { requiresSecondFactor, type Role, type ViewerContext } from '@dastarkhan/domain';
+import { requiresSecondFactor, type Locale, type Role, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { AccountMailService } from '../auth/account-mail.service';
@@ -123,11 +123,44 @@ export class InvitationsService {
   }
 
   private async send(manager: EntityManager, email: string, token: string): Promise<void> {
-    const [account] = await manager.query(`SELECT display_name AS "displayName", locale FROM users WHERE email = $1`, [email]);
-    await this.mail.send(manager, { email, displayName: account?.displayName ?? email, locale: account?.locale ?? 'ru' }, 'invitation', {
-      path: `/accept-invitation#${token}`,
-      hours: INVITATION_HOURS,
-    });
+    await this.sendLinks(manager, [{ email, token }]);
+  }
+
+  /** The invitation emails, each in its account's language if the address has one (Russian otherwise): one lookup, one outbox insert. */
+  private async sendLinks(manager: EntityManager, links: Array<{ email: string; token: string }>): Promise<void> {
+    const accounts: Array<{ email: string; displayName: string; locale: Locale }> = await manager.query(
+      `SELECT email, display_name AS "displayName", locale FROM users WHERE email = ANY($1)`,
+      [links.map((link) => link.email)],
+    );
+    const byEmail = new Map(accounts.map((account) => [account.email, account]));
+    await this.mail.queue(
+      manager,
+      links.map(({ email, token }) => {
+        const account = byEmail.get(email);
+        return this.mail.render({ email, displayName: account?.displayName ?? email, locale: account?.locale ?? 'ru' }, 'invitation', {
+          path: `/accept-invitation#${token}`,
+          hours: INVITATION_HOURS,
+        });
+      }),
+    );
+  }
+
+  /**
+   * Invites each contact as the representative of a community just created in the caller's
+   * transaction (the roster import), set-based: nobody can hold that role or a pending invitation
+   * for a community that did not exist, so `invite`'s checks have nothing to find. The caller
+   * records the whole import as one change.
+   */
+  async inviteNewRepresentatives(manager: EntityManager, actor: Viewer, invitations: Array<{ email: string; communityId: string }>, viaClubId: string | null): Promise<void> {
+    if (invitations.length === 0) return;
+    const links = invitations.map(({ email }) => ({ email: normaliseEmail(email), token: newSecret() }));
+    await manager.query(
+      `INSERT INTO invitations (email, role, club_id, community_id, token_hash, invited_by, expires_at)
+       SELECT email, 'representative', $3, community_id, token_hash, $4, now() + make_interval(hours => $5)
+         FROM unnest($1::text[], $2::uuid[], $6::text[]) AS x(email, community_id, token_hash)`,
+      [links.map((link) => link.email), invitations.map((invitation) => invitation.communityId), viaClubId, actor.userId, INVITATION_HOURS, links.map((link) => digest(link.token))],
+    );
+    await this.sendLinks(manager, links);
   }
 
   /** The administrator invites anyone to any role. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,6 @@ import { capacityOf, SensitiveEventsService } from '../access/sensitive-events.s
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { CommunitiesService } from '../communities/communities.service';
-import { Community } from '../communities/entities/community.entity';
 import type { ClubCreatedCommunityDto, OnBehalfCommunityCreatedDto, OnBehalfCommunityDto } from './dto/on-behalf.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -72,8 +72,8 @@ export class OnBehalfService {
           registrationNumber: 'already on the platform',
         });
       }
-      const community = await this.create(manager, actor, entry, place);
-      return { id: community.id, name: community.name, registrationStatus: community.registrationStatus, invitationSent: !!entry.representativeEmail };
+      const id = await this.create(manager, actor, entry, place);
+      return { id, name: entry.name, registrationStatus: 'registration_pending', invitationSent: !!entry.representativeEmail };
     });
   }
 
@@ -116,27 +116,15 @@ export class OnBehalfService {
   }
 
   /** Creates the community with its pending claim, records the change, and invites its representative. */
-  async create(manager: EntityManager, actor: Viewer, entry: OnBehalfEntry, place: OnBehalfPlace): Promise<Community> {
-    const community = await manager.getRepository(Community).save({
-      name: entry.name,
-      tradition: entry.tradition,
-      registrationStatus: 'registration_pending',
-      registrationNumber: null,
-      registrationDate: null,
-      registrationIssuingBody: null,
-      contactEmail: entry.contactEmail,
-      cityId: place.cityId,
-      createdViaClubId: place.clubId,
-      createdById: actor.userId,
-    });
-    await this.communities.claim(manager, community, entry.registration, actor, capacityOf(actor) ?? 'coordinator');
+  private async create(manager: EntityManager, actor: Viewer, entry: OnBehalfEntry, place: OnBehalfPlace): Promise<string> {
+    const [id] = await this.createCommunities(manager, actor, [entry], place);
     await this.events.change(manager, {
       actor,
       action: 'community.created-on-behalf',
       resource: 'community',
-      recordId: community.id,
+      recordId: id,
       clubId: place.clubId,
-      communityIds: [community.id],
+      communityIds: [id],
       // Not verified yet, so protected: its name and contact are masked like any protected value.
       changes: changesOf(null, { name: entry.name, tradition: entry.tradition, registrationStatus: 'registration_pending', contactEmail: entry.contactEmail }, [
         'name',
@@ -145,9 +133,32 @@ export class OnBehalfService {
       details: { registrationClaim: 'pending' },
     });
     if (entry.representativeEmail) {
-      await this.invitations.invite(manager, actor, entry.representativeEmail, { role: 'representative', communityId: community.id }, place.clubId);
+      await this.invitations.invite(manager, actor, entry.representativeEmail, { role: 'representative', communityId: id }, place.clubId);
     }
-    return community;
+    return id;
+  }
+
+  /**
+   * Creates the communities `registration_pending` with a pending claim each, filed by the actor:
+   * two statements however many (the roster import creates up to 2 000 at once). Returns their
+   * ids in the entries' order (chosen here, so no order of RETURNING rows is relied on).
+   */
+  async createCommunities(manager: EntityManager, actor: Viewer, entries: OnBehalfEntry[], place: OnBehalfPlace): Promise<string[]> {
+    if (entries.length === 0) return [];
+    const ids = entries.map(() => randomUUID());
+    await manager.query(
+      `INSERT INTO communities (id, name, tradition, registration_status, contact_email, city_id, created_via_club_id, created_by_id)
+       SELECT id, name, tradition, 'registration_pending', contact_email, $5, $6, $7
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS x(id, name, tradition, contact_email)`,
+      [ids, entries.map((entry) => entry.name), entries.map((entry) => entry.tradition), entries.map((entry) => entry.contactEmail), place.cityId, place.clubId, actor.userId],
+    );
+    await this.communities.fileClaims(
+      manager,
+      entries.map((entry, i) => ({ communityId: ids[i], registeredName: entry.name, registration: entry.registration })),
+      actor,
+      capacityOf(actor) ?? 'coordinator',
+    );
+    return ids;
   }
 
   /** The communities created through the club on their behalf, for its coordinators (they keep them like a club's applicants). */

@@ -7,7 +7,8 @@ import { SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError } from '../common/errors/app-error';
 import type { RosterImportDto, RosterReportDto, RosterRowReportDto } from './dto/on-behalf.dto';
-import { OnBehalfService, type OnBehalfPlace } from './on-behalf.service';
+import { InvitationsService } from './invitations.service';
+import { OnBehalfService, type OnBehalfEntry, type OnBehalfPlace } from './on-behalf.service';
 
 /**
  * A club's roster from a CSV file (issue 12, item 5). The dry run reports each row — new, matched
@@ -23,6 +24,7 @@ export class RosterImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly onBehalf: OnBehalfService,
+    private readonly invitations: InvitationsService,
     private readonly access: AccessService,
     private readonly events: SensitiveEventsService,
   ) {}
@@ -31,31 +33,42 @@ export class RosterImportService {
     const rows = parse(input.csv);
     if (!input.commit) {
       const place = await this.onBehalf.placeOf(this.db.manager, clubId, null);
-      return this.report(this.db.manager, viewer, place, rows, false);
+      return (await this.check(this.db.manager, viewer, place, rows)).report;
     }
+    // Set-based, so the number of statements does not grow with the file: the communities, their
+    // claims, the invitations and their emails are one statement each, and the import one audit row.
     return this.db.transaction(async (manager) => {
       const place = await this.onBehalf.placeOf(manager, clubId, null);
       await this.onBehalf.lockRegistrationNumbers(manager);
-      const report = await this.report(manager, viewer, place, rows, true);
+      const { report, entries } = await this.check(manager, viewer, place, rows);
+      const ids = await this.onBehalf.createCommunities(manager, viewer, entries.map(({ entry }) => entry), place);
+      entries.forEach(({ row }, i) => (row.communityId = ids[i]));
+      await this.invitations.inviteNewRepresentatives(
+        manager,
+        viewer,
+        entries.map(({ entry }, i) => ({ email: entry.contactEmail as string, communityId: ids[i] })),
+        place.clubId,
+      );
       await this.events.change(manager, {
         actor: viewer,
         action: 'roster.imported',
         resource: 'club',
         recordId: clubId,
         clubId,
-        communityIds: report.rows.flatMap((row) => (row.outcome === 'new' && row.communityId ? [row.communityId] : [])),
+        communityIds: ids,
         // Counts only: the file's names and contacts stay out of the log.
         details: { rows: rows.length, ...report.counts },
       });
-      return report;
+      return { ...report, committed: true };
     });
   }
 
-  /** Classifies every row against the database; with `commit`, creates the new ones as it goes (in the caller's transaction). */
-  private async report(manager: EntityManager, viewer: Viewer, place: OnBehalfPlace, rows: RosterRow[], commit: boolean): Promise<RosterReportDto> {
+  /** Classifies every row against the database (read-only): the report, and the new rows' entries to create. */
+  private async check(manager: EntityManager, viewer: Viewer, place: OnBehalfPlace, rows: RosterRow[]): Promise<{ report: RosterReportDto; entries: NewRow[] }> {
     const taken = await this.onBehalf.takenNumbers(manager, rows.filter((row) => row.registrationNumber).map((row) => row.registrationNumber));
     const names = await this.access.communities(viewer, [...taken.values()], { resource: 'people.roster', clubId: place.clubId ?? undefined, manager });
     const out: RosterRowReportDto[] = [];
+    const entries: NewRow[] = [];
     for (const row of rows) {
       const base = { line: row.line, name: row.name, registrationNumber: row.registrationNumber };
       const number = normaliseRegistrationNumber(row.registrationNumber);
@@ -74,25 +87,28 @@ export class RosterImportService {
         out.push({ ...base, outcome: 'error', reasons, communityId: null });
         continue;
       }
-      const created = commit
-        ? await this.onBehalf.create(
-            manager,
-            viewer,
-            {
-              name: row.name,
-              tradition: row.tradition,
-              registration: { number: row.registrationNumber, date: row.registrationDate as string, issuingBody: row.issuingBody },
-              contactEmail: row.contact,
-              representativeEmail: row.contact,
-            },
-            place,
-          )
-        : null;
-      out.push({ ...base, outcome: 'new', reasons: [], communityId: created?.id ?? null });
+      const reported: RosterRowReportDto = { ...base, outcome: 'new', reasons: [], communityId: null };
+      out.push(reported);
+      entries.push({
+        row: reported,
+        entry: {
+          name: row.name,
+          tradition: row.tradition,
+          registration: { number: row.registrationNumber, date: row.registrationDate as string, issuingBody: row.issuingBody },
+          contactEmail: row.contact,
+          representativeEmail: row.contact,
+        },
+      });
     }
     const count = (outcome: RosterRowReportDto['outcome']) => out.filter((row) => row.outcome === outcome).length;
-    return { committed: commit, counts: { new: count('new'), matched: count('matched'), error: count('error') }, rows: out };
+    return { report: { committed: false, counts: { new: count('new'), matched: count('matched'), error: count('error') }, rows: out }, entries };
   }
+}
+
+/** A new row: its line of the report (given its community's id once created) and what to create. */
+interface NewRow {
+  row: RosterRowReportDto;
+  entry: OnBehalfEntry;
 }
 
 /** The file's rows, or a clear refusal of the whole file. */

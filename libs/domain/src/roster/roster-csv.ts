@@ -9,7 +9,7 @@ import { REPORT_TEXT } from '../reports/report-text';
  */
 
 /** At most this many characters and data rows (the API answers 413 beyond them). */
-export const ROSTER_LIMITS = { maxCharacters: 400_000, maxRows: 500 } as const;
+export const ROSTER_LIMITS = { maxCharacters: 400_000, maxRows: 2_000 } as const;
 
 export const ROSTER_COLUMNS = ['name', 'tradition', 'registrationNumber', 'contact', 'registrationDate', 'issuingBody'] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
