@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { requiresSecondFactor, type Locale, type Role, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
-import { SensitiveEventsService } from '../access/sensitive-events.service';
+import { type ChangeInput, SensitiveEventsService } from '../access/sensitive-events.service';
 import { AccountMailService } from '../auth/account-mail.service';
 import { isGuessable, PASSWORD_MIN_LENGTH } from '../auth/password-policy';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -109,16 +109,7 @@ export class InvitationsService {
       [...pending, digest(token), actor?.userId ?? null, INVITATION_HOURS],
     );
     await this.send(manager, email, token);
-    await this.events.change(manager, {
-      actor,
-      action: 'invitation.created',
-      resource: 'invitation',
-      recordId: id,
-      clubId,
-      communityIds: scope.communityId ? [scope.communityId] : [],
-      // The address is a contact: kept on the invitation, not in the log.
-      details: { role: scope.role, region: scope.region ?? null },
-    });
+    await this.events.change(manager, created(actor, id, clubId, scope));
     return { id, token };
   }
 
@@ -148,19 +139,24 @@ export class InvitationsService {
   /**
    * Invites each contact as the representative of a community just created in the caller's
    * transaction (the roster import), set-based: nobody can hold that role or a pending invitation
-   * for a community that did not exist, so `invite`'s checks have nothing to find. The caller
-   * records the whole import as one change.
+   * for a community that did not exist, so `invite`'s checks have nothing to find. One statement
+   * each for the invitations, their emails and their audit rows, however many.
    */
   async inviteNewRepresentatives(manager: EntityManager, actor: Viewer, invitations: Array<{ email: string; communityId: string }>, viaClubId: string | null): Promise<void> {
     if (invitations.length === 0) return;
     const links = invitations.map(({ email }) => ({ email: normaliseEmail(email), token: newSecret() }));
-    await manager.query(
+    const rows: Array<{ id: string; communityId: string }> = await manager.query(
       `INSERT INTO invitations (email, role, club_id, community_id, token_hash, invited_by, expires_at)
        SELECT email, 'representative', $3, community_id, token_hash, $4, now() + make_interval(hours => $5)
-         FROM unnest($1::text[], $2::uuid[], $6::text[]) AS x(email, community_id, token_hash)`,
+         FROM unnest($1::text[], $2::uuid[], $6::text[]) AS x(email, community_id, token_hash)
+       RETURNING id, community_id AS "communityId"`,
       [links.map((link) => link.email), invitations.map((invitation) => invitation.communityId), viaClubId, actor.userId, INVITATION_HOURS, links.map((link) => digest(link.token))],
     );
     await this.sendLinks(manager, links);
+    await this.events.changes(
+      manager,
+      rows.map((row) => created(actor, row.id, viaClubId, { role: 'representative', communityId: row.communityId })),
+    );
   }
 
   /** The administrator invites anyone to any role. */
@@ -296,6 +292,18 @@ export class InvitationsService {
     });
   }
 }
+
+/** The audit row of a new invitation. */
+const created = (actor: Viewer | null, id: string, clubId: string | null, scope: RoleScope): ChangeInput => ({
+  actor,
+  action: 'invitation.created',
+  resource: 'invitation',
+  recordId: id,
+  clubId,
+  communityIds: scope.communityId ? [scope.communityId] : [],
+  // The address is a contact: kept on the invitation, not in the log.
+  details: { role: scope.role, region: scope.region ?? null },
+});
 
 /** The facts `requiresSecondFactor` reads, for one role. */
 const roleViewer = (role: Role): ViewerContext => ({ userId: '', roles: [{ role, clubId: null, communityId: null, region: null }], participations: [] });

@@ -118,20 +118,6 @@ export class OnBehalfService {
   /** Creates the community with its pending claim, records the change, and invites its representative. */
   private async create(manager: EntityManager, actor: Viewer, entry: OnBehalfEntry, place: OnBehalfPlace): Promise<string> {
     const [id] = await this.createCommunities(manager, actor, [entry], place);
-    await this.events.change(manager, {
-      actor,
-      action: 'community.created-on-behalf',
-      resource: 'community',
-      recordId: id,
-      clubId: place.clubId,
-      communityIds: [id],
-      // Not verified yet, so protected: its name and contact are masked like any protected value.
-      changes: changesOf(null, { name: entry.name, tradition: entry.tradition, registrationStatus: 'registration_pending', contactEmail: entry.contactEmail }, [
-        'name',
-        'contactEmail',
-      ]),
-      details: { registrationClaim: 'pending' },
-    });
     if (entry.representativeEmail) {
       await this.invitations.invite(manager, actor, entry.representativeEmail, { role: 'representative', communityId: id }, place.clubId);
     }
@@ -139,9 +125,10 @@ export class OnBehalfService {
   }
 
   /**
-   * Creates the communities `registration_pending` with a pending claim each, filed by the actor:
-   * two statements however many (the roster import creates up to 2 000 at once). Returns their
-   * ids in the entries' order (chosen here, so no order of RETURNING rows is relied on).
+   * Creates the communities `registration_pending` with a pending claim each, filed by the actor,
+   * and records each creation: three statements however many (the roster import creates up to
+   * 2 000 at once). Returns their ids in the entries' order (chosen here, so no order of RETURNING
+   * rows is relied on).
    */
   async createCommunities(manager: EntityManager, actor: Viewer, entries: OnBehalfEntry[], place: OnBehalfPlace): Promise<string[]> {
     if (entries.length === 0) return [];
@@ -157,6 +144,23 @@ export class OnBehalfService {
       entries.map((entry, i) => ({ communityId: ids[i], registeredName: entry.name, registration: entry.registration })),
       actor,
       capacityOf(actor) ?? 'coordinator',
+    );
+    await this.events.changes(
+      manager,
+      entries.map((entry, i) => ({
+        actor,
+        action: 'community.created-on-behalf',
+        resource: 'community',
+        recordId: ids[i],
+        clubId: place.clubId,
+        communityIds: [ids[i]],
+        // Not verified yet, so protected: its name and contact are masked like any protected value.
+        changes: changesOf(null, { name: entry.name, tradition: entry.tradition, registrationStatus: 'registration_pending', contactEmail: entry.contactEmail }, [
+          'name',
+          'contactEmail',
+        ]),
+        details: { registrationClaim: 'pending' },
+      })),
     );
     return ids;
   }

@@ -36,7 +36,7 @@ export class RosterImportService {
       return (await this.check(this.db.manager, viewer, place, rows)).report;
     }
     // Set-based, so the number of statements does not grow with the file: the communities, their
-    // claims, the invitations and their emails are one statement each, and the import one audit row.
+    // claims, the invitations, their emails and each kind of audit row are one statement each.
     return this.db.transaction(async (manager) => {
       const place = await this.onBehalf.placeOf(manager, clubId, null);
       await this.onBehalf.lockRegistrationNumbers(manager);
