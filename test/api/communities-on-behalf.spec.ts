@@ -122,8 +122,45 @@ describe('a registered community created on its behalf', () => {
       expect(response.body.fields).toEqual({ registrationStatus: 'must be registered' });
     }
     expectError(await t.api.post('/api/communities').set(administrator.auth).send(entry({ registrationStatus: 'not_registered' })), 422, 'COMMUNITY.ON_BEHALF_REGISTERED_ONLY');
-    // A registered one needs its whole entry (P7: number, date, issuing body).
-    expectError(await t.api.post(`/api/clubs/${club.id}/communities`).set(coordinator.auth).send(entry({ registrationIssuingBody: undefined })), 400, 'VALIDATION_FAILED');
+    // A registered one needs at least its registration number (P7: the verifier reads the rest off the register).
+    expectError(await t.api.post(`/api/clubs/${club.id}/communities`).set(coordinator.auth).send(entry({ registrationNumber: undefined })), 400, 'VALIDATION_FAILED');
+  });
+
+  it('takes only the registration number; the verifier enters the date and issuing body from the register', async () => {
+    const body = entry({ registrationDate: undefined, registrationIssuingBody: undefined });
+    const created = await t.api.post(`/api/clubs/${club.id}/communities`).set(coordinator.auth).send(body);
+    expect(created.status).toBe(201);
+    const queue = await t.api.get('/api/registration-claims').set(administrator.auth);
+    const claim = queue.body.find((c: { communityId: string }) => c.communityId === created.body.id);
+    expect(claim).toMatchObject({ registrationNumber: body.registrationNumber, registrationDate: null, issuingBody: null, status: 'pending' });
+
+    const decide = (input: Record<string, unknown>) => t.api.post(`/api/registration-claims/${claim.id}/decision`).set(administrator.auth).send({ outcome: 'verified', ...input });
+    const missing = await decide({});
+    expectError(missing, 422, 'REGISTRATION.DETAILS_REQUIRED');
+    expect(Object.keys(missing.body.fields).sort()).toEqual(['issuingBody', 'registrationDate']);
+    expectError(await decide({ registrationDate: '2012-05-04' }), 422, 'REGISTRATION.DETAILS_REQUIRED');
+    expect((await t.db.query(`SELECT registration_status FROM communities WHERE id = $1`, [created.body.id])).rows[0].registration_status).toBe('registration_pending');
+
+    const verified = await decide({ registrationDate: '2012-05-04', issuingBody: 'Department of Justice of Almaty' });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ status: 'verified', registrationDate: '2012-05-04', issuingBody: 'Department of Justice of Almaty' });
+    const [community] = (
+      await t.db.query(`SELECT registration_status, registration_number, to_char(registration_date, 'YYYY-MM-DD') AS date, registration_issuing_body FROM communities WHERE id = $1`, [created.body.id])
+    ).rows;
+    expect(community).toEqual({ registration_status: 'registered', registration_number: body.registrationNumber, date: '2012-05-04', registration_issuing_body: 'Department of Justice of Almaty' });
+  });
+
+  it('does not let the verifier overwrite what a claim states, and a community\'s own claim still states its date and issuing body', async () => {
+    const created = await t.api.post(`/api/clubs/${club.id}/communities`).set(coordinator.auth).send(entry());
+    const [{ id: claimId }] = (await t.db.query(`SELECT id FROM registration_claims WHERE community_id = $1`, [created.body.id])).rows;
+    const response = await t.api.post(`/api/registration-claims/${claimId}/decision`).set(administrator.auth).send({ outcome: 'verified', issuingBody: 'Someone else' });
+    expectError(response, 422, 'REGISTRATION.DETAILS_REQUIRED');
+    expect(response.body.fields).toEqual({ issuingBody: 'the claim states it already' });
+
+    const own = await f.newCommunity();
+    await expect(
+      t.db.query(`INSERT INTO registration_claims (community_id, registered_name, registration_number, claimed_by_id) VALUES ($1, 'Own', $2, $3)`, [own.id, unique('O-'), administrator.id]),
+    ).rejects.toThrow(/registration_claim_details/);
   });
 
   it('refuses a registration number already held or claimed, without naming the holder', async () => {

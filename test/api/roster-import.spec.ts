@@ -97,9 +97,23 @@ describe('roster import from CSV', () => {
     expectError(missing, 422, 'ROSTER.INVALID_FILE');
     expect(missing.body.fields).toEqual({ tradition: 'column missing', registrationNumber: 'column missing' });
     expectError(await upload(`${HEADER}\r\n`, false), 422, 'ROSTER.INVALID_FILE');
-    // A new community needs its registration date and issuing body for the claim (P7).
-    const noDetails = await upload(`name;tradition;registration number;contact\nA church;other;${unique('D-')};${email()}\n`, false);
-    expect(noDetails.body.rows[0]).toMatchObject({ outcome: 'error', reasons: ['REGISTRATION_DETAILS_MISSING'] });
+  });
+
+  it('creates new communities from the four columns of the issue alone: the verifier enters the date and issuing body', async () => {
+    const [a, b] = [unique('D-'), unique('E-')];
+    const [contactA, contactB] = [email(), email()];
+    const csv = `name;tradition;registration number;contact\nA church;other;${a};${contactA}\nB mosque;sunni_islam;${b};${contactB}\n`;
+    const committed = await upload(csv, true);
+    expect(committed.status).toBe(200);
+    expect(committed.body.counts).toEqual({ new: 2, matched: 0, error: 0 });
+    expect(await countsIn([a, b])).toMatchObject({ claims: 2, communities: 2, invitations: 2 });
+    const claims = await t.db.query(`SELECT registration_date, issuing_body, on_behalf FROM registration_claims WHERE registration_number = ANY($1)`, [[a, b]]);
+    expect(claims.rows).toEqual([
+      { registration_date: null, issuing_body: null, on_behalf: true },
+      { registration_date: null, issuing_body: null, on_behalf: true },
+    ]);
+    const outbox = await t.db.query(`SELECT to_address FROM email_outbox WHERE kind = 'account.invitation' AND to_address = ANY($1)`, [[contactA, contactB]]);
+    expect(outbox.rows).toHaveLength(2);
   });
 
   it('refuses a file over the limits with 413', async () => {

@@ -161,19 +161,27 @@ export class CommunitiesService {
   async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext, actorRole = 'representative'): Promise<void> {
     const [pending] = await manager.query(`SELECT 1 FROM registration_claims WHERE community_id = $1 AND status = 'pending'`, [community.id]);
     if (pending) throw new AppError('REGISTRATION.CLAIM_PENDING', 'A claim of registration is already waiting for verification');
-    await this.fileClaims(manager, [{ communityId: community.id, registeredName: community.name, registration }], claimant, actorRole);
+    await this.fileClaims(manager, [{ communityId: community.id, registeredName: community.name, registration }], claimant, actorRole, false);
   }
 
   /**
    * Files pending registration claims and records each as `registration.claimed`, with one statement
    * however many (the roster import files hundreds). The caller checked none is pending already.
+   * `onBehalf`: filed by a coordinator or the administrator, so the date and issuing body may be
+   * missing (the verifying official enters them from the register).
    */
-  async fileClaims(manager: EntityManager, claims: Array<{ communityId: string; registeredName: string; registration: Registration }>, claimant: ViewerContext, actorRole: string): Promise<void> {
+  async fileClaims(
+    manager: EntityManager,
+    claims: Array<{ communityId: string; registeredName: string; registration: Registration | OnBehalfRegistration }>,
+    claimant: ViewerContext,
+    actorRole: string,
+    onBehalf: boolean,
+  ): Promise<void> {
     if (claims.length === 0) return;
     await manager.query(
       `WITH filed AS (
-         INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id)
-         SELECT community_id, registered_name, registration_number, registration_date, issuing_body, $6
+         INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id, on_behalf)
+         SELECT community_id, registered_name, registration_number, registration_date, issuing_body, $6, $8
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[]) AS x(community_id, registered_name, registration_number, registration_date, issuing_body)
          RETURNING id, community_id)
        INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details)
@@ -186,6 +194,7 @@ export class CommunitiesService {
         claims.map((claim) => claim.registration.issuingBody),
         claimant.userId,
         actorRole,
+        onBehalf,
       ],
     );
   }
@@ -210,6 +219,13 @@ export interface Registration {
   number: string;
   date: string;
   issuingBody: string;
+}
+
+/** A registration entered on a community's behalf: the number; the date and issuing body if known. */
+export interface OnBehalfRegistration {
+  number: string;
+  date: string | null;
+  issuingBody: string | null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { changesOf } from '../access/audit';
 import { capacityOf, SensitiveEventsService } from '../access/sensitive-events.service';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
-import { CommunitiesService } from '../communities/communities.service';
+import { CommunitiesService, type OnBehalfRegistration } from '../communities/communities.service';
 import type { ClubCreatedCommunityDto, OnBehalfCommunityCreatedDto, OnBehalfCommunityDto } from './dto/on-behalf.dto';
 import { InvitationsService } from './invitations.service';
 
@@ -19,7 +19,7 @@ const NORMALISED = (column: string) => `upper(regexp_replace(${column}, '\\s+', 
 export interface OnBehalfEntry {
   name: string;
   tradition: Tradition;
-  registration: { number: string; date: string; issuingBody: string };
+  registration: OnBehalfRegistration;
   contactEmail: string | null;
   representativeEmail: string | null;
 }
@@ -59,7 +59,7 @@ export class OnBehalfService {
     const entry: OnBehalfEntry = {
       name: input.name,
       tradition: input.tradition,
-      registration: { number: input.registrationNumber as string, date: input.registrationDate as string, issuingBody: input.registrationIssuingBody as string },
+      registration: { number: input.registrationNumber as string, date: input.registrationDate ?? null, issuingBody: input.registrationIssuingBody ?? null },
       contactEmail: input.contactEmail?.trim().toLowerCase() ?? null,
       representativeEmail: input.representativeEmail ?? null,
     };
@@ -144,6 +144,7 @@ export class OnBehalfService {
       entries.map((entry, i) => ({ communityId: ids[i], registeredName: entry.name, registration: entry.registration })),
       actor,
       capacityOf(actor) ?? 'coordinator',
+      true,
     );
     await this.events.changes(
       manager,

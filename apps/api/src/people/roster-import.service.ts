@@ -81,7 +81,6 @@ export class RosterImportService {
       }
       // Held by a pending claim (or by a community the caller may not see): the holder stays unnamed.
       if (reasons.length === 0 && taken.has(number)) reasons.push('REGISTRATION_NUMBER_TAKEN');
-      if (reasons.length === 0 && (!row.registrationDate || row.issuingBody.length < 2)) reasons.push('REGISTRATION_DETAILS_MISSING');
       // (A row without reasons has its tradition: the parser gives an unknown one its reason.)
       if (reasons.length > 0 || !row.tradition) {
         out.push({ ...base, outcome: 'error', reasons, communityId: null });
@@ -94,7 +93,8 @@ export class RosterImportService {
         entry: {
           name: row.name,
           tradition: row.tradition,
-          registration: { number: row.registrationNumber, date: row.registrationDate as string, issuingBody: row.issuingBody },
+          // Date and issuing body are optional: the verifying official reads them off the register (P7).
+          registration: { number: row.registrationNumber, date: row.registrationDate, issuingBody: row.issuingBody || null },
           contactEmail: row.contact,
           representativeEmail: row.contact,
         },

@@ -35,14 +35,14 @@ export class OnBehalfCommunityDto {
   @Length(1, 100)
   registrationNumber?: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Required when registered' })
-  @ValidateIf(registered)
+  @ApiPropertyOptional({ format: 'date', description: 'Optional: the verifying official enters it from the state register if missing' })
+  @ValidateIf((dto: OnBehalfCommunityDto) => registered(dto) && dto.registrationDate != null)
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'registrationDate must be a date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true })
   registrationDate?: string;
 
-  @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: 'The authority that issued the registration; required when registered' })
-  @ValidateIf(registered)
+  @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: 'The authority that issued the registration; optional like the date' })
+  @ValidateIf((dto: OnBehalfCommunityDto) => registered(dto) && dto.registrationIssuingBody != null)
   @Trim()
   @IsString()
   @Length(2, 300)
@@ -125,7 +125,7 @@ export class RosterRowReportDto {
   @ApiProperty({
     type: [String],
     description:
-      'Why the row is an error: NAME_MISSING, TRADITION_UNKNOWN, REGISTRATION_NUMBER_MISSING, CONTACT_INVALID, REGISTRATION_DATE_INVALID, DUPLICATE_IN_FILE, REGISTRATION_DETAILS_MISSING, REGISTRATION_NUMBER_TAKEN',
+      'Why the row is an error: NAME_MISSING, TRADITION_UNKNOWN, REGISTRATION_NUMBER_MISSING, CONTACT_INVALID, REGISTRATION_DATE_INVALID, DUPLICATE_IN_FILE, REGISTRATION_NUMBER_TAKEN',
   })
   reasons: string[];
 

@@ -143,7 +143,6 @@ export const administrationEn = {
       CONTACT_INVALID: 'The contact is not an email address',
       REGISTRATION_DATE_INVALID: 'The registration date is not a date',
       DUPLICATE_IN_FILE: 'This registration number is already in the file',
-      REGISTRATION_DETAILS_MISSING: 'A new community needs its registration date and issuing body',
       REGISTRATION_NUMBER_TAKEN: 'A community with this number is already waiting for verification',
     },
   },

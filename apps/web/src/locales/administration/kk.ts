@@ -145,7 +145,6 @@ export const administrationKk: typeof administrationEn = {
       CONTACT_INVALID: 'Байланыс электрондық пошта мекенжайы емес',
       REGISTRATION_DATE_INVALID: 'Тіркеу күні күн емес',
       DUPLICATE_IN_FILE: 'Бұл тіркеу нөмірі файлда бар',
-      REGISTRATION_DETAILS_MISSING: 'Жаңа қауымдастыққа тіркеу күні мен тіркеген орган керек',
       REGISTRATION_NUMBER_TAKEN: 'Осы нөмірлі қауымдастық тексеруді күтуде',
     },
   },

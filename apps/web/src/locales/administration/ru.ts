@@ -145,7 +145,6 @@ export const administrationRu: typeof administrationEn = {
       CONTACT_INVALID: 'Контакт — не адрес электронной почты',
       REGISTRATION_DATE_INVALID: 'Дата регистрации — не дата',
       DUPLICATE_IN_FILE: 'Этот регистрационный номер уже есть в файле',
-      REGISTRATION_DETAILS_MISSING: 'Для новой общины нужны дата регистрации и орган регистрации',
       REGISTRATION_NUMBER_TAKEN: 'Община с этим номером уже ждёт проверки',
     },
   },
