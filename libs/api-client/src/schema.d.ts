@@ -2479,10 +2479,10 @@ export interface components {
             registrationNumber?: string;
             /**
              * Format: date
-             * @description Required when registered
+             * @description Optional: the verifying official enters it from the state register if missing
              */
             registrationDate?: string;
-            /** @description The authority that issued the registration; required when registered */
+            /** @description The authority that issued the registration; optional like the date */
             registrationIssuingBody?: string;
             /**
              * Format: email
@@ -2513,10 +2513,10 @@ export interface components {
             registrationNumber?: string;
             /**
              * Format: date
-             * @description Required when registered
+             * @description Optional: the verifying official enters it from the state register if missing
              */
             registrationDate?: string;
-            /** @description The authority that issued the registration; required when registered */
+            /** @description The authority that issued the registration; optional like the date */
             registrationIssuingBody?: string;
             /**
              * Format: email
@@ -2553,7 +2553,7 @@ export interface components {
              * @enum {string}
              */
             outcome: "new" | "matched" | "error";
-            /** @description Why the row is an error: NAME_MISSING, TRADITION_UNKNOWN, REGISTRATION_NUMBER_MISSING, CONTACT_INVALID, REGISTRATION_DATE_INVALID, DUPLICATE_IN_FILE, REGISTRATION_DETAILS_MISSING, REGISTRATION_NUMBER_TAKEN */
+            /** @description Why the row is an error: NAME_MISSING, TRADITION_UNKNOWN, REGISTRATION_NUMBER_MISSING, CONTACT_INVALID, REGISTRATION_DATE_INVALID, DUPLICATE_IN_FILE, REGISTRATION_NUMBER_TAKEN */
             reasons: string[];
             /**
              * Format: uuid
@@ -2805,9 +2805,13 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             registrationNumber: string;
-            /** Format: date */
-            registrationDate: string;
-            issuingBody: string;
+            /**
+             * Format: date
+             * @description Null only on a claim filed on its behalf, until verified
+             */
+            registrationDate: string | null;
+            /** @description Null only on a claim filed on its behalf, until verified */
+            issuingBody: string | null;
             /** Format: date-time */
             claimedAt: string;
             /** Format: date-time */
@@ -2907,9 +2911,13 @@ export interface components {
             tradition: components["schemas"]["Tradition"];
             cityName: components["schemas"]["LocalizedTextDto"] | null;
             registrationNumber: string;
-            /** Format: date */
-            registrationDate: string;
-            issuingBody: string;
+            /**
+             * Format: date
+             * @description Null only on a claim filed on its behalf: the verifier enters it from the state register
+             */
+            registrationDate: string | null;
+            /** @description Null only on a claim filed on its behalf, as the date */
+            issuingBody: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             /** Format: date-time */
@@ -2924,6 +2932,13 @@ export interface components {
             outcome: "verified" | "rejected";
             /** @description Required to reject: shown to the community */
             reason?: string;
+            /**
+             * Format: date
+             * @description To verify a claim filed without it (on its behalf): the date read off the state register (422 when missing)
+             */
+            registrationDate?: string;
+            /** @description To verify a claim filed without it: the issuing body (422 when missing) */
+            issuingBody?: string;
         };
         ApplyDto: {
             /** Format: uuid */
@@ -8009,6 +8024,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REGISTRATION.DETAILS_REQUIRED: verifying a claim filed on its behalf without its registration date or issuing body needs them */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
