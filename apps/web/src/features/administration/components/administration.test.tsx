@@ -163,4 +163,18 @@ describe("a club's roster and the communities added on their behalf (a coordinat
       representativeEmail: 'rep@grace.kz',
     });
   });
+
+  it('adds one with its registration number only: the verifier enters the date and issuing body', async () => {
+    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [], communities: [] } });
+    api.on('POST /api/clubs/club-1/communities', { status: 201, body: { id: 'community-9', name: 'Nur Mosque', registrationStatus: 'registration_pending', invitationSent: false } });
+    const { user } = renderApp('/clubs/club-1/people', { locale: 'en' });
+    await user.type(await screen.findByTestId('on-behalf-name'), 'Nur Mosque');
+    await user.selectOptions(screen.getByTestId('on-behalf-tradition'), 'sunni_islam');
+    expect(screen.getByTestId('on-behalf-submit')).toBeDisabled();
+    await user.type(screen.getByTestId('on-behalf-number'), 'KZ-78');
+    expect(screen.getByText(/the verifying official enters them from the state register/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('on-behalf-submit'));
+    expect(await screen.findByText('Nur Mosque was added and waits for verification.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/communities')[0].body).toEqual({ name: 'Nur Mosque', tradition: 'sunni_islam', registrationStatus: 'registered', registrationNumber: 'KZ-78' });
+  });
 });

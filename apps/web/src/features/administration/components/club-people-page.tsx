@@ -137,15 +137,16 @@ function OnBehalfForm({ clubId }: { clubId: string }) {
         tradition: entry.tradition as Tradition,
         registrationStatus: 'registered',
         registrationNumber: entry.registrationNumber.trim(),
-        registrationDate: entry.registrationDate,
-        registrationIssuingBody: entry.registrationIssuingBody.trim(),
+        registrationDate: optional(entry.registrationDate),
+        registrationIssuingBody: optional(entry.registrationIssuingBody),
         contactEmail: optional(entry.contactEmail),
         representativeEmail: optional(entry.representativeEmail),
       },
       { onSuccess: () => setEntry(EMPTY_ENTRY) },
     );
   };
-  const complete = entry.name.trim() && entry.tradition && entry.registrationNumber.trim() && entry.registrationDate && entry.registrationIssuingBody.trim();
+  // The date and issuing body may be left to the verifying official, who reads them off the register (P7).
+  const complete = entry.name.trim() && entry.tradition && entry.registrationNumber.trim();
   return (
     <form className="form card" onSubmit={onSubmit} noValidate data-testid="on-behalf-form">
       <h2>{t('administration.onBehalf.title')}</h2>
@@ -166,7 +167,7 @@ function OnBehalfForm({ clubId }: { clubId: string }) {
       <FormField label={t('community.registrationNumber')}>
         <input value={entry.registrationNumber} onChange={set('registrationNumber')} data-testid="on-behalf-number" />
       </FormField>
-      <FormField label={t('community.registrationDate')}>
+      <FormField label={t('community.registrationDate')} hint={t('administration.onBehalf.detailsOptional')}>
         <input type="date" value={entry.registrationDate} onChange={set('registrationDate')} data-testid="on-behalf-date" />
       </FormField>
       <FormField label={t('community.registrationIssuingBody')} hint={t('community.registrationIssuingBodyHint')}>
