@@ -49,7 +49,6 @@ export const claimsEn = {
     pending: 'Claimed registered — waiting for an official to verify it (No. {{number}} of {{date}}, {{issuingBody}}).',
     pendingHint: 'Until then your community counts as not registered and stays protected.',
     verified: 'Registration verified (No. {{number}} of {{date}}, {{issuingBody}}).',
-    verified: 'Registration verified (No. {{number}} of {{date}}, {{issuingBody}}).',
     pendingNumberOnly: 'Claimed registered — waiting for an official to verify it (No. {{number}}; the official adds the date and issuing body from the state register).',
     rejected: 'Your registration claim was rejected: {{reason}}',
     rejectedHint: 'You can file a corrected claim: choose "Registered" again and save.',
