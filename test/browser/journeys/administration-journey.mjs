@@ -3,7 +3,8 @@
 // a password, signs in, invites a co-coordinator from the club's People page, imports the club's
 // roster from a CSV file with one bad row (the dry run shows it; the good rows are imported) and
 // invites a representative of an imported community, who accepts, chooses a password and applies
-// to the club as an observer; the administrator then finds each of these steps in the audit log.
+// to the club as an observer; the administrator verifies an imported mosque's claim, entering the
+// registration date and issuing body its row left empty, then finds each of these steps in the audit log.
 import assert from 'node:assert/strict';
 import { applyAsObserver, chooseLanguage, emailedLink, logIn, logOut } from '../steps.mjs';
 
@@ -63,7 +64,8 @@ export const journeys = {
     const roster = [
       'Название;Традиция;Регистрационный номер;Контакт;Дата регистрации;Орган регистрации',
       `"${church}";Лютеранская церковь;LUT-${tag};office-${tag}@grace.kz;04.05.2012;Department of Justice of Zhambyl`,
-      `"Nur Mosque ${tag}";sunni_islam;NUR-${tag};imam-${tag}@nur.kz;2010-02-01;Department of Justice of Zhambyl`,
+      // Only the issue's four columns filled: the verifying official enters the date and issuing body.
+      `"Nur Mosque ${tag}";sunni_islam;NUR-${tag};imam-${tag}@nur.kz;;`,
       `"Hope Church ${tag}";catholic;HOP-${tag};not an address;2011-03-04;Department of Justice of Zhambyl`,
     ];
     await page.getByTestId('roster-link').click();
@@ -96,8 +98,19 @@ export const journeys = {
     await applyAsObserver(page, baseUrl, clubId, 'We would like to get to know the other communities of Taraz.');
     await logOut(page);
 
-    // The administrator finds each step in the audit log.
+    // The administrator verifies the mosque's claim, entering what the register shows for the missing fields.
     await logIn(page, baseUrl, 'admin@dastarkhan.kz');
+    await page.goto(`${baseUrl}/registration-claims`);
+    const mosque = page.getByTestId('registration-claim-item').filter({ hasText: `Nur Mosque ${tag}` });
+    await mosque.getByTestId('claim-verify').click();
+    await mosque.getByTestId('claim-confirm-verify').click();
+    assert.equal(await mosque.getByText('Enter it from the state register.').count(), 2);
+    await mosque.getByTestId('claim-registration-date').fill('2010-02-01');
+    await mosque.getByTestId('claim-issuing-body').fill('Department of Justice of Zhambyl');
+    await mosque.getByTestId('claim-confirm-verify').click();
+    await page.getByTestId('claim-decided').getByText(`The registration of Nur Mosque ${tag} is verified.`).waitFor();
+
+    // The administrator finds each step in the audit log.
     await page.goto(`${baseUrl}/admin/audit-log`);
     await page.getByTestId('audit-club').selectOption({ label: clubName });
     await page.getByTestId('audit-search').click();
