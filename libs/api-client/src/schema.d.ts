@@ -502,7 +502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A club's coordinators (past ones too) and invitations: its coordinators and the administrator */
+        /** A club's coordinators (past ones too), invitations and the communities created through it: its coordinators and the administrator */
         get: operations["People_clubPeople"];
         put?: never;
         post?: never;
@@ -591,6 +591,57 @@ export interface paths {
         put?: never;
         /** Accept an invitation: set the password (or give the current one) and take the role */
         post: operations["People_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a registered community on its behalf through the club, with a pending registration claim: the club's coordinators and the administrator */
+        post: operations["OnBehalf_createThroughClub"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a registered community on its behalf, with a pending registration claim (the administrator) */
+        post: operations["OnBehalf_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clubs/{clubId}/roster-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the club's roster from CSV: a dry run (nothing written), then the commit of its valid rows in one transaction */
+        post: operations["OnBehalf_importRoster"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2384,10 +2435,19 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        ClubCreatedCommunityDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Through the naming rule */
+            name: string;
+            registrationStatus: components["schemas"]["RegistrationStatus"];
+        };
         ClubPeopleDto: {
             /** @description The club's coordinators, past ones included */
             coordinators: components["schemas"]["PersonDto"][];
             invitations: components["schemas"]["InvitationDto"][];
+            /** @description Communities created through the club on their behalf */
+            communities: components["schemas"]["ClubCreatedCommunityDto"][];
         };
         ClubInviteDto: {
             /** Format: email */
@@ -2396,7 +2456,7 @@ export interface components {
             role: "coordinator" | "representative";
             /**
              * Format: uuid
-             * @description For a representative: a community that applied to or takes part in the club
+             * @description For a representative: a community that applied to or takes part in the club, or was created through it
              */
             communityId?: string;
         };
@@ -2426,6 +2486,103 @@ export interface components {
             email: string;
             /** @description Sign in next and set up the authenticator app */
             secondFactorRequired: boolean;
+        };
+        OnBehalfCommunityDto: {
+            name: string;
+            tradition: components["schemas"]["Tradition"];
+            /** @description Must be `registered`: a non-registered community is only invited (422 COMMUNITY.ON_BEHALF_REGISTERED_ONLY) */
+            registrationStatus: components["schemas"]["RegistrationStatus"];
+            /** @description The entry in the state register (required when registered) */
+            registrationNumber?: string;
+            /**
+             * Format: date
+             * @description Optional: the verifying official enters it from the state register if missing
+             */
+            registrationDate?: string;
+            /** @description The authority that issued the registration; optional like the date */
+            registrationIssuingBody?: string;
+            /**
+             * Format: email
+             * @description The community's contact address
+             */
+            contactEmail?: string;
+            /**
+             * Format: email
+             * @description Invited at once to represent the community
+             */
+            representativeEmail?: string;
+        };
+        OnBehalfCommunityCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description `registration_pending` until the claim is verified (P7) */
+            registrationStatus: components["schemas"]["RegistrationStatus"];
+            /** @description A representative was invited by email */
+            invitationSent: boolean;
+        };
+        AdminOnBehalfCommunityDto: {
+            name: string;
+            tradition: components["schemas"]["Tradition"];
+            /** @description Must be `registered`: a non-registered community is only invited (422 COMMUNITY.ON_BEHALF_REGISTERED_ONLY) */
+            registrationStatus: components["schemas"]["RegistrationStatus"];
+            /** @description The entry in the state register (required when registered) */
+            registrationNumber?: string;
+            /**
+             * Format: date
+             * @description Optional: the verifying official enters it from the state register if missing
+             */
+            registrationDate?: string;
+            /** @description The authority that issued the registration; optional like the date */
+            registrationIssuingBody?: string;
+            /**
+             * Format: email
+             * @description The community's contact address
+             */
+            contactEmail?: string;
+            /**
+             * Format: email
+             * @description Invited at once to represent the community
+             */
+            representativeEmail?: string;
+            /** Format: uuid */
+            cityId?: string;
+        };
+        RosterImportDto: {
+            /** @description UTF-8 text of the CSV (BOM, comma or semicolon); at most 400000 characters (413 ROSTER.TOO_LARGE) */
+            csv: string;
+            /** @description false: the dry run, nothing is written; true: the valid rows are imported in one transaction */
+            commit: boolean;
+        };
+        RosterCountsDto: {
+            new: number;
+            matched: number;
+            error: number;
+        };
+        RosterRowReportDto: {
+            /** @description The line of the file the row starts on (the header is line 1) */
+            line: number;
+            /** @description The name as the file gives it; for a match, the community as the caller may name it */
+            name: string;
+            registrationNumber: string;
+            /**
+             * @description new: created on its behalf on commit; matched: a registered community already on the platform; error: skipped
+             * @enum {string}
+             */
+            outcome: "new" | "matched" | "error";
+            /** @description Why the row is an error: NAME_MISSING, TRADITION_UNKNOWN, REGISTRATION_NUMBER_MISSING, CONTACT_INVALID, REGISTRATION_DATE_INVALID, DUPLICATE_IN_FILE, REGISTRATION_NUMBER_TAKEN */
+            reasons: string[];
+            /**
+             * Format: uuid
+             * @description The matched community, or the one created on commit
+             */
+            communityId: string | null;
+        };
+        RosterReportDto: {
+            /** @description The new communities were created and invited (false: a dry run, nothing written) */
+            committed: boolean;
+            counts: components["schemas"]["RosterCountsDto"];
+            rows: components["schemas"]["RosterRowReportDto"][];
         };
         ClubNeedingCoordinatorDto: {
             /** Format: uuid */
@@ -2671,9 +2828,13 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             registrationNumber: string;
-            /** Format: date */
-            registrationDate: string;
-            issuingBody: string;
+            /**
+             * Format: date
+             * @description Null only on a claim filed on its behalf, until verified
+             */
+            registrationDate: string | null;
+            /** @description Null only on a claim filed on its behalf, until verified */
+            issuingBody: string | null;
             /** Format: date-time */
             claimedAt: string;
             /** Format: date-time */
@@ -2775,9 +2936,13 @@ export interface components {
             tradition: components["schemas"]["Tradition"];
             cityName: components["schemas"]["LocalizedTextDto"] | null;
             registrationNumber: string;
-            /** Format: date */
-            registrationDate: string;
-            issuingBody: string;
+            /**
+             * Format: date
+             * @description Null only on a claim filed on its behalf: the verifier enters it from the state register
+             */
+            registrationDate: string | null;
+            /** @description Null only on a claim filed on its behalf, as the date */
+            issuingBody: string | null;
             /** @enum {string} */
             status: "pending" | "verified" | "rejected";
             /** Format: date-time */
@@ -2792,6 +2957,13 @@ export interface components {
             outcome: "verified" | "rejected";
             /** @description Required to reject: shown to the community */
             reason?: string;
+            /**
+             * Format: date
+             * @description To verify a claim filed without it (on its behalf): the date read off the state register (422 when missing)
+             */
+            registrationDate?: string;
+            /** @description To verify a claim filed without it: the issuing body (422 when missing) */
+            issuingBody?: string;
         };
         ApplyDto: {
             /** Format: uuid */
@@ -4266,11 +4438,19 @@ export type ReasonDto = components['schemas']['ReasonDto'];
 export type EndRoleDto = components['schemas']['EndRoleDto'];
 export type InvitationDto = components['schemas']['InvitationDto'];
 export type InviteDto = components['schemas']['InviteDto'];
+export type ClubCreatedCommunityDto = components['schemas']['ClubCreatedCommunityDto'];
 export type ClubPeopleDto = components['schemas']['ClubPeopleDto'];
 export type ClubInviteDto = components['schemas']['ClubInviteDto'];
 export type InvitationPreviewDto = components['schemas']['InvitationPreviewDto'];
 export type InvitationAcceptanceDto = components['schemas']['InvitationAcceptanceDto'];
 export type InvitationAcceptedDto = components['schemas']['InvitationAcceptedDto'];
+export type OnBehalfCommunityDto = components['schemas']['OnBehalfCommunityDto'];
+export type OnBehalfCommunityCreatedDto = components['schemas']['OnBehalfCommunityCreatedDto'];
+export type AdminOnBehalfCommunityDto = components['schemas']['AdminOnBehalfCommunityDto'];
+export type RosterImportDto = components['schemas']['RosterImportDto'];
+export type RosterCountsDto = components['schemas']['RosterCountsDto'];
+export type RosterRowReportDto = components['schemas']['RosterRowReportDto'];
+export type RosterReportDto = components['schemas']['RosterReportDto'];
 export type ClubNeedingCoordinatorDto = components['schemas']['ClubNeedingCoordinatorDto'];
 export type AttentionDto = components['schemas']['AttentionDto'];
 export type AuditEntryDto = components['schemas']['AuditEntryDto'];
@@ -6469,6 +6649,260 @@ export interface operations {
             };
         };
     };
+    OnBehalf_createThroughClub: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OnBehalfCommunityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnBehalfCommunityCreatedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY.REGISTRATION_NUMBER_TAKEN: the number is held or claimed (the holder is not named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY.ON_BEHALF_REGISTERED_ONLY: a non-registered community is only invited */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnBehalf_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminOnBehalfCommunityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnBehalfCommunityCreatedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY.REGISTRATION_NUMBER_TAKEN: the number is held or claimed (the holder is not named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description COMMUNITY.ON_BEHALF_REGISTERED_ONLY: a non-registered community is only invited */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnBehalf_importRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clubId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RosterImportDto"];
+            };
+        };
+        responses: {
+            /** @description Every row: new, matched (registered communities only) or error with its reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED or BAD_REQUEST: invalid fields (named in `fields`) or malformed JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description FORBIDDEN: the caller sees the record but may not do this; AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first; CROSS_SITE: a write from another site’s page */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOT_FOUND: absent, or not visible to the caller (docs/domain.md, P13) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER.TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description ROSTER.INVALID_FILE: columns missing, or no rows */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AuditLog_attention: {
         parameters: {
             query?: never;
@@ -7675,6 +8109,15 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description REGISTRATION.DETAILS_REQUIRED: verifying a claim filed on its behalf without its registration date or issuing body needs them */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

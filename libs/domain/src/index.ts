@@ -26,3 +26,4 @@ export * from './reports/grid';
 export * from './reports/periods';
 export * from './reports/report-text';
 export * from './search/search-key';
+export * from './roster/roster-csv';

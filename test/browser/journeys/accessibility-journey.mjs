@@ -78,6 +78,7 @@ const VISITORS = {
   'admin/audit-log': ['administrator'],
   'admin/weekly-observances': ['administrator'],
   'clubs/:clubId/people': ['coordinator'],
+  'clubs/:clubId/roster': ['coordinator'],
   'accept-invitation': ['anonymous'],
   'admin/topics': ['administrator'],
   'admin/holidays': ['administrator'],

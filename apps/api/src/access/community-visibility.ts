@@ -25,10 +25,12 @@ export function visibleCommunityCondition(viewer: ViewerContext | null, clubId: 
   const participation = (condition: string) =>
     `EXISTS (SELECT 1 FROM participations vp JOIN clubs vcl ON vcl.id = vp.club_id JOIN cities vci ON vci.id = vcl.city_id
               WHERE vp.community_id = c.id AND (${param(clubId)}::uuid IS NULL OR vp.club_id = ${param(clubId)}::uuid) AND ${condition})`;
+  const coordinated = coordinatedClubIds(viewer);
   return `(c.id = ANY(${param(representedCommunityIds(viewer))}::uuid[])
       OR c.registration_status = 'registered'
       OR c.is_public
-      OR ${participation(`vp.club_id = ANY(${param(coordinatedClubIds(viewer))}::uuid[])`)}
+      OR (c.created_via_club_id = ANY(${param(coordinated)}::uuid[]) AND (${param(clubId)}::uuid IS NULL OR c.created_via_club_id = ${param(clubId)}::uuid))
+      OR ${participation(`vp.club_id = ANY(${param(coordinated)}::uuid[])`)}
       OR ${participation(`vp.status = ANY(${param(PARTICIPANT_STATUSES)}::text[]) AND vp.club_id = ANY(${param(ownClubs)}::uuid[])`)}
       OR (c.official_consent_at IS NOT NULL AND ${participation(
         `(${param(regions.includes(null))} OR vci.region_code = ANY(${param(regions.filter((r): r is string => r !== null))}::text[]))`,

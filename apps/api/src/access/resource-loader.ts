@@ -7,7 +7,7 @@ import type { Resource, ResourceKind, ResourceOf } from '@dastarkhan/domain';
  */
 export const COMMUNITY_PRIVACY_JSON = `
   json_build_object('communityId', c.id, 'registrationStatus', c.registration_status, 'isPublic', c.is_public,
-    'officialConsent', c.official_consent_at IS NOT NULL,
+    'officialConsent', c.official_consent_at IS NOT NULL, 'createdViaClubId', c.created_via_club_id,
     'participations', COALESCE((SELECT json_agg(json_build_object('clubId', pp.club_id, 'status', pp.status, 'regionCode', pci.region_code))
                                   FROM participations pp JOIN clubs pcl ON pcl.id = pp.club_id JOIN cities pci ON pci.id = pcl.city_id
                                  WHERE pp.community_id = c.id), '[]'::json))`;

@@ -97,19 +97,28 @@ export class SensitiveEventsService {
 
   /** One change, in the transaction that makes it: the change and its record commit together. */
   async change(manager: EntityManager, event: ChangeInput): Promise<void> {
+    await this.changes(manager, [event]);
+  }
+
+  /** Several changes with one statement, however many (a roster import records hundreds). */
+  async changes(manager: EntityManager, events: ChangeInput[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = events.map((event) => ({
+      actor_id: event.actor?.userId ?? null,
+      actor_role: event.actorRole ?? capacityOf(event.actor),
+      community_ids: event.communityIds ?? [],
+      resource: event.resource,
+      details: { action: event.action, ...(event.changes ? { changes: event.changes } : {}), ...event.details },
+      record_id: event.recordId,
+      club_id: event.clubId ?? null,
+      session_id: event.actor?.sessionId || null,
+    }));
     await manager.query(
       `INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details, record_id, club_id, session_id)
-       VALUES ('change', $1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        event.actor?.userId ?? null,
-        event.actorRole ?? capacityOf(event.actor),
-        event.communityIds ?? [],
-        event.resource,
-        { action: event.action, ...(event.changes ? { changes: event.changes } : {}), ...event.details },
-        event.recordId,
-        event.clubId ?? null,
-        event.actor?.sessionId || null,
-      ],
+       SELECT 'change', actor_id, actor_role, ARRAY(SELECT jsonb_array_elements_text(community_ids))::uuid[], resource, details, record_id, club_id, session_id
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(actor_id uuid, actor_role text, community_ids jsonb, resource text, details jsonb, record_id uuid, club_id uuid, session_id uuid)`,
+      [JSON.stringify(rows)],
     );
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiOperation, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Access, RecentAuthentication } from '../access/access.decorator';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
@@ -100,6 +100,10 @@ export class RegistrationClaimsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RegistrationClaimCaseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'REGISTRATION.CLAIM_DECIDED' })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'REGISTRATION.DETAILS_REQUIRED: verifying a claim filed on its behalf without its registration date or issuing body needs them',
+  })
   decide(@CurrentViewer() viewer: Viewer, @Param() { id }: IdParam, @Body() input: RegistrationClaimDecisionDto): Promise<RegistrationClaimCaseDto> {
     return this.claims.decide(viewer, id, input);
   }

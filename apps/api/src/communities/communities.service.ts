@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { coordinates, isSensitive, PARTICIPANT_STATUSES, representedCommunityIds, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
+import { coordinates, isAdministrator, isSensitive, PARTICIPANT_STATUSES, representedCommunityIds, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService, type NameableCommunity } from '../access/access.service';
 import { changesOf } from '../access/audit';
 import { visibleCommunityCondition } from '../access/community-visibility';
@@ -94,8 +94,10 @@ export class CommunitiesService {
       const statuses = query.participating ? PARTICIPANT_STATUSES : [...PARTICIPANT_STATUSES, 'applied'];
       params.push(clubId, statuses, coordinates(viewer, clubId), representedCommunityIds(viewer));
       const [club, status, coordinator, represented] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
-      conditions.push(`EXISTS (SELECT 1 FROM participations sp WHERE sp.community_id = c.id AND sp.club_id = ${club}::uuid
-        AND sp.status = ANY(${status}::text[]) AND (sp.status <> 'applied' OR ${coordinator}::boolean OR c.id = ANY(${represented}::uuid[])))`);
+      // A community created through the club on its behalf (issue 12) is the club's before it applies: its coordinators invite its representatives.
+      const createdHere = query.participating ? 'FALSE' : `(c.created_via_club_id = ${club}::uuid AND (${coordinator}::boolean OR ${isAdministrator(viewer)}))`;
+      conditions.push(`(EXISTS (SELECT 1 FROM participations sp WHERE sp.community_id = c.id AND sp.club_id = ${club}::uuid
+        AND sp.status = ANY(${status}::text[]) AND (sp.status <> 'applied' OR ${coordinator}::boolean OR c.id = ANY(${represented}::uuid[]))) OR ${createdHere})`);
     }
     if (query.after) {
       params.push(...decodeCursor(query.after));
@@ -239,28 +241,68 @@ export class CommunitiesService {
     });
   }
 
-  /** Files a claim of registration (one pending at a time): the record says who claimed what, never the values. */
-  private async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext): Promise<void> {
+  /**
+   * Files a claim of registration (one pending at a time): the record says who claimed what, never the values.
+   * `actorRole`: the claimant's capacity — its representative, or whoever entered it on its behalf.
+   */
+  async claim(manager: EntityManager, community: Community, registration: Registration, claimant: ViewerContext, actorRole = 'representative'): Promise<void> {
     const [pending] = await manager.query(`SELECT 1 FROM registration_claims WHERE community_id = $1 AND status = 'pending'`, [community.id]);
     if (pending) throw new AppError('REGISTRATION.CLAIM_PENDING', 'A claim of registration is already waiting for verification');
-    const [{ id }] = await manager.query(
-      `INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [community.id, community.name, registration.number, registration.date, registration.issuingBody, claimant.userId],
+    await this.fileClaims(manager, [{ communityId: community.id, registeredName: community.name, registration }], claimant, actorRole, false);
+  }
+
+  /**
+   * Files pending registration claims and records each as `registration.claimed`, with one statement
+   * however many (the roster import files hundreds). The caller checked none is pending already.
+   * `onBehalf`: filed by a coordinator or the administrator, so the date and issuing body may be
+   * missing (the verifying official enters them from the register).
+   */
+  async fileClaims(
+    manager: EntityManager,
+    claims: Array<{ communityId: string; registeredName: string; registration: Registration | OnBehalfRegistration }>,
+    claimant: ViewerContext,
+    actorRole: string,
+    onBehalf: boolean,
+  ): Promise<void> {
+    if (claims.length === 0) return;
+    const filed: Array<{ id: string; communityId: string }> = await manager.query(
+      `WITH filed AS (
+         INSERT INTO registration_claims (community_id, registered_name, registration_number, registration_date, issuing_body, claimed_by_id, on_behalf)
+         SELECT community_id, registered_name, registration_number, registration_date, issuing_body, $6, $8
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[]) AS x(community_id, registered_name, registration_number, registration_date, issuing_body)
+         RETURNING id, community_id),
+       recorded AS (
+         INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details)
+         SELECT 'registration.claimed', $6, $7, ARRAY[community_id], 'community.registration', jsonb_build_object('claimId', id) FROM filed)
+       SELECT id, community_id AS "communityId" FROM filed`,
+      [
+        claims.map((claim) => claim.communityId),
+        claims.map((claim) => claim.registeredName),
+        claims.map((claim) => claim.registration.number),
+        claims.map((claim) => claim.registration.date),
+        claims.map((claim) => claim.registration.issuingBody),
+        claimant.userId,
+        actorRole,
+        onBehalf,
+      ],
     );
-    await this.events.record(
-      { kind: 'registration.claimed', actor: claimant, actorRole: 'representative', communityIds: [community.id], resource: 'community.registration', details: { claimId: id } },
+    // The audit log's entries (with the values claimed) for the administrator's search.
+    const registrationOf = new Map(claims.map((claim) => [claim.communityId, claim.registration]));
+    await this.events.changes(
       manager,
+      filed.map(({ id, communityId }) => {
+        const registration = registrationOf.get(communityId) as Registration | OnBehalfRegistration;
+        return {
+          actor: claimant,
+          actorRole,
+          action: 'registration.claimed',
+          resource: 'registration-claim',
+          recordId: id,
+          communityIds: [communityId],
+          changes: changesOf(null, { status: 'pending', registrationNumber: registration.number, registrationDate: registration.date, issuingBody: registration.issuingBody }),
+        };
+      }),
     );
-    await this.events.change(manager, {
-      actor: claimant,
-      actorRole: 'representative',
-      action: 'registration.claimed',
-      resource: 'registration-claim',
-      recordId: id,
-      communityIds: [community.id],
-      changes: changesOf(null, { status: 'pending', registrationNumber: registration.number, registrationDate: registration.date, issuingBody: registration.issuingBody }),
-    });
   }
 
   private async latestClaims(manager: EntityManager, communityIds: string[]): Promise<Map<string, RegistrationClaimDto>> {
@@ -294,10 +336,17 @@ function decodeCursor(cursor: string): [string, string] {
   throw new ValidationFailed({ after: 'after must be the nextAfter of a previous page' });
 }
 
-interface Registration {
+export interface Registration {
   number: string;
   date: string;
   issuingBody: string;
+}
+
+/** A registration entered on a community's behalf: the number; the date and issuing body if known. */
+export interface OnBehalfRegistration {
+  number: string;
+  date: string | null;
+  issuingBody: string | null;
 }
 
 /**

@@ -64,15 +64,27 @@ export class RegistrationClaimsService {
   async decide(viewer: Viewer, claimId: string, input: RegistrationClaimDecisionDto): Promise<RegistrationClaimCaseDto> {
     if (input.outcome === 'rejected' && !input.reason) throw new ValidationFailed({ reason: 'required to reject a claim' });
     return this.db.transaction(async (manager) => {
-      const [claim]: Array<{ status: string; communityId: string }> = await manager.query(
-        `SELECT status, community_id AS "communityId" FROM registration_claims WHERE id = $1 FOR UPDATE`,
+      const [claim]: Array<{ status: string; communityId: string; registrationDate: string | null; issuingBody: string | null }> = await manager.query(
+        `SELECT status, community_id AS "communityId", registration_date AS "registrationDate", issuing_body AS "issuingBody"
+           FROM registration_claims WHERE id = $1 FOR UPDATE`,
         [claimId],
       );
       if (!claim) throw notFound('Registration claim');
       if (claim.status !== 'pending') throw new AppError('REGISTRATION.CLAIM_DECIDED', 'This claim was already decided');
+      if (input.outcome === 'verified') assertDetails(claim, input);
+      // A claim filed on its behalf may lack the date and issuing body: the verifier's, from the register, complete it.
       await manager.query(
-        `UPDATE registration_claims SET status = $2, decided_by_id = $3, decided_at = now(), rejection_reason = $4 WHERE id = $1`,
-        [claimId, input.outcome, viewer.userId, input.outcome === 'rejected' ? input.reason : null],
+        `UPDATE registration_claims SET status = $2, decided_by_id = $3, decided_at = now(), rejection_reason = $4,
+                registration_date = COALESCE(registration_date, $5), issuing_body = COALESCE(issuing_body, $6)
+          WHERE id = $1`,
+        [
+          claimId,
+          input.outcome,
+          viewer.userId,
+          input.outcome === 'rejected' ? input.reason : null,
+          input.outcome === 'verified' ? (input.registrationDate ?? null) : null,
+          input.outcome === 'verified' ? (input.issuingBody ?? null) : null,
+        ],
       );
       if (input.outcome === 'verified') {
         await manager.query(
@@ -103,6 +115,25 @@ export class RegistrationClaimsService {
       const [row]: CaseRow[] = await manager.query(`${CASE_SELECT} WHERE rc.id = $1`, [claimId]);
       return toDto(row);
     });
+  }
+}
+
+/**
+ * To verify, the register entry must be complete: a claim filed on its behalf without the date or
+ * issuing body needs the verifier's (422 naming each missing field); a claim that has them takes
+ * none (422: the verifier does not overwrite what was claimed — reject it instead).
+ */
+function assertDetails(claim: { registrationDate: string | null; issuingBody: string | null }, input: RegistrationClaimDecisionDto): void {
+  const fields: Record<string, string> = {};
+  for (const [field, claimed] of [
+    ['registrationDate', claim.registrationDate],
+    ['issuingBody', claim.issuingBody],
+  ] as const) {
+    if (!claimed && !input[field]) fields[field] = 'required to verify a claim filed without it: enter it from the state register';
+    if (claimed && input[field]) fields[field] = 'the claim states it already';
+  }
+  if (Object.keys(fields).length) {
+    throw new AppError('REGISTRATION.DETAILS_REQUIRED', 'To verify, the register entry needs its registration date and issuing body, each given once', fields);
   }
 }
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { requiresSecondFactor, type Role, type ViewerContext } from '@dastarkhan/domain';
+import { requiresSecondFactor, type Locale, type Role, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService } from '../access/access.service';
-import { SensitiveEventsService } from '../access/sensitive-events.service';
+import { type ChangeInput, SensitiveEventsService } from '../access/sensitive-events.service';
 import { AccountMailService } from '../auth/account-mail.service';
 import { isGuessable, PASSWORD_MIN_LENGTH } from '../auth/password-policy';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -109,25 +109,54 @@ export class InvitationsService {
       [...pending, digest(token), actor?.userId ?? null, INVITATION_HOURS],
     );
     await this.send(manager, email, token);
-    await this.events.change(manager, {
-      actor,
-      action: 'invitation.created',
-      resource: 'invitation',
-      recordId: id,
-      clubId,
-      communityIds: scope.communityId ? [scope.communityId] : [],
-      // The address is a contact: kept on the invitation, not in the log.
-      details: { role: scope.role, region: scope.region ?? null },
-    });
+    await this.events.change(manager, created(actor, id, clubId, scope));
     return { id, token };
   }
 
   private async send(manager: EntityManager, email: string, token: string): Promise<void> {
-    const [account] = await manager.query(`SELECT display_name AS "displayName", locale FROM users WHERE email = $1`, [email]);
-    await this.mail.send(manager, { email, displayName: account?.displayName ?? email, locale: account?.locale ?? 'ru' }, 'invitation', {
-      path: `/accept-invitation#${token}`,
-      hours: INVITATION_HOURS,
-    });
+    await this.sendLinks(manager, [{ email, token }]);
+  }
+
+  /** The invitation emails, each in its account's language if the address has one (Russian otherwise): one lookup, one outbox insert. */
+  private async sendLinks(manager: EntityManager, links: Array<{ email: string; token: string }>): Promise<void> {
+    const accounts: Array<{ email: string; displayName: string; locale: Locale }> = await manager.query(
+      `SELECT email, display_name AS "displayName", locale FROM users WHERE email = ANY($1)`,
+      [links.map((link) => link.email)],
+    );
+    const byEmail = new Map(accounts.map((account) => [account.email, account]));
+    await this.mail.queue(
+      manager,
+      links.map(({ email, token }) => {
+        const account = byEmail.get(email);
+        return this.mail.render({ email, displayName: account?.displayName ?? email, locale: account?.locale ?? 'ru' }, 'invitation', {
+          path: `/accept-invitation#${token}`,
+          hours: INVITATION_HOURS,
+        });
+      }),
+    );
+  }
+
+  /**
+   * Invites each contact as the representative of a community just created in the caller's
+   * transaction (the roster import), set-based: nobody can hold that role or a pending invitation
+   * for a community that did not exist, so `invite`'s checks have nothing to find. One statement
+   * each for the invitations, their emails and their audit rows, however many.
+   */
+  async inviteNewRepresentatives(manager: EntityManager, actor: Viewer, invitations: Array<{ email: string; communityId: string }>, viaClubId: string | null): Promise<void> {
+    if (invitations.length === 0) return;
+    const links = invitations.map(({ email }) => ({ email: normaliseEmail(email), token: newSecret() }));
+    const rows: Array<{ id: string; communityId: string }> = await manager.query(
+      `INSERT INTO invitations (email, role, club_id, community_id, token_hash, invited_by, expires_at)
+       SELECT email, 'representative', $3, community_id, token_hash, $4, now() + make_interval(hours => $5)
+         FROM unnest($1::text[], $2::uuid[], $6::text[]) AS x(email, community_id, token_hash)
+       RETURNING id, community_id AS "communityId"`,
+      [links.map((link) => link.email), invitations.map((invitation) => invitation.communityId), viaClubId, actor.userId, INVITATION_HOURS, links.map((link) => digest(link.token))],
+    );
+    await this.sendLinks(manager, links);
+    await this.events.changes(
+      manager,
+      rows.map((row) => created(actor, row.id, viaClubId, { role: 'representative', communityId: row.communityId })),
+    );
   }
 
   /** The administrator invites anyone to any role. */
@@ -137,13 +166,18 @@ export class InvitationsService {
 
   /**
    * A club's coordinator invites a co-coordinator, or a representative of a community that applied
-   * to or takes part in the club (the access module checked the club is the caller's).
+   * to or takes part in the club, or was created through it on its behalf (the access module
+   * checked the club is the caller's). Any other community answers the same 422, seen or not.
    */
   async inviteToClub(actor: Viewer, clubId: string, input: { email: string; role: 'coordinator' | 'representative'; communityId?: string }): Promise<void> {
     await this.db.transaction(async (manager) => {
       if (input.role === 'representative') {
-        const [inClub] = await manager.query(`SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2 LIMIT 1`, [clubId, input.communityId]);
-        if (!inClub) throw new AppError('PEOPLE.COMMUNITY_NOT_IN_CLUB', 'This community has not applied to this club', { communityId: 'not in this club' });
+        const [inClub] = await manager.query(
+          `SELECT 1 FROM participations WHERE club_id = $1 AND community_id = $2
+           UNION ALL SELECT 1 FROM communities WHERE id = $2 AND created_via_club_id = $1 LIMIT 1`,
+          [clubId, input.communityId],
+        );
+        if (!inClub) throw new AppError('PEOPLE.COMMUNITY_NOT_IN_CLUB', 'This community has not applied to this club nor was created through it', { communityId: 'not in this club' });
       }
       const scope = input.role === 'coordinator' ? { role: input.role, clubId } : { role: input.role, communityId: input.communityId };
       await this.invite(manager, actor, input.email, scope, clubId);
@@ -259,6 +293,18 @@ export class InvitationsService {
     });
   }
 }
+
+/** The audit row of a new invitation. */
+const created = (actor: Viewer | null, id: string, clubId: string | null, scope: RoleScope): ChangeInput => ({
+  actor,
+  action: 'invitation.created',
+  resource: 'invitation',
+  recordId: id,
+  clubId,
+  communityIds: scope.communityId ? [scope.communityId] : [],
+  // The address is a contact: kept on the invitation, not in the log.
+  details: { role: scope.role, region: scope.region ?? null },
+});
 
 /** The facts `requiresSecondFactor` reads, for one role. */
 const roleViewer = (role: Role): ViewerContext => ({ userId: '', roles: [{ role, clubId: null, communityId: null, region: null }], participations: [] });

@@ -22,6 +22,7 @@ import {
   ReasonDto,
 } from './dto/people.dto';
 import { InvitationsService } from './invitations.service';
+import { OnBehalfService } from './on-behalf.service';
 import { PeopleService } from './people.service';
 
 const CLOSED = 'PEOPLE.INVITATION_CLOSED: accepted or withdrawn';
@@ -32,6 +33,7 @@ export class PeopleController {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly people: PeopleService,
+    private readonly onBehalf: OnBehalfService,
   ) {}
 
   @Access('people.read')
@@ -105,12 +107,16 @@ export class PeopleController {
   }
 
   @Access('club.people.read', { param: 'clubId' })
-  @ApiOperation({ summary: "A club's coordinators (past ones too) and invitations: its coordinators and the administrator" })
+  @ApiOperation({ summary: "A club's coordinators (past ones too), invitations and the communities created through it: its coordinators and the administrator" })
   @Get('clubs/:clubId/people')
   @ApiOkResponse({ type: ClubPeopleDto })
   async clubPeople(@CurrentViewer() viewer: Viewer, @Param() { clubId }: ClubIdParam): Promise<ClubPeopleDto> {
-    const [coordinators, invitations] = await Promise.all([this.people.clubCoordinators(viewer, clubId), this.invitations.list(viewer, { clubId })]);
-    return { coordinators, invitations };
+    const [coordinators, invitations, communities] = await Promise.all([
+      this.people.clubCoordinators(viewer, clubId),
+      this.invitations.list(viewer, { clubId }),
+      this.onBehalf.createdVia(viewer, clubId),
+    ]);
+    return { coordinators, invitations, communities };
   }
 
   @Access('club.people.invite', { param: 'clubId' })

@@ -81,6 +81,7 @@ export const shellEn = {
     REGISTRATION: {
       CLAIM_PENDING: 'A registration claim is already waiting for an official to verify it. You can file another once it is decided.',
       CLAIM_DECIDED: 'Someone else has already decided on this claim. The list has been reloaded.',
+      DETAILS_REQUIRED: 'To verify this claim, enter its registration date and issuing body from the state register.',
     },
     COMMUNITY: {
       STALE_VERSION: 'Someone else changed this profile meanwhile. Reload and try again.',

@@ -188,6 +188,14 @@ describe('people and roles (issue 12)', () => {
     expect(verdict('people.manage', official)).toBe('forbidden');
   });
 
+  it('lets the administrator and the club\'s own coordinators create a community on its behalf, officials never (P5)', () => {
+    expect(verdict('club.communities.create', administrator)).toBe('allow');
+    expect(verdict('club.communities.create', coordinator)).toBe('allow');
+    expect(verdict('club.communities.create', elsewhere)).toBe('forbidden');
+    expect(verdict('club.communities.create', official)).toBe('forbidden');
+    expect(verdict('communities.create', coordinator)).toBe('forbidden');
+  });
+
   it("lets a club's coordinators manage its invitations and end a co-coordinator's role; others do not learn they exist", () => {
     expect(verdict('invitation.manage', coordinator)).toBe('allow');
     expect(verdict('invitation.manage', elsewhere)).toBe('hidden');

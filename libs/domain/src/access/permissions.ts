@@ -158,6 +158,9 @@ export const PERMISSIONS = {
   'audit.read': on('global', { can: isAdministrator }),
   'people.manage': on('global', { write: true, can: isAdministrator }),
   'club.people.invite': on('club', { write: true, can: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  // A registered community with no account yet is created on its behalf (one by one, or from a roster file): P7 verifies it.
+  'club.communities.create': on('club', { write: true, can: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
+  'communities.create': on('global', { write: true, can: isAdministrator }),
   'club.people.read': on('club', { see: (v, c) => isAdministrator(v) || clubCoordinator(v, c) }),
   'invitation.manage': on('invitation', {
     write: true,

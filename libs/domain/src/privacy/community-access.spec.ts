@@ -53,6 +53,13 @@ describe('community privacy', () => {
     expect(communityAccess(declined, coordinatorOf(CLUB)).access).toBe('contacts');
   });
 
+  it('gives contacts to the coordinators of the club it was created through on its behalf, on that club only', () => {
+    const created = nonRegistered({ registrationStatus: 'registration_pending', participations: [], createdViaClubId: CLUB });
+    expect(communityAccess(created, coordinatorOf(CLUB)).access).toBe('contacts');
+    expect(communityAccess(created, coordinatorOf(CLUB), OTHER_CLUB).access).toBe('hidden');
+    expect(communityAccess(created, coordinatorOf(OTHER_CLUB)).access).toBe('hidden');
+  });
+
   it("does not give contacts to another club's coordinator", () => {
     expect(communityAccess(nonRegistered(), coordinatorOf(OTHER_CLUB)).access).toBe('hidden');
   });

@@ -16,7 +16,7 @@ import {
 /**
  * How much of a community a viewer may see (docs/domain.md, P2 and P4):
  * - `contacts`: everything, contact details and its people's names included — the community
- *   itself and the coordinators of clubs it applied to;
+ *   itself and the coordinators of clubs it applied to (or that created it on its behalf);
  * - `profile`: name, tradition and transparency profile, no contact details;
  * - `hidden`: nothing; the API answers as if the community did not exist.
  */
@@ -32,6 +32,8 @@ export interface CommunityPrivacyFacts {
   officialConsent: boolean;
   /** Its participations (any status), with the region of each club. */
   participations: ReadonlyArray<{ clubId: string; status: ParticipationStatus; regionCode: string }>;
+  /** The club through which its coordinators created it on its behalf (issue 12): they keep it like a club it applied to. */
+  createdViaClubId?: string | null;
 }
 
 export interface CommunityAccessDecision {
@@ -68,6 +70,8 @@ export function communityAccess(
 
   if (represents(viewer, community.communityId)) return CONTACTS;
   if (participations.some((p) => coordinates(viewer, p.clubId))) return CONTACTS;
+  const createdVia = community.createdViaClubId;
+  if (createdVia && (!inClubId || inClubId === createdVia) && coordinates(viewer, createdVia)) return CONTACTS;
   if (!isSensitive(community.registrationStatus)) return PROFILE;
   const metInPerson = participations.some((p) => PARTICIPANT_STATUSES.includes(p.status) && takesPartIn(viewer, p.clubId));
   if (metInPerson) return PROFILE;

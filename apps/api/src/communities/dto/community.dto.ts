@@ -27,11 +27,11 @@ export class RegistrationClaimDto {
   @ApiProperty()
   registrationNumber: string;
 
-  @ApiProperty({ format: 'date' })
-  registrationDate: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null only on a claim filed on its behalf, until verified' })
+  registrationDate: string | null;
 
-  @ApiProperty()
-  issuingBody: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null only on a claim filed on its behalf, until verified' })
+  issuingBody: string | null;
 
   @ApiProperty({ format: 'date-time' })
   claimedAt: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { TRADITIONS, type Tradition } from '@dastarkhan/domain';
 import { Trim } from '../../common/trim.decorator';
 import { LocalizedTextDto } from '../../common/localized-text.dto';
@@ -48,11 +48,16 @@ export class RegistrationClaimCaseDto {
   @ApiProperty()
   registrationNumber: string;
 
-  @ApiProperty({ format: 'date' })
-  registrationDate: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Null only on a claim filed on its behalf: the verifier enters it from the state register',
+  })
+  registrationDate: string | null;
 
-  @ApiProperty()
-  issuingBody: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null only on a claim filed on its behalf, as the date' })
+  issuingBody: string | null;
 
   @ApiProperty({ enum: CLAIM_STATUSES })
   status: ClaimStatus;
@@ -81,6 +86,22 @@ export class RegistrationClaimDecisionDto {
   @IsString()
   @Length(10, 2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'To verify a claim filed without it (on its behalf): the date read off the state register (422 when missing)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'registrationDate must be a date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  registrationDate?: string;
+
+  @ApiPropertyOptional({ minLength: 2, maxLength: 300, description: 'To verify a claim filed without it: the issuing body (422 when missing)' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(2, 300)
+  issuingBody?: string;
 }
 
 export class AccessLogQueryDto {

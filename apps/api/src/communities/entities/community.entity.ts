@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { RegistrationStatus, Tradition } from '@dastarkhan/domain';
 import { City } from '../../cities/entities/city.entity';
+import { Club } from '../../clubs/entities/club.entity';
+import { User } from '../../users/entities/user.entity';
 
 @Entity('communities')
 // A trigram index (gin_trgm_ops), which TypeORM cannot describe: kept by the migration (1796305400000-search).
@@ -80,6 +82,23 @@ export class Community {
 
   @Column({ type: 'uuid', nullable: true })
   cityId: string | null;
+
+  /**
+   * The club whose coordinators created it on its behalf (issue 12): they may invite its
+   * representatives and keep its contacts, as for a club it applied to. Null: it signed up itself.
+   */
+  @ManyToOne(() => Club, { nullable: true, onDelete: 'SET NULL' })
+  createdViaClub: Relation<Club> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdViaClubId: string | null;
+
+  /** Who created it on its behalf (the administrator or a coordinator); null: it signed up itself. */
+  @ManyToOne(() => User, { nullable: true, onDelete: 'SET NULL' })
+  createdBy: Relation<User> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -12,6 +12,8 @@ export type RegistrationClaimStatus = 'pending' | 'verified' | 'rejected';
 @Entity('registration_claims')
 @Check('registration_claim_status', `status IN ('pending', 'verified', 'rejected')`)
 @Check('registration_claim_decided', `(status = 'pending') = (decided_at IS NULL)`)
+@Check('registration_claim_details', `on_behalf OR (registration_date IS NOT NULL AND issuing_body IS NOT NULL)`)
+@Check('registration_claim_verified_details', `status <> 'verified' OR (registration_date IS NOT NULL AND issuing_body IS NOT NULL)`)
 @Index('registration_claim_pending', ['communityId'], { unique: true, where: `status = 'pending'` })
 export class RegistrationClaim {
   @PrimaryGeneratedColumn('uuid')
@@ -30,12 +32,17 @@ export class RegistrationClaim {
   @Column({ type: 'text' })
   registrationNumber: string;
 
-  @Column({ type: 'date' })
-  registrationDate: string;
+  /** Null only on a claim filed on the community's behalf: the verifying official enters it from the register. */
+  @Column({ type: 'date', nullable: true })
+  registrationDate: string | null;
 
-  /** The authority that issued the registration (e.g. the regional department of justice). */
-  @Column({ type: 'text' })
-  issuingBody: string;
+  /** The authority that issued the registration (e.g. the regional department of justice); null as the date. */
+  @Column({ type: 'text', nullable: true })
+  issuingBody: string | null;
+
+  /** Filed by a coordinator or the administrator for the community (item 4/5), not by the community itself. */
+  @Column({ type: 'boolean', default: false })
+  onBehalf: boolean;
 
   @Column({ type: 'text', default: 'pending' })
   status: RegistrationClaimStatus;

@@ -5,6 +5,7 @@ import { LinkTokenDto } from '../../auth/dto/account.dto';
 import { PASSWORD_MAX_LENGTH } from '../../auth/password-policy';
 import { SearchText } from '../../common/search';
 import { Trim } from '../../common/trim.decorator';
+import { ClubCreatedCommunityDto } from './on-behalf.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -54,7 +55,7 @@ export class ClubInviteDto {
   @IsIn(['coordinator', 'representative'])
   role: 'coordinator' | 'representative';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'For a representative: a community that applied to or takes part in the club' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a representative: a community that applied to or takes part in the club, or was created through it' })
   @ValidateIf((dto: ClubInviteDto) => dto.role === 'representative' || dto.communityId !== undefined)
   @IsUUID()
   communityId?: string;
@@ -262,4 +263,7 @@ export class ClubPeopleDto {
 
   @ApiProperty({ type: [InvitationDto] })
   invitations: InvitationDto[];
+
+  @ApiProperty({ type: [ClubCreatedCommunityDto], description: 'Communities created through the club on their behalf' })
+  communities: ClubCreatedCommunityDto[];
 }

@@ -10,6 +10,7 @@ const AuditLogPage = lazyPage(() => import('./components/audit-log-page'), 'Audi
 const ClubPeoplePage = lazyPage(() => import('./components/club-people-page'), 'ClubPeoplePage');
 const ClubsAdminPage = lazyPage(() => import('./components/clubs-admin-page'), 'ClubsAdminPage');
 const PeoplePage = lazyPage(() => import('./components/people-page'), 'PeoplePage');
+const RosterImportPage = lazyPage(() => import('./components/roster-import-page'), 'RosterImportPage');
 
 const admin = (element: ReactElement) => <RequireAuth allow={isAdministrator}>{element}</RequireAuth>;
 const staff = (me: Me | null | undefined) => isAdministrator(me) || isCoordinator(me);
@@ -25,6 +26,14 @@ export const administrationRoutes: RouteObject[] = [
     element: (
       <RequireAuth allow={staff}>
         <ClubPeoplePage />
+      </RequireAuth>
+    ),
+  },
+  {
+    path: 'clubs/:clubId/roster',
+    element: (
+      <RequireAuth allow={staff}>
+        <RosterImportPage />
       </RequireAuth>
     ),
   },

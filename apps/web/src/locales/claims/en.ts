@@ -36,6 +36,9 @@ export const claimsEn = {
   rejectReason: 'Reason (10 to 2000 characters)',
   confirmReject: 'Reject the claim',
   tooShort: 'Please write at least 10 characters.',
+  notGiven: 'not given — enter it from the register when verifying',
+  fromRegister: 'This claim was filed on the community\'s behalf with its registration number only. Enter the date and issuing body as the state register shows them.',
+  required: 'Enter it from the state register.',
   back: 'Back',
   done: {
     verified: 'The registration of {{name}} is verified.',
@@ -45,6 +48,7 @@ export const claimsEn = {
     pending: 'Claimed registered — waiting for an official to verify it (No. {{number}} of {{date}}, {{issuingBody}}).',
     pendingHint: 'Until then your community counts as not registered and stays protected.',
     verified: 'Registration verified (No. {{number}} of {{date}}, {{issuingBody}}).',
+    pendingNumberOnly: 'Claimed registered — waiting for an official to verify it (No. {{number}}; the official adds the date and issuing body from the state register).',
     rejected: 'Your registration claim was rejected: {{reason}}',
     rejectedHint: 'You can file a corrected claim: choose "Registered" again and save.',
   },

@@ -12,7 +12,7 @@ export type Role = Schemas['PersonDto']['roles'][number]['role'];
 /** Every query of this feature starts with this key: a change refreshes them all. */
 const KEY = ['administration'] as const;
 
-function useChange<T>(run: (client: ReturnType<typeof useApiClient>, input: T) => Promise<unknown>) {
+function useChange<T, R = unknown>(run: (client: ReturnType<typeof useApiClient>, input: T) => Promise<R>) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
@@ -99,3 +99,16 @@ export function useAcceptInvitation() {
   const client = useApiClient();
   return useMutation({ mutationFn: async (body: Schemas['InvitationAcceptanceDto']) => unwrap(await client.POST('/api/invitations/acceptance', { body })) });
 }
+
+export type RosterReport = Schemas['RosterReportDto'];
+
+export const useCreateOnBehalf = () =>
+  useChange<Schemas['OnBehalfCommunityDto'] & { clubId: string }, Schemas['OnBehalfCommunityCreatedDto']>(async (client, { clubId, ...body }) =>
+    unwrap(await client.POST('/api/clubs/{clubId}/communities', { params: { path: { clubId } }, body })),
+  );
+
+/** The dry run (`commit: false`) writes nothing; the commit imports the valid rows. */
+export const useRosterImport = () =>
+  useChange<Schemas['RosterImportDto'] & { clubId: string }, RosterReport>(async (client, { clubId, ...body }) =>
+    unwrap(await client.POST('/api/clubs/{clubId}/roster-imports', { params: { path: { clubId } }, body })),
+  );

@@ -135,3 +135,76 @@ describe('accepting an invitation', () => {
     expect(await screen.findByText('This invitation is not valid any more: it was used, it expired, or it was withdrawn.')).toBeInTheDocument();
   });
 });
+
+describe("a club's roster and the communities added on their behalf (a coordinator)", () => {
+  let api: FakeApi;
+  const row = (line: number, outcome: 'new' | 'matched' | 'error', reasons: string[] = []) => ({
+    line,
+    name: `Community ${line}`,
+    registrationNumber: `KZ-${line}`,
+    outcome,
+    reasons,
+    communityId: outcome === 'matched' ? `community-${line}` : null,
+  });
+
+  beforeEach(() => {
+    api = createFakeApi({ 'GET /api/auth/me': { body: coordinator() }, 'GET /api/clubs/club-1': { body: club({ viewerIsCoordinator: true }) } });
+    api.install();
+  });
+
+  it('checks the file first, shows each row with its reason, then imports the valid rows', async () => {
+    api.on('POST /api/clubs/club-1/roster-imports', { body: { committed: false, counts: { new: 1, matched: 1, error: 1 }, rows: [row(2, 'new'), row(3, 'matched'), row(4, 'error', ['CONTACT_INVALID'])] } });
+    const { user } = renderApp('/clubs/club-1/roster', { locale: 'ru' });
+    const file = new File(['\uFEFFname;tradition;registration number;contact\r\n'], 'roster.csv', { type: 'text/csv' });
+    await user.upload(await screen.findByLabelText('CSV-файл'), file);
+    await user.click(screen.getByTestId('roster-check'));
+
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Причина' })).toBeInTheDocument();
+    expect(within(screen.getByTestId('roster-row-4')).getByText('Контакт — не адрес электронной почты')).toBeInTheDocument();
+    expect(within(screen.getByTestId('roster-row-3')).getByText('Уже на платформе')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/roster-imports')[0].body).toEqual({ csv: expect.stringContaining('name;tradition;registration number;contact\r\n'), commit: false });
+
+    api.on('POST /api/clubs/club-1/roster-imports', { body: { committed: true, counts: { new: 1, matched: 1, error: 1 }, rows: [{ ...row(2, 'new'), communityId: 'community-new' }, row(3, 'matched'), row(4, 'error', ['CONTACT_INVALID'])] } });
+    await user.click(screen.getByTestId('roster-commit'));
+    expect(await screen.findByTestId('roster-committed')).toHaveTextContent('создано и приглашено общин — 1');
+    expect(api.callsTo('POST', '/api/clubs/club-1/roster-imports')[1].body).toMatchObject({ commit: true });
+  });
+
+  it('adds a registered community on its behalf and says it waits for verification', async () => {
+    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [], communities: [] } });
+    api.on('POST /api/clubs/club-1/communities', { status: 201, body: { id: 'community-9', name: 'Grace Church', registrationStatus: 'registration_pending', invitationSent: true } });
+    const { user } = renderApp('/clubs/club-1/people', { locale: 'en' });
+    await user.type(await screen.findByTestId('on-behalf-name'), 'Grace Church');
+    await user.selectOptions(screen.getByTestId('on-behalf-tradition'), 'lutheran');
+    await user.type(screen.getByTestId('on-behalf-number'), 'KZ-77');
+    await user.type(screen.getByTestId('on-behalf-date'), '2012-05-04');
+    await user.type(screen.getByTestId('on-behalf-issuing-body'), 'Department of Justice');
+    await user.type(screen.getByTestId('on-behalf-representative'), 'rep@grace.kz');
+    await user.click(screen.getByTestId('on-behalf-submit'));
+    expect(await screen.findByText('Grace Church was added and waits for verification; its representative was invited.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/communities')[0].body).toEqual({
+      name: 'Grace Church',
+      tradition: 'lutheran',
+      registrationStatus: 'registered',
+      registrationNumber: 'KZ-77',
+      registrationDate: '2012-05-04',
+      registrationIssuingBody: 'Department of Justice',
+      representativeEmail: 'rep@grace.kz',
+    });
+  });
+
+  it('adds one with its registration number only: the verifier enters the date and issuing body', async () => {
+    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [], communities: [] } });
+    api.on('POST /api/clubs/club-1/communities', { status: 201, body: { id: 'community-9', name: 'Nur Mosque', registrationStatus: 'registration_pending', invitationSent: false } });
+    const { user } = renderApp('/clubs/club-1/people', { locale: 'en' });
+    await user.type(await screen.findByTestId('on-behalf-name'), 'Nur Mosque');
+    await user.selectOptions(screen.getByTestId('on-behalf-tradition'), 'sunni_islam');
+    expect(screen.getByTestId('on-behalf-submit')).toBeDisabled();
+    await user.type(screen.getByTestId('on-behalf-number'), 'KZ-78');
+    expect(screen.getByText(/the verifying official enters them from the state register/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('on-behalf-submit'));
+    expect(await screen.findByText('Nur Mosque was added and waits for verification.')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/clubs/club-1/communities')[0].body).toEqual({ name: 'Nur Mosque', tradition: 'sunni_islam', registrationStatus: 'registered', registrationNumber: 'KZ-78' });
+  });
+});

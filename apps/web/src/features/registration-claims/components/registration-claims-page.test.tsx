@@ -71,6 +71,31 @@ describe('registration claims', () => {
     await waitFor(() => expect(screen.getAllByTestId('registration-claim-item')).toHaveLength(1));
   });
 
+  it('asks for the date and issuing body from the register when a claim filed on its behalf lacks them', async () => {
+    api.on(CLAIMS, { body: [claim({ registrationDate: null, issuingBody: null })] });
+    api.on('POST /api/registration-claims/claim-1/decision', { body: claim({ status: 'verified', registrationDate: '2019-05-20' }) });
+    const { user } = renderApp('/registration-claims');
+
+    const [grace] = await screen.findAllByTestId('registration-claim-item');
+    expect(within(grace).getByText('Registration date').nextSibling).toHaveTextContent('not given — enter it from the register when verifying');
+    expect(within(grace).queryByTestId('claim-registration-date')).not.toBeInTheDocument();
+    await user.click(within(grace).getByTestId('claim-verify'));
+    expect(grace).toHaveTextContent('filed on the community\'s behalf with its registration number only');
+    await user.click(within(grace).getByTestId('claim-confirm-verify'));
+    expect(within(grace).getAllByText('Enter it from the state register.')).toHaveLength(2);
+    expect(api.callsTo('POST', '/api/registration-claims/claim-1/decision')).toHaveLength(0);
+
+    await user.type(within(grace).getByLabelText('Registration date'), '2019-05-20');
+    await user.type(within(grace).getByLabelText('Issuing body'), ' Department of Justice of Almaty ');
+    await user.click(within(grace).getByTestId('claim-confirm-verify'));
+    expect(await screen.findByTestId('claim-decided')).toHaveTextContent('The registration of Grace Church is verified.');
+    expect(api.callsTo('POST', '/api/registration-claims/claim-1/decision')[0].body).toEqual({
+      outcome: 'verified',
+      registrationDate: '2019-05-20',
+      issuingBody: 'Department of Justice of Almaty',
+    });
+  });
+
   it('rejects a claim with a reason of at least 10 characters', async () => {
     api.on('POST /api/registration-claims/claim-1/decision', { body: claim({ status: 'rejected' }) });
     const { user } = renderApp('/registration-claims');

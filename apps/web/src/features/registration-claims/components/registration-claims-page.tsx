@@ -87,6 +87,29 @@ function ClaimItem({ claim, onDecide, pending }: { claim: RegistrationClaimCase;
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
   const headingId = `claim-${claim.id}`;
+  // A claim filed on the community's behalf may give only the number: the verifier enters the rest from the register (P7).
+  const lacksDetails = !claim.registrationDate || !claim.issuingBody;
+  const [details, setDetails] = useState({ registrationDate: '', issuingBody: '' });
+  const [detailErrors, setDetailErrors] = useState<Partial<Record<keyof typeof details, string>>>({});
+  const setDetail = (field: keyof typeof details, value: string) => {
+    setDetails((current) => ({ ...current, [field]: value }));
+    setDetailErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const verify = () => {
+    if (!lacksDetails) {
+      onDecide(claim, { outcome: 'verified' });
+      return;
+    }
+    const given = { registrationDate: claim.registrationDate ? undefined : details.registrationDate, issuingBody: claim.issuingBody ? undefined : details.issuingBody.trim() };
+    const errors = {
+      registrationDate: given.registrationDate === '' ? t('claims.required') : undefined,
+      issuingBody: given.issuingBody !== undefined && given.issuingBody.length < 2 ? t('claims.required') : undefined,
+    };
+    setDetailErrors(errors);
+    if (errors.registrationDate || errors.issuingBody) return;
+    onDecide(claim, { outcome: 'verified', ...given });
+  };
 
   const reject = () => {
     if (reason.trim().length < MIN_REASON) {
@@ -112,11 +135,11 @@ function ClaimItem({ claim, onDecide, pending }: { claim: RegistrationClaimCase;
         </div>
         <div>
           <dt>{t('claims.date')}</dt>
-          <dd>{formatDate(claim.registrationDate, i18n.language)}</dd>
+          <dd>{claim.registrationDate ? formatDate(claim.registrationDate, i18n.language) : t('claims.notGiven')}</dd>
         </div>
         <div>
           <dt>{t('claims.issuingBody')}</dt>
-          <dd>{claim.issuingBody}</dd>
+          <dd>{claim.issuingBody ?? t('claims.notGiven')}</dd>
         </div>
       </dl>
       {claim.status !== 'pending' && claim.decidedAt && (
@@ -133,10 +156,26 @@ function ClaimItem({ claim, onDecide, pending }: { claim: RegistrationClaimCase;
             confirmLabel={t('claims.confirmVerify')}
             backLabel={t('claims.back')}
             busy={pending}
-            onConfirm={() => onDecide(claim, { outcome: 'verified' })}
+            onConfirm={verify}
             onBack={() => setStep(null)}
             confirmTestId="claim-confirm-verify"
-          />
+          >
+            {lacksDetails && (
+              <>
+                <p className="field-hint">{t('claims.fromRegister')}</p>
+                {!claim.registrationDate && (
+                  <FormField label={t('claims.date')} error={detailErrors.registrationDate}>
+                    <input type="date" value={details.registrationDate} onChange={(e) => setDetail('registrationDate', e.target.value)} data-testid="claim-registration-date" />
+                  </FormField>
+                )}
+                {!claim.issuingBody && (
+                  <FormField label={t('claims.issuingBody')} error={detailErrors.issuingBody}>
+                    <input type="text" maxLength={300} value={details.issuingBody} onChange={(e) => setDetail('issuingBody', e.target.value)} data-testid="claim-issuing-body" />
+                  </FormField>
+                )}
+              </>
+            )}
+          </ConfirmBox>
         ) : step === 'reject' ? (
           <ReasonConfirm
             question={t('claims.rejectQuestion')}
