@@ -210,3 +210,22 @@ describe('a registered community created on its behalf', () => {
     expect((await t.api.get(`/api/clubs/${other.id}/people`).set(otherCoordinator.auth)).body.communities).toEqual([]);
   });
 });
+
+describe("the club's community picker", () => {
+  it("finds a community created through the club for that club's coordinators, and for no other club's", async () => {
+    const body = entry({ name: `Picker Parish ${unique()}` });
+    const created = await t.api.post(`/api/clubs/${club.id}/communities`).set(coordinator.auth).send(body);
+    expect(created.status).toBe(201);
+    const search = (caller: TestUser, clubId: string, participating?: boolean) =>
+      t.api.get('/api/communities').query({ search: body.name, clubId, ...(participating ? { participating } : {}) }).set(caller.auth);
+    const found = await search(coordinator, club.id);
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    // It takes part in nothing yet; and it is pending, so protected: another club's coordinator finds nothing anywhere.
+    expect((await search(coordinator, club.id, true)).body.items).toEqual([]);
+    const otherClub = await f.newClub();
+    const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: otherClub.id });
+    expect((await search(otherCoordinator, otherClub.id)).body.items).toEqual([]);
+    expect((await t.api.get('/api/communities').query({ search: body.name }).set(otherCoordinator.auth)).body.items).toEqual([]);
+  });
+});
