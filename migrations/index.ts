@@ -12,5 +12,6 @@ import { ClubAdministration1796301881001 } from './1796301881001-club-administra
 import { ClubLife1796302443449 } from './1796302443449-club-life';
 import { PeopleAndRoles1796302504715 } from './1796302504715-people-and-roles';
 import { ScaleIndexes1796304173196 } from './1796304173196-scale-indexes';
+import { AttendanceMonthly1796305200500 } from './1796305200500-attendance-monthly';
 import { ClubCounts1796305300000 } from './1796305300000-club-counts';
-export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, ClubCounts1796305300000];
+export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, AttendanceMonthly1796305200500, ClubCounts1796305300000];
