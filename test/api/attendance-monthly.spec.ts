@@ -84,17 +84,22 @@ const almatyMonth = (date: Date) => new Date(date.getTime() + 5 * 3600_000).toIS
 it('keeps the monthly attendance exact through corrections, moves, cancellations and deletions', async () => {
   const [a, b, c, d] = communities;
   const early = await meeting(daysAgo(75));
-  const late = await meeting(daysAgo(20));
+  const late = await meeting(daysAgo(35));
   const cancelled = await meeting(daysAgo(45), 'cancelled');
   for (const who of [a, b, c]) await attend(early, who, 'present');
   await attend(early, d, 'excused');
   for (const who of [a, b]) await attend(late, who, 'present');
   await attend(cancelled, c, 'present');
+  // This month's meetings are read live: one held an hour ago counts, one an hour ahead (recorded early) not yet.
+  const anHourAgo = new Date(Date.now() - 3600_000);
+  await attend(await meeting(anHourAgo), c, 'present');
+  await attend(await meeting(new Date(Date.now() + 3600_000)), d, 'present');
 
   const recorded = await expectExact();
+  expect(recorded[almatyMonth(anHourAgo)]).toEqual([1, 1, 100]);
   // Three of the three counted records present in the early month; two of two in the late one.
   expect(recorded[almatyMonth(daysAgo(75))]).toEqual([1, 3, 100]);
-  expect(recorded[almatyMonth(daysAgo(20))]).toEqual([1, 2, 100]);
+  expect(recorded[almatyMonth(daysAgo(35))]).toEqual([1, 2, 100]);
 
   // A correction: present → absent, and an excused record becomes counted.
   await t.db.query(`UPDATE attendance SET status = 'absent' WHERE meeting_id = $1 AND community_id = $2`, [early, b.id]);
@@ -102,10 +107,10 @@ it('keeps the monthly attendance exact through corrections, moves, cancellations
   const corrected = await expectExact();
   expect(corrected[almatyMonth(daysAgo(75))]).toEqual([1, 2, 50]);
 
-  // The late meeting moves two months back, into the early meeting's month or next to it.
+  // The late meeting moves 55 days back, out of its month (next to the early meeting).
   await t.db.query(`UPDATE meetings SET starts_at = starts_at - interval '55 days', ends_at = ends_at - interval '55 days' WHERE id = $1`, [late]);
   const moved = await expectExact();
-  expect(moved[almatyMonth(daysAgo(20))]).toBeUndefined();
+  expect(moved[almatyMonth(daysAgo(35))]).toBeUndefined();
 
   // The cancelled meeting takes place after all; a record is removed; then the early meeting is deleted.
   await t.db.query(`UPDATE meetings SET status = 'scheduled', cancel_reason = NULL WHERE id = $1`, [cancelled]);
