@@ -14,6 +14,7 @@ import { PeopleAndRoles1796302504715 } from './1796302504715-people-and-roles';
 import { ScaleIndexes1796304173196 } from './1796304173196-scale-indexes';
 import { CommunitiesOnBehalf1796305000000 } from './1796305000000-communities-on-behalf';
 import { ClaimsOnBehalf1796305000500 } from './1796305000500-claims-on-behalf';
+import { AttendanceMonthly1796305200500 } from './1796305200500-attendance-monthly';
 import { ClubCounts1796305300000 } from './1796305300000-club-counts';
 import { Search1796305400000 } from './1796305400000-search';
-export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, CommunitiesOnBehalf1796305000000, ClaimsOnBehalf1796305000500, ClubCounts1796305300000, Search1796305400000];
+export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, CommunitiesOnBehalf1796305000000, ClaimsOnBehalf1796305000500, AttendanceMonthly1796305200500, ClubCounts1796305300000, Search1796305400000];

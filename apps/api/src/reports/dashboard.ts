@@ -294,15 +294,26 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
     contributionDistinct: DistinctCount[];
   }> = await db.query(
     `WITH scope AS (SELECT cl.id AS club_id, cl.city_id FROM clubs cl WHERE cl.id = ANY($1)),
-          held AS (SELECT m.id, m.club_id, to_char(m.starts_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM') AS month
-                     FROM meetings m WHERE m.club_id = ANY($1) AND ${held}),
-          -- One row per club × month × community (the period's attendance records reduced first, on narrow keys).
+          -- The held meetings' whole months come from attendance_monthly (UTC+5 months, as the period's instants):
+          -- those before \`cut\`, the start of the month holding the period's end (now, in the current month).
+          -- From \`cut\` on, the meetings held so far are read live.
+          bounds AS (SELECT lim, GREATEST($2::timestamptz, (date_trunc('month', (lim AT TIME ZONE 'UTC') + interval '5 hours') - interval '5 hours') AT TIME ZONE 'UTC') AS cut
+                       FROM (SELECT LEAST($3::timestamptz, now()) AS lim) l),
+          live AS (SELECT m.id, m.club_id, to_char(m.starts_at AT TIME ZONE 'Asia/Almaty', 'YYYY-MM') AS month
+                     FROM meetings m, bounds b WHERE m.club_id = ANY($1) AND m.status = 'scheduled' AND m.starts_at >= b.cut AND m.starts_at < b.lim),
+          -- One row per club × month × community.
           att AS MATERIALIZED (
             SELECT y.*, ${UNLISTED_SQL} AS unlisted
               FROM (SELECT x.*, s.city_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind
-                      FROM (SELECT h.club_id, h.month, a.community_id,
-                                   count(*) FILTER (WHERE a.status = 'present') AS present, count(*) FILTER (WHERE a.status <> 'excused') AS records
-                              FROM held h JOIN attendance a ON a.meeting_id = h.id GROUP BY 1, 2, 3) x
+                      FROM (SELECT club_id, month, community_id, sum(present) AS present, sum(records) AS records
+                              FROM (SELECT k.club_id, k.month, k.community_id, k.present, k.records
+                                      FROM attendance_monthly k, bounds b
+                                     WHERE k.club_id = ANY($1) AND k.n > 0
+                                       AND k.bucket >= ${ALMATY_MONTH('$2::timestamptz')} AND k.bucket < ${ALMATY_MONTH('b.cut')}
+                                    UNION ALL
+                                    SELECT h.club_id, h.month, a.community_id, (a.status = 'present')::int, (a.status <> 'excused')::int
+                                      FROM live h JOIN attendance a ON a.meeting_id = h.id) r
+                             GROUP BY 1, 2, 3) x
                       JOIN scope s ON s.club_id = x.club_id JOIN communities c ON c.id = x.community_id) y),
           con AS MATERIALIZED (
             SELECT y.*, ${UNLISTED_SQL} AS unlisted
