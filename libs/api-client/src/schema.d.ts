@@ -621,7 +621,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Search the communities the caller may see (a picker): by name in any spelling, a page at a time */
+        get: operations["Communities_search"];
         put?: never;
         /** Create a registered community on its behalf, with a pending registration claim (the administrator) */
         post: operations["OnBehalf_create"];
@@ -799,23 +800,6 @@ export interface paths {
         put?: never;
         /** Reopen an archived club (the administrator) */
         post: operations["Clubs_restore"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/communities": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Search the communities the caller may see (a picker): by name in any spelling, a page at a time */
-        get: operations["Communities_search"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6737,6 +6721,63 @@ export interface operations {
             };
         };
     };
+    Communities_search: {
+        parameters: {
+            query?: {
+                /** @description Words of the name, in any case and in Cyrillic or Latin spelling; at least one word of three letters */
+                search?: string;
+                /** @description Only the club's communities, as its page shows them to the caller */
+                clubId?: string;
+                /** @description With clubId: only those taking part (observer, candidate, member, suspended) — an agenda's presenters */
+                participating?: boolean;
+                limit?: number;
+                /** @description The previous page's `nextAfter` */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only communities the caller may see, matched on the name it sees; by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySearchPageDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     OnBehalf_create: {
         parameters: {
             query?: never;
@@ -7629,63 +7670,6 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: a body that is not application/json */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-        };
-    };
-    Communities_search: {
-        parameters: {
-            query?: {
-                /** @description Words of the name, in any case and in Cyrillic or Latin spelling; at least one word of three letters */
-                search?: string;
-                /** @description Only the club's communities, as its page shows them to the caller */
-                clubId?: string;
-                /** @description With clubId: only those taking part (observer, candidate, member, suspended) — an agenda's presenters */
-                participating?: boolean;
-                limit?: number;
-                /** @description The previous page's `nextAfter` */
-                after?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Only communities the caller may see, matched on the name it sees; by name */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommunitySearchPageDto"];
-                };
-            };
-            /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no live session (signed out, expired, or idle too long) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description AUTH.SECOND_FACTOR_SETUP_REQUIRED: administrators and officials set up a second factor first */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
