@@ -81,7 +81,7 @@ describe('people and roles (the administrator)', () => {
     const mosque = communityRef({ id: 'com-mosque', name: 'Орталық мешіт', tradition: 'sunni_islam' });
     api.on('GET /api/auth/me', { body: coordinator(['club-1']) });
     api.on('GET /api/clubs/club-1', { body: club({ viewerIsCoordinator: true }) });
-    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [] } });
+    api.on('GET /api/clubs/club-1/people', { body: { coordinators: [], invitations: [], communities: [] } });
     api.on('GET /api/communities', ({ query }) => ({ body: { items: query.get('search') === 'ortalyq' ? [mosque] : [], nextAfter: null } }));
     api.on('POST /api/clubs/club-1/invitations', { status: 204 });
     const { user } = renderApp('/clubs/club-1/people');
