@@ -224,7 +224,11 @@ export class NotificationsService {
               w.withheld,
               CASE WHEN w.withheld THEN NULL ELSE o.subject END AS subject,
               CASE WHEN w.withheld THEN NULL ELSE o.body END AS body
-         FROM email_outbox o LEFT JOIN communities c ON c.id = o.community_id
+         -- The page first (by email_outbox_newest), then the withholding test for its rows only: with the
+         -- whole outbox as its input the planner built the set of every non-registered community's
+         -- representatives once per use of "withheld" (88 ms at factor 10; 1.5 ms this way).
+         FROM (SELECT * FROM email_outbox WHERE ($1::text IS NULL OR status = $1) ORDER BY created_at DESC, id DESC LIMIT $2) o
+         LEFT JOIN communities c ON c.id = o.community_id
         CROSS JOIN LATERAL (SELECT (c.id IS NOT NULL AND c.registration_status <> 'registered' AND NOT c.is_public)
                                    OR o.kind = ANY($3)
                                    -- The greeting names the recipient: a non-registered community's representative
@@ -233,9 +237,7 @@ export class NotificationsService {
                                                 JOIN role_assignments r ON r.user_id = u.id AND r.role = 'representative'
                                                 JOIN communities rc ON rc.id = r.community_id
                                                WHERE u.email = o.to_address AND rc.registration_status <> 'registered') AS withheld) w
-        WHERE ($1::text IS NULL OR o.status = $1)
-        ORDER BY o.created_at DESC, o.id DESC
-        LIMIT $2`,
+        ORDER BY o.created_at DESC, o.id DESC`,
       [query.status ?? null, query.limit ?? 50, LINK_EMAILS.map(accountEmailKind)],
     );
   }
