@@ -1,4 +1,5 @@
 import {
+  coordinates,
   coordinatedClubIds,
   isAdministrator,
   officialRegions,
@@ -35,4 +36,21 @@ export function visibleCommunityCondition(viewer: ViewerContext | null, clubId: 
       OR (c.official_consent_at IS NOT NULL AND ${participation(
         `(${param(regions.includes(null))} OR vci.region_code = ANY(${param(regions.filter((r): r is string => r !== null))}::text[]))`,
       )}))`;
+}
+
+/**
+ * A club's communities as its page shows them to the reader, as a SQL condition on `c`: those
+ * taking part, pending applications only for the club's coordinators and the applicant
+ * (showsOnClubPage), closed ones never; and, unless `participating`, those created through the club
+ * on their behalf (issue 12), for its coordinators and the administrator who invite their representatives.
+ */
+export function clubCommunityCondition(viewer: ViewerContext | null, clubId: string, participating: boolean, params: unknown[]): string {
+  const statuses = participating ? PARTICIPANT_STATUSES : [...PARTICIPANT_STATUSES, 'applied'];
+  const coordinator = coordinates(viewer, clubId);
+  params.push(clubId, statuses, coordinator, representedCommunityIds(viewer), coordinator || isAdministrator(viewer));
+  const [club, status, coordinatesClub, represented, managesClub] = [4, 3, 2, 1, 0].map((back) => `$${params.length - back}`);
+  // Every parameter stays referenced (an unused one has no type): `participating` only drops the created ones.
+  const createdHere = `(${managesClub}::boolean AND ${participating ? 'FALSE' : `c.created_via_club_id = ${club}::uuid`})`;
+  return `(EXISTS (SELECT 1 FROM participations sp WHERE sp.community_id = c.id AND sp.club_id = ${club}::uuid
+      AND sp.status = ANY(${status}::text[]) AND (sp.status <> 'applied' OR ${coordinatesClub}::boolean OR c.id = ANY(${represented}::uuid[]))) OR ${createdHere})`;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { coordinates, isAdministrator, isSensitive, PARTICIPANT_STATUSES, representedCommunityIds, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
+import { isSensitive, type CommunityAccess, type ViewerContext } from '@dastarkhan/domain';
 import { AccessService, type NameableCommunity } from '../access/access.service';
 import { changesOf } from '../access/audit';
-import { visibleCommunityCondition } from '../access/community-visibility';
+import { clubCommunityCondition, visibleCommunityCondition } from '../access/community-visibility';
 import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
 import { SensitiveEventsService } from '../access/sensitive-events.service';
 import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
@@ -89,16 +89,7 @@ export class CommunitiesService {
     const clubId = query.clubId ?? null;
     const params: unknown[] = [];
     const conditions = [searchCondition(['c.name_search'], query.search, params), visibleCommunityCondition(viewer, clubId, params)];
-    if (clubId) {
-      // Pending applications show only to the club's coordinators and the applicant (showsOnClubPage); closed ones never.
-      const statuses = query.participating ? PARTICIPANT_STATUSES : [...PARTICIPANT_STATUSES, 'applied'];
-      params.push(clubId, statuses, coordinates(viewer, clubId), representedCommunityIds(viewer));
-      const [club, status, coordinator, represented] = [3, 2, 1, 0].map((back) => `$${params.length - back}`);
-      // A community created through the club on its behalf (issue 12) is the club's before it applies: its coordinators invite its representatives.
-      const createdHere = query.participating ? 'FALSE' : `(c.created_via_club_id = ${club}::uuid AND (${coordinator}::boolean OR ${isAdministrator(viewer)}))`;
-      conditions.push(`(EXISTS (SELECT 1 FROM participations sp WHERE sp.community_id = c.id AND sp.club_id = ${club}::uuid
-        AND sp.status = ANY(${status}::text[]) AND (sp.status <> 'applied' OR ${coordinator}::boolean OR c.id = ANY(${represented}::uuid[]))) OR ${createdHere})`);
-    }
+    if (clubId) conditions.push(clubCommunityCondition(viewer, clubId, query.participating ?? false, params));
     if (query.after) {
       params.push(...decodeCursor(query.after));
       conditions.push(`(c.name, c.id) > ($${params.length - 1}, $${params.length}::uuid)`);
