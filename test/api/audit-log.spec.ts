@@ -1,3 +1,4 @@
+import { csvField } from '../../apps/api/src/reports/csv';
 import { createFactories, Factories, TestUser } from './support/factories';
 import { expectError, expectValidationFailure } from './support/expectations';
 import { startTestApp, TestApp } from './support/test-app';
@@ -59,6 +60,37 @@ describe('the audit log (the administrator)', () => {
     expect(rows).toEqual([{ details: { filters: { clubId }, rows: 3 } }]);
   });
 
+  it('exports a log longer than one page whole and newest first, recording the protected community it names on a later page', async () => {
+    const club = await f.newClub();
+    const hidden = await f.newCommunity();
+    const representative = await f.newUser({ role: 'representative', communityId: hidden.id });
+    // The representative's change is the oldest: the 5 001 newer ones put it beyond the export's first page of 5 000.
+    await t.db.query(
+      `INSERT INTO sensitive_events (kind, actor_id, actor_role, community_ids, resource, details, record_id, club_id)
+       VALUES ('change', $1, 'representative', ARRAY[$2]::uuid[], 'community', '{"action": "community.updated"}', $2, $3)`,
+      [representative.id, hidden.id, club.id],
+    );
+    await t.db.query(
+      `INSERT INTO sensitive_events (kind, actor_id, actor_role, resource, details, record_id, club_id)
+       SELECT 'change', $1, 'administrator', 'club', jsonb_build_object('action', 'club.updated', 'n', n), $2, $2 FROM generate_series(1, 5001) n`,
+      [administrator.id, club.id],
+    );
+
+    const csv = await t.api.get(`/api/admin/audit-log/export.csv?clubId=${club.id}`).set(administrator.auth);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(5002);
+    const ids = lines.map((line) => Number(line.split(',')[0]));
+    expect(ids.every((id, i) => i === 0 || id < ids[i - 1])).toBe(true);
+    // The protected community's representative is named by the community, never by their own name.
+    expect(lines[5001].split(',')[2]).toBe(hidden.name);
+    expect(csv.text).not.toContain(representative.displayName);
+    const reads = await t.db.query(`SELECT resource FROM sensitive_events WHERE kind = 'read' AND actor_id = $1 AND community_ids @> ARRAY[$2]::uuid[]`, [administrator.id, hidden.id]);
+    expect(reads.rows).toEqual([{ resource: 'community.audit-log' }]);
+    const exports = await t.db.query(`SELECT details FROM sensitive_events WHERE kind = 'export' AND actor_id = $1 AND details->'filters'->>'clubId' = $2`, [administrator.id, club.id]);
+    expect(exports.rows).toEqual([{ details: { filters: { clubId: club.id }, rows: 5002 } }]);
+  });
+
   it('refuses a bad filter and everyone but the administrator', async () => {
     expectValidationFailure(await t.api.get('/api/admin/audit-log?action=DROP TABLE').set(administrator.auth), 'action');
     const club = await f.newClub();
@@ -69,6 +101,18 @@ describe('the audit log (the administrator)', () => {
       expectError(await t.api.get('/api/admin/audit-log/export.csv').set(caller.auth), 403, 'FORBIDDEN');
       expectError(await t.api.get('/api/admin/attention').set(caller.auth), 403, 'FORBIDDEN');
     }
+  });
+});
+
+describe('one CSV field (csv_field, which writes the long exports)', () => {
+  it('is the same in SQL as in the API (reports/csv.ts), for both separators', async () => {
+    const sample = ['plain', '', 'a,b', 'a;b', 'say "hi"', 'two\nlines', 'cr\rhere', '=SUM(A1)', '+7 701', '-5', '-x', '@home', '\tTab', '\rstart', "it's", 'Қала, «Алматы»', '{"action": "x"}'];
+    for (const separator of [',', ';']) {
+      const { rows } = await t.db.query<{ field: string }>(`SELECT csv_field(v, $2) AS field FROM unnest($1::text[]) WITH ORDINALITY AS s(v, n) ORDER BY n`, [sample, separator]);
+      expect(rows.map((r) => r.field)).toEqual(sample.map((value) => csvField(value, separator)));
+    }
+    const { rows } = await t.db.query(`SELECT csv_field(NULL, ',') AS field`);
+    expect(rows).toEqual([{ field: '' }]);
   });
 });
 

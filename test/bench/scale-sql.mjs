@@ -274,6 +274,22 @@ export function scaleSteps(factor) {
                jsonb_build_object('clubName', 'Scale Multi-Faith Club', 'participationId', p.id), '/participations/' || p.id,
                p.created_at + interval '5 days' * k, CASE WHEN k < 17 THEN p.created_at + interval '5 days' * k + interval '1 day' END
         FROM s_part p, generate_series(0, 19) k`],
+    // The audit log: ten changes per participation over the years, its coordinator's and its representative's in turn
+    // (ids follow time, as the live log's do), so the log search and its CSV export meet a national-sized log.
+    ['audit log', 'sensitive_events', `
+      INSERT INTO sensitive_events (occurred_at, kind, actor_id, actor_role, community_ids, resource, details, record_id, club_id)
+        SELECT at, 'change', actor_id, actor_role, ARRAY[community_id], resource, details, record_id, club_id
+          FROM (SELECT p.created_at + interval '3 days' * k AS at, p.community_id, p.club_id,
+                       CASE WHEN k % 2 = 0 THEN co.user_id ELSE p.rep_id END AS actor_id,
+                       CASE WHEN k % 2 = 0 THEN 'coordinator' ELSE 'representative' END AS actor_role,
+                       CASE WHEN k % 2 = 0 THEN 'project' ELSE 'community' END AS resource,
+                       CASE WHEN k % 2 = 0 THEN p.id ELSE p.community_id END AS record_id,
+                       CASE WHEN k % 2 = 0
+                            THEN jsonb_build_object('action', 'project.updated', 'changes', jsonb_build_object('title', jsonb_build_object('from', 'Clean the river bank', 'to', 'Clean the river bank, spring ' || k)))
+                            ELSE jsonb_build_object('action', 'community.updated', 'changes', jsonb_build_object('description', jsonb_build_object('from', 'We serve our neighbours.', 'to', 'We serve our neighbours, year ' || k)))
+                       END AS details
+                  FROM s_part p JOIN s_coord co ON co.club_id = p.club_id, generate_series(0, 9) k) e
+         ORDER BY at`],
     ['email outbox', 'email_outbox', `
       INSERT INTO email_outbox (to_address, subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at, kind)
         SELECT 'rep-' || (1 + k % ${communities}) || '@scale.dastarkhan.kz', 'Dastarkhan: news from your club',

@@ -690,7 +690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The same search as CSV; the export is recorded (the administrator) */
+        /** The whole search as CSV, streamed page by page; the export is recorded (the administrator) */
         get: operations["AuditLog_exportCsv"];
         put?: never;
         post?: never;

@@ -28,7 +28,7 @@ import {
 } from '@dastarkhan/domain';
 import { AppError, notFound } from '../common/errors/app-error';
 import { readLogs } from './read-log';
-import { COMMUNITY_PRIVACY_JSON, loadResource, RESOURCE_NOUNS } from './resource-loader';
+import { COMMUNITY_PRIVACY_GROUPED_FROM, COMMUNITY_PRIVACY_GROUPED_JSON, loadResource, RESOURCE_NOUNS } from './resource-loader';
 
 /** A community as lists print it (the shape of CommunityRefDto). */
 export interface CommunityRef {
@@ -152,8 +152,8 @@ export class AccessService {
     const unique = [...new Set([...ids].filter((id): id is string => !!id))];
     const rows: Array<{ facts: NameableCommunity }> = unique.length
       ? await (options.manager ?? this.db.manager).query(
-          `SELECT (${COMMUNITY_PRIVACY_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition)) AS facts
-             FROM communities c WHERE c.id = ANY($1)`,
+          `SELECT (${COMMUNITY_PRIVACY_GROUPED_JSON}::jsonb || jsonb_build_object('name', c.name, 'tradition', c.tradition)) AS facts
+             FROM ${COMMUNITY_PRIVACY_GROUPED_FROM}`,
           [unique],
         )
       : [];

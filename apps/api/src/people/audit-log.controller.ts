@@ -1,10 +1,10 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, type StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Access } from '../access/access.decorator';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
-import { contentDisposition } from '../reports/csv';
+import { csvFile } from '../reports/csv';
 import { AuditLogService } from './audit-log.service';
 import { AttentionDto, AuditLogQueryDto, AuditPageDto } from './dto/audit-log.dto';
 
@@ -30,18 +30,11 @@ export class AuditLogController {
   }
 
   @Access('audit.read')
-  @ApiOperation({ summary: 'The same search as CSV; the export is recorded (the administrator)' })
+  @ApiOperation({ summary: 'The whole search as CSV, streamed page by page; the export is recorded (the administrator)' })
   @Get('audit-log/export.csv')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, UTF-8 with a byte order mark', schema: { type: 'string' } })
-  async exportCsv(
-    @CurrentViewer() viewer: Viewer,
-    @Query() query: AuditLogQueryDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const csv = await this.audit.exportCsv(viewer, query, String(request.id));
-    void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', contentDisposition('dastarkhan-audit-log.csv'));
-    return csv;
+  exportCsv(@CurrentViewer() viewer: Viewer, @Query() query: AuditLogQueryDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
+    return csvFile(this.audit.exportCsv(viewer, query, String(request.id)), 'dastarkhan-audit-log.csv');
   }
 }

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { StreamableFile } from '@nestjs/common';
 import { REPORT_TEXT, type Locale, type ReportText } from '@dastarkhan/domain';
 import type { ReportCellDto, ReportRowDto, ReportTableDto } from './dto/reports.dto';
 
@@ -12,8 +14,13 @@ export function csvDialect(locale: Locale): { separator: string; decimal: string
   return locale === 'en' ? { separator: ',', decimal: '.' } : { separator: ';', decimal: ',' };
 }
 
+/** What makes a field need care, per separator: a formula's first character, a quote, a line break, the separator. */
+const NEEDS_CARE: Record<string, RegExp> = { ',': /^[=+\-@\t\r]|[",\n\r]/, ';': /^[=+\-@\t\r]|[";\n\r]/ };
+
 /** One field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
 export function csvField(value: string, separator: string): string {
+  // Most fields need nothing: one test decides it (an export writes millions of fields).
+  if (!(NEEDS_CARE[separator] ?? /./).test(value)) return value;
   const text = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
   return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -92,4 +99,18 @@ export function columnText(text: ReportText, column: string): string {
 /** A file name that every browser and OS keeps: ASCII only. */
 export function contentDisposition(name: string): string {
   return `attachment; filename="${name.replace(/[^A-Za-z0-9._-]/g, '-')}"`;
+}
+
+/**
+ * A CSV answer streamed from its chunks. The first chunk is read before the answer starts, so a
+ * failure there is still an HTTP error rather than a cut file; a reader who leaves stops the reading.
+ */
+export async function csvFile(chunks: AsyncGenerator<string>, name: string): Promise<StreamableFile> {
+  const first = await chunks.next();
+  async function* all(): AsyncGenerator<string> {
+    if (!first.done) yield first.value;
+    yield* chunks;
+  }
+  // Counted in bytes, not chunks: a slow reader holds back the reading after one chunk, not sixteen.
+  return new StreamableFile(Readable.from(all(), { objectMode: false }), { type: 'text/csv; charset=utf-8', disposition: contentDisposition(name) });
 }
