@@ -62,7 +62,8 @@ describe('GET /api/clubs', () => {
     const response = await t.api.get('/api/clubs').query({ cityId: city.id });
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual([
+    expect(response.body.nextAfter).toBeNull();
+    expect(response.body.items).toEqual([
       {
         id: club.id,
         name: 'Almaty Multi-Faith Club',
@@ -82,7 +83,7 @@ describe('GET /api/clubs', () => {
         awaitingDecision: null,
       },
     ]);
-    expect(response.body.map((c: { id: string }) => c.id)).not.toContain(other.id);
+    expect(response.body.items.map((c: { id: string }) => c.id)).not.toContain(other.id);
   });
 
   it('shows the work queue (pending applications, candidacies awaiting a decision) only to the coordinators of that club', async () => {
@@ -94,7 +95,7 @@ describe('GET /api/clubs', () => {
     const otherCoordinator = await f.newUser({ role: 'coordinator', clubId: (await f.newClub()).id });
 
     const queue = async (headers: Record<string, string>) => {
-      const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(headers)).body;
+      const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(headers)).body.items;
       return { pending: summary.pendingApplications, awaiting: summary.awaitingDecision };
     };
 
@@ -120,7 +121,7 @@ describe('GET /api/clubs', () => {
     ]);
     expect(answers.map((a) => a.status)).toEqual(Array(9).fill(200));
 
-    const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(coordinator.auth)).body;
+    const [summary] = (await t.api.get('/api/clubs').query({ cityId: club.cityId }).set(coordinator.auth)).body.items;
     expect(summary.pendingApplications).toBe(4);
     expect(summary.observerCount.total).toEqual({ value: 8, fewerThan: null });
     const { rows } = await t.db.query(
@@ -142,16 +143,41 @@ describe('GET /api/clubs', () => {
     const response = await t.api.get('/api/clubs').query({ coordinatedByMe: 'true' }).set(coordinator.auth);
 
     expect(response.status).toBe(200);
-    expect(response.body.map((c: { id: string }) => c.id).sort()).toEqual([mine.id, alsoMine.id].sort());
+    expect(response.body.items.map((c: { id: string }) => c.id).sort()).toEqual([mine.id, alsoMine.id].sort());
     const anonymous = await t.api.get('/api/clubs').query({ coordinatedByMe: 'true' });
     expect(anonymous.status).toBe(200);
-    expect(anonymous.body).toEqual([]);
+    expect(anonymous.body).toEqual({ items: [], nextAfter: null });
   });
 
   it('rejects a malformed filter or an unknown query parameter with 400', async () => {
     expectValidationFailure(await t.api.get('/api/clubs').query({ cityId: 'almaty' }), 'cityId');
     expectValidationFailure(await t.api.get('/api/clubs').query({ coordinatedByMe: 'maybe' }), 'coordinatedByMe');
     expectValidationFailure(await t.api.get('/api/clubs').query({ sort: 'name' }), 'sort');
+    expectValidationFailure(await t.api.get('/api/clubs').query({ limit: 201 }), 'limit');
+    expectValidationFailure(await t.api.get('/api/clubs').query({ search: 'ab' }), 'search');
+    expectValidationFailure(await t.api.get('/api/clubs').query({ after: 'bm90LWEtY3Vyc29y' }), 'after');
+  });
+
+  it('pages the clubs by name, every club once, and finds one by its name in another language or spelling', async () => {
+    const city = await f.newCity();
+    const clubs = [];
+    for (const name of ['Gamma Club', 'Alpha Club', 'Delta Club', 'Beta Club', 'Epsilon Club']) clubs.push(await f.newClub({ city, name }));
+    await t.db.query(`UPDATE clubs SET names = jsonb_build_object('kk', 'Шымкент дін клубы', 'ru', 'Шымкентский клуб', 'en', name) WHERE id = $1`, [clubs[0].id]);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { body: { items: Array<{ name: string }>; nextAfter: string | null } } = await t.api.get('/api/clubs').query({ cityId: city.id, limit: 2, ...(after ? { after } : {}) });
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((club) => club.name));
+      after = page.body.nextAfter;
+    } while (after);
+    expect(seen).toEqual(['Alpha Club', 'Beta Club', 'Delta Club', 'Epsilon Club', 'Gamma Club']);
+
+    for (const search of ['шымкентский', 'Shymkentskii', 'ШЫМКЕНТ ДІН', 'gamma']) {
+      const found = await t.api.get('/api/clubs').query({ cityId: city.id, search });
+      expect([search, found.body.items.map((club: { id: string }) => club.id)]).toEqual([search, [clubs[0].id]]);
+    }
   });
 });
 

@@ -91,7 +91,7 @@ describe('clubs (the administrator)', () => {
       city: { regionCode: city.regionCode },
     });
     // Anyone reads it on the public list.
-    expect((await t.api.get(`/api/clubs?cityId=${city.id}`)).body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
+    expect((await t.api.get(`/api/clubs?cityId=${city.id}`)).body.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
 
     const edited = await t.api
       .put(`/api/clubs/${created.body.id}`)

@@ -172,7 +172,7 @@ describe('3. figures do not re-identify a hidden community', () => {
     const page = await t.api.get(`/api/clubs/${club.id}`);
     expect(page.body.participants).toEqual([]);
     expect(page.body.observerCount).toEqual({ listed: 0, unlisted: { value: null, fewerThan: 10 }, total: { value: null, fewerThan: 10 } });
-    const card = (await t.api.get('/api/clubs').query({ cityId: club.cityId })).body[0];
+    const card = (await t.api.get('/api/clubs').query({ cityId: club.cityId })).body.items[0];
     expect(card.observerCount.total).toEqual({ value: null, fewerThan: 10 });
     // Officials' threshold is 5; the club's coordinator sees its own club unsuppressed.
     const official = await f.newUser({ role: 'official', region: club.regionCode });

@@ -160,7 +160,8 @@ function endpoints({ club, candidate, member }) {
   const monthTo = iso(new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)));
   const yearTo = iso(new Date(Date.UTC(month.getUTCFullYear() + 1, month.getUTCMonth(), 0)));
   return [
-    ['clubs list', null, '/api/clubs'],
+    ['clubs list', null, '/api/clubs', (n) => `/api/clubs?limit=${n}`],
+    ['clubs list, search', 'administrator', '/api/clubs?search=club%2012', (n) => `/api/clubs?search=club%2012&limit=${n}`],
     ['club page (anonymous)', null, `/api/clubs/${club.id}`],
     ['club page (coordinator)', 'coordinator', `/api/clubs/${club.id}`],
     ["club's participations", 'coordinator', `/api/clubs/${club.id}/participations`],

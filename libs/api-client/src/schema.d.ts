@@ -743,7 +743,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every club with its public figures */
+        /** The clubs with their public figures, by name, a page at a time (a search finds one by its name in kk, ru or en) */
         get: operations["Clubs_list"];
         put?: never;
         /** Open a club in a city (the administrator) */
@@ -2701,6 +2701,12 @@ export interface components {
             /** @description Candidacies awaiting a decision; only for the club's coordinators */
             awaitingDecision: number | null;
         };
+        ClubPageDto: {
+            /** @description By English name */
+            items: components["schemas"]["ClubSummaryDto"][];
+            /** @description The cursor of the next page (null: the last page) */
+            nextAfter: string | null;
+        };
         /** @enum {string} */
         ParticipationStatus: "applied" | "observer" | "candidate" | "member" | "declined" | "suspended" | "withdrawn";
         CommunityRefDto: {
@@ -4447,6 +4453,7 @@ export type UpdateCityDto = components['schemas']['UpdateCityDto'];
 export type FigureDto = components['schemas']['FigureDto'];
 export type CountFigureDto = components['schemas']['CountFigureDto'];
 export type ClubSummaryDto = components['schemas']['ClubSummaryDto'];
+export type ClubPageDto = components['schemas']['ClubPageDto'];
 export type ParticipationStatus = components['schemas']['ParticipationStatus'];
 export type CommunityRefDto = components['schemas']['CommunityRefDto'];
 export type ParticipantDto = components['schemas']['ParticipantDto'];
@@ -7313,6 +7320,11 @@ export interface operations {
                 cityId?: string;
                 /** @description Only the clubs the caller coordinates */
                 coordinatedByMe?: boolean;
+                /** @description Words of the name in kk, ru or en, in any case and in Cyrillic or Latin spelling */
+                search?: string;
+                limit?: number;
+                /** @description The previous page's `nextAfter` */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -7325,7 +7337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClubSummaryDto"][];
+                    "application/json": components["schemas"]["ClubPageDto"];
                 };
             };
             /** @description VALIDATION_FAILED: invalid parameters (named in `fields`) */

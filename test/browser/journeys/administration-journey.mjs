@@ -40,6 +40,8 @@ export const journeys = {
     await page.goto(`${baseUrl}/admin/users`);
     await page.getByTestId('invite-email').fill(coordinator);
     await page.getByTestId('invite-role').selectOption('coordinator');
+    // The club is found by its name, as among hundreds.
+    await page.getByTestId('invite-club-search').fill(clubName);
     await page.getByTestId('invite-club').selectOption({ label: clubName });
     await page.getByTestId('invite-send').click();
     await page.getByTestId(`invitation-${coordinator}`).waitFor();
@@ -115,6 +117,7 @@ export const journeys = {
 
     // The administrator finds each step in the audit log.
     await page.goto(`${baseUrl}/admin/audit-log`);
+    await page.getByTestId('audit-club-search').fill(clubName);
     await page.getByTestId('audit-club').selectOption({ label: clubName });
     await page.getByTestId('audit-search').click();
     for (const action of ['club.created', 'invitation.created', 'invitation.accepted', 'role.granted', 'community.created-on-behalf', 'roster.imported']) {

@@ -7,7 +7,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { ClubIdParam } from '../common/id-params';
 import { ClubAdminService } from './club-admin.service';
 import { ClubsService } from './clubs.service';
-import { ArchiveClubDto, ClubDto, ClubListQuery, ClubSummaryDto, RestoreClubDto, SaveClubDto, UpdateClubDto } from './dto/club.dto';
+import { ArchiveClubDto, ClubDto, ClubListQuery, ClubPageDto, RestoreClubDto, SaveClubDto, UpdateClubDto } from './dto/club.dto';
 
 @ApiTags('clubs')
 @Controller('clubs')
@@ -18,10 +18,10 @@ export class ClubsController {
   ) {}
 
   @Access('public.read')
-  @ApiOperation({ summary: 'Every club with its public figures' })
+  @ApiOperation({ summary: 'The clubs with their public figures, by name, a page at a time (a search finds one by its name in kk, ru or en)' })
   @Get()
-  @ApiOkResponse({ type: [ClubSummaryDto] })
-  list(@CurrentViewer() viewer: Viewer | null, @Query() query: ClubListQuery): Promise<ClubSummaryDto[]> {
+  @ApiOkResponse({ type: ClubPageDto })
+  list(@CurrentViewer() viewer: Viewer | null, @Query() query: ClubListQuery): Promise<ClubPageDto> {
     return this.clubs.list(viewer, query);
   }
 

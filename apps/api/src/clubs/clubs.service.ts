@@ -10,10 +10,12 @@ import {
 } from '@dastarkhan/domain';
 import { AccessService, type NameableCommunity } from '../access/access.service';
 import { COMMUNITY_PRIVACY_JSON } from '../access/resource-loader';
+import { decodeNameCursor, encodeNameCursor } from '../common/cursor';
+import { searchCondition } from '../common/search';
 import type { Viewer } from '../auth/viewer';
 import { notFound } from '../common/errors/app-error';
 import { ParticipationService } from '../participation/participation.service';
-import { ClubDto, ClubListQuery, ClubSummaryDto, ParticipantDto } from './dto/club.dto';
+import { ClubDto, ClubListQuery, ClubPageDto, ClubSummaryDto, ParticipantDto } from './dto/club.dto';
 
 /**
  * Counts per status split by who may see the communities by name (libs/domain ClubCommunityCounts),
@@ -26,6 +28,10 @@ const COUNTS = (status: string) => `
     'consenting', COALESCE(sum(k.n) FILTER (WHERE k.status = '${status}' AND k.privacy_class = 'consenting'), 0),
     'closed', COALESCE(sum(k.n) FILTER (WHERE k.status = '${status}' AND k.privacy_class = 'closed'), 0))`;
 
+/** A club that no community has applied to yet has no counters. */
+const NO_COUNTS = `json_build_object('open', 0, 'consenting', 0, 'closed', 0)`;
+
+/** The counters are summed per club in one pass over them (for one club, the planner reads only its rows). */
 const SUMMARY_SELECT = `
   SELECT cl.id, cl.name, cl.description, cl.city_id AS "cityId", ci.region_code AS "regionCode",
          COALESCE(cl.names, jsonb_build_object('kk', cl.name, 'ru', cl.name, 'en', cl.name)) AS names,
@@ -33,15 +39,16 @@ const SUMMARY_SELECT = `
          cl.meeting_place AS "meetingPlace", cl.archived_at IS NOT NULL AS archived, cl.version,
          json_build_object('id', ci.id, 'slug', ci.slug, 'name', ci.name, 'regionCode', ci.region_code,
            'region', ci.region, 'version', ci.version, 'clubCount', cc.n) AS city,
-         k.members, k.observers, k.pending, k.candidates
+         COALESCE(k.members, ${NO_COUNTS}) AS members, COALESCE(k.observers, ${NO_COUNTS}) AS observers,
+         COALESCE(k.pending, 0) AS pending, COALESCE(k.candidates, 0) AS candidates
     FROM clubs cl
     JOIN cities ci ON ci.id = cl.city_id
     JOIN (SELECT city_id, count(*)::int AS n FROM clubs GROUP BY city_id) cc ON cc.city_id = ci.id
-    CROSS JOIN LATERAL (
-      SELECT ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
+    LEFT JOIN (
+      SELECT k.club_id, ${COUNTS('member')} AS members, ${COUNTS('observer')} AS observers,
              COALESCE(sum(k.n) FILTER (WHERE k.status = 'applied'), 0)::int AS pending,
              COALESCE(sum(k.n) FILTER (WHERE k.status = 'candidate'), 0)::int AS candidates
-        FROM club_participation_counts k WHERE k.club_id = cl.id) k`;
+        FROM club_participation_counts k GROUP BY k.club_id) k ON k.club_id = cl.id`;
 
 interface SummaryRow extends Omit<ClubSummaryDto, 'pendingApplications' | 'awaitingDecision' | 'memberCount' | 'observerCount'> {
   regionCode: string;
@@ -65,15 +72,27 @@ export class ClubsService {
     private readonly participation: ParticipationService,
   ) {}
 
-  async list(viewer: Viewer | null, query: ClubListQuery): Promise<ClubSummaryDto[]> {
+  /** The clubs by English name, a page at a time; a search matches a name in any of the three languages. */
+  async list(viewer: Viewer | null, query: ClubListQuery): Promise<ClubPageDto> {
+    const limit = query.limit ?? 50;
+    const params: unknown[] = [query.cityId ?? null, query.coordinatedByMe ?? false, viewer?.userId ?? null];
+    const conditions = [searchCondition(['cl.names_search'], query.search, params)];
+    if (query.after) {
+      params.push(...decodeNameCursor(query.after));
+      conditions.push(`(cl.name, cl.id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
     const rows: SummaryRow[] = await this.db.query(
       `${SUMMARY_SELECT}
         WHERE ($1::uuid IS NULL OR cl.city_id = $1)
           AND (NOT $2 OR cl.id IN (SELECT club_id FROM role_assignments WHERE user_id = $3 AND role = 'coordinator'))
-        ORDER BY cl.name`,
-      [query.cityId ?? null, query.coordinatedByMe ?? false, viewer?.userId ?? null],
+          AND ${conditions.join(' AND ')}
+        ORDER BY cl.name, cl.id LIMIT $${params.length}`,
+      params,
     );
-    return rows.map((row) => this.toSummary(row, viewer));
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((row) => this.toSummary(row, viewer)), nextAfter: rows.length > limit ? encodeNameCursor(last.name, last.id) : null };
   }
 
   async get(viewer: Viewer | null, clubId: string): Promise<ClubDto> {

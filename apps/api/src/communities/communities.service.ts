@@ -11,6 +11,7 @@ import { assertRecentlyAuthenticated } from '../auth/recent-authentication';
 import type { Viewer } from '../auth/viewer';
 import { AppError, notFound } from '../common/errors/app-error';
 import { searchCondition } from '../common/search';
+import { decodeNameCursor, encodeNameCursor } from '../common/cursor';
 import { ValidationFailed } from '../common/validation';
 import { CommunityDto, RegistrationClaimDto } from './dto/community.dto';
 import { CommunityProfileDto, UpdateCommunityDto } from './dto/community-profile.dto';
@@ -91,7 +92,7 @@ export class CommunitiesService {
     const conditions = [searchCondition(['c.name_search'], query.search, params), visibleCommunityCondition(viewer, clubId, params)];
     if (clubId) conditions.push(clubCommunityCondition(viewer, clubId, query.participating ?? false, params));
     if (query.after) {
-      params.push(...decodeCursor(query.after));
+      params.push(...decodeNameCursor(query.after));
       conditions.push(`(c.name, c.id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
@@ -106,7 +107,7 @@ export class CommunitiesService {
     const last = page[page.length - 1];
     return {
       items: page.flatMap((community) => names.ref(community.communityId) ?? []),
-      nextAfter: rows.length > limit ? encodeCursor(last.name, last.communityId) : null,
+      nextAfter: rows.length > limit ? encodeNameCursor(last.name, last.communityId) : null,
     };
   }
 
@@ -310,21 +311,6 @@ export class CommunitiesService {
       ]),
     );
   }
-}
-
-/** A page cursor: the last row's name and id, opaque to the client. */
-const encodeCursor = (name: string, id: string) => Buffer.from(JSON.stringify([name, id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^[0-9a-f-]{36}$/i.test(String(value[1]))) {
-      return [value[0], value[1] as string];
-    }
-  } catch {
-    // Not ours: answered below.
-  }
-  throw new ValidationFailed({ after: 'after must be the nextAfter of a previous page' });
 }
 
 export interface Registration {

@@ -7,7 +7,7 @@ export const queryKeys = {
   cities: ['cities'] as const,
   city: (cityId: string) => ['cities', cityId] as const,
   clubs: ['clubs'] as const,
-  clubList: (filter: { cityId?: string; coordinatedByMe?: boolean }) => ['clubs', 'list', filter] as const,
+  clubList: (filter: { cityId?: string; coordinatedByMe?: boolean; search?: string; limit?: number }) => ['clubs', 'list', filter] as const,
   club: (clubId: string) => ['clubs', 'detail', clubId] as const,
   clubApplications: (clubId: string) => ['clubs', 'applications', clubId] as const,
   communities: ['communities'] as const,

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '@dastarkhan/domain';
 import { CountFigureDto } from '../../common/figure.dto';
 import { LocalizedLongTextInputDto } from '../../common/localized-text-input.dto';
@@ -8,6 +8,7 @@ import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { Trim } from '../../common/trim.decorator';
 import { ExpectedVersion } from '../../common/version';
 import { LocalizedTextInputDto } from '../../meetings/dto/topic.dto';
+import { SearchText } from '../../common/search';
 import { CityDto } from '../../cities/dto/city.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
 import { ParticipationSummaryDto } from '../../participation/dto/participation.dto';
@@ -23,6 +24,26 @@ export class ClubListQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   coordinatedByMe?: boolean;
+
+  @ApiPropertyOptional({ minLength: 3, maxLength: 100, description: 'Words of the name in kk, ru or en, in any case and in Cyrillic or Latin spelling' })
+  @IsOptional()
+  @SearchText()
+  search?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ maxLength: 600, description: "The previous page's `nextAfter`" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a page cursor' })
+  after?: string;
 }
 
 export class ClubSummaryDto {
@@ -135,4 +156,12 @@ export class ArchiveClubDto {
 export class RestoreClubDto {
   @ExpectedVersion()
   version: number;
+}
+
+export class ClubPageDto {
+  @ApiProperty({ type: [ClubSummaryDto], description: 'By English name' })
+  items: ClubSummaryDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'The cursor of the next page (null: the last page)' })
+  nextAfter: string | null;
 }

@@ -1,8 +1,12 @@
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { City } from '../../cities/entities/city.entity';
 import type { LocalizedText } from '../../common/localized-text';
 
 @Entity('clubs')
+// The list's keyset pages (migration 1796305700000-club-search).
+@Index('club_name_page', ['name', 'id'])
+// A trigram index (gin_trgm_ops), which TypeORM cannot describe: kept by the migration.
+@Index('clubs_names_search', { synchronize: false })
 export class Club {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -21,6 +25,18 @@ export class Club {
 
   @Column({ type: 'jsonb', nullable: true })
   descriptions: LocalizedText | null;
+
+  /** The names in every language folded for searches (search_key): written by the database, read only by searches. */
+  @Column({
+    type: 'text',
+    generatedType: 'STORED',
+    asExpression: `search_key(name || ' ' || COALESCE(names ->> 'kk', '') || ' ' || COALESCE(names ->> 'ru', ''))`,
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  namesSearch: string | null;
 
   /** Where the club usually meets (a public venue: a hall, a library). */
   @Column({ type: 'text', default: '' })

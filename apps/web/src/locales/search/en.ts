@@ -7,4 +7,11 @@ export const searchEn = {
     none: 'No community matches this name',
     more: 'Only the first {{count}} are listed: type more of the name',
   },
+  club: {
+    find: 'Find a club',
+    placeholder: 'Type three letters of its name, in any language',
+    none: 'No club matches this name',
+    more: 'Show more clubs',
+    firstOnly: 'Only the first {{count}} are listed: type more of the name',
+  },
 };

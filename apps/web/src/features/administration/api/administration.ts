@@ -31,11 +31,6 @@ export function useAllCities() {
   return useQuery({ queryKey: [...KEY, 'cities'], queryFn: async () => unwrap(await client.GET('/api/cities')) });
 }
 
-export function useAllClubs() {
-  const client = useApiClient();
-  return useQuery({ queryKey: [...KEY, 'clubs'], queryFn: async () => unwrap(await client.GET('/api/clubs', { params: { query: {} } })) });
-}
-
 export const useCreateCity = () => useChange<Schemas['SaveCityDto']>(async (client, body) => unwrap(await client.POST('/api/cities', { body })));
 export const useCreateClub = () => useChange<Schemas['SaveClubDto']>(async (client, body) => unwrap(await client.POST('/api/clubs', { body })));
 export const useUpdateClub = () =>

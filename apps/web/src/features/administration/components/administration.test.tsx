@@ -37,7 +37,7 @@ describe('people and roles (the administrator)', () => {
       'GET /api/auth/me': { body: admin },
       'GET /api/users': { body: [person] },
       'GET /api/invitations': { body: [invitation] },
-      'GET /api/clubs': { body: [club()] },
+      'GET /api/clubs': { body: { items: [club()], nextAfter: null } },
       'GET /api/cities': { body: [almaty] },
     });
     api.install();

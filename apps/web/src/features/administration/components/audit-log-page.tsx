@@ -4,15 +4,13 @@ import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
-import { useLocalized } from '../../../lib/localized';
-import { useAllClubs, useAuditLog, type AuditQuery } from '../api/administration';
+import { ClubPicker } from '../../clubs/components/club-picker';
+import { useAuditLog, type AuditQuery } from '../api/administration';
 import { AdministrationNav } from './administration-nav';
 
 /** `/admin/audit-log`: every change, searched by actor, club, community, record, action and period; CSV export. */
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
-  const localized = useLocalized();
-  const clubs = useAllClubs();
   const [draft, setDraft] = useState<AuditQuery>({});
   const [query, setQuery] = useState<AuditQuery>({});
   const log = useAuditLog(query);
@@ -36,14 +34,7 @@ export function AuditLogPage() {
           {field('actor', t('administration.audit.actor'))}
           {field('action', t('administration.audit.action'))}
           <FormField label={t('administration.audit.club')}>
-            <select value={draft.clubId ?? ''} onChange={(e) => setDraft({ ...draft, clubId: e.target.value || undefined })} data-testid="audit-club">
-              <option value="">{t('common.choose')}</option>
-              {(clubs.data ?? []).map((club) => (
-                <option key={club.id} value={club.id}>
-                  {localized(club.names)}
-                </option>
-              ))}
-            </select>
+            <ClubPicker value={draft.clubId ?? ''} onChange={(clubId) => setDraft({ ...draft, clubId: clubId || undefined })} emptyLabel={t('common.choose')} data-testid="audit-club" />
           </FormField>
           {field('recordId', t('administration.audit.record'))}
           {field('communityId', t('administration.audit.community'))}

@@ -4,11 +4,13 @@ import { Link } from 'react-router';
 import type { Schemas } from '@dastarkhan/api-client';
 import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
+import { MoreButton } from '../../../components/more-button';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
 import { emptyText, LocalizedFields, trimText, validateText } from '../../admin/components/localized-fields';
 import type { LocalizedText } from '../../admin/api/admin';
-import { useAllCities, useAllClubs, useArchiveClub, useCreateCity, useCreateClub, useRestoreClub, useUpdateClub } from '../api/administration';
+import { useAllCities, useArchiveClub, useCreateCity, useCreateClub, useRestoreClub, useUpdateClub } from '../api/administration';
+import { useClubPages } from '../../clubs/api/club';
 import { AdministrationNav } from './administration-nav';
 import { AdminError, ReasonAction } from './reason-action';
 
@@ -19,7 +21,8 @@ export function ClubsAdminPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const cities = useAllCities();
-  const clubs = useAllClubs();
+  const [search, setSearch] = useState('');
+  const clubs = useClubPages({ search });
   return (
     <section>
       <AdministrationNav />
@@ -29,13 +32,21 @@ export function ClubsAdminPage() {
           <>
             <h2>{t('administration.clubs.clubs')}</h2>
             <ClubForm cities={cityList} />
+            <FormField label={t('search.club.find')}>
+              <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('search.club.placeholder')} data-testid="admin-clubs-search" />
+            </FormField>
             <QueryState query={clubs}>
-              {(clubList) => (
-                <ul className="plain-list admin-list" data-testid="admin-clubs">
-                  {clubList.map((club) => (
-                    <ClubRow key={`${club.id}:${club.version}`} club={club} cities={cityList} />
-                  ))}
-                </ul>
+              {(pages) => (
+                <>
+                  <ul className="plain-list admin-list" data-testid="admin-clubs">
+                    {pages.pages
+                      .flatMap((page) => page.items)
+                      .map((club) => (
+                        <ClubRow key={`${club.id}:${club.version}`} club={club} cities={cityList} />
+                      ))}
+                  </ul>
+                  <MoreButton query={clubs} label={t('search.club.more')} data-testid="more-clubs" />
+                </>
               )}
             </QueryState>
             <h2>{t('administration.clubs.cities')}</h2>

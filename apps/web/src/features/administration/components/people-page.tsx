@@ -4,11 +4,9 @@ import { FormField } from '../../../components/form-field';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
-import { useLocalized } from '../../../lib/localized';
 import { useMe } from '../../../lib/auth';
-import { searchable } from '../../communities/api/communities';
+import { searchable } from '../../../lib/search';
 import {
-  useAllClubs,
   useDeactivate,
   useEndRole,
   useInvitations,
@@ -20,6 +18,7 @@ import {
   type Person,
   type Role,
 } from '../api/administration';
+import { ClubPicker } from '../../clubs/components/club-picker';
 import { AdministrationNav } from './administration-nav';
 import { AdminError, ReasonAction } from './reason-action';
 
@@ -58,8 +57,6 @@ export function PeoplePage() {
 
 function InviteForm() {
   const { t } = useTranslation();
-  const localized = useLocalized();
-  const clubs = useAllClubs();
   const invite = useInvite();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('coordinator');
@@ -89,16 +86,7 @@ function InviteForm() {
       </FormField>
       {role === 'coordinator' && (
         <FormField label={t('administration.people.club')}>
-          <select value={clubId} onChange={(e) => setClubId(e.target.value)} data-testid="invite-club">
-            <option value="">{t('common.choose')}</option>
-            {(clubs.data ?? [])
-              .filter((club) => !club.archived)
-              .map((club) => (
-                <option key={club.id} value={club.id}>
-                  {localized(club.names)}
-                </option>
-              ))}
-          </select>
+          <ClubPicker activeOnly value={clubId} onChange={setClubId} emptyLabel={t('common.choose')} data-testid="invite-club" />
         </FormField>
       )}
       {role === 'official' && (

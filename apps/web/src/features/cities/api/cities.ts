@@ -22,11 +22,3 @@ export function useCity(cityId: string) {
     queryFn: async () => unwrap(await client.GET('/api/cities/{cityId}', { params: { path: { cityId } } })),
   });
 }
-
-export function useCityClubs(cityId: string) {
-  const client = useApiClient();
-  return useQuery({
-    queryKey: queryKeys.clubList({ cityId }),
-    queryFn: async () => unwrap(await client.GET('/api/clubs', { params: { query: { cityId } } })),
-  });
-}

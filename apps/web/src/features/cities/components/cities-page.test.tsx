@@ -12,7 +12,7 @@ describe('cities', () => {
       'GET /api/auth/me': anonymous,
       'GET /api/cities': { body: [astana, almaty] },
       'GET /api/cities/city-almaty': { body: almaty },
-      'GET /api/clubs?cityId=city-almaty': { body: [club({ memberCount: countFigure(5), observerCount: countFigure(2) })] },
+      'GET /api/clubs?cityId=city-almaty&limit=50': { body: { items: [club({ memberCount: countFigure(5), observerCount: countFigure(2) })], nextAfter: null } },
     });
     api.install();
   });
@@ -50,8 +50,8 @@ describe('cities', () => {
 
   describe('counts under the small-count rule', () => {
     beforeEach(() => {
-      api.on('GET /api/clubs?cityId=city-almaty', {
-        body: [club({ memberCount: countFigure(4), observerCount: countFigure(3, fewerThan(10)) })],
+      api.on('GET /api/clubs?cityId=city-almaty&limit=50', {
+        body: { items: [club({ memberCount: countFigure(4), observerCount: countFigure(3, fewerThan(10)) })], nextAfter: null },
       });
     });
 
@@ -67,8 +67,24 @@ describe('cities', () => {
     });
   });
 
+  it("shows a city's clubs a page at a time, the next page on request", async () => {
+    api.on('GET /api/clubs?cityId=city-almaty&limit=50', { body: { items: [club()], nextAfter: 'page-2' } });
+    api.on('GET /api/clubs?cityId=city-almaty&limit=50&after=page-2', {
+      body: { items: [club({ id: 'club-2', name: 'Almaty Youth Forum', names: { kk: 'Жастар форумы', ru: 'Молодёжный форум', en: 'Almaty Youth Forum' } })], nextAfter: null },
+    });
+    const { user } = renderApp('/cities/city-almaty');
+    await screen.findByRole('link', { name: /Almaty Multi-Faith Club/ });
+    expect(screen.queryByRole('link', { name: /Almaty Youth Forum/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show more clubs' }));
+
+    expect(await screen.findByRole('link', { name: /Almaty Youth Forum/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Almaty Multi-Faith Club/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more clubs' })).not.toBeInTheDocument();
+  });
+
   it('says only how many are listed when the rest is withheld', async () => {
-    api.on('GET /api/clubs?cityId=city-almaty', { body: [club({ memberCount: { listed: 0, unlisted: withheld, total: withheld } })] });
+    api.on('GET /api/clubs?cityId=city-almaty&limit=50', { body: { items: [club({ memberCount: { listed: 0, unlisted: withheld, total: withheld } })], nextAfter: null } });
     renderApp('/cities/city-almaty');
     const members = within(await screen.findByRole('link', { name: /Almaty Multi-Faith Club/ })).getByTestId('member-count');
     expect(members).toHaveAttribute('data-figure', 'listed');

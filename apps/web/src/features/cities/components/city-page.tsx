@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ClubCounts } from '../../../components/figure';
+import { MoreButton } from '../../../components/more-button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { useLocalized } from '../../../lib/localized';
-import { useCity, useCityClubs } from '../api/cities';
+import { useCity } from '../api/cities';
+import { useClubPages } from '../../clubs/api/club';
 import { useClubText } from '../../clubs/club-text';
 
 export function CityPage() {
@@ -13,7 +15,7 @@ export function CityPage() {
   const localized = useLocalized();
   const clubText = useClubText();
   const city = useCity(cityId);
-  const clubs = useCityClubs(cityId);
+  const clubs = useClubPages({ cityId });
   return (
     <section>
       <p className="breadcrumb">
@@ -30,10 +32,12 @@ export function CityPage() {
             </p>
             <h2>{t('city.clubsTitle')}</h2>
             <QueryState query={clubs}>
-              {(list) =>
-                list.length === 0 ? (
+              {(pages) => {
+                const list = pages.pages.flatMap((page) => page.items);
+                return list.length === 0 ? (
                   <p className="empty">{t('city.empty')}</p>
                 ) : (
+                  <>
                   <ul className="card-list">
                     {list.map((club) => (
                       <li key={club.id}>
@@ -47,8 +51,10 @@ export function CityPage() {
                       </li>
                     ))}
                   </ul>
-                )
-              }
+                  <MoreButton query={clubs} label={t('search.club.more')} data-testid="more-clubs" />
+                  </>
+                );
+              }}
             </QueryState>
           </>
         )}

@@ -8,7 +8,7 @@ describe('my clubs page', () => {
   it('lists the clubs a coordinator runs with their pending applications', async () => {
     const api = createFakeApi({
       'GET /api/auth/me': { body: coordinator(['club-1']) },
-      'GET /api/clubs?coordinatedByMe=true': { body: [club({ pendingApplications: 3, awaitingDecision: 1 })] },
+      'GET /api/clubs?coordinatedByMe=true&limit=200': { body: { items: [club({ pendingApplications: 3, awaitingDecision: 1 })], nextAfter: null } },
     });
     api.install();
     renderApp('/my-clubs');

@@ -3,6 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useApiClient } from '../../../lib/api-client';
 import { unwrap } from '../../../lib/api-error';
 import { queryKeys } from '../../../lib/query-keys';
+import { searchable } from '../../../lib/search';
 
 export type Community = Schemas['CommunityDto'];
 export type CommunityUpdate = Schemas['UpdateCommunityDto'];
@@ -12,8 +13,6 @@ export type ParticipationSummary = Schemas['ParticipationSummaryDto'];
 
 const ACCESS_LOG_PAGE = 30;
 
-/** The API searches only texts with a word of three letters or more (the shortest a trigram index answers). */
-export const searchable = (text: string) => /\S{3}/u.test(text);
 
 /** How many communities a picker lists at once. */
 export const COMMUNITY_SEARCH_PAGE = 20;

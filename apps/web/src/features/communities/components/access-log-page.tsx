@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { MoreButton } from '../../../components/more-button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
@@ -66,17 +67,7 @@ export function AccessLogPage() {
                   <AccessLogItem key={entry.id} entry={entry} />
                 ))}
               </ol>
-              {log.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void log.fetchNextPage()}
-                  disabled={log.isFetchingNextPage}
-                  data-testid="access-log-older"
-                >
-                  {t('accessLog.showOlder')}
-                </button>
-              )}
+              <MoreButton query={log} label={t('accessLog.showOlder')} data-testid="access-log-older" />
             </>
           );
         }}

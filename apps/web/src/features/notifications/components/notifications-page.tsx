@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MoreButton } from '../../../components/more-button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDateTime } from '../../../lib/format';
@@ -39,16 +40,7 @@ export function NotificationsPage() {
                   <NotificationItem key={notification.id} notification={notification} />
                 ))}
               </ul>
-              {notifications.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void notifications.fetchNextPage()}
-                  disabled={notifications.isFetchingNextPage}
-                >
-                  {t('notifications.showOlder')}
-                </button>
-              )}
+              <MoreButton query={notifications} label={t('notifications.showOlder')} data-testid="notifications-older" />
             </>
           );
         }}

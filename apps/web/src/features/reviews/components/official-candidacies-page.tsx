@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Figure } from '../../../components/figure';
 import { FormField } from '../../../components/form-field';
+import { MoreButton } from '../../../components/more-button';
 import { PageTitle } from '../../../components/page-title';
 import { QueryState } from '../../../components/query-state';
 import { formatDate } from '../../../lib/format';
@@ -34,19 +35,7 @@ export function OfficialCandidaciesPage() {
             searching={search.trim() !== ''}
             named={data.pages.flatMap((page) => page.named)}
             aggregate={data.pages[0]?.aggregate ?? []}
-            more={
-              candidacies.hasNextPage && (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void candidacies.fetchNextPage()}
-                  disabled={candidacies.isFetchingNextPage}
-                  data-testid="more-candidacies"
-                >
-                  {t('reviews.more')}
-                </button>
-              )
-            }
+            more={<MoreButton query={candidacies} label={t('reviews.more')} data-testid="more-candidacies" />}
           />
         )}
       </QueryState>
