@@ -220,6 +220,36 @@ describe('GET /official/candidacies', () => {
     expect((await page(r.official, {})).body).toMatchObject({ nextAfter: null, named: r.ids.map((participationId) => expect.objectContaining({ participationId })) });
   });
 
+  it('orders by the latest nomination: a candidacy deferred and nominated again moves behind the others, across pages', async () => {
+    const r = await region(['Kilo', 'Lima', 'Mike']);
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: r.club.id });
+    const [kilo, lima, mike] = r.ids;
+    const version = async (id: string) => (await t.db.query(`SELECT version FROM participations WHERE id = $1`, [id])).rows[0].version as number;
+    const ids = (body: { named: Array<{ participationId: string }> }) => body.named.map((c) => c.participationId);
+    const latestNomination = async (id: string) =>
+      ((await t.db.query(`SELECT max(created_at) AS at FROM participation_events WHERE participation_id = $1 AND to_status = 'candidate'`, [id])).rows[0]
+        .at as Date).toISOString();
+
+    await t.api.post(`/api/participations/${kilo}/decisions`).set(coordinator.auth)
+      .send({ outcome: 'defer', reasonCode: 'more_participation_needed', reasonText: 'Please attend the spring meetings first.', version: await version(kilo) })
+      .expect(200);
+    expect(ids((await page(r.official, {})).body)).toEqual([lima, mike]);
+    await t.api.post(`/api/participations/${kilo}/transitions`).set(coordinator.auth).send({ action: 'nominate', version: await version(kilo) }).expect(200);
+
+    const first = await page(r.official, { limit: 2 });
+    expect(ids(first.body)).toEqual([lima, mike]);
+    const second = await page(r.official, { limit: 2, after: first.body.nextAfter });
+    expect(second.body).toMatchObject({ nextAfter: null, aggregate: [] });
+    expect(second.body.named).toEqual([expect.objectContaining({ participationId: kilo, nominatedAt: await latestNomination(kilo) })]);
+    expect(second.body.named[0].nominatedAt > first.body.named[1].nominatedAt).toBe(true);
+
+    // The history rewritten (as a correction would): the latest nomination follows it.
+    await t.db.query(`UPDATE participation_events SET created_at = '2025-12-31T00:00:00Z' WHERE participation_id = $1 AND to_status = 'candidate'`, [kilo]);
+    const rewritten = await page(r.official, {});
+    expect(ids(rewritten.body)).toEqual([kilo, lima, mike]);
+    expect(rewritten.body.named[0].nominatedAt).toBe('2025-12-31T00:00:00.000Z');
+  });
+
   it('searches the names the official may see, in any case, never the hidden ones', async () => {
     const r = await region(['Grace Chapel', 'Light of Grace', 'Shalom 100%'], ['Grace Hidden']);
     const found = async (search: string) => (await page(r.official, { search })).body.named.map((c: { community: { name: string } }) => c.community.name);

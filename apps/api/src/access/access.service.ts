@@ -131,6 +131,15 @@ export class AccessService {
     };
   }
 
+  /**
+   * An official's regions as SQL, for a list of records whose club's city is aliased `ci`: the
+   * official `userParam` (a placeholder such as `$1`) holds a national role or one for the city's region.
+   */
+  officialRegionsSql(userParam: string): string {
+    return `EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = ${userParam} AND ra.role = 'official'
+                       AND (ra.region IS NULL OR ra.region = ci.region_code))`;
+  }
+
   /** The caller represents the community (speaks for it in its requests). */
   speaksFor(viewer: ViewerContext | null, communityId: string): boolean {
     return represents(viewer, communityId);
