@@ -250,6 +250,42 @@ describe('GET /official/candidacies', () => {
     expect(rewritten.body.named[0].nominatedAt).toBe('2025-12-31T00:00:00.000Z');
   });
 
+  it('counts per club the candidacies it may not name, public ones without consent included, as consents and decisions change them', async () => {
+    const r = await region(['Oscar'], ['Papa', 'Quebec', 'Romeo', 'Sierra', 'Tango']);
+    const publicOne = await f.newCommunity({ registrationStatus: 'not_registered', isPublic: true });
+    const pendingOne = await f.newCommunity({ registrationStatus: 'registration_pending' });
+    await Promise.all([publicOne, pendingOne].map((c) => f.newParticipation({ clubId: r.club.id, communityId: c.id, status: 'candidate' })));
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: r.club.id });
+    const representative = await f.newUser({ role: 'representative', communityId: publicOne.id });
+    const hiddenCount = async () => {
+      const { body } = await page(r.official, {});
+      expect(body.aggregate.map((a: { club: { id: string } }) => a.club.id)).toEqual([r.club.id]);
+      return { named: body.named.length, count: body.aggregate[0].count };
+    };
+    expect(await hiddenCount()).toEqual({ named: 1, count: { value: 7, fewerThan: null } });
+
+    const profile = await t.api.get(`/api/communities/${publicOne.id}`).set(representative.auth);
+    await t.api.patch(`/api/communities/${publicOne.id}`).set(representative.auth).send({ version: profile.body.version, officialConsent: true }).expect(200);
+    expect(await hiddenCount()).toEqual({ named: 2, count: { value: 6, fewerThan: null } });
+
+    const hidden = (await t.db.query(`SELECT p.id, p.version FROM participations p JOIN communities c ON c.id = p.community_id
+                                       WHERE p.club_id = $1 AND c.name IN ('Papa', 'Quebec') ORDER BY c.name`, [r.club.id])).rows;
+    for (const { id, version } of hidden) {
+      await t.api.post(`/api/participations/${id}/decisions`).set(coordinator.auth)
+        .send({ outcome: 'decline', reasonCode: 'club_charter', reasonText: 'The club charter asks for a public meeting place.', version })
+        .expect(200);
+    }
+    expect(await hiddenCount()).toEqual({ named: 2, count: { value: null, fewerThan: 5 } });
+
+    // The counters the list reads agree with a count of the rows.
+    const counters = await t.db.query(`SELECT status, official_class, n FROM club_official_counts WHERE club_id = $1 AND n > 0 ORDER BY 1, 2`, [r.club.id]);
+    const recount = await t.db.query(
+      `SELECT p.status, community_official_class(c.registration_status, c.official_consent_at) AS official_class, count(*)::int AS n
+         FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [r.club.id]);
+    expect(counters.rows).toEqual(recount.rows);
+    expect(counters.rows).toContainEqual({ status: 'candidate', official_class: 'hidden', n: 4 });
+  });
+
   it('searches the names the official may see, in any case, never the hidden ones', async () => {
     const r = await region(['Grace Chapel', 'Light of Grace', 'Shalom 100%'], ['Grace Hidden']);
     const found = async (search: string) => (await page(r.official, { search })).body.named.map((c: { community: { name: string } }) => c.community.name);

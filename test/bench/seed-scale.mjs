@@ -49,6 +49,7 @@ export async function seedScale(url, factor, { log = (line) => process.stdout.wr
     // The per-club counters, the monthly attendance and the nomination times are kept by triggers, which the bulk load may have skipped: count once.
     await client.query('SELECT recount_club_participations()');
     await client.query('SELECT recompute_nominated_at()');
+    await client.query('SELECT recount_club_official_counts()');
     await client.query('SELECT recount_attendance_monthly()');
     await client.query('COMMIT');
     const seconds = (Date.now() - started) / 1000;

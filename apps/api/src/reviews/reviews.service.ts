@@ -83,7 +83,7 @@ export class ReviewsService {
     const reads = this.access.officialReadsSql(viewer, 7);
     const inRegions = this.access.officialRegionsSql('$1');
     // The page is read in the order of participation_candidacy_order (unknown nomination time last, then
-    // id) and stops at its limit; the hidden ones are counted from the community's columns alone.
+    // id) and stops at its limit; the hidden ones are read from per-club counters.
     const [{ page, hidden }]: Array<{ page: CandidacyRow[]; hidden: Array<{ club: ClubRefDto; count: number }> | null }> = await this.db.query(
       `WITH page AS (
          SELECT p.id, p.nominated_at, COALESCE(p.nominated_at, 'infinity'::timestamptz) AS sort_at
@@ -107,10 +107,8 @@ export class ReviewsService {
             FROM page pg JOIN ${PARTICIPATION_FROM} ON p.id = pg.id) AS page,
          CASE WHEN $6 THEN (
            SELECT COALESCE(json_agg(json_build_object('club', json_build_object('id', hc.id, 'name', hc.name, 'cityName', hci.name), 'count', h.n)), '[]')
-             FROM (SELECT p.club_id, count(*)::int AS n FROM ${PARTICIPATION_FROM}
-                    WHERE p.status = 'candidate' AND ${inRegions} AND NOT ${reads.sql}
-                    GROUP BY p.club_id) h
-             JOIN clubs hc ON hc.id = h.club_id JOIN cities hci ON hci.id = hc.city_id) END AS hidden`,
+             FROM (${this.access.officialHiddenCountsSql('$1', `'candidate'`, 7)}) h
+             JOIN clubs hc ON hc.id = h.club_id JOIN cities hci ON hci.id = hc.city_id WHERE h.n > 0) END AS hidden`,
       [viewer.userId, search, afterAt, afterId, limit + 1, !query.after && !query.search, ...reads.params],
     );
     const rows = page.slice(0, limit);
