@@ -268,6 +268,17 @@ describe('GET /official/candidacies', () => {
     await t.api.patch(`/api/communities/${publicOne.id}`).set(representative.auth).send({ version: profile.body.version, officialConsent: true }).expect(200);
     expect(await hiddenCount()).toEqual({ named: 2, count: { value: 6, fewerThan: null } });
 
+    // An official who also represents one of them, or coordinates the club, reads those by name and counts them no more.
+    const romeo = (await t.db.query(`SELECT id FROM communities WHERE id IN (SELECT community_id FROM participations WHERE club_id = $1) AND name = 'Romeo'`, [r.club.id])).rows[0].id;
+    const [representing, coordinating] = [await f.newUser({ role: 'official', region: r.club.regionCode }), await f.newUser({ role: 'official', region: r.club.regionCode })];
+    await t.db.query(`INSERT INTO role_assignments (user_id, role, community_id) VALUES ($1, 'representative', $2)`, [representing.id, romeo]);
+    await t.db.query(`INSERT INTO role_assignments (user_id, role, club_id) VALUES ($1, 'coordinator', $2)`, [coordinating.id, r.club.id]);
+    const asRepresentative = (await page(representing, {})).body;
+    expect(asRepresentative.named.map((c: { community: { name: string } }) => c.community.name)).toContain('Romeo');
+    expect(asRepresentative.aggregate).toEqual([expect.objectContaining({ count: { value: 5, fewerThan: null } })]);
+    expect((await page(coordinating, {})).body).toMatchObject({ named: expect.arrayContaining([expect.anything()]), aggregate: [] });
+    expect((await page(coordinating, {})).body.named).toHaveLength(8);
+
     const hidden = (await t.db.query(`SELECT p.id, p.version FROM participations p JOIN communities c ON c.id = p.community_id
                                        WHERE p.club_id = $1 AND c.name IN ('Papa', 'Quebec') ORDER BY c.name`, [r.club.id])).rows;
     for (const { id, version } of hidden) {
