@@ -87,9 +87,9 @@ export class ReviewsService {
     const [{ page, hidden }]: Array<{ page: CandidacyRow[]; hidden: Array<{ club: ClubRefDto; count: number }> | null }> = await this.db.query(
       `WITH page AS (
          SELECT p.id, p.nominated_at, COALESCE(p.nominated_at, 'infinity'::timestamptz) AS sort_at
-           FROM ${PARTICIPATION_FROM}
-          WHERE p.status = 'candidate' AND ${inRegions} AND ${reads.sql}
-            AND ($2::text IS NULL OR c.name ILIKE $2)
+           FROM participations p JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id
+          WHERE p.status = 'candidate' AND ${inRegions}
+            AND (SELECT ${reads.sql} AND ($2::text IS NULL OR c.name ILIKE $2) FROM communities c WHERE c.id = p.community_id)
             AND ($3::timestamptz IS NULL OR (COALESCE(p.nominated_at, 'infinity'::timestamptz), p.id) > ($3::timestamptz, $4::uuid))
           ORDER BY COALESCE(p.nominated_at, 'infinity'::timestamptz), p.id LIMIT $5)
        SELECT
