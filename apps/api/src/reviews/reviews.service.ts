@@ -108,7 +108,7 @@ export class ReviewsService {
          CASE WHEN $6 THEN (
            SELECT COALESCE(json_agg(json_build_object('club', json_build_object('id', hc.id, 'name', hc.name, 'cityName', hci.name), 'count', h.n)), '[]')
              FROM (${this.access.officialHiddenCountsSql('$1', `'candidate'`, 7)}) h
-             JOIN clubs hc ON hc.id = h.club_id JOIN cities hci ON hci.id = hc.city_id WHERE h.n > 0) END AS hidden`,
+             JOIN clubs hc ON hc.id = h.club_id JOIN cities hci ON hci.id = hc.city_id) END AS hidden`,
       [viewer.userId, search, afterAt, afterId, limit + 1, !query.after && !query.search, ...reads.params],
     );
     const rows = page.slice(0, limit);
