@@ -44,6 +44,8 @@ export class NominatedAt1796305600000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE INDEX participation_candidacy_order ON participations ((COALESCE(nominated_at, 'infinity'::timestamptz)), id)
       WHERE status = 'candidate'`);
+    // The planner's statistics for the new column and expression (a server without autovacuum would plan blind).
+    await queryRunner.query(`ANALYZE participations`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -98,6 +98,8 @@ export class OfficialCounts1796305600500 implements MigrationInterface {
       FOR EACH ROW EXECUTE FUNCTION community_official_counts_trigger()`);
     await queryRunner.query(RECOUNT_FUNCTION);
     await queryRunner.query(`SELECT recount_club_official_counts()`);
+    // Statistics for the new table: never analyzed, the planner takes it for one row and joins it badly.
+    await queryRunner.query(`ANALYZE club_official_counts`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
