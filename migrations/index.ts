@@ -18,5 +18,7 @@ import { AttendanceMonthly1796305200500 } from './1796305200500-attendance-month
 import { ClubCounts1796305300000 } from './1796305300000-club-counts';
 import { Search1796305400000 } from './1796305400000-search';
 import { CsvField1796305500000 } from './1796305500000-csv-field';
+import { NominatedAt1796305600000 } from './1796305600000-nominated-at';
+import { OfficialCounts1796305600500 } from './1796305600500-official-counts';
 import { ClubSearch1796305700000 } from './1796305700000-club-search';
-export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, CommunitiesOnBehalf1796305000000, ClaimsOnBehalf1796305000500, AttendanceMonthly1796305200500, ClubCounts1796305300000, Search1796305400000, CsvField1796305500000, ClubSearch1796305700000];
+export const MIGRATIONS: Function[] = [Init1795623603833, Meetings1795626179392, TopicsAndHolidays1795626179393, Projects1795628004447, PathwayPolicy1795629743648, PathwayDecisions1795633111859, NationalHolidayUnique1795635288278, AccessAndPrivacy1796285826538, AccountSecurity1796290273500, ClubAdministration1796301881001, ClubLife1796302443449, PeopleAndRoles1796302504715, ScaleIndexes1796304173196, CommunitiesOnBehalf1796305000000, ClaimsOnBehalf1796305000500, AttendanceMonthly1796305200500, ClubCounts1796305300000, Search1796305400000, CsvField1796305500000, NominatedAt1796305600000, OfficialCounts1796305600500, ClubSearch1796305700000];

@@ -220,6 +220,83 @@ describe('GET /official/candidacies', () => {
     expect((await page(r.official, {})).body).toMatchObject({ nextAfter: null, named: r.ids.map((participationId) => expect.objectContaining({ participationId })) });
   });
 
+  it('orders by the latest nomination: a candidacy deferred and nominated again moves behind the others, across pages', async () => {
+    const r = await region(['Kilo', 'Lima', 'Mike']);
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: r.club.id });
+    const [kilo, lima, mike] = r.ids;
+    const version = async (id: string) => (await t.db.query(`SELECT version FROM participations WHERE id = $1`, [id])).rows[0].version as number;
+    const ids = (body: { named: Array<{ participationId: string }> }) => body.named.map((c) => c.participationId);
+    const latestNomination = async (id: string) =>
+      ((await t.db.query(`SELECT max(created_at) AS at FROM participation_events WHERE participation_id = $1 AND to_status = 'candidate'`, [id])).rows[0]
+        .at as Date).toISOString();
+
+    await t.api.post(`/api/participations/${kilo}/decisions`).set(coordinator.auth)
+      .send({ outcome: 'defer', reasonCode: 'more_participation_needed', reasonText: 'Please attend the spring meetings first.', version: await version(kilo) })
+      .expect(200);
+    expect(ids((await page(r.official, {})).body)).toEqual([lima, mike]);
+    await t.api.post(`/api/participations/${kilo}/transitions`).set(coordinator.auth).send({ action: 'nominate', version: await version(kilo) }).expect(200);
+
+    const first = await page(r.official, { limit: 2 });
+    expect(ids(first.body)).toEqual([lima, mike]);
+    const second = await page(r.official, { limit: 2, after: first.body.nextAfter });
+    expect(second.body).toMatchObject({ nextAfter: null, aggregate: [] });
+    expect(second.body.named).toEqual([expect.objectContaining({ participationId: kilo, nominatedAt: await latestNomination(kilo) })]);
+    expect(second.body.named[0].nominatedAt > first.body.named[1].nominatedAt).toBe(true);
+
+    // The history rewritten (as a correction would): the latest nomination follows it.
+    await t.db.query(`UPDATE participation_events SET created_at = '2025-12-31T00:00:00Z' WHERE participation_id = $1 AND to_status = 'candidate'`, [kilo]);
+    const rewritten = await page(r.official, {});
+    expect(ids(rewritten.body)).toEqual([kilo, lima, mike]);
+    expect(rewritten.body.named[0].nominatedAt).toBe('2025-12-31T00:00:00.000Z');
+  });
+
+  it('counts per club the candidacies it may not name, public ones without consent included, as consents and decisions change them', async () => {
+    const r = await region(['Oscar'], ['Papa', 'Quebec', 'Romeo', 'Sierra', 'Tango']);
+    const publicOne = await f.newCommunity({ registrationStatus: 'not_registered', isPublic: true });
+    const pendingOne = await f.newCommunity({ registrationStatus: 'registration_pending' });
+    await Promise.all([publicOne, pendingOne].map((c) => f.newParticipation({ clubId: r.club.id, communityId: c.id, status: 'candidate' })));
+    const coordinator = await f.newUser({ role: 'coordinator', clubId: r.club.id });
+    const representative = await f.newUser({ role: 'representative', communityId: publicOne.id });
+    const hiddenCount = async () => {
+      const { body } = await page(r.official, {});
+      expect(body.aggregate.map((a: { club: { id: string } }) => a.club.id)).toEqual([r.club.id]);
+      return { named: body.named.length, count: body.aggregate[0].count };
+    };
+    expect(await hiddenCount()).toEqual({ named: 1, count: { value: 7, fewerThan: null } });
+
+    const profile = await t.api.get(`/api/communities/${publicOne.id}`).set(representative.auth);
+    await t.api.patch(`/api/communities/${publicOne.id}`).set(representative.auth).send({ version: profile.body.version, officialConsent: true }).expect(200);
+    expect(await hiddenCount()).toEqual({ named: 2, count: { value: 6, fewerThan: null } });
+
+    // An official who also represents one of them, or coordinates the club, reads those by name and counts them no more.
+    const romeo = (await t.db.query(`SELECT id FROM communities WHERE id IN (SELECT community_id FROM participations WHERE club_id = $1) AND name = 'Romeo'`, [r.club.id])).rows[0].id;
+    const [representing, coordinating] = [await f.newUser({ role: 'official', region: r.club.regionCode }), await f.newUser({ role: 'official', region: r.club.regionCode })];
+    await t.db.query(`INSERT INTO role_assignments (user_id, role, community_id) VALUES ($1, 'representative', $2)`, [representing.id, romeo]);
+    await t.db.query(`INSERT INTO role_assignments (user_id, role, club_id) VALUES ($1, 'coordinator', $2)`, [coordinating.id, r.club.id]);
+    const asRepresentative = (await page(representing, {})).body;
+    expect(asRepresentative.named.map((c: { community: { name: string } }) => c.community.name)).toContain('Romeo');
+    expect(asRepresentative.aggregate).toEqual([expect.objectContaining({ count: { value: 5, fewerThan: null } })]);
+    expect((await page(coordinating, {})).body).toMatchObject({ named: expect.arrayContaining([expect.anything()]), aggregate: [] });
+    expect((await page(coordinating, {})).body.named).toHaveLength(8);
+
+    const hidden = (await t.db.query(`SELECT p.id, p.version FROM participations p JOIN communities c ON c.id = p.community_id
+                                       WHERE p.club_id = $1 AND c.name IN ('Papa', 'Quebec') ORDER BY c.name`, [r.club.id])).rows;
+    for (const { id, version } of hidden) {
+      await t.api.post(`/api/participations/${id}/decisions`).set(coordinator.auth)
+        .send({ outcome: 'decline', reasonCode: 'club_charter', reasonText: 'The club charter asks for a public meeting place.', version })
+        .expect(200);
+    }
+    expect(await hiddenCount()).toEqual({ named: 2, count: { value: null, fewerThan: 5 } });
+
+    // The counters the list reads agree with a count of the rows.
+    const counters = await t.db.query(`SELECT status, official_class, n FROM club_official_counts WHERE club_id = $1 AND n > 0 ORDER BY 1, 2`, [r.club.id]);
+    const recount = await t.db.query(
+      `SELECT p.status, community_official_class(c.registration_status, c.official_consent_at) AS official_class, count(*)::int AS n
+         FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [r.club.id]);
+    expect(counters.rows).toEqual(recount.rows);
+    expect(counters.rows).toContainEqual({ status: 'candidate', official_class: 'hidden', n: 4 });
+  });
+
   it('searches the names the official may see, in any case, never the hidden ones', async () => {
     const r = await region(['Grace Chapel', 'Light of Grace', 'Shalom 100%'], ['Grace Hidden']);
     const found = async (search: string) => (await page(r.official, { search })).body.named.map((c: { community: { name: string } }) => c.community.name);

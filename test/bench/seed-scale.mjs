@@ -46,8 +46,10 @@ export async function seedScale(url, factor, { log = (line) => process.stdout.wr
           `${Math.round(inserted / Math.max(seconds, 0.001)).toLocaleString('en').padStart(10)} rows/s\n`,
       );
     }
-    // The per-club counters and the monthly attendance are kept by triggers, which the bulk load may have skipped: count once.
+    // The per-club counters, the monthly attendance and the nomination times are kept by triggers, which the bulk load may have skipped: count once.
     await client.query('SELECT recount_club_participations()');
+    await client.query('SELECT recompute_nominated_at()');
+    await client.query('SELECT recount_club_official_counts()');
     await client.query('SELECT recount_attendance_monthly()');
     await client.query('COMMIT');
     const seconds = (Date.now() - started) / 1000;

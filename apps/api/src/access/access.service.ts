@@ -131,6 +131,35 @@ export class AccessService {
     };
   }
 
+  /**
+   * An official's regions as SQL, for a list of records whose club's city is aliased `ci`: the
+   * official `userParam` (a placeholder such as `$1`) holds a national role or one for the city's region.
+   */
+  officialRegionsSql(userParam: string): string {
+    return `EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = ${userParam} AND ra.role = 'official'
+                       AND (ra.region IS NULL OR ra.region = ci.region_code))`;
+  }
+
+  /**
+   * Per club of the official's regions, how many participations in `statusSql` (a SQL text value)
+   * `participation.read` hides from the caller — the complement of officialReadsSql, from the
+   * counters `club_official_counts` (migration 1796305600500) instead of every row: a club's
+   * communities that are neither registered nor consenting, none in a club the caller coordinates,
+   * less those the caller represents. Rows `(club_id, n)`, n > 0 only; `$n`, `$n + 1` are officialReadsSql's
+   * parameters, `userParam` the official's id.
+   */
+  officialHiddenCountsSql(userParam: string, statusSql: string, n: number): string {
+    return `
+      SELECT hk.club_id, hk.n FROM (
+        SELECT k.club_id, (k.n - (SELECT count(*) FROM participations rp JOIN communities rc ON rc.id = rp.community_id
+                                   WHERE rp.club_id = k.club_id AND rp.status = k.status AND rp.community_id = ANY($${n + 1}::uuid[])
+                                     AND community_official_class(rc.registration_status, rc.official_consent_at) = 'hidden'))::int AS n
+          FROM club_official_counts k JOIN clubs cl ON cl.id = k.club_id JOIN cities ci ON ci.id = cl.city_id
+         WHERE k.status = ${statusSql} AND k.official_class = 'hidden' AND k.n > 0 AND NOT (k.club_id = ANY($${n}::uuid[]))
+           AND ${this.officialRegionsSql(userParam)}) hk
+       WHERE hk.n > 0`;
+  }
+
   /** The caller represents the community (speaks for it in its requests). */
   speaksFor(viewer: ViewerContext | null, communityId: string): boolean {
     return represents(viewer, communityId);

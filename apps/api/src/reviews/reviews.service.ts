@@ -81,20 +81,17 @@ export class ReviewsService {
     const [afterAt, afterId] = query.after ? query.after.split('~') : [null, null];
     const search = query.search ? `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
     const reads = this.access.officialReadsSql(viewer, 7);
+    const inRegions = this.access.officialRegionsSql('$1');
+    // The page is read in the order of participation_candidacy_order (unknown nomination time last, then
+    // id) and stops at its limit; the hidden ones are read from per-club counters.
     const [{ page, hidden }]: Array<{ page: CandidacyRow[]; hidden: Array<{ club: ClubRefDto; count: number }> | null }> = await this.db.query(
-      `WITH scope AS MATERIALIZED (
-         SELECT p.id, p.club_id, c.name, ${reads.sql} AS named,
-                (SELECT MAX(e.created_at) FROM participation_events e
-                  WHERE e.participation_id = p.id AND e.to_status = 'candidate') AS nominated_at
-           FROM ${PARTICIPATION_FROM}
-          WHERE p.status = 'candidate'
-            AND EXISTS (SELECT 1 FROM role_assignments ra WHERE ra.user_id = $1 AND ra.role = 'official'
-                           AND (ra.region IS NULL OR ra.region = ci.region_code))),
-       page AS (
-         SELECT s.id, s.nominated_at, COALESCE(s.nominated_at, 'infinity') AS sort_at FROM scope s
-          WHERE s.named AND ($2::text IS NULL OR s.name ILIKE $2)
-            AND ($3::timestamptz IS NULL OR (COALESCE(s.nominated_at, 'infinity'), s.id) > ($3::timestamptz, $4::uuid))
-          ORDER BY sort_at, s.id LIMIT $5)
+      `WITH page AS (
+         SELECT p.id, p.nominated_at, COALESCE(p.nominated_at, 'infinity'::timestamptz) AS sort_at
+           FROM participations p JOIN clubs cl ON cl.id = p.club_id JOIN cities ci ON ci.id = cl.city_id
+          WHERE p.status = 'candidate' AND ${inRegions}
+            AND (SELECT ${reads.sql} AND ($2::text IS NULL OR c.name ILIKE $2) FROM communities c WHERE c.id = p.community_id)
+            AND ($3::timestamptz IS NULL OR (COALESCE(p.nominated_at, 'infinity'::timestamptz), p.id) > ($3::timestamptz, $4::uuid))
+          ORDER BY COALESCE(p.nominated_at, 'infinity'::timestamptz), p.id LIMIT $5)
        SELECT
          (SELECT COALESCE(json_agg(json_build_object(
                    'participationId', p.id, 'resource', ${PARTICIPATION_JSON}, 'name', c.name, 'tradition', c.tradition,
@@ -109,9 +106,9 @@ export class ReviewsService {
                  ORDER BY pg.sort_at, pg.id), '[]')
             FROM page pg JOIN ${PARTICIPATION_FROM} ON p.id = pg.id) AS page,
          CASE WHEN $6 THEN (
-           SELECT COALESCE(json_agg(json_build_object('club', json_build_object('id', cl.id, 'name', cl.name, 'cityName', ci.name), 'count', h.n)), '[]')
-             FROM (SELECT club_id, count(*)::int AS n FROM scope WHERE NOT named GROUP BY club_id) h
-             JOIN clubs cl ON cl.id = h.club_id JOIN cities ci ON ci.id = cl.city_id) END AS hidden`,
+           SELECT COALESCE(json_agg(json_build_object('club', json_build_object('id', hc.id, 'name', hc.name, 'cityName', hci.name), 'count', h.n)), '[]')
+             FROM (${this.access.officialHiddenCountsSql('$1', `'candidate'`, 7)}) h
+             JOIN clubs hc ON hc.id = h.club_id JOIN cities hci ON hci.id = hc.city_id) END AS hidden`,
       [viewer.userId, search, afterAt, afterId, limit + 1, !query.after && !query.search, ...reads.params],
     );
     const rows = page.slice(0, limit);

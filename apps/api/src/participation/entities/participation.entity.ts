@@ -29,6 +29,8 @@ const STATUS_LIST = `'applied','observer','candidate','member','declined','suspe
 // A community's participations in every status: the naming facts every list of communities reads.
 @Index('participation_community', ['community'])
 @Index('participation_status_club', ['status', 'club'])
+// The officials' list of candidacies in its order (an expression, partial): kept by the migration (1796305600000-nominated-at).
+@Index('participation_candidacy_order', { synchronize: false })
 export class Participation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -55,6 +57,10 @@ export class Participation {
   /** The community's statement of intent when it applied. */
   @Column({ type: 'text' })
   statement: string;
+
+  /** The latest event to 'candidate' (its created_at): written by the database's triggers, read by the officials' list. */
+  @Column({ type: 'timestamptz', nullable: true, insert: false, update: false, select: false })
+  nominatedAt: Date | null;
 
   /** Bumped on every transition: the optimistic-concurrency token clients send back. */
   @Column({ type: 'integer', default: 1 })
