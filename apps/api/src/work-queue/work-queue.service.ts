@@ -18,7 +18,7 @@ const ITEMS = `
       FROM participations p WHERE p.status = 'applied' AND p.club_id = ANY($1::uuid[])
     UNION ALL
     SELECT 'candidacy', p.id, p.id, p.club_id, p.community_id, NULL,
-           COALESCE((SELECT max(e.created_at) FROM participation_events e WHERE e.participation_id = p.id AND e.to_status = 'candidate'), p.updated_at),
+           COALESCE(p.nominated_at, p.updated_at),
            NULL, false
       FROM participations p WHERE p.status = 'candidate' AND p.club_id = ANY($1::uuid[])
     UNION ALL
