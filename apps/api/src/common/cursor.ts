@@ -1,4 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ValidationFailed } from './validation';
+
+/** A query's `after`: the previous page's `nextAfter`, an opaque base64url cursor. */
+export const PageCursor = () =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: 600, description: "The previous page's `nextAfter`" }),
+    IsOptional(),
+    IsString(),
+    MaxLength(600),
+    Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a page cursor' }),
+  );
 
 /** A page cursor of a list ordered by name: the last row's name and id, opaque to the client. */
 export const encodeNameCursor = (name: string, id: string) => Buffer.from(JSON.stringify([name, id])).toString('base64url');

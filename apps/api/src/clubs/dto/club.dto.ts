@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { PARTICIPATION_STATUSES, ParticipationStatus } from '@dastarkhan/domain';
 import { CountFigureDto } from '../../common/figure.dto';
 import { LocalizedLongTextInputDto } from '../../common/localized-text-input.dto';
@@ -8,6 +8,7 @@ import { LocalizedTextDto } from '../../common/localized-text.dto';
 import { Trim } from '../../common/trim.decorator';
 import { ExpectedVersion } from '../../common/version';
 import { LocalizedTextInputDto } from '../../meetings/dto/topic.dto';
+import { PageCursor } from '../../common/cursor';
 import { SearchText } from '../../common/search';
 import { CityDto } from '../../cities/dto/city.dto';
 import { CommunityRefDto } from '../../communities/dto/community.dto';
@@ -38,11 +39,7 @@ export class ClubListQuery {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 600, description: "The previous page's `nextAfter`" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(600)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a page cursor' })
+  @PageCursor()
   after?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageCursor } from '../../common/cursor';
 import { SearchText } from '../../common/search';
 import { CommunityRefDto } from './community.dto';
 
@@ -36,11 +37,7 @@ export class CommunitySearchQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ maxLength: 600, description: "The previous page's `nextAfter`" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(600)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'after must be a page cursor' })
+  @PageCursor()
   after?: string;
 }
 
