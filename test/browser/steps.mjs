@@ -91,8 +91,8 @@ export async function logOut(page) {
 
 /** The id of the demo club whose name starts with `cityPrefix` (e.g. 'Almaty'). */
 export async function clubId(baseUrl, cityPrefix) {
-  const clubs = await (await fetch(`${baseUrl}/api/clubs`)).json();
-  return clubs.find((club) => club.name.startsWith(cityPrefix)).id;
+  const { items } = await (await fetch(`${baseUrl}/api/clubs?search=${encodeURIComponent(cityPrefix)}`)).json();
+  return items.find((club) => club.name.startsWith(cityPrefix)).id;
 }
 
 /** A representative applies to a club as observer and sees the application pending. */
