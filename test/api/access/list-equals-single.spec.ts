@@ -120,9 +120,15 @@ const PAIRS: Array<{ name: string; check: (p: Property, data: Dataset) => Promis
     name: 'GET /clubs ↔ GET /clubs/{id}',
     check: (p, data) =>
       p.run(async (caller) => {
-        const list = await p.get(caller, '/api/clubs');
-        expect(list.status).toBe(200);
-        const listed = ids(list.body).filter((id) => data.clubIds.includes(id));
+        // Every page of the list (keyset pages by name), as a reader paging to the end would see it.
+        const all: Array<{ id: string }> = [];
+        for (let after: string | null = ''; after !== null; ) {
+          const list = await p.get(caller, `/api/clubs?limit=200${after ? `&after=${after}` : ''}`);
+          expect(list.status).toBe(200);
+          all.push(...list.body.items);
+          after = list.body.nextAfter;
+        }
+        const listed = ids(all).filter((id) => data.clubIds.includes(id));
         await p.compare(caller, 'GET /clubs', listed, data.clubIds, (id) => `/api/clubs/${id}`);
       }),
   },
