@@ -67,6 +67,20 @@ describe('people and roles (the administrator)', () => {
     expect(api.callsTo('POST', '/api/roles/grant-1/end')[0].body).toEqual({ reason: 'Moved to Astana' });
   });
 
+  it('finds the club of an invitation among many by its name, archived clubs left out', async () => {
+    const taraz = club({ id: 'club-taraz', name: 'Taraz Club', names: { kk: 'Тараз клубы', ru: 'Клуб Тараза', en: 'Taraz Club' } });
+    const closed = club({ id: 'club-closed', name: 'Taraz Old Club', names: { kk: 'Ескі клуб', ru: 'Старый клуб', en: 'Taraz Old Club' }, archived: true });
+    api.on('GET /api/clubs', ({ query }) => ({ body: { items: query.get('search') === 'тараз' ? [taraz, closed] : [club()], nextAfter: null } }));
+    const { user } = renderApp('/admin/users', { locale: 'kk' });
+
+    await user.type(await screen.findByTestId('invite-club-search'), 'тараз');
+    await screen.findByRole('option', { name: 'Тараз клубы' });
+    expect(Object.fromEntries(api.callsTo('GET', '/api/clubs').at(-1)!.query)).toEqual({ search: 'тараз', limit: '20' });
+    expect(screen.queryByRole('option', { name: 'Ескі клуб' })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByTestId('invite-club'), 'club-taraz');
+    expect(screen.getByTestId('invite-club')).toHaveValue('club-taraz');
+  });
+
   it('searches people from a word of three letters, in any script', async () => {
     const { user } = renderApp('/admin/users');
     const search = await screen.findByTestId('people-search');
