@@ -23,7 +23,7 @@ import {
   type Selection,
 } from '@dastarkhan/domain';
 import type { ReportRowDto, ReportTableDto, ReportTableKey } from './dto/reports.dto';
-import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, statusAt, type ParticipationFact, type ReportContext } from './report-data';
+import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, type ParticipationFact, type ReportContext } from './report-data';
 
 const COMMUNITY_CLASSES: readonly CommunityClass[] = ['open', 'consenting', 'closed'];
 
@@ -243,6 +243,20 @@ interface SelectionCount {
   scopeUnlisted: number;
 }
 
+type Tradition = ParticipationFact['tradition'];
+type Registration = ParticipationFact['registrationStatus'];
+type Stay = 'observer' | 'candidate' | 'observer_to_member';
+
+/** A row about a participation (a decision, an appeal, a concern) with what its counting needs: club, tradition, class. */
+interface ParticipationRow {
+  participationId: string;
+  clubId: string;
+  tradition: Tradition;
+  kind: CommunityClass;
+}
+const PARTICIPATION_COLUMNS = `p.club_id AS "clubId", c.tradition, ${COMMUNITY_CLASS_SQL} AS kind`;
+const participationRow = <T extends ParticipationRow>(ctx: ReportContext, { kind, ...row }: T) => ({ ...row, listed: listedIn(ctx, row.clubId, kind) });
+
 /** Whether the reader may NOT count a row's community by name: `$5` lists the club × class pairs it may (`listedIn`). */
 const UNLISTED_SQL = `NOT ((y.club_id::text || ':' || y.kind) = ANY($5))`;
 
@@ -279,10 +293,12 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   const cityClubs = citiesOf(ctx, ctx.selection.clubIds);
   const held = `m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`;
   const [facts]: Array<{
-    participations: Array<[string, string, ParticipationFact['tradition'], ParticipationFact['registrationStatus'], CommunityClass, Array<[string, string, number]> | null]>;
-    decisions: Array<{ participationId: string; outcome: string; reasonCode: string }>;
-    appeals: Array<{ participationId: string; status: string }>;
-    concerns: Array<{ participationId: string; createdAt: string; resolvedAt: string | null }>;
+    stages: Array<[string, Tradition, Registration, CommunityClass, string, number]>;
+    steps: Array<[string, Tradition, CommunityClass, number, number, number, number]>;
+    stays: Array<[string, string, Tradition, CommunityClass, Stay, number]>;
+    decisions: Array<ParticipationRow & { outcome: string; reasonCode: string }>;
+    appeals: Array<ParticipationRow & { status: string }>;
+    concerns: Array<ParticipationRow & { createdAt: string; resolvedAt: string | null }>;
     meetingMonths: Array<{ clubId: string; month: string; meetings: number }>;
     meetings: Array<Omit<MeetingFact, 'startsAt'> & { startsAt: string }>;
     attendance: Array<{ clubId: string; tradition: string; unlisted: boolean; months: Record<string, [number, number, number]> }>;
@@ -315,6 +331,23 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                                       FROM live h JOIN attendance a ON a.meeting_id = h.id) r
                              GROUP BY 1, 2, 3) x
                       JOIN scope s ON s.club_id = x.club_id JOIN communities c ON c.id = x.community_id) y),
+          -- The participations' histories, reduced here: instants in epoch milliseconds, as the
+          -- JavaScript Dates they were once shipped as (and the period's bounds, which are such Dates).
+          pt AS (SELECT floor(extract(epoch FROM $2::timestamptz) * 1000)::bigint AS f, floor(extract(epoch FROM $3::timestamptz) * 1000)::bigint AS t),
+          pw AS MATERIALIZED (
+            SELECT e.pid, e.club_id, e.community_id, e.sequence, e.action, e.to_status, e.at,
+                   -- The history in its order (sequence) up to the first event at or after the period's end:
+                   -- the status at the end is the last event before it (statusAt), even if a later one is dated earlier.
+                   bool_or(e.at >= pt.t) OVER w AS ended, lead(e.at) OVER w AS next_at, pt.f, pt.t
+              FROM (SELECT ev.participation_id AS pid, p.club_id, p.community_id, ev.sequence, ev.action, ev.to_status,
+                           floor(extract(epoch FROM ev.created_at) * 1000)::bigint AS at
+                      FROM participation_events ev JOIN participations p ON p.id = ev.participation_id WHERE p.club_id = ANY($1)) e, pt
+            WINDOW w AS (PARTITION BY e.pid ORDER BY e.sequence)),
+          -- One row per participation: its status at the period's end, and the steps it took in the period.
+          pstage AS (
+            SELECT pid, club_id, community_id, (array_agg(to_status ORDER BY sequence DESC) FILTER (WHERE NOT ended))[1] AS status,
+                   ${STEPS.map((step) => `bool_or(action IN (${STEP_ACTIONS[step].map((a) => `'${a}'`).join(', ')}) AND at >= f AND at < t) AS ${step}`).join(', ')}
+              FROM pw GROUP BY pid, club_id, community_id),
           con AS MATERIALIZED (
             SELECT y.*, ${UNLISTED_SQL} AS unlisted
               FROM (SELECT DISTINCT ON (r.contribution_id) s.club_id, s.city_id, pc.community_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
@@ -325,19 +358,36 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                      ORDER BY r.contribution_id, r.revision DESC) y
              WHERE y.month = ANY($4))
      SELECT
-       -- Compact (arrays, instants in epoch milliseconds): every participation of the scope with its history.
-       (SELECT COALESCE(json_agg(json_build_array(p.id, p.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL},
-                 (SELECT json_agg(json_build_array(e.action, e.to_status, floor(extract(epoch FROM e.created_at) * 1000)) ORDER BY e.sequence)
-                    FROM participation_events e WHERE e.participation_id = p.id))), '[]'::json)
-          FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = ANY($1)) AS participations,
-       ${json(`SELECT d.participation_id AS "participationId", d.outcome, d.reason_code AS "reasonCode"
-                 FROM participation_decisions d JOIN participations p ON p.id = d.participation_id
+       -- Participations per club × tradition × registration × class × status at the period's end (each counted once).
+       (SELECT COALESCE(json_agg(json_build_array(s.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL}, s.status, s.n)), '[]'::json)
+          FROM (SELECT club_id, community_id, status, count(*)::int AS n FROM pstage WHERE status IS NOT NULL GROUP BY 1, 2, 3) s
+          JOIN communities c ON c.id = s.community_id) AS stages,
+       -- Participations that took each step in the period, per club × tradition × class.
+       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, kind, ${STEPS.map((step) => `n_${step}`).join(', ')})), '[]'::json)
+          FROM (SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, ${STEPS.map((step) => `count(*) FILTER (WHERE s.${step})::int AS n_${step}`).join(', ')}
+                  FROM pstage s JOIN communities c ON c.id = s.community_id
+                 WHERE ${STEPS.map((step) => `s.${step}`).join(' OR ')}
+                 GROUP BY 1, 2, 3) g) AS steps,
+       -- Completed stays that ended in the period (milliseconds): observer or candidate until the next
+       -- event, and from the first acceptance to an admission.
+       (SELECT COALESCE(json_agg(json_build_array(s.pid, s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL}, s.stage, s.ms)), '[]'::json)
+          FROM (SELECT pid, club_id, community_id, to_status AS stage, next_at - at AS ms
+                  FROM pw WHERE to_status IN ('observer', 'candidate') AND next_at >= f AND next_at < t
+                UNION ALL
+                SELECT m.pid, m.club_id, m.community_id, 'observer_to_member', m.at - a.at
+                  FROM pw m JOIN (SELECT DISTINCT ON (pid) pid, sequence, at FROM pw WHERE action = 'accept' ORDER BY pid, sequence) a
+                    ON a.pid = m.pid AND a.sequence < m.sequence
+                 WHERE m.action = 'admit' AND m.at >= m.f AND m.at < m.t) s
+          JOIN communities c ON c.id = s.community_id) AS stays,
+       ${json(`SELECT d.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, d.outcome, d.reason_code AS "reasonCode"
+                 FROM participation_decisions d JOIN participations p ON p.id = d.participation_id JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`)} AS decisions,
-       ${json(`SELECT d.participation_id AS "participationId", a.status
+       ${json(`SELECT d.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, a.status
                  FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id JOIN participations p ON p.id = d.participation_id
+                 JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND a.created_at >= $2 AND a.created_at < $3`)} AS appeals,
-       ${json(`SELECT r.participation_id AS "participationId", r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
-                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id
+       ${json(`SELECT r.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
+                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3`)} AS concerns,
        ${json(`SELECT m.club_id AS "clubId", ${ALMATY_MONTH('m.starts_at')} AS month, count(*)::int AS meetings
                  FROM meetings m WHERE m.club_id = ANY($1) AND ${held} GROUP BY 1, 2`)} AS "meetingMonths",
@@ -378,17 +428,12 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
       Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
     ),
     attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
-    participations: facts.participations.map(
-      ([id, clubId, tradition, registrationStatus, kind, events]): ParticipationFact => ({
-        id,
-        clubId,
-        tradition,
-        registrationStatus,
-        listed: listedIn(ctx, clubId, kind),
-        events: (events ?? []).map(([action, to, at]) => ({ action, to, at: new Date(at) })),
-      }),
-    ),
-    concerns: facts.concerns.map((r) => ({ ...r, createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
+    stages: facts.stages.map(([clubId, tradition, registrationStatus, kind, status, count]) => ({ clubId, tradition, registrationStatus, listed: listedIn(ctx, clubId, kind), status, count })),
+    steps: facts.steps.map(([clubId, tradition, kind, ...counts]) => ({ clubId, tradition, listed: listedIn(ctx, clubId, kind), counts })),
+    stays: facts.stays.map(([key, clubId, tradition, kind, stage, ms]) => ({ key, clubId, tradition, listed: listedIn(ctx, clubId, kind), stage, days: ms / DAY_MS })),
+    decisions: facts.decisions.map((r) => participationRow(ctx, r)),
+    appeals: facts.appeals.map((r) => participationRow(ctx, r)),
+    concerns: facts.concerns.map((r) => ({ ...participationRow(ctx, r), createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
     meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
     projects: facts.projects.map(
       (p): ProjectFact => ({
@@ -405,8 +450,6 @@ export type Facts = Awaited<ReturnType<typeof loadFacts>>;
 /** Every table of the dashboard, for the context's selection. */
 export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] {
   const sel = ctx.selection;
-  const byParticipation = new Map(facts.participations.map((p) => [p.id, p]));
-  const counted = (p: ParticipationFact, column: number): Counted => ({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column, key: p.id });
   const single = sel.clubIds.size === 1 ? [...sel.clubIds][0] : null;
   // Where a figure links to its list, the reader must be allowed that list (the access module decides).
   const readsCandidacies = allows('candidacies.read', ctx.viewer, GLOBAL);
@@ -414,13 +457,13 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     allows('club.participations.read', ctx.viewer, { kind: 'club', clubId, regionCode: ctx.clubsById.get(clubId)?.regionCode ?? '', archived: false });
 
   // Participation: stages × registration at the end of the period.
-  const stageItems: Counted[] = [];
-  for (const p of facts.participations) {
-    const status = statusAt(p, ctx.range.to);
-    const s = STAGES.indexOf(status as (typeof STAGES)[number]);
-    if (s >= 0) stageItems.push(counted(p, s * 3 + REGISTRATIONS.indexOf(p.registrationStatus)));
+  // (PostgreSQL counted each participation once, at its status at the period's end: statusAt.)
+  const stageCounts: CellCount[] = [];
+  for (const p of facts.stages) {
+    const s = STAGES.indexOf(p.status as (typeof STAGES)[number]);
+    if (s >= 0) stageCounts.push({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column: s * 3 + REGISTRATIONS.indexOf(p.registrationStatus), count: p.count });
   }
-  const stageBlocks = blocksOf(ctx, STAGES.length * 3, stageItems);
+  const stageBlocks = blocksOfCounts(ctx, STAGES.length * 3, stageCounts);
   const stageCells = (s: number) => [
     ...REGISTRATIONS.map((_, r) => viewCell(stageBlocks, sel, s * 3 + r)),
     viewCells(stageBlocks, sel, [s * 3, s * 3 + 1, s * 3 + 2]),
@@ -443,13 +486,12 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
 
   // The funnel: communities that took each step during the period.
   const inPeriod = (at: Date) => at >= ctx.range.from && at < ctx.range.to;
-  const stepItems: Counted[] = [];
-  for (const p of facts.participations) {
-    STEPS.forEach((step, i) => {
-      if (p.events.some((e) => STEP_ACTIONS[step].includes(e.action) && inPeriod(e.at))) stepItems.push(counted(p, i));
-    });
-  }
-  const stepBlocks = blocksOf(ctx, STEPS.length, stepItems);
+  // (Counted in PostgreSQL: participations with an event of the step's actions in the period.)
+  const stepBlocks = blocksOfCounts(
+    ctx,
+    STEPS.length,
+    facts.steps.flatMap((p) => p.counts.map((count, column) => ({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column, count })).filter((c) => c.count > 0)),
+  );
   const funnel: ReportTableDto = {
     key: 'funnel',
     columns: ['communities'],
@@ -457,25 +499,14 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Time in each stage: completed stays that ended in the period, in days.
-  const stays: Record<'observer' | 'candidate' | 'observer_to_member', Array<Contributor & { days: number }>> = {
+  // (PostgreSQL found them in the histories: a stay as observer or candidate ends at the next event,
+  // observer to member runs from the first acceptance to an admission.)
+  const stays: Record<Stay, Array<Contributor & { days: number }>> = {
     observer: [],
     candidate: [],
     observer_to_member: [],
   };
-  for (const p of facts.participations) {
-    const base = { clubId: p.clubId, tradition: p.tradition, listed: p.listed, key: p.id };
-    let acceptedAt: Date | null = null;
-    p.events.forEach((event, i) => {
-      if (event.action === 'accept' && !acceptedAt) acceptedAt = event.at;
-      const next = p.events[i + 1];
-      if (next && (event.to === 'observer' || event.to === 'candidate') && inPeriod(next.at)) {
-        stays[event.to].push({ ...base, days: (next.at.getTime() - event.at.getTime()) / DAY_MS });
-      }
-      if (event.action === 'admit' && acceptedAt && inPeriod(event.at)) {
-        stays.observer_to_member.push({ ...base, days: (event.at.getTime() - (acceptedAt as Date).getTime()) / DAY_MS });
-      }
-    });
-  }
+  for (const { stage, ...stay } of facts.stays) stays[stage].push(stay);
   const durations: ReportTableDto = {
     key: 'durations',
     columns: ['communities', 'median', 'iqr'],
@@ -489,12 +520,11 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Decisions by outcome and reason; appeals and their rulings; concerns.
-  const eventBlocks = <T extends { participationId: string }>(rows: readonly T[], columns: readonly string[], column: (row: T) => string) => {
+  const eventBlocks = <T extends { participationId: string; clubId: string; tradition: string; listed: boolean }>(rows: readonly T[], columns: readonly string[], column: (row: T) => string) => {
     const items: Counted[] = [];
     for (const r of rows) {
-      const p = byParticipation.get(r.participationId);
       const c = columns.indexOf(column(r));
-      if (p && c >= 0) items.push(counted(p, c));
+      if (c >= 0) items.push({ clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: c, key: r.participationId });
     }
     return blocksOf(ctx, columns.length, items);
   };
@@ -513,11 +543,11 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     ),
   };
   const concernRows = facts.concerns.flatMap((r) => {
-    const out: Array<{ participationId: string; column: string }> = [];
+    const out: Array<{ participationId: string; clubId: string; tradition: string; listed: boolean; column: string }> = [];
     const resolvedBy = (at: Date | null) => at !== null && at < ctx.range.to;
-    if (!resolvedBy(r.resolvedAt)) out.push({ participationId: r.participationId, column: 'open' });
-    if (inPeriod(r.createdAt)) out.push({ participationId: r.participationId, column: 'raised' });
-    if (r.resolvedAt && inPeriod(r.resolvedAt)) out.push({ participationId: r.participationId, column: 'resolved' });
+    if (!resolvedBy(r.resolvedAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'open' });
+    if (inPeriod(r.createdAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'raised' });
+    if (r.resolvedAt && inPeriod(r.resolvedAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'resolved' });
     return out;
   });
   const concernBlocks = eventBlocks(concernRows, CONCERN_COLUMNS, (r) => r.column);
