@@ -244,18 +244,20 @@ interface SelectionCount {
 }
 
 type Tradition = ParticipationFact['tradition'];
-type Registration = ParticipationFact['registrationStatus'];
 type Stay = 'observer' | 'candidate' | 'observer_to_member';
 
-/** A row about a participation (a decision, an appeal, a concern) with what its counting needs: club, tradition, class. */
-interface ParticipationRow {
-  participationId: string;
+/** Distinct participations of one club × tradition × class in one column (a decision's outcome:reason, an appeal's status, a concern's state). */
+interface ParticipationCount {
   clubId: string;
   tradition: Tradition;
   kind: CommunityClass;
+  column: string;
+  count: number;
 }
-const PARTICIPATION_COLUMNS = `p.club_id AS "clubId", c.tradition, ${COMMUNITY_CLASS_SQL} AS kind`;
-const participationRow = <T extends ParticipationRow>(ctx: ReportContext, { kind, ...row }: T) => ({ ...row, listed: listedIn(ctx, row.clubId, kind) });
+/** Distinct participations per club × tradition × class × column, from rows (participation_id, club_id, tradition, kind, col). */
+const participationCounts = (rows: string) =>
+  json(`SELECT club_id AS "clubId", tradition, kind, col AS "column", count(*)::int AS count
+          FROM (SELECT DISTINCT participation_id, club_id, tradition, kind, col FROM (${rows}) r) d GROUP BY 1, 2, 3, 4`);
 
 /** Whether the reader may NOT count a row's community by name: `$5` lists the club × class pairs it may (`listedIn`). */
 const UNLISTED_SQL = `NOT ((y.club_id::text || ':' || y.kind) = ANY($5))`;
@@ -293,12 +295,12 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   const cityClubs = citiesOf(ctx, ctx.selection.clubIds);
   const held = `m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`;
   const [facts]: Array<{
-    stages: Array<[string, Tradition, Registration, CommunityClass, string, number]>;
-    steps: Array<[string, Tradition, CommunityClass, number, number, number, number]>;
+    stages: Array<[string, Tradition, boolean, number[]]>;
+    steps: Array<[string, Tradition, boolean, number[]]>;
     stays: Array<[string, string, Tradition, CommunityClass, Stay, number]>;
-    decisions: Array<ParticipationRow & { outcome: string; reasonCode: string }>;
-    appeals: Array<ParticipationRow & { status: string }>;
-    concerns: Array<ParticipationRow & { createdAt: string; resolvedAt: string | null }>;
+    decisions: ParticipationCount[];
+    appeals: ParticipationCount[];
+    concerns: ParticipationCount[];
     meetingMonths: Array<{ clubId: string; month: string; meetings: number }>;
     meetings: Array<Omit<MeetingFact, 'startsAt'> & { startsAt: string }>;
     attendance: Array<{ clubId: string; tradition: string; unlisted: boolean; months: Record<string, [number, number, number]> }>;
@@ -358,15 +360,22 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                      ORDER BY r.contribution_id, r.revision DESC) y
              WHERE y.month = ANY($4))
      SELECT
-       -- Participations per club × tradition × registration × class × status at the period's end (each counted once).
-       (SELECT COALESCE(json_agg(json_build_array(s.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL}, s.status, s.n)), '[]'::json)
-          FROM (SELECT club_id, community_id, status, count(*)::int AS n FROM pstage WHERE status IS NOT NULL GROUP BY 1, 2, 3) s
-          JOIN communities c ON c.id = s.community_id) AS stages,
-       -- Participations that took each step in the period, per club × tradition × class.
-       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, kind, ${STEPS.map((step) => `n_${step}`).join(', ')})), '[]'::json)
-          FROM (SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, ${STEPS.map((step) => `count(*) FILTER (WHERE s.${step})::int AS n_${step}`).join(', ')}
-                  FROM pstage s JOIN communities c ON c.id = s.community_id
-                 WHERE ${STEPS.map((step) => `s.${step}`).join(' OR ')}
+       -- Participations per club × tradition × listing, counted in each column of the stages table: the
+       -- status at the period's end × the registration (a CHECK keeps it one of the three).
+       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
+          FROM (SELECT club_id, tradition, unlisted, ARRAY[${STAGES.flatMap((_, s) => REGISTRATIONS.map((__, r) => `count(*) FILTER (WHERE col = ${s * 3 + r})`)).join(', ')}]::int[] AS n
+                  FROM (SELECT y.club_id, y.tradition, y.col, ${UNLISTED_SQL} AS unlisted
+                          FROM (SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
+                                       (array_position(ARRAY[${STAGES.map((x) => `'${x}'`).join(', ')}], s.status) - 1) * 3
+                                         + array_position(ARRAY[${REGISTRATIONS.map((x) => `'${x}'`).join(', ')}], c.registration_status) - 1 AS col
+                                  FROM pstage s JOIN communities c ON c.id = s.community_id) y
+                         WHERE y.col IS NOT NULL) z
+                 GROUP BY 1, 2, 3) g) AS stages,
+       -- Participations that took each step in the period, per club × tradition × listing.
+       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
+          FROM (SELECT y.club_id, y.tradition, ${UNLISTED_SQL} AS unlisted, ARRAY[${STEPS.map((step) => `count(*) FILTER (WHERE y.${step})`).join(', ')}]::int[] AS n
+                  FROM (SELECT s.*, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind FROM pstage s JOIN communities c ON c.id = s.community_id
+                         WHERE ${STEPS.map((step) => `s.${step}`).join(' OR ')}) y
                  GROUP BY 1, 2, 3) g) AS steps,
        -- Completed stays that ended in the period (milliseconds): observer or candidate until the next
        -- event, and from the first acceptance to an admission.
@@ -379,16 +388,23 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                     ON a.pid = m.pid AND a.sequence < m.sequence
                  WHERE m.action = 'admit' AND m.at >= m.f AND m.at < m.t) s
           JOIN communities c ON c.id = s.community_id) AS stays,
-       ${json(`SELECT d.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, d.outcome, d.reason_code AS "reasonCode"
+       -- Decisions, appeals and concerns: distinct participations per club × tradition × class × column.
+       ${participationCounts(`SELECT d.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, d.outcome || ':' || d.reason_code AS col
                  FROM participation_decisions d JOIN participations p ON p.id = d.participation_id JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`)} AS decisions,
-       ${json(`SELECT d.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, a.status
+       ${participationCounts(`SELECT d.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, a.status AS col
                  FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id JOIN participations p ON p.id = d.participation_id
                  JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND a.created_at >= $2 AND a.created_at < $3`)} AS appeals,
-       ${json(`SELECT r.participation_id AS "participationId", ${PARTICIPATION_COLUMNS}, r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
-                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id JOIN communities c ON c.id = p.community_id
-                WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3`)} AS concerns,
+       -- A concern is open at the period's end (unless resolved before it), raised or resolved in the period;
+       -- instants to the millisecond, as the Dates they were once shipped as.
+       ${participationCounts(`SELECT r.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.col
+                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id JOIN communities c ON c.id = p.community_id,
+                      LATERAL (SELECT date_trunc('milliseconds', r.created_at) AS created, date_trunc('milliseconds', r.resolved_at) AS resolved) i,
+                      LATERAL (VALUES ('open', i.resolved IS NULL OR i.resolved >= $3),
+                                      ('raised', i.created >= $2 AND i.created < $3),
+                                      ('resolved', i.resolved >= $2 AND i.resolved < $3)) x(col, counts)
+                WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3 AND x.counts`)} AS concerns,
        ${json(`SELECT m.club_id AS "clubId", ${ALMATY_MONTH('m.starts_at')} AS month, count(*)::int AS meetings
                  FROM meetings m WHERE m.club_id = ANY($1) AND ${held} GROUP BY 1, 2`)} AS "meetingMonths",
        ${json(`SELECT m.id, m.club_id AS "clubId", m.title, m.visibility, m.starts_at AS "startsAt"
@@ -428,12 +444,19 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
       Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
     ),
     attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
-    stages: facts.stages.map(([clubId, tradition, registrationStatus, kind, status, count]) => ({ clubId, tradition, registrationStatus, listed: listedIn(ctx, clubId, kind), status, count })),
-    steps: facts.steps.map(([clubId, tradition, kind, ...counts]) => ({ clubId, tradition, listed: listedIn(ctx, clubId, kind), counts })),
+    stages: facts.stages.flatMap(([clubId, tradition, unlisted, counts]) =>
+      counts.map((count, column): CellCount => ({ clubId, tradition, listed: !unlisted, column, count })).filter((c) => c.count > 0),
+    ),
+    steps: facts.steps.flatMap(([clubId, tradition, unlisted, counts]) =>
+      counts.map((count, column): CellCount => ({ clubId, tradition, listed: !unlisted, column, count })).filter((c) => c.count > 0),
+    ),
     stays: facts.stays.map(([key, clubId, tradition, kind, stage, ms]) => ({ key, clubId, tradition, listed: listedIn(ctx, clubId, kind), stage, days: ms / DAY_MS })),
-    decisions: facts.decisions.map((r) => participationRow(ctx, r)),
-    appeals: facts.appeals.map((r) => participationRow(ctx, r)),
-    concerns: facts.concerns.map((r) => ({ ...participationRow(ctx, r), createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
+    ...Object.fromEntries(
+      (['decisions', 'appeals', 'concerns'] as const).map((key) => [
+        key,
+        facts[key].map(({ kind, ...r }) => ({ ...r, listed: listedIn(ctx, r.clubId, kind) })),
+      ]),
+    ) as Record<'decisions' | 'appeals' | 'concerns', Array<Omit<ParticipationCount, 'kind'> & { listed: boolean }>>,
     meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
     projects: facts.projects.map(
       (p): ProjectFact => ({
@@ -457,13 +480,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     allows('club.participations.read', ctx.viewer, { kind: 'club', clubId, regionCode: ctx.clubsById.get(clubId)?.regionCode ?? '', archived: false });
 
   // Participation: stages × registration at the end of the period.
-  // (PostgreSQL counted each participation once, at its status at the period's end: statusAt.)
-  const stageCounts: CellCount[] = [];
-  for (const p of facts.stages) {
-    const s = STAGES.indexOf(p.status as (typeof STAGES)[number]);
-    if (s >= 0) stageCounts.push({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column: s * 3 + REGISTRATIONS.indexOf(p.registrationStatus), count: p.count });
-  }
-  const stageBlocks = blocksOfCounts(ctx, STAGES.length * 3, stageCounts);
+  // (PostgreSQL counted each participation once, in the column of its status at the period's end: statusAt.)
+  const stageBlocks = blocksOfCounts(ctx, STAGES.length * 3, facts.stages);
   const stageCells = (s: number) => [
     ...REGISTRATIONS.map((_, r) => viewCell(stageBlocks, sel, s * 3 + r)),
     viewCells(stageBlocks, sel, [s * 3, s * 3 + 1, s * 3 + 2]),
@@ -487,11 +505,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   // The funnel: communities that took each step during the period.
   const inPeriod = (at: Date) => at >= ctx.range.from && at < ctx.range.to;
   // (Counted in PostgreSQL: participations with an event of the step's actions in the period.)
-  const stepBlocks = blocksOfCounts(
-    ctx,
-    STEPS.length,
-    facts.steps.flatMap((p) => p.counts.map((count, column) => ({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column, count })).filter((c) => c.count > 0)),
-  );
+  const stepBlocks = blocksOfCounts(ctx, STEPS.length, facts.steps);
   const funnel: ReportTableDto = {
     key: 'funnel',
     columns: ['communities'],
@@ -520,21 +534,19 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Decisions by outcome and reason; appeals and their rulings; concerns.
-  const eventBlocks = <T extends { participationId: string; clubId: string; tradition: string; listed: boolean }>(rows: readonly T[], columns: readonly string[], column: (row: T) => string) => {
-    const items: Counted[] = [];
-    for (const r of rows) {
-      const c = columns.indexOf(column(r));
-      if (c >= 0) items.push({ clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: c, key: r.participationId });
-    }
-    return blocksOf(ctx, columns.length, items);
-  };
-  const decisionBlocks = eventBlocks(facts.decisions, DECISION_PAIRS, (d) => `${d.outcome}:${d.reasonCode}`);
+  const eventBlocks = (rows: Facts['decisions'], columns: readonly string[]) =>
+    blocksOfCounts(
+      ctx,
+      columns.length,
+      rows.map((r) => ({ ...r, column: columns.indexOf(r.column) })).filter((r) => r.column >= 0),
+    );
+  const decisionBlocks = eventBlocks(facts.decisions, DECISION_PAIRS);
   const decisions: ReportTableDto = {
     key: 'decisions',
     columns: ['count'],
     rows: DECISION_PAIRS.map((pair, c) => row('decision', pair, [viewCell(decisionBlocks, sel, c)])).filter((r) => r.cells[0].value !== 0),
   };
-  const appealBlocks = eventBlocks(facts.appeals, APPEAL_COLUMNS, (a) => a.status);
+  const appealBlocks = eventBlocks(facts.appeals, APPEAL_COLUMNS);
   const appeals: ReportTableDto = {
     key: 'appeals',
     columns: ['count'],
@@ -542,15 +554,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       row('appeal', status, [viewCell(appealBlocks, sel, c)], { href: allows('appeals.read', ctx.viewer, GLOBAL) ? '/admin/appeals' : null }),
     ),
   };
-  const concernRows = facts.concerns.flatMap((r) => {
-    const out: Array<{ participationId: string; clubId: string; tradition: string; listed: boolean; column: string }> = [];
-    const resolvedBy = (at: Date | null) => at !== null && at < ctx.range.to;
-    if (!resolvedBy(r.resolvedAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'open' });
-    if (inPeriod(r.createdAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'raised' });
-    if (r.resolvedAt && inPeriod(r.resolvedAt)) out.push({ participationId: r.participationId, clubId: r.clubId, tradition: r.tradition, listed: r.listed, column: 'resolved' });
-    return out;
-  });
-  const concernBlocks = eventBlocks(concernRows, CONCERN_COLUMNS, (r) => r.column);
+  const concernBlocks = eventBlocks(facts.concerns, CONCERN_COLUMNS);
   const concerns: ReportTableDto = {
     key: 'concerns',
     columns: ['communities'],
