@@ -15,6 +15,7 @@ import {
   viewCell,
   viewCells,
   reportCell,
+  representedCommunityIds,
   type Block,
   type CommunityClass,
   type Figure,
@@ -191,9 +192,13 @@ interface ProjectFact {
   title: string;
   status: ProjectResource['status'];
   visibility: ProjectResource['visibility'];
-  leadCommunityId: string;
+  /** Only when the reader represents the lead community (the access rule compares it with the reader's communities). */
+  leadCommunityId: string | null;
   completedAt: Date | null;
-  partners: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined'; tradition: string; kind: CommunityClass }>;
+  /** The partnerships of the communities the reader represents: all the access rule reads of the partners. */
+  own: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined' }>;
+  /** Confirmed partners (distinct communities) per tradition × listing. */
+  counts: Array<[string, boolean, number]>;
 }
 
 /** Per club × Almaty month × tradition × listing: communities present (distinct), present and counted (not excused) records. */
@@ -307,7 +312,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
     attendanceDistinct: SelectionCount[];
     meetingAttendance: Array<{ meetingId: string; tradition: string; kind: CommunityClass; attending: number }>;
     actionItems: Array<{ clubId: string; open: number; overdue: number }>;
-    projects: Array<Omit<ProjectFact, 'completedAt' | 'partners'> & { completedAt: string | null; partners: Array<[string, ProjectFact['partners'][number]['status'], string, CommunityClass]> }>;
+    projects: Array<Omit<ProjectFact, 'completedAt' | 'own'> & { completedAt: string | null; own: Array<[string, ProjectFact['own'][number]['status']]> }>;
     contributions: ContributionSum[];
     contributionDistinct: DistinctCount[];
   }> = await db.query(
@@ -427,15 +432,26 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
        ${json(`SELECT a.club_id AS "clubId", count(*)::int AS open,
                       count(*) FILTER (WHERE a.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date)::int AS overdue
                  FROM action_items a WHERE a.club_id = ANY($1) AND a.status = 'open' GROUP BY a.club_id`)} AS "actionItems",
-       ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility, pr.lead_community_id AS "leadCommunityId",
-                      pr.completed_at AS "completedAt",
-                      COALESCE((SELECT json_agg(json_build_array(x.community_id, x.status, c.tradition, ${COMMUNITY_CLASS_SQL}))
-                                  FROM project_partners x JOIN communities c ON c.id = x.community_id WHERE x.project_id = pr.id), '[]'::json) AS partners
-                 FROM projects pr WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
+       -- The projects; of their partners, the confirmed ones counted per tradition × listing (the partners
+       -- table's blocks) and the reader's own communities' partnerships ($9, what project.read looks at).
+       ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility,
+                      CASE WHEN pr.lead_community_id = ANY($9) THEN pr.lead_community_id END AS "leadCommunityId", pr.completed_at AS "completedAt",
+                      COALESCE(o.own, '[]'::json) AS own, COALESCE(k.counts, '[]'::json) AS counts
+                 FROM projects pr
+                 LEFT JOIN (SELECT x.project_id, json_agg(json_build_array(x.community_id, x.status)) AS own
+                              FROM project_partners x WHERE x.community_id = ANY($9) GROUP BY 1) o ON o.project_id = pr.id
+                 LEFT JOIN (SELECT project_id, json_agg(json_build_array(tradition, unlisted, n)) AS counts
+                              FROM (SELECT y.project_id, y.tradition, ${UNLISTED_SQL} AS unlisted, count(DISTINCT y.community_id)::int AS n
+                                      FROM (SELECT x.project_id, q.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.community_id
+                                              FROM project_partners x JOIN projects q ON q.id = x.project_id JOIN communities c ON c.id = x.community_id
+                                             WHERE x.status = 'confirmed' AND q.club_id = ANY($1) AND q.status IN ('active', 'completed')) y
+                                     GROUP BY 1, 2, 3) z
+                             GROUP BY 1) k ON k.project_id = pr.id
+                WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
        ${json(`SELECT club_id AS "clubId", month, tradition, count(*)::int AS contributions, sum(volunteers)::int AS volunteers, sum(hours)::float AS hours
                  FROM con GROUP BY 1, 2, 3`)} AS contributions,
        ${json(distinctSql(`SELECT * FROM con`))} AS "contributionDistinct"`,
-    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs]],
+    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs], representedCommunityIds(ctx.viewer)],
   );
   return {
     ...facts,
@@ -462,7 +478,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
       (p): ProjectFact => ({
         ...p,
         completedAt: p.completedAt === null ? null : new Date(p.completedAt),
-        partners: p.partners.map(([communityId, status, tradition, kind]) => ({ communityId, status, tradition, kind })),
+        own: p.own.map(([communityId, status]) => ({ communityId, status })),
       }),
     ),
   };
@@ -655,16 +671,12 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   const partnerBlocks = new Map(
     [...perClubProjects.keys()].map((clubId) => [
       clubId,
-      blocksOf(
+      blocksOfCounts(
         ctx,
         perClubProjects.get(clubId) as number,
         facts.projects
           .filter((p) => p.clubId === clubId)
-          .flatMap((p) =>
-            p.partners
-              .filter((x) => x.status === 'confirmed')
-              .map((x) => ({ clubId, tradition: x.tradition, listed: listedIn(ctx, clubId, x.kind), key: x.communityId, column: projectIndex.get(p.id) as number })),
-          ),
+          .flatMap((p) => p.counts.map(([tradition, unlisted, count]) => ({ clubId, tradition, listed: !unlisted, column: projectIndex.get(p.id) as number, count }))),
         [clubId],
       ),
     ]),
@@ -680,8 +692,9 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       clubArchived: false,
       status: p.status,
       visibility: p.visibility,
-      leadCommunityId: p.leadCommunityId,
-      partners: p.partners.map((x) => ({ communityId: x.communityId, status: x.status })),
+      // Compared with the reader's represented communities only: the others are not sent.
+      leadCommunityId: p.leadCommunityId ?? '',
+      partners: p.own,
     });
   const partners: ReportTableDto = {
     key: 'partners',
