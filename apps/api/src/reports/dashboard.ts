@@ -259,6 +259,17 @@ interface ParticipationCount {
   column: string;
   count: number;
 }
+/**
+ * Counts per club × tradition × listing as one array of columns, from rows (club_id, tradition, kind, col, n)
+ * already grouped per class: the listing is tested once per group, not once per participation.
+ */
+const listingCounts = (rows: string, columns: number) =>
+  `(SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
+      FROM (SELECT club_id, tradition, unlisted,
+                   ARRAY[${Array.from({ length: columns }, (_, i) => `COALESCE(sum(n) FILTER (WHERE col = ${i}), 0)`).join(', ')}]::int[] AS n
+              FROM (SELECT y.*, ${UNLISTED_SQL} AS unlisted FROM (${rows}) y WHERE y.col IS NOT NULL) z
+             GROUP BY 1, 2, 3) g)`;
+
 /** Distinct participations per club × tradition × class × column, from rows (participation_id, club_id, tradition, kind, col). */
 const participationCounts = (rows: string) =>
   json(`SELECT club_id AS "clubId", tradition, kind, col AS "column", count(*)::int AS count
@@ -342,19 +353,21 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
           -- JavaScript Dates they were once shipped as (and the period's bounds, which are such Dates).
           pt AS (SELECT floor(extract(epoch FROM $2::timestamptz) * 1000)::bigint AS f, floor(extract(epoch FROM $3::timestamptz) * 1000)::bigint AS t),
           pw AS MATERIALIZED (
-            SELECT e.pid, e.club_id, e.community_id, e.sequence, e.action, e.to_status, e.at,
-                   -- The history in its order (sequence) up to the first event at or after the period's end:
-                   -- the status at the end is the last event before it (statusAt), even if a later one is dated earlier.
-                   bool_or(e.at >= pt.t) OVER w AS ended, lead(e.at) OVER w AS next_at, pt.f, pt.t
-              FROM (SELECT ev.participation_id AS pid, p.club_id, p.community_id, ev.sequence, ev.action, ev.to_status,
-                           floor(extract(epoch FROM ev.created_at) * 1000)::bigint AS at
-                      FROM participation_events ev JOIN participations p ON p.id = ev.participation_id WHERE p.club_id = ANY($1)) e, pt
-            WINDOW w AS (PARTITION BY e.pid ORDER BY e.sequence)),
-          -- One row per participation: its status at the period's end, and the steps it took in the period.
-          pstage AS (
-            SELECT pid, club_id, community_id, (array_agg(to_status ORDER BY sequence DESC) FILTER (WHERE NOT ended))[1] AS status,
-                   ${STEPS.map((step) => `bool_or(action IN (${STEP_ACTIONS[step].map((a) => `'${a}'`).join(', ')}) AND at >= f AND at < t) AS ${step}`).join(', ')}
-              FROM pw GROUP BY pid, club_id, community_id),
+            SELECT w.*, NOT w.ended AND (w.next_at IS NULL OR w.next_at >= w.t) AS at_end
+              FROM (SELECT e.pid, e.club_id, e.community_id, e.sequence, e.action, e.to_status, e.at,
+                           -- The history in its order (sequence) up to the first event at or after the period's end:
+                           -- the status at the end is the last event before it (statusAt), even if a later one is dated
+                           -- earlier. \`at_end\` marks that event (one per participation that had applied by then).
+                           bool_or(e.at >= pt.t) OVER w AS ended, lead(e.at) OVER w AS next_at, pt.f, pt.t
+                      FROM (SELECT ev.participation_id AS pid, p.club_id, p.community_id, ev.sequence, ev.action, ev.to_status,
+                                   floor(extract(epoch FROM ev.created_at) * 1000)::bigint AS at
+                              FROM participation_events ev JOIN participations p ON p.id = ev.participation_id WHERE p.club_id = ANY($1)) e, pt
+                    WINDOW w AS (PARTITION BY e.pid ORDER BY e.sequence)) w),
+          -- The steps each participation took in the period (events of the step's actions).
+          pstep AS (
+            SELECT pid, club_id, community_id, ${STEPS.map((step) => `bool_or(action IN (${STEP_ACTIONS[step].map((x) => `'${x}'`).join(', ')})) AS ${step}`).join(', ')}
+              FROM pw WHERE action IN (${STEPS.flatMap((step) => STEP_ACTIONS[step]).map((x) => `'${x}'`).join(', ')}) AND at >= f AND at < t
+             GROUP BY pid, club_id, community_id),
           con AS MATERIALIZED (
             SELECT y.*, ${UNLISTED_SQL} AS unlisted
               FROM (SELECT DISTINCT ON (r.contribution_id) s.club_id, s.city_id, pc.community_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
@@ -367,21 +380,21 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
      SELECT
        -- Participations per club × tradition × listing, counted in each column of the stages table: the
        -- status at the period's end × the registration (a CHECK keeps it one of the three).
-       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
-          FROM (SELECT club_id, tradition, unlisted, ARRAY[${STAGES.flatMap((_, s) => REGISTRATIONS.map((__, r) => `count(*) FILTER (WHERE col = ${s * 3 + r})`)).join(', ')}]::int[] AS n
-                  FROM (SELECT y.club_id, y.tradition, y.col, ${UNLISTED_SQL} AS unlisted
-                          FROM (SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
-                                       (array_position(ARRAY[${STAGES.map((x) => `'${x}'`).join(', ')}], s.status) - 1) * 3
-                                         + array_position(ARRAY[${REGISTRATIONS.map((x) => `'${x}'`).join(', ')}], c.registration_status) - 1 AS col
-                                  FROM pstage s JOIN communities c ON c.id = s.community_id) y
-                         WHERE y.col IS NOT NULL) z
-                 GROUP BY 1, 2, 3) g) AS stages,
+       ${listingCounts(
+         `SELECT w.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
+                 (array_position(ARRAY[${STAGES.map((x) => `'${x}'`).join(', ')}], w.to_status) - 1) * 3
+                   + array_position(ARRAY[${REGISTRATIONS.map((x) => `'${x}'`).join(', ')}], c.registration_status) - 1 AS col, count(*) AS n
+            FROM pw w JOIN communities c ON c.id = w.community_id WHERE w.at_end GROUP BY 1, 2, 3, 4`,
+         STAGES.length * 3,
+       )} AS stages,
        -- Participations that took each step in the period, per club × tradition × listing.
-       (SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
-          FROM (SELECT y.club_id, y.tradition, ${UNLISTED_SQL} AS unlisted, ARRAY[${STEPS.map((step) => `count(*) FILTER (WHERE y.${step})`).join(', ')}]::int[] AS n
-                  FROM (SELECT s.*, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind FROM pstage s JOIN communities c ON c.id = s.community_id
-                         WHERE ${STEPS.map((step) => `s.${step}`).join(' OR ')}) y
-                 GROUP BY 1, 2, 3) g) AS steps,
+       ${listingCounts(
+         `SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.col, count(*) AS n
+            FROM pstep s JOIN communities c ON c.id = s.community_id,
+                 LATERAL (VALUES ${STEPS.map((step, i) => `(${i}, s.${step})`).join(', ')}) x(col, took)
+           WHERE x.took GROUP BY 1, 2, 3, 4`,
+         STEPS.length,
+       )} AS steps,
        -- Completed stays that ended in the period (milliseconds): observer or candidate until the next
        -- event, and from the first acceptance to an admission.
        (SELECT COALESCE(json_agg(json_build_array(s.pid, s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL}, s.stage, s.ms)), '[]'::json)
