@@ -15,6 +15,7 @@ import {
   viewCell,
   viewCells,
   reportCell,
+  representedCommunityIds,
   type Block,
   type CommunityClass,
   type Figure,
@@ -23,7 +24,7 @@ import {
   type Selection,
 } from '@dastarkhan/domain';
 import type { ReportRowDto, ReportTableDto, ReportTableKey } from './dto/reports.dto';
-import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, statusAt, type ParticipationFact, type ReportContext } from './report-data';
+import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, type ParticipationFact, type ReportContext } from './report-data';
 
 const COMMUNITY_CLASSES: readonly CommunityClass[] = ['open', 'consenting', 'closed'];
 
@@ -191,9 +192,13 @@ interface ProjectFact {
   title: string;
   status: ProjectResource['status'];
   visibility: ProjectResource['visibility'];
-  leadCommunityId: string;
+  /** Only when the reader represents the lead community (the access rule compares it with the reader's communities). */
+  leadCommunityId: string | null;
   completedAt: Date | null;
-  partners: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined'; tradition: string; kind: CommunityClass }>;
+  /** The partnerships of the communities the reader represents: all the access rule reads of the partners. */
+  own: Array<{ communityId: string; status: 'requested' | 'confirmed' | 'declined' }>;
+  /** Confirmed partners (distinct communities) per tradition × listing. */
+  counts: Array<[string, boolean, number]>;
 }
 
 /** Per club × Almaty month × tradition × listing: communities present (distinct), present and counted (not excused) records. */
@@ -243,6 +248,33 @@ interface SelectionCount {
   scopeUnlisted: number;
 }
 
+type Tradition = ParticipationFact['tradition'];
+type Stay = 'observer' | 'candidate' | 'observer_to_member';
+
+/** Distinct participations of one club × tradition × class in one column (a decision's outcome:reason, an appeal's status, a concern's state). */
+interface ParticipationCount {
+  clubId: string;
+  tradition: Tradition;
+  kind: CommunityClass;
+  column: string;
+  count: number;
+}
+/**
+ * Counts per club × tradition × listing as one array of columns, from rows (club_id, tradition, kind, col, n)
+ * already grouped per class: the listing is tested once per group, not once per participation.
+ */
+const listingCounts = (rows: string, columns: number) =>
+  `(SELECT COALESCE(json_agg(json_build_array(club_id, tradition, unlisted, n)), '[]'::json)
+      FROM (SELECT club_id, tradition, unlisted,
+                   ARRAY[${Array.from({ length: columns }, (_, i) => `COALESCE(sum(n) FILTER (WHERE col = ${i}), 0)`).join(', ')}]::int[] AS n
+              FROM (SELECT y.*, ${UNLISTED_SQL} AS unlisted FROM (${rows}) y WHERE y.col IS NOT NULL) z
+             GROUP BY 1, 2, 3) g)`;
+
+/** Distinct participations per club × tradition × class × column, from rows (participation_id, club_id, tradition, kind, col). */
+const participationCounts = (rows: string) =>
+  json(`SELECT club_id AS "clubId", tradition, kind, col AS "column", count(*)::int AS count
+          FROM (SELECT DISTINCT participation_id, club_id, tradition, kind, col FROM (${rows}) r) d GROUP BY 1, 2, 3, 4`);
+
 /** Whether the reader may NOT count a row's community by name: `$5` lists the club × class pairs it may (`listedIn`). */
 const UNLISTED_SQL = `NOT ((y.club_id::text || ':' || y.kind) = ANY($5))`;
 
@@ -279,17 +311,19 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
   const cityClubs = citiesOf(ctx, ctx.selection.clubIds);
   const held = `m.status = 'scheduled' AND m.starts_at >= $2 AND m.starts_at < LEAST($3, now())`;
   const [facts]: Array<{
-    participations: Array<[string, string, ParticipationFact['tradition'], ParticipationFact['registrationStatus'], CommunityClass, Array<[string, string, number]> | null]>;
-    decisions: Array<{ participationId: string; outcome: string; reasonCode: string }>;
-    appeals: Array<{ participationId: string; status: string }>;
-    concerns: Array<{ participationId: string; createdAt: string; resolvedAt: string | null }>;
+    stages: Array<[string, Tradition, boolean, number[]]>;
+    steps: Array<[string, Tradition, boolean, number[]]>;
+    stays: Array<[string, string, Tradition, CommunityClass, Stay, number]>;
+    decisions: ParticipationCount[];
+    appeals: ParticipationCount[];
+    concerns: ParticipationCount[];
     meetingMonths: Array<{ clubId: string; month: string; meetings: number }>;
     meetings: Array<Omit<MeetingFact, 'startsAt'> & { startsAt: string }>;
     attendance: Array<{ clubId: string; tradition: string; unlisted: boolean; months: Record<string, [number, number, number]> }>;
     attendanceDistinct: SelectionCount[];
     meetingAttendance: Array<{ meetingId: string; tradition: string; kind: CommunityClass; attending: number }>;
     actionItems: Array<{ clubId: string; open: number; overdue: number }>;
-    projects: Array<Omit<ProjectFact, 'completedAt' | 'partners'> & { completedAt: string | null; partners: Array<[string, ProjectFact['partners'][number]['status'], string, CommunityClass]> }>;
+    projects: Array<Omit<ProjectFact, 'completedAt' | 'own'> & { completedAt: string | null; own: Array<[string, ProjectFact['own'][number]['status']]> }>;
     contributions: ContributionSum[];
     contributionDistinct: DistinctCount[];
   }> = await db.query(
@@ -315,6 +349,25 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                                       FROM live h JOIN attendance a ON a.meeting_id = h.id) r
                              GROUP BY 1, 2, 3) x
                       JOIN scope s ON s.club_id = x.club_id JOIN communities c ON c.id = x.community_id) y),
+          -- The participations' histories, reduced here: instants in epoch milliseconds, as the
+          -- JavaScript Dates they were once shipped as (and the period's bounds, which are such Dates).
+          pt AS (SELECT floor(extract(epoch FROM $2::timestamptz) * 1000)::bigint AS f, floor(extract(epoch FROM $3::timestamptz) * 1000)::bigint AS t),
+          pw AS MATERIALIZED (
+            SELECT w.*, NOT w.ended AND (w.next_at IS NULL OR w.next_at >= w.t) AS at_end
+              FROM (SELECT e.pid, e.club_id, e.community_id, e.sequence, e.action, e.to_status, e.at,
+                           -- The history in its order (sequence) up to the first event at or after the period's end:
+                           -- the status at the end is the last event before it (statusAt), even if a later one is dated
+                           -- earlier. \`at_end\` marks that event (one per participation that had applied by then).
+                           bool_or(e.at >= pt.t) OVER w AS ended, lead(e.at) OVER w AS next_at, pt.f, pt.t
+                      FROM (SELECT ev.participation_id AS pid, p.club_id, p.community_id, ev.sequence, ev.action, ev.to_status,
+                                   floor(extract(epoch FROM ev.created_at) * 1000)::bigint AS at
+                              FROM participation_events ev JOIN participations p ON p.id = ev.participation_id WHERE p.club_id = ANY($1)) e, pt
+                    WINDOW w AS (PARTITION BY e.pid ORDER BY e.sequence)) w),
+          -- The steps each participation took in the period (events of the step's actions).
+          pstep AS (
+            SELECT pid, club_id, community_id, ${STEPS.map((step) => `bool_or(action IN (${STEP_ACTIONS[step].map((x) => `'${x}'`).join(', ')})) AS ${step}`).join(', ')}
+              FROM pw WHERE action IN (${STEPS.flatMap((step) => STEP_ACTIONS[step]).map((x) => `'${x}'`).join(', ')}) AND at >= f AND at < t
+             GROUP BY pid, club_id, community_id),
           con AS MATERIALIZED (
             SELECT y.*, ${UNLISTED_SQL} AS unlisted
               FROM (SELECT DISTINCT ON (r.contribution_id) s.club_id, s.city_id, pc.community_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
@@ -325,20 +378,51 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
                      ORDER BY r.contribution_id, r.revision DESC) y
              WHERE y.month = ANY($4))
      SELECT
-       -- Compact (arrays, instants in epoch milliseconds): every participation of the scope with its history.
-       (SELECT COALESCE(json_agg(json_build_array(p.id, p.club_id, c.tradition, c.registration_status, ${COMMUNITY_CLASS_SQL},
-                 (SELECT json_agg(json_build_array(e.action, e.to_status, floor(extract(epoch FROM e.created_at) * 1000)) ORDER BY e.sequence)
-                    FROM participation_events e WHERE e.participation_id = p.id))), '[]'::json)
-          FROM participations p JOIN communities c ON c.id = p.community_id WHERE p.club_id = ANY($1)) AS participations,
-       ${json(`SELECT d.participation_id AS "participationId", d.outcome, d.reason_code AS "reasonCode"
-                 FROM participation_decisions d JOIN participations p ON p.id = d.participation_id
+       -- Participations per club × tradition × listing, counted in each column of the stages table: the
+       -- status at the period's end × the registration (a CHECK keeps it one of the three).
+       ${listingCounts(
+         `SELECT w.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind,
+                 (array_position(ARRAY[${STAGES.map((x) => `'${x}'`).join(', ')}], w.to_status) - 1) * 3
+                   + array_position(ARRAY[${REGISTRATIONS.map((x) => `'${x}'`).join(', ')}], c.registration_status) - 1 AS col, count(*) AS n
+            FROM pw w JOIN communities c ON c.id = w.community_id WHERE w.at_end GROUP BY 1, 2, 3, 4`,
+         STAGES.length * 3,
+       )} AS stages,
+       -- Participations that took each step in the period, per club × tradition × listing.
+       ${listingCounts(
+         `SELECT s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.col, count(*) AS n
+            FROM pstep s JOIN communities c ON c.id = s.community_id,
+                 LATERAL (VALUES ${STEPS.map((step, i) => `(${i}, s.${step})`).join(', ')}) x(col, took)
+           WHERE x.took GROUP BY 1, 2, 3, 4`,
+         STEPS.length,
+       )} AS steps,
+       -- Completed stays that ended in the period (milliseconds): observer or candidate until the next
+       -- event, and from the first acceptance to an admission.
+       (SELECT COALESCE(json_agg(json_build_array(s.pid, s.club_id, c.tradition, ${COMMUNITY_CLASS_SQL}, s.stage, s.ms)), '[]'::json)
+          FROM (SELECT pid, club_id, community_id, to_status AS stage, next_at - at AS ms
+                  FROM pw WHERE to_status IN ('observer', 'candidate') AND next_at >= f AND next_at < t
+                UNION ALL
+                SELECT m.pid, m.club_id, m.community_id, 'observer_to_member', m.at - a.at
+                  FROM pw m JOIN (SELECT DISTINCT ON (pid) pid, sequence, at FROM pw WHERE action = 'accept' ORDER BY pid, sequence) a
+                    ON a.pid = m.pid AND a.sequence < m.sequence
+                 WHERE m.action = 'admit' AND m.at >= m.f AND m.at < m.t) s
+          JOIN communities c ON c.id = s.community_id) AS stays,
+       -- Decisions, appeals and concerns: distinct participations per club × tradition × class × column.
+       ${participationCounts(`SELECT d.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, d.outcome || ':' || d.reason_code AS col
+                 FROM participation_decisions d JOIN participations p ON p.id = d.participation_id JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND d.decided_at >= $2 AND d.decided_at < $3`)} AS decisions,
-       ${json(`SELECT d.participation_id AS "participationId", a.status
+       ${participationCounts(`SELECT d.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, a.status AS col
                  FROM decision_appeals a JOIN participation_decisions d ON d.id = a.decision_id JOIN participations p ON p.id = d.participation_id
+                 JOIN communities c ON c.id = p.community_id
                 WHERE p.club_id = ANY($1) AND a.created_at >= $2 AND a.created_at < $3`)} AS appeals,
-       ${json(`SELECT r.participation_id AS "participationId", r.created_at AS "createdAt", r.resolved_at AS "resolvedAt"
-                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id
-                WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3`)} AS concerns,
+       -- A concern is open at the period's end (unless resolved before it), raised or resolved in the period;
+       -- instants to the millisecond, as the Dates they were once shipped as.
+       ${participationCounts(`SELECT r.participation_id, p.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.col
+                 FROM participation_reviews r JOIN participations p ON p.id = r.participation_id JOIN communities c ON c.id = p.community_id,
+                      LATERAL (SELECT date_trunc('milliseconds', r.created_at) AS created, date_trunc('milliseconds', r.resolved_at) AS resolved) i,
+                      LATERAL (VALUES ('open', i.resolved IS NULL OR i.resolved >= $3),
+                                      ('raised', i.created >= $2 AND i.created < $3),
+                                      ('resolved', i.resolved >= $2 AND i.resolved < $3)) x(col, counts)
+                WHERE p.club_id = ANY($1) AND r.verdict = 'concern' AND r.created_at < $3 AND x.counts`)} AS concerns,
        ${json(`SELECT m.club_id AS "clubId", ${ALMATY_MONTH('m.starts_at')} AS month, count(*)::int AS meetings
                  FROM meetings m WHERE m.club_id = ANY($1) AND ${held} GROUP BY 1, 2`)} AS "meetingMonths",
        ${json(`SELECT m.id, m.club_id AS "clubId", m.title, m.visibility, m.starts_at AS "startsAt"
@@ -361,15 +445,26 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
        ${json(`SELECT a.club_id AS "clubId", count(*)::int AS open,
                       count(*) FILTER (WHERE a.due_date < (now() AT TIME ZONE 'Asia/Almaty')::date)::int AS overdue
                  FROM action_items a WHERE a.club_id = ANY($1) AND a.status = 'open' GROUP BY a.club_id`)} AS "actionItems",
-       ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility, pr.lead_community_id AS "leadCommunityId",
-                      pr.completed_at AS "completedAt",
-                      COALESCE((SELECT json_agg(json_build_array(x.community_id, x.status, c.tradition, ${COMMUNITY_CLASS_SQL}))
-                                  FROM project_partners x JOIN communities c ON c.id = x.community_id WHERE x.project_id = pr.id), '[]'::json) AS partners
-                 FROM projects pr WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
+       -- The projects; of their partners, the confirmed ones counted per tradition × listing (the partners
+       -- table's blocks) and the reader's own communities' partnerships ($9, what project.read looks at).
+       ${json(`SELECT pr.id, pr.club_id AS "clubId", pr.title, pr.status, pr.visibility,
+                      CASE WHEN pr.lead_community_id = ANY($9) THEN pr.lead_community_id END AS "leadCommunityId", pr.completed_at AS "completedAt",
+                      COALESCE(o.own, '[]'::json) AS own, COALESCE(k.counts, '[]'::json) AS counts
+                 FROM projects pr
+                 LEFT JOIN (SELECT x.project_id, json_agg(json_build_array(x.community_id, x.status)) AS own
+                              FROM project_partners x WHERE x.community_id = ANY($9) GROUP BY 1) o ON o.project_id = pr.id
+                 LEFT JOIN (SELECT project_id, json_agg(json_build_array(tradition, unlisted, n)) AS counts
+                              FROM (SELECT y.project_id, y.tradition, ${UNLISTED_SQL} AS unlisted, count(DISTINCT y.community_id)::int AS n
+                                      FROM (SELECT x.project_id, q.club_id, c.tradition, ${COMMUNITY_CLASS_SQL} AS kind, x.community_id
+                                              FROM project_partners x JOIN projects q ON q.id = x.project_id JOIN communities c ON c.id = x.community_id
+                                             WHERE x.status = 'confirmed' AND q.club_id = ANY($1) AND q.status IN ('active', 'completed')) y
+                                     GROUP BY 1, 2, 3) z
+                             GROUP BY 1) k ON k.project_id = pr.id
+                WHERE pr.club_id = ANY($1) AND pr.status IN ('active', 'completed') ORDER BY pr.starts_on, pr.id`)} AS projects,
        ${json(`SELECT club_id AS "clubId", month, tradition, count(*)::int AS contributions, sum(volunteers)::int AS volunteers, sum(hours)::float AS hours
                  FROM con GROUP BY 1, 2, 3`)} AS contributions,
        ${json(distinctSql(`SELECT * FROM con`))} AS "contributionDistinct"`,
-    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs]],
+    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs], representedCommunityIds(ctx.viewer)],
   );
   return {
     ...facts,
@@ -378,23 +473,25 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
       Object.entries(months).map(([month, [attending, present, records]]): AttendanceCount => ({ clubId, month, tradition, listed: !unlisted, attending, present, records })),
     ),
     attendanceDistinct: selectionCounts(ctx, cityClubs, facts.attendanceDistinct),
-    participations: facts.participations.map(
-      ([id, clubId, tradition, registrationStatus, kind, events]): ParticipationFact => ({
-        id,
-        clubId,
-        tradition,
-        registrationStatus,
-        listed: listedIn(ctx, clubId, kind),
-        events: (events ?? []).map(([action, to, at]) => ({ action, to, at: new Date(at) })),
-      }),
+    stages: facts.stages.flatMap(([clubId, tradition, unlisted, counts]) =>
+      counts.map((count, column): CellCount => ({ clubId, tradition, listed: !unlisted, column, count })).filter((c) => c.count > 0),
     ),
-    concerns: facts.concerns.map((r) => ({ ...r, createdAt: new Date(r.createdAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt) })),
+    steps: facts.steps.flatMap(([clubId, tradition, unlisted, counts]) =>
+      counts.map((count, column): CellCount => ({ clubId, tradition, listed: !unlisted, column, count })).filter((c) => c.count > 0),
+    ),
+    stays: facts.stays.map(([key, clubId, tradition, kind, stage, ms]) => ({ key, clubId, tradition, listed: listedIn(ctx, clubId, kind), stage, days: ms / DAY_MS })),
+    ...Object.fromEntries(
+      (['decisions', 'appeals', 'concerns'] as const).map((key) => [
+        key,
+        facts[key].map(({ kind, ...r }) => ({ ...r, listed: listedIn(ctx, r.clubId, kind) })),
+      ]),
+    ) as Record<'decisions' | 'appeals' | 'concerns', Array<Omit<ParticipationCount, 'kind'> & { listed: boolean }>>,
     meetings: facts.meetings.map((m): MeetingFact => ({ ...m, startsAt: new Date(m.startsAt) })),
     projects: facts.projects.map(
       (p): ProjectFact => ({
         ...p,
         completedAt: p.completedAt === null ? null : new Date(p.completedAt),
-        partners: p.partners.map(([communityId, status, tradition, kind]) => ({ communityId, status, tradition, kind })),
+        own: p.own.map(([communityId, status]) => ({ communityId, status })),
       }),
     ),
   };
@@ -405,8 +502,6 @@ export type Facts = Awaited<ReturnType<typeof loadFacts>>;
 /** Every table of the dashboard, for the context's selection. */
 export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] {
   const sel = ctx.selection;
-  const byParticipation = new Map(facts.participations.map((p) => [p.id, p]));
-  const counted = (p: ParticipationFact, column: number): Counted => ({ clubId: p.clubId, tradition: p.tradition, listed: p.listed, column, key: p.id });
   const single = sel.clubIds.size === 1 ? [...sel.clubIds][0] : null;
   // Where a figure links to its list, the reader must be allowed that list (the access module decides).
   const readsCandidacies = allows('candidacies.read', ctx.viewer, GLOBAL);
@@ -414,13 +509,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
     allows('club.participations.read', ctx.viewer, { kind: 'club', clubId, regionCode: ctx.clubsById.get(clubId)?.regionCode ?? '', archived: false });
 
   // Participation: stages × registration at the end of the period.
-  const stageItems: Counted[] = [];
-  for (const p of facts.participations) {
-    const status = statusAt(p, ctx.range.to);
-    const s = STAGES.indexOf(status as (typeof STAGES)[number]);
-    if (s >= 0) stageItems.push(counted(p, s * 3 + REGISTRATIONS.indexOf(p.registrationStatus)));
-  }
-  const stageBlocks = blocksOf(ctx, STAGES.length * 3, stageItems);
+  // (PostgreSQL counted each participation once, in the column of its status at the period's end: statusAt.)
+  const stageBlocks = blocksOfCounts(ctx, STAGES.length * 3, facts.stages);
   const stageCells = (s: number) => [
     ...REGISTRATIONS.map((_, r) => viewCell(stageBlocks, sel, s * 3 + r)),
     viewCells(stageBlocks, sel, [s * 3, s * 3 + 1, s * 3 + 2]),
@@ -443,13 +533,8 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
 
   // The funnel: communities that took each step during the period.
   const inPeriod = (at: Date) => at >= ctx.range.from && at < ctx.range.to;
-  const stepItems: Counted[] = [];
-  for (const p of facts.participations) {
-    STEPS.forEach((step, i) => {
-      if (p.events.some((e) => STEP_ACTIONS[step].includes(e.action) && inPeriod(e.at))) stepItems.push(counted(p, i));
-    });
-  }
-  const stepBlocks = blocksOf(ctx, STEPS.length, stepItems);
+  // (Counted in PostgreSQL: participations with an event of the step's actions in the period.)
+  const stepBlocks = blocksOfCounts(ctx, STEPS.length, facts.steps);
   const funnel: ReportTableDto = {
     key: 'funnel',
     columns: ['communities'],
@@ -457,25 +542,14 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Time in each stage: completed stays that ended in the period, in days.
-  const stays: Record<'observer' | 'candidate' | 'observer_to_member', Array<Contributor & { days: number }>> = {
+  // (PostgreSQL found them in the histories: a stay as observer or candidate ends at the next event,
+  // observer to member runs from the first acceptance to an admission.)
+  const stays: Record<Stay, Array<Contributor & { days: number }>> = {
     observer: [],
     candidate: [],
     observer_to_member: [],
   };
-  for (const p of facts.participations) {
-    const base = { clubId: p.clubId, tradition: p.tradition, listed: p.listed, key: p.id };
-    let acceptedAt: Date | null = null;
-    p.events.forEach((event, i) => {
-      if (event.action === 'accept' && !acceptedAt) acceptedAt = event.at;
-      const next = p.events[i + 1];
-      if (next && (event.to === 'observer' || event.to === 'candidate') && inPeriod(next.at)) {
-        stays[event.to].push({ ...base, days: (next.at.getTime() - event.at.getTime()) / DAY_MS });
-      }
-      if (event.action === 'admit' && acceptedAt && inPeriod(event.at)) {
-        stays.observer_to_member.push({ ...base, days: (event.at.getTime() - (acceptedAt as Date).getTime()) / DAY_MS });
-      }
-    });
-  }
+  for (const { stage, ...stay } of facts.stays) stays[stage].push(stay);
   const durations: ReportTableDto = {
     key: 'durations',
     columns: ['communities', 'median', 'iqr'],
@@ -489,22 +563,19 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   };
 
   // Decisions by outcome and reason; appeals and their rulings; concerns.
-  const eventBlocks = <T extends { participationId: string }>(rows: readonly T[], columns: readonly string[], column: (row: T) => string) => {
-    const items: Counted[] = [];
-    for (const r of rows) {
-      const p = byParticipation.get(r.participationId);
-      const c = columns.indexOf(column(r));
-      if (p && c >= 0) items.push(counted(p, c));
-    }
-    return blocksOf(ctx, columns.length, items);
-  };
-  const decisionBlocks = eventBlocks(facts.decisions, DECISION_PAIRS, (d) => `${d.outcome}:${d.reasonCode}`);
+  const eventBlocks = (rows: Facts['decisions'], columns: readonly string[]) =>
+    blocksOfCounts(
+      ctx,
+      columns.length,
+      rows.map((r) => ({ ...r, column: columns.indexOf(r.column) })).filter((r) => r.column >= 0),
+    );
+  const decisionBlocks = eventBlocks(facts.decisions, DECISION_PAIRS);
   const decisions: ReportTableDto = {
     key: 'decisions',
     columns: ['count'],
     rows: DECISION_PAIRS.map((pair, c) => row('decision', pair, [viewCell(decisionBlocks, sel, c)])).filter((r) => r.cells[0].value !== 0),
   };
-  const appealBlocks = eventBlocks(facts.appeals, APPEAL_COLUMNS, (a) => a.status);
+  const appealBlocks = eventBlocks(facts.appeals, APPEAL_COLUMNS);
   const appeals: ReportTableDto = {
     key: 'appeals',
     columns: ['count'],
@@ -512,15 +583,7 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       row('appeal', status, [viewCell(appealBlocks, sel, c)], { href: allows('appeals.read', ctx.viewer, GLOBAL) ? '/admin/appeals' : null }),
     ),
   };
-  const concernRows = facts.concerns.flatMap((r) => {
-    const out: Array<{ participationId: string; column: string }> = [];
-    const resolvedBy = (at: Date | null) => at !== null && at < ctx.range.to;
-    if (!resolvedBy(r.resolvedAt)) out.push({ participationId: r.participationId, column: 'open' });
-    if (inPeriod(r.createdAt)) out.push({ participationId: r.participationId, column: 'raised' });
-    if (r.resolvedAt && inPeriod(r.resolvedAt)) out.push({ participationId: r.participationId, column: 'resolved' });
-    return out;
-  });
-  const concernBlocks = eventBlocks(concernRows, CONCERN_COLUMNS, (r) => r.column);
+  const concernBlocks = eventBlocks(facts.concerns, CONCERN_COLUMNS);
   const concerns: ReportTableDto = {
     key: 'concerns',
     columns: ['communities'],
@@ -621,16 +684,12 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
   const partnerBlocks = new Map(
     [...perClubProjects.keys()].map((clubId) => [
       clubId,
-      blocksOf(
+      blocksOfCounts(
         ctx,
         perClubProjects.get(clubId) as number,
         facts.projects
           .filter((p) => p.clubId === clubId)
-          .flatMap((p) =>
-            p.partners
-              .filter((x) => x.status === 'confirmed')
-              .map((x) => ({ clubId, tradition: x.tradition, listed: listedIn(ctx, clubId, x.kind), key: x.communityId, column: projectIndex.get(p.id) as number })),
-          ),
+          .flatMap((p) => p.counts.map(([tradition, unlisted, count]) => ({ clubId, tradition, listed: !unlisted, column: projectIndex.get(p.id) as number, count }))),
         [clubId],
       ),
     ]),
@@ -646,8 +705,9 @@ export function buildTables(ctx: ReportContext, facts: Facts): ReportTableDto[] 
       clubArchived: false,
       status: p.status,
       visibility: p.visibility,
-      leadCommunityId: p.leadCommunityId,
-      partners: p.partners.map((x) => ({ communityId: x.communityId, status: x.status })),
+      // Compared with the reader's represented communities only: the others are not sent.
+      leadCommunityId: p.leadCommunityId ?? '',
+      partners: p.own,
     });
   const partners: ReportTableDto = {
     key: 'partners',
