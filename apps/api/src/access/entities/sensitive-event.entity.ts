@@ -53,6 +53,8 @@ export type SensitiveEventKind = (typeof SENSITIVE_EVENT_KINDS)[number];
 @Index('sensitive_event_actor', ['actorId', 'occurredAt'])
 @Index('sensitive_event_record', ['recordId', 'occurredAt'])
 @Index('sensitive_event_club', ['clubId', 'occurredAt'])
+// One kind's events newest first (the security log's search by kind, the audit log's changes): migration 1796305900000.
+@Index('sensitive_event_kind', ['kind', 'id'])
 export class SensitiveEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
