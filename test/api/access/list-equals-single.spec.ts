@@ -125,8 +125,9 @@ const PAIRS: Array<{ name: string; check: (p: Property, data: Dataset) => Promis
         for (let after: string | null = ''; after !== null; ) {
           const list = await p.get(caller, `/api/clubs?limit=200${after ? `&after=${after}` : ''}`);
           expect(list.status).toBe(200);
-          all.push(...list.body.items);
-          after = list.body.nextAfter;
+          const page = list.body as { items: Array<{ id: string }>; nextAfter: string | null };
+          all.push(...page.items);
+          after = page.nextAfter;
         }
         const listed = ids(all).filter((id) => data.clubIds.includes(id));
         await p.compare(caller, 'GET /clubs', listed, data.clubIds, (id) => `/api/clubs/${id}`);
