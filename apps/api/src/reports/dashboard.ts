@@ -15,7 +15,6 @@ import {
   viewCell,
   viewCells,
   reportCell,
-  representedCommunityIds,
   type Block,
   type CommunityClass,
   type Figure,
@@ -23,6 +22,7 @@ import {
   type ReportCell,
   type Selection,
 } from '@dastarkhan/domain';
+import { projectReadCommunityIds } from '../access/project-visibility';
 import type { ReportRowDto, ReportTableDto, ReportTableKey } from './dto/reports.dto';
 import { citiesOf, COMMUNITY_CLASS_SQL, coarserSelections, listedIn, type ParticipationFact, type ReportContext } from './report-data';
 
@@ -464,7 +464,7 @@ export async function loadFacts(db: EntityManager, ctx: ReportContext) {
        ${json(`SELECT club_id AS "clubId", month, tradition, count(*)::int AS contributions, sum(volunteers)::int AS volunteers, sum(hours)::float AS hours
                  FROM con GROUP BY 1, 2, 3`)} AS contributions,
        ${json(distinctSql(`SELECT * FROM con`))} AS "contributionDistinct"`,
-    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs], representedCommunityIds(ctx.viewer)],
+    [clubIds, ctx.range.from, ctx.range.to, ctx.range.months, listed, single, [...ctx.selection.clubIds], [...cityClubs], projectReadCommunityIds(ctx.viewer)],
   );
   return {
     ...facts,
