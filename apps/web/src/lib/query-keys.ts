@@ -7,7 +7,9 @@ export const queryKeys = {
   cities: ['cities'] as const,
   city: (cityId: string) => ['cities', cityId] as const,
   clubs: ['clubs'] as const,
-  clubList: (filter: { cityId?: string; coordinatedByMe?: boolean; search?: string; limit?: number }) => ['clubs', 'list', filter] as const,
+  clubList: (filter: { coordinatedByMe?: boolean; search?: string; limit?: number }) => ['clubs', 'list', filter] as const,
+  /** The clubs read a page at a time (an infinite query: its data is pages, not a list). */
+  clubPages: (filter: { cityId?: string; coordinatedByMe?: boolean; search?: string }) => ['clubs', 'pages', filter] as const,
   club: (clubId: string) => ['clubs', 'detail', clubId] as const,
   clubApplications: (clubId: string) => ['clubs', 'applications', clubId] as const,
   communities: ['communities'] as const,

@@ -39,7 +39,7 @@ export function useClubPages(filter: ClubFilter) {
   const client = useApiClient();
   const query = clubQuery(filter);
   return useInfiniteQuery({
-    queryKey: queryKeys.clubList(query),
+    queryKey: queryKeys.clubPages(query),
     queryFn: async ({ pageParam }) =>
       unwrap(await client.GET('/api/clubs', { params: { query: { ...query, limit: CLUB_PAGE, ...(pageParam ? { after: pageParam } : {}) } } })),
     initialPageParam: null as string | null,
